@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { CorroborateError } from '../errors.ts';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+/** Which SQL engine is behind a {@link Store}. The only place the two differ is here and in `dialect.ts`. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the typed query builder, which engine it is, and how to close it. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** A human-readable location (file path or redacted URL), for messages. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** A file path for SQLite (default engine), or a `postgres://` / `postgresql://` URL. */
+  readonly url: string;
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean;
+  /** Max pool size for PostgreSQL (default 10). */
+  readonly poolSize?: number;
+}
+
+/** True when `url` names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Opens (and by default migrates) the store: SQLite in WAL mode with foreign keys on, or PostgreSQL.
+ *
+ * @example
+ * const store = await openStore({ url: './corroborate.db' });
+ * const cases = await store.db.selectFrom('cases').selectAll().execute();
+ * await store.close();
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { url } = options;
+  let store: Store;
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  } else {
+    if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+    let sqlite: SQLite.Database;
+    try {
+      sqlite = new SQLite(url);
+    } catch (error) {
+      throw new CorroborateError('config', `cannot open database ${url}: ${(error as Error).message}`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 10000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+  }
+  if (options.migrate !== false) await migrateToLatest(store);
+  return store;
+}
+
+/** Applies every pending migration in order; throws naming the first one that failed. */
+export async function migrateToLatest(store: Store): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: () => Promise.resolve(migrations(store.dialect)) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined && error !== null) {
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new CorroborateError(
+      'config',
+      `migration ${failed?.migrationName ?? '(unknown)'} failed on ${store.location}: ${reason}`,
+    );
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import type { DialectName } from '../database.ts';
+import { foundation } from './0001-foundation.ts';
+
+/**
+ * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
+ * dialect so that the few DDL differences (binary type, auto-increment) stay here.
+ * Add new files as `NNNN-topic.ts` and register them below; never edit one that has shipped.
+ */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-foundation': foundation(dialect),
+  };
+}

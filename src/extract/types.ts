@@ -78,6 +78,10 @@ export interface Attribution {
   /** Id of the attribution whose content contains this one, or null. */
   readonly parent: string | null;
   readonly confidence: number;
+  /** Set by the store when loaded: the case-level actor (registry id) the speaker is linked to. */
+  readonly caseActor?: string | null;
+  /** Set by the store when loaded: the analyst review status of this attribution. */
+  readonly review?: 'pending' | 'accepted' | 'edited' | 'rejected';
 }
 
 export interface Actor {
@@ -88,6 +92,8 @@ export interface Actor {
   readonly affiliation: string | null;
   readonly aliases?: readonly string[];
   readonly mentions: readonly (readonly [number, number])[];
+  /** Set by the store when loaded: the case-level actor (registry id) this record is linked to. */
+  readonly caseActor?: string;
 }
 
 export interface Place {

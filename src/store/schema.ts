@@ -80,6 +80,144 @@ export interface CheckpointTable {
   signature: string;
 }
 
+// 0002-extractions
+export interface ExtractionRunTable {
+  id: string;
+  source_id: string;
+  case_id: string;
+  extractor_version: string;
+  /** 1 for the run in force for its source, 0 for replaced runs (kept for history). */
+  current: number;
+  /** The contract JSON without `document.text` (the text lives in `sources.text`). */
+  result: string;
+  result_sha256: string;
+  attribution_count: number;
+  created_at: string;
+  actor: string;
+}
+
+export interface AttributionTable {
+  id: string;
+  case_id: string;
+  source_id: string;
+  run_id: string;
+  local_id: string;
+  current: number;
+  /** Effective (reviewed) values; the extracted original is kept in `extracted`. */
+  source_start: number | null;
+  source_end: number | null;
+  source_text: string | null;
+  source_actor_local: string | null;
+  case_actor_id: string | null;
+  cue_start: number;
+  cue_end: number;
+  cue_text: string;
+  /** JSON array of spans. */
+  content: string;
+  content_text: string;
+  stance: string;
+  quote: string;
+  channel: string | null;
+  /** JSON array of basis values. */
+  basis: string;
+  parent_local: string | null;
+  confidence: number;
+  review_status: string;
+  /** JSON: the attribution exactly as extracted plus the case actor it was linked to. Never updated. */
+  extracted: string;
+  carried_from: string | null;
+  created_at: string;
+}
+
+export interface ExtractionActorTable {
+  id: string;
+  run_id: string;
+  source_id: string;
+  case_id: string;
+  local_id: string;
+  current: number;
+  name: string;
+  type: string;
+  role: string | null;
+  affiliation: string | null;
+  /** JSON array of strings. */
+  aliases: string;
+  /** JSON array of [start, end]. */
+  mentions: string;
+  case_actor_id: string;
+}
+
+export interface CaseActorTable {
+  id: string;
+  case_id: string;
+  name: string;
+  type: string;
+  role: string | null;
+  affiliation: string | null;
+  /** JSON array of strings. */
+  aliases: string;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseActorAliasTable {
+  case_id: string;
+  /** Normalised name or alias (see `normaliseActorName`). */
+  norm: string;
+  case_actor_id: string;
+}
+
+export interface FigureTable {
+  id: string;
+  run_id: string;
+  source_id: string;
+  case_id: string;
+  current: number;
+  start: number;
+  end: number;
+  text: string;
+  min: number | null;
+  max: number | null;
+  approx: number;
+  counts: string | null;
+  place: string | null;
+  attribution_local: string | null;
+  qualifier: string | null;
+  date: string | null;
+}
+
+export interface PlaceTable {
+  id: string;
+  run_id: string;
+  source_id: string;
+  case_id: string;
+  current: number;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  admin1: string | null;
+  granularity: string | null;
+  geoname_id: number | null;
+  confidence: number | null;
+  /** JSON array of [start, end]. */
+  mentions: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  attribution_id: string;
+  case_id: string;
+  action: string;
+  /** JSON: what changed (spans before/after, actor before/after). */
+  changes: string;
+  rationale: string | null;
+  actor: string;
+  created_at: string;
+  custody_seq: BigIntColumn | null;
+}
+
 /** Every table, as Kysely sees the database. */
 export interface Database {
   cases: CaseTable;
@@ -88,4 +226,12 @@ export interface Database {
   captures: CaptureTable;
   custody_entries: CustodyEntryTable;
   checkpoints: CheckpointTable;
+  extraction_runs: ExtractionRunTable;
+  attributions: AttributionTable;
+  extraction_actors: ExtractionActorTable;
+  case_actors: CaseActorTable;
+  case_actor_aliases: CaseActorAliasTable;
+  figures: FigureTable;
+  places: PlaceTable;
+  reviews: ReviewTable;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { foundation } from './0001-foundation.ts';
+import { extractions } from './0002-extractions.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -10,5 +11,6 @@ import { foundation } from './0001-foundation.ts';
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-foundation': foundation(dialect),
+    '0002-extractions': extractions(dialect),
   };
 }

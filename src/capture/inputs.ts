@@ -43,8 +43,8 @@ export function sidecarPath(path: string): string {
 
 /**
  * Expands command-line inputs into capture targets, in order: URLs as they are; files; directories
- * walked recursively in sorted order (hidden entries, sidecar `.json` files and files capture cannot
- * read are left out). A path given twice (or reached twice through directories) and a missing
+ * walked recursively in sorted order (hidden entries, sidecar `.json` files, README/LICENSE notes and
+ * files capture cannot read are left out). A path given twice (or reached twice through directories) and a missing
  * path become `invalid` targets, so each is reported as one failed item and the rest go on.
  */
 export async function planTargets(inputs: readonly string[], cwd: string): Promise<CaptureTarget[]> {
@@ -100,12 +100,15 @@ export async function planTargets(inputs: readonly string[], cwd: string): Promi
   return targets;
 }
 
+/** Notes about a folder itself (README, LICENSE, CHANGELOG), not documents in it: left out of folder walks. */
+const FOLDER_NOTES = /^(readme|license|licence|changelog)(\.[a-z]+)?$/i;
+
 /** Readable files under a directory, recursively, sorted by path; sidecars and hidden entries left out. */
 async function walk(dir: string): Promise<string[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || FOLDER_NOTES.test(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       out.push(...(await walk(path)));

@@ -27,13 +27,19 @@ function write(value: unknown, path: string): string {
       return JSON.stringify(value);
     case 'number':
       if (!Number.isFinite(value)) {
-        throw new CorroborateError('invalid_input', `canonical JSON: ${path} is ${value}, which JSON cannot hold`);
+        throw new CorroborateError(
+          'invalid_input',
+          `canonical JSON: ${path} is ${value}, which JSON cannot hold`,
+        );
       }
       return JSON.stringify(value);
     case 'object':
       break;
     default:
-      throw new CorroborateError('invalid_input', `canonical JSON: ${path} is a ${typeof value}, which JSON cannot hold`);
+      throw new CorroborateError(
+        'invalid_input',
+        `canonical JSON: ${path} is a ${typeof value}, which JSON cannot hold`,
+      );
   }
   const withToJson = value as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') {

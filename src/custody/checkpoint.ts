@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { CorroborateError } from '../errors.ts';
 import { sha256Hex } from './hash.ts';
 
@@ -73,7 +80,10 @@ export function keyIdOf(publicKey: KeyObject): string {
 /** Wraps a private key object into a {@link SigningKey}. */
 export function signingKeyFrom(privateKey: KeyObject): SigningKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new CorroborateError('config', `custody key is ${privateKey.asymmetricKeyType ?? 'unknown'}, not Ed25519`);
+    throw new CorroborateError(
+      'config',
+      `custody key is ${privateKey.asymmetricKeyType ?? 'unknown'}, not Ed25519`,
+    );
   }
   const publicKey = createPublicKey(privateKey);
   return {

@@ -32,7 +32,10 @@ export interface CustodyLeaf {
  */
 export function leafBytes(leaf: CustodyLeaf): Buffer {
   const { seq, at, actor, action, object_type, object_id, case_id, payload_sha256 } = leaf;
-  return Buffer.from(canonicalJson({ seq, at, actor, action, object_type, object_id, case_id, payload_sha256 }), 'utf8');
+  return Buffer.from(
+    canonicalJson({ seq, at, actor, action, object_type, object_id, case_id, payload_sha256 }),
+    'utf8',
+  );
 }
 
 /** The entry's Merkle leaf hash, SHA-256(0x00 || leaf bytes), as lowercase hex (the `leaf_hash` column). */

@@ -33,4 +33,10 @@ export {
   type SigningKey,
 } from './checkpoint.ts';
 export { KEY_FILE_NAME, keyPath, readSigningKey, loadOrCreateSigningKey } from './key-file.ts';
-export { LogChecker, type ProblemKind, type VerifyProblem, type StoredEntry, type StoredCheckpoint } from './log-check.ts';
+export {
+  LogChecker,
+  type ProblemKind,
+  type VerifyProblem,
+  type StoredEntry,
+  type StoredCheckpoint,
+} from './log-check.ts';

@@ -54,9 +54,17 @@ export class LogChecker {
     for (const cp of checkpoints) {
       const key = trustedKeys.get(cp.keyId);
       if (key === undefined) {
-        this.#problem('signature', `checkpoint ${cp.id}`, `is signed by key ${cp.keyId}, which is not a trusted key`);
+        this.#problem(
+          'signature',
+          `checkpoint ${cp.id}`,
+          `is signed by key ${cp.keyId}, which is not a trusted key`,
+        );
       } else if (!verifyCheckpointSignature(cp, key)) {
-        this.#problem('signature', `checkpoint ${cp.id}`, `signature does not match its contents (tree size ${cp.treeSize}, key ${cp.keyId})`);
+        this.#problem(
+          'signature',
+          `checkpoint ${cp.id}`,
+          `signature does not match its contents (tree size ${cp.treeSize}, key ${cp.keyId})`,
+        );
       }
     }
     this.#pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
@@ -73,13 +81,22 @@ export class LogChecker {
     this.#entries += 1;
     const item = `custody entry ${entry.seq}`;
     if (entry.seq > this.#expected) {
-      const missing = entry.seq - this.#expected === 1 ? `${this.#expected}` : `${this.#expected}–${entry.seq - 1}`;
-      this.#problem('gap', `custody entry ${this.#expected}`, `is missing: the log jumps to seq ${entry.seq} (entries ${missing} deleted)`);
+      const missing =
+        entry.seq - this.#expected === 1 ? `${this.#expected}` : `${this.#expected}–${entry.seq - 1}`;
+      this.#problem(
+        'gap',
+        `custody entry ${this.#expected}`,
+        `is missing: the log jumps to seq ${entry.seq} (entries ${missing} deleted)`,
+      );
       this.#firstMissing ??= this.#expected;
     }
     this.#expected = entry.seq + 1;
     if (sha256Hex(entry.payload) !== entry.payload_sha256) {
-      this.#problem('entry', item, `payload does not match its payload_sha256 (${entry.action} ${entry.object_type} ${entry.object_id})`);
+      this.#problem(
+        'entry',
+        item,
+        `payload does not match its payload_sha256 (${entry.action} ${entry.object_type} ${entry.object_id})`,
+      );
     }
     const recomputed = leafHashHex(entry);
     if (recomputed !== entry.leaf_hash) {
@@ -113,7 +130,11 @@ export class LogChecker {
       if (cp === undefined) break;
       const item = `checkpoint ${cp.id}`;
       if (this.#firstMissing !== undefined && cp.treeSize > this.#firstMissing) {
-        this.#problem('checkpoint', item, `(tree size ${cp.treeSize}) cannot be matched: custody entry ${this.#firstMissing} is missing`);
+        this.#problem(
+          'checkpoint',
+          item,
+          `(tree size ${cp.treeSize}) cannot be matched: custody entry ${this.#firstMissing} is missing`,
+        );
       } else if (this.#accumulator.root().toString('hex') !== cp.rootHash) {
         this.#problem(
           'checkpoint',

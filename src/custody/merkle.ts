@@ -75,7 +75,11 @@ export class MerkleAccumulator {
   /** Appends one leaf hash. */
   push(leafHash: Uint8Array): void {
     let node: { hash: Buffer; size: number } = { hash: Buffer.from(leafHash), size: 1 };
-    for (let top = this.#stack.at(-1); top !== undefined && top.size === node.size; top = this.#stack.at(-1)) {
+    for (
+      let top = this.#stack.at(-1);
+      top !== undefined && top.size === node.size;
+      top = this.#stack.at(-1)
+    ) {
       this.#stack.pop();
       node = { hash: hashChildren(top.hash, node.hash), size: top.size * 2 };
     }
@@ -112,7 +116,11 @@ export function merkleRoot(leaves: readonly Uint8Array[], size: number = leaves.
  * RFC 6962 audit path PATH(m, D[n]) for leaf `index` in the tree of the first `size` leaves: the
  * sibling hashes from the leaf up to the root. With the leaf hash they rebuild the root.
  */
-export function inclusionProof(leaves: readonly Uint8Array[], index: number, size: number = leaves.length): Buffer[] {
+export function inclusionProof(
+  leaves: readonly Uint8Array[],
+  index: number,
+  size: number = leaves.length,
+): Buffer[] {
   checkSize(leaves, size);
   if (!Number.isInteger(index) || index < 0 || index >= size) {
     throw new CorroborateError('invalid_input', `leaf index ${index} is not in a tree of ${size} leaves`);
@@ -174,7 +182,11 @@ export function verifyInclusion(
  * RFC 6962 consistency proof PROOF(m, D[n]): the hashes that show the tree of the first `oldSize`
  * leaves is a prefix of the tree of the first `newSize` leaves (nothing before `oldSize` changed).
  */
-export function consistencyProof(leaves: readonly Uint8Array[], oldSize: number, newSize: number = leaves.length): Buffer[] {
+export function consistencyProof(
+  leaves: readonly Uint8Array[],
+  oldSize: number,
+  newSize: number = leaves.length,
+): Buffer[] {
   checkSize(leaves, newSize);
   if (!Number.isInteger(oldSize) || oldSize < 0 || oldSize > newSize) {
     throw new CorroborateError('invalid_input', `old tree size ${oldSize} is not between 0 and ${newSize}`);
@@ -212,7 +224,8 @@ export function verifyConsistency(
   newRoot: Uint8Array,
   proof: readonly Uint8Array[],
 ): boolean {
-  if (!Number.isInteger(oldSize) || !Number.isInteger(newSize) || oldSize < 0 || oldSize > newSize) return false;
+  if (!Number.isInteger(oldSize) || !Number.isInteger(newSize) || oldSize < 0 || oldSize > newSize)
+    return false;
   if (oldSize === newSize) return proof.length === 0 && Buffer.from(oldRoot).equals(newRoot);
   if (oldSize === 0) return proof.length === 0;
   let nodes = [...proof];

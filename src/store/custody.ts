@@ -170,10 +170,16 @@ export interface ListCustodyOptions {
 }
 
 /** Lists entries in seq order, optionally for one object or case, paged by `afterSeq`. */
-export async function listCustody(db: Kysely<Database>, options: ListCustodyOptions): Promise<CustodyEntry[]> {
+export async function listCustody(
+  db: Kysely<Database>,
+  options: ListCustodyOptions,
+): Promise<CustodyEntry[]> {
   const limit = Math.trunc(options.limit);
   if (!(limit >= 1 && limit <= 10_000)) {
-    throw new CorroborateError('invalid_input', `custody list: limit ${options.limit} is not between 1 and 10000`);
+    throw new CorroborateError(
+      'invalid_input',
+      `custody list: limit ${options.limit} is not between 1 and 10000`,
+    );
   }
   let query = db.selectFrom('custody_entries').selectAll().orderBy('seq').limit(limit);
   if (options.afterSeq !== undefined) query = query.where('seq', '>', options.afterSeq);
@@ -246,7 +252,10 @@ export async function createCheckpoint(store: Store, keyDir: string): Promise<Ch
   return checkpoint;
 }
 
-/** An inclusion proof for one entry against a signed checkpoint: everything an offline verifier needs. */
+/**
+ * An inclusion proof for one entry against a signed checkpoint: everything an offline verifier needs.
+ * A wire format (printed by `corroborate proof`, served by the API), hence snake_case; see docs/CUSTODY.md.
+ */
 export interface InclusionProof {
   /** Format tag of this JSON object. */
   readonly format: 'corroborate-inclusion-proof/v1';
@@ -255,18 +264,25 @@ export interface InclusionProof {
   /** The entry's payload as stored (canonical JSON text): SHA-256 of it is `leaf.payload_sha256`. */
   readonly payload: string;
   /** Lowercase hex SHA-256(0x00 || leaf bytes). */
-  readonly leafHash: string;
+  readonly leaf_hash: string;
   /** = leaf.seq. */
-  readonly leafIndex: number;
-  /** = checkpoint.treeSize. */
-  readonly treeSize: number;
+  readonly leaf_index: number;
+  /** = checkpoint.tree_size. */
+  readonly tree_size: number;
   /** Sibling hashes, leaf to root, lowercase hex (RFC 6962 PATH). */
-  readonly auditPath: readonly string[];
-  readonly checkpoint: Checkpoint & {
+  readonly audit_path: readonly string[];
+  readonly checkpoint: {
+    readonly id: string;
+    readonly tree_size: number;
+    readonly root_hash: string;
+    readonly at: string;
+    readonly key_id: string;
+    /** Base64 Ed25519 signature over `text`. */
+    readonly signature: string;
     /** The exact signed text. */
     readonly text: string;
-    /** Raw 32-byte Ed25519 public key, base64, when the key folder holds the signing key. */
-    readonly publicKey: string | null;
+    /** Raw 32-byte Ed25519 public key, base64, when the key folder holds the signing key; else null. */
+    readonly public_key: string | null;
   };
 }
 
@@ -276,15 +292,25 @@ export interface InclusionProof {
  * no checkpoint covers the entry yet, `tampered` when the stored log no longer matches the checkpoint.
  */
 export async function inclusionProofFor(store: Store, seq: number, keyDir?: string): Promise<InclusionProof> {
-  const row = await store.db.selectFrom('custody_entries').selectAll().where('seq', '=', seq).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('custody_entries')
+    .selectAll()
+    .where('seq', '=', seq)
+    .executeTakeFirst();
   if (row === undefined) throw new CorroborateError('not_found', `custody entry ${seq} does not exist`);
   const checkpoint = await latestCheckpoint(store.db);
   if (checkpoint === undefined || checkpoint.treeSize <= seq) {
-    throw new CorroborateError('not_found', `custody entry ${seq} is not covered by a checkpoint yet; run 'corroborate checkpoint'`);
+    throw new CorroborateError(
+      'not_found',
+      `custody entry ${seq} is not covered by a checkpoint yet; run 'corroborate checkpoint'`,
+    );
   }
   const leaves = await leafHashes(store.db, checkpoint.treeSize);
   if (leaves.length !== checkpoint.treeSize || merkleRoot(leaves).toString('hex') !== checkpoint.rootHash) {
-    throw new CorroborateError('tampered', `the log does not match checkpoint ${checkpoint.id}; run 'corroborate verify'`);
+    throw new CorroborateError(
+      'tampered',
+      `the log does not match checkpoint ${checkpoint.id}; run 'corroborate verify'`,
+    );
   }
   const leaf: CustodyLeaf = {
     seq,
@@ -301,14 +327,19 @@ export async function inclusionProofFor(store: Store, seq: number, keyDir?: stri
     format: 'corroborate-inclusion-proof/v1',
     leaf,
     payload: row.payload,
-    leafHash: row.leaf_hash,
-    leafIndex: seq,
-    treeSize: checkpoint.treeSize,
-    auditPath: inclusionProof(leaves, seq).map((h) => h.toString('hex')),
+    leaf_hash: row.leaf_hash,
+    leaf_index: seq,
+    tree_size: checkpoint.treeSize,
+    audit_path: inclusionProof(leaves, seq).map((h) => h.toString('hex')),
     checkpoint: {
-      ...checkpoint,
+      id: checkpoint.id,
+      tree_size: checkpoint.treeSize,
+      root_hash: checkpoint.rootHash,
+      at: checkpoint.at,
+      key_id: checkpoint.keyId,
+      signature: checkpoint.signature,
       text: checkpointText(checkpoint),
-      publicKey: key !== undefined && key.keyId === checkpoint.keyId ? key.publicKeyBase64 : null,
+      public_key: key !== undefined && key.keyId === checkpoint.keyId ? key.publicKeyBase64 : null,
     },
   };
 }
@@ -318,13 +349,19 @@ export async function inclusionProofFor(store: Store, seq: number, keyDir?: stri
  * its original: the first entry whose object is the source (or one of its captures), preferring
  * entries whose action mentions `capture`. Throws `not_found` naming what was asked for.
  */
-export async function findCaptureEntry(db: Kysely<Database>, sourceIdOrSha256: string): Promise<CustodyEntry> {
+export async function findCaptureEntry(
+  db: Kysely<Database>,
+  sourceIdOrSha256: string,
+): Promise<CustodyEntry> {
   const sources = await db
     .selectFrom('sources')
     .select('id')
-    .where((eb) => eb.or([eb('id', '=', sourceIdOrSha256), eb('sha256', '=', sourceIdOrSha256.toLowerCase())]))
+    .where((eb) =>
+      eb.or([eb('id', '=', sourceIdOrSha256), eb('sha256', '=', sourceIdOrSha256.toLowerCase())]),
+    )
     .execute();
-  if (sources.length === 0) throw new CorroborateError('not_found', `no source with id or SHA-256 ${sourceIdOrSha256}`);
+  if (sources.length === 0)
+    throw new CorroborateError('not_found', `no source with id or SHA-256 ${sourceIdOrSha256}`);
   const sourceIds = sources.map((s) => s.id);
   const captures = await db.selectFrom('captures').select('id').where('source_id', 'in', sourceIds).execute();
   const objectIds = [...sourceIds, ...captures.map((c) => c.id)];
@@ -379,7 +416,7 @@ export async function verifyStore(store: Store, keyDir: string): Promise<VerifyR
   const problems: VerifyProblem[] = [];
 
   let originals = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const blobs = await db
       .selectFrom('blobs')
       .select(['sha256', 'size', 'bytes'])
@@ -392,8 +429,14 @@ export async function verifyStore(store: Store, keyDir: string): Promise<VerifyR
       const bytes = Buffer.from(blob.bytes);
       const actual = sha256Hex(bytes);
       if (actual !== blob.sha256 || bytes.length !== toNumber(blob.size)) {
-        const users = await db.selectFrom('sources').select('id').where('sha256', '=', blob.sha256).orderBy('id').execute();
-        const names = users.length === 0 ? `original ${blob.sha256}` : users.map((u) => `source ${u.id}`).join(', ');
+        const users = await db
+          .selectFrom('sources')
+          .select('id')
+          .where('sha256', '=', blob.sha256)
+          .orderBy('id')
+          .execute();
+        const names =
+          users.length === 0 ? `original ${blob.sha256}` : users.map((u) => `source ${u.id}`).join(', ');
         problems.push({
           kind: 'original',
           item: users.length === 0 ? `original ${blob.sha256}` : `source ${users[0]?.id ?? ''}`,
@@ -407,7 +450,7 @@ export async function verifyStore(store: Store, keyDir: string): Promise<VerifyR
   }
 
   let sources = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await db
       .selectFrom('sources')
       .select(['id', 'text', 'text_sha256'])
@@ -437,7 +480,7 @@ export async function verifyStore(store: Store, keyDir: string): Promise<VerifyR
     checkpoints.map((c): StoredCheckpoint => c),
     trusted,
   );
-  for (let after = -1; ; ) {
+  for (let after = -1; ;) {
     const rows = await db
       .selectFrom('custody_entries')
       .selectAll()

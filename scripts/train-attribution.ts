@@ -1,0 +1,128 @@
+/**
+ * Trains the attribution taggers (cue, then source/content per cue) on PolNeAR train and writes
+ * models/attribution/model.bin.gz. Deterministic: fixed epochs, a seeded shuffle, no clock or
+ * randomness elsewhere. Usage: npm run train:attribution [-- --data DIR --out FILE --epochs N]
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readPolnear } from '../src/eval/polnear.ts';
+import {
+  CueTag,
+  RoleTag,
+  cuePrefix,
+  documentContext,
+  roleWindow,
+  tagCues,
+  tagRoles,
+  type DocContext,
+  type TokenRange,
+} from '../src/extract/attribution-features.ts';
+import { encodeModels, PerceptronTrainer } from '../src/extract/attribution-model.ts';
+import { tokenAtOrAfter, tokenBefore, type TokenTable } from '../src/text/tokens.ts';
+
+/** Bits of the hashed feature tables (2^bits buckets). */
+export const CUE_BITS = 19;
+export const ROLE_BITS = 20;
+
+interface Example {
+  readonly ctx: DocContext;
+  readonly cueGold: Uint8Array;
+  readonly cues: readonly TokenRange[];
+  readonly roles: readonly { readonly cue: TokenRange; readonly gold: Uint8Array }[];
+  readonly prefix: Int32Array;
+}
+
+function toTok(tokens: TokenTable, start: number, end: number): TokenRange | null {
+  const a = tokenAtOrAfter(tokens, start);
+  const b = tokenBefore(tokens, end) + 1;
+  return b > a ? [a, b] : null;
+}
+
+function prepare(dir: string): Example[] {
+  return readPolnear(dir).map((doc) => {
+    const ctx = documentContext(doc.text);
+    const tokens = ctx.tokens;
+    const cueGold = new Uint8Array(tokens.count);
+    const cues: TokenRange[] = [];
+    const roles: { cue: TokenRange; gold: Uint8Array }[] = [];
+    for (const a of doc.attributions) {
+      const cue = toTok(tokens, a.cue[0]![0], a.cue[a.cue.length - 1]![1]);
+      if (cue === null) continue;
+      cues.push(cue);
+      cueGold[cue[0]] = CueTag.B;
+      for (let i = cue[0] + 1; i < cue[1]; i++) cueGold[i] = CueTag.I;
+    }
+    for (const a of doc.attributions) {
+      const cue = toTok(tokens, a.cue[0]![0], a.cue[a.cue.length - 1]![1]);
+      if (cue === null) continue;
+      const [ws, we] = roleWindow(ctx, cue);
+      const gold = new Uint8Array(we - ws);
+      const paint = (r: TokenRange | null, b: number, inside: number): void => {
+        if (r === null) return;
+        for (let i = Math.max(r[0], ws); i < Math.min(r[1], we); i++) {
+          if (i >= cue[0] && i < cue[1]) continue;
+          gold[i - ws] = i === r[0] || (i === ws && r[0] < ws) || i === cue[1] ? b : inside;
+        }
+      };
+      for (const c of a.contents) paint(toTok(tokens, c[0], c[1]), RoleTag.CB, RoleTag.CI);
+      for (const s of a.sources) paint(toTok(tokens, s[0], s[1]), RoleTag.SB, RoleTag.SI);
+      roles.push({ cue, gold });
+    }
+    return { ctx, cueGold, cues, roles, prefix: cuePrefix(cues, tokens.count) };
+  });
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: '../shared/polnear/train' },
+      out: { type: 'string', default: 'models/attribution/model.bin.gz' },
+      epochs: { type: 'string', default: '8' },
+    },
+  });
+  const epochs = Number(values.epochs);
+  const t0 = performance.now();
+  const examples = prepare(resolve(values.data));
+  const cueTrainer = new PerceptronTrainer(CUE_BITS, 3);
+  const roleTrainer = new PerceptronTrainer(ROLE_BITS, 5);
+  const cueUpdate = {
+    update: (f: Int32Array, n: number, g: number, p: number): void => {
+      cueTrainer.tick();
+      cueTrainer.update(f, n, g, p);
+    },
+  };
+  const roleUpdate = {
+    update: (f: Int32Array, n: number, g: number, p: number): void => {
+      roleTrainer.tick();
+      roleTrainer.update(f, n, g, p);
+    },
+  };
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const ex of shuffled(examples, 17 + epoch)) {
+      tagCues(cueTrainer.model, ex.ctx, { gold: ex.cueGold, ...cueUpdate });
+      for (const r of ex.roles) tagRoles(roleTrainer.model, ex.ctx, r.cue, ex.prefix, { gold: r.gold, ...roleUpdate });
+    }
+    process.stderr.write(`epoch ${epoch + 1}/${epochs} done at ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  const data = encodeModels([cueTrainer.finish(), roleTrainer.finish()]);
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, data);
+  const size = statSync(values.out).size;
+  process.stdout.write(
+    `${JSON.stringify({ out: values.out, bytes: size, docs: examples.length, epochs, seconds: (performance.now() - t0) / 1000 })}\n`,
+  );
+}
+
+main();

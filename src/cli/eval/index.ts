@@ -1,0 +1,11 @@
+/**
+ * The `corroborate eval` registry: one file per subcommand in this folder, one entry each here.
+ * Other stages add theirs (facts, clustering) by importing their file and appending to the list.
+ */
+import { attributionEval } from './attribution.ts';
+import type { EvalSubcommand } from './types.ts';
+
+export type { EvalSubcommand } from './types.ts';
+
+/** Every `corroborate eval` subcommand, in the order `corroborate eval --help` lists them. */
+export const evalSubcommands: readonly EvalSubcommand[] = [attributionEval];

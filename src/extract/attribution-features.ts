@@ -1,0 +1,394 @@
+/**
+ * Features and greedy decoders of the two attribution taggers:
+ * - the cue tagger labels every token O / B / I of a cue ("said", "according to", "told");
+ * - the role tagger, run once per cue over a window of sentences around it, labels tokens O /
+ *   source-B / source-I / content-B / content-I relative to that cue (side, distance, punctuation and
+ *   quotation marks between, other cues between).
+ * Training (scripts/train-attribution.ts) and inference share these functions, so they cannot drift.
+ */
+import { layout, type Layout } from '../text/sentences.ts';
+import { LEX_CLASS } from '../text/lexicon.ts';
+import { TokenKind, tokenize, type TokenTable } from '../text/tokens.ts';
+import { mix2, mix3, mix4, score, type LinearModel } from './attribution-model.ts';
+
+/** Cue tags. */
+export const CueTag = { O: 0, B: 1, I: 2 } as const;
+/** Role tags relative to one cue. */
+export const RoleTag = { O: 0, SB: 1, SI: 2, CB: 3, CI: 4 } as const;
+
+/** Everything the taggers need about one document, computed once in linear time. */
+export interface DocContext {
+  readonly tokens: TokenTable;
+  readonly layout: Layout;
+  /** Lexical class per token (see LexClass). */
+  readonly lex: Uint8Array;
+  /** Hash of the last three lowercased characters of each word token. */
+  readonly suffix: Int32Array;
+  /** commas[i] = number of commas among tokens [0, i). */
+  readonly commas: Int32Array;
+  /** quotes[i] = number of quotation marks among tokens [0, i). */
+  readonly quotes: Int32Array;
+  /** Token after the sentence-final token, per token: sentenceEnd of its sentence. */
+  readonly sentEnd: Int32Array;
+  /** First token of each token's sentence. */
+  readonly sentStart: Int32Array;
+}
+
+const COMMA = 0x2c;
+
+/** Builds the per-document context (tokens, layout, lexicon classes, prefix counts). */
+export function documentContext(text: string): DocContext {
+  const tokens = tokenize(text);
+  const lay = layout(tokens);
+  const n = tokens.count;
+  const lex = new Uint8Array(n);
+  const suffix = new Int32Array(n);
+  const commas = new Int32Array(n + 1);
+  const quotes = new Int32Array(n + 1);
+  const sentEnd = new Int32Array(n);
+  const sentStart = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lex[i] = LEX_CLASS.get(tokens.lower[i]!) ?? 0;
+    const s = tokens.start[i]!;
+    const e = tokens.end[i]!;
+    if (tokens.kind[i] !== TokenKind.punct && e - s > 3) {
+      let h = 0x811c9dc5;
+      for (let k = e - 3; k < e; k++) {
+        let c = text.charCodeAt(k);
+        if (c >= 65 && c <= 90) c += 32;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      suffix[i] = h;
+    } else suffix[i] = tokens.lower[i]!;
+    const isComma = e - s === 1 && text.charCodeAt(s) === COMMA ? 1 : 0;
+    commas[i + 1] = commas[i]! + isComma;
+    quotes[i + 1] = quotes[i]! + (lay.quoteMark[i]! > 0 ? 1 : 0);
+    const si = lay.sentence[i]!;
+    sentEnd[i] = lay.sentenceEnd[si]!;
+    sentStart[i] = lay.sentenceStart[si]!;
+  }
+  return { tokens, layout: lay, lex, suffix, commas, quotes, sentEnd, sentStart };
+}
+
+const PAD = 0x7fff_fff1;
+
+function lowerAt(ctx: DocContext, i: number): number {
+  return i >= 0 && i < ctx.tokens.count ? ctx.tokens.lower[i]! : PAD;
+}
+
+function shapeAt(ctx: DocContext, i: number): number {
+  return i >= 0 && i < ctx.tokens.count ? ctx.tokens.shape[i]! : 0;
+}
+
+function lexAt(ctx: DocContext, i: number): number {
+  return i >= 0 && i < ctx.tokens.count ? ctx.lex[i]! : 9;
+}
+
+function bucket(d: number): number {
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 12) return 6;
+  if (d <= 20) return 7;
+  if (d <= 35) return 8;
+  return 9;
+}
+
+/** Static cue features of token `i` into `buf`; returns the count. */
+export function cueFeatures(ctx: DocContext, i: number, buf: Int32Array): number {
+  const t = ctx.tokens;
+  const q = ctx.layout;
+  const L = t.lower[i]!;
+  const Lm1 = lowerAt(ctx, i - 1);
+  const Lp1 = lowerAt(ctx, i + 1);
+  const sh = t.shape[i]!;
+  const lx = ctx.lex[i]!;
+  const inQ = q.inQuote[i]!;
+  const mark = q.quoteMark[i]!;
+  const fromStart = bucket(i - ctx.sentStart[i]!);
+  const toEnd = bucket(ctx.sentEnd[i]! - 1 - i);
+  const sentHasQuote = ctx.quotes[ctx.sentEnd[i]!]! - ctx.quotes[ctx.sentStart[i]!]! > 0 ? 1 : 0;
+  const leftQuote = ctx.quotes[i]! - ctx.quotes[ctx.sentStart[i]!]! > 0 ? 1 : 0;
+  const rightQuote = ctx.quotes[ctx.sentEnd[i]!]! - ctx.quotes[i + 1]! > 0 ? 1 : 0;
+  let n = 0;
+  buf[n++] = mix2(1, 0);
+  buf[n++] = mix2(2, L);
+  buf[n++] = mix2(3, Lm1);
+  buf[n++] = mix2(4, Lp1);
+  buf[n++] = mix2(5, lowerAt(ctx, i - 2));
+  buf[n++] = mix2(6, lowerAt(ctx, i + 2));
+  buf[n++] = mix3(7, Lm1, L);
+  buf[n++] = mix3(8, L, Lp1);
+  buf[n++] = mix2(9, ctx.suffix[i]!);
+  buf[n++] = mix3(10, sh, shapeAt(ctx, i - 1));
+  buf[n++] = mix3(11, sh, shapeAt(ctx, i + 1));
+  buf[n++] = mix2(12, lx);
+  buf[n++] = mix3(13, lexAt(ctx, i - 1), lexAt(ctx, i + 1));
+  buf[n++] = mix3(14, inQ, mark);
+  buf[n++] = mix4(15, inQ, leftQuote, rightQuote);
+  buf[n++] = mix3(16, fromStart, toEnd);
+  buf[n++] = mix3(17, L, inQ);
+  buf[n++] = mix4(18, lx, inQ, sentHasQuote);
+  buf[n++] = mix3(19, L, fromStart > 2 ? 3 : fromStart);
+  buf[n++] = mix3(20, ctx.suffix[i]!, lexAt(ctx, i - 1));
+  buf[n++] = mix3(21, L, lowerAt(ctx, i - 2));
+  buf[n++] = mix4(22, Lm1, L, Lp1);
+  buf[n++] = mix3(23, L, q.quoteMark[i - 1] ?? 0);
+  buf[n++] = mix3(24, L, leftQuote * 2 + rightQuote);
+  return n;
+}
+
+function cueDynamic(ctx: DocContext, i: number, prev: number, buf: Int32Array, n: number): number {
+  buf[n++] = mix2(100, prev);
+  buf[n++] = mix3(101, prev, ctx.tokens.lower[i]!);
+  buf[n++] = mix3(102, prev, ctx.lex[i]!);
+  buf[n++] = mix3(103, prev, ctx.tokens.shape[i]!);
+  return n;
+}
+
+/** Result of the cue tagger: one tag and one confidence margin per token. */
+export interface CueTagging {
+  readonly tags: Uint8Array;
+  /** Score margin of the chosen tag over the best other tag. */
+  readonly margin: Float32Array;
+}
+
+/**
+ * Tags cues greedily. With `train`, updates the trainer towards `gold` (teacher-forced on the
+ * model's own previous tag, the usual greedy perceptron setting).
+ */
+export function tagCues(
+  model: LinearModel,
+  ctx: DocContext,
+  train?: { readonly gold: Uint8Array; update(f: Int32Array, n: number, gold: number, pred: number): void },
+): CueTagging {
+  const n = ctx.tokens.count;
+  const tags = new Uint8Array(n);
+  const margin = new Float32Array(n);
+  const buf = new Int32Array(64);
+  const scores = new Float64Array(model.tags);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    if (ctx.tokens.newlineBefore[i] === 1) prev = 0;
+    let k = cueFeatures(ctx, i, buf);
+    k = cueDynamic(ctx, i, prev, buf, k);
+    score(model, buf, k, scores);
+    if (prev === CueTag.O) scores[CueTag.I] = -Infinity;
+    let best = 0;
+    for (let t = 1; t < model.tags; t++) if (scores[t]! > scores[best]!) best = t;
+    let second = -Infinity;
+    for (let t = 0; t < model.tags; t++) if (t !== best && scores[t]! > second) second = scores[t]!;
+    margin[i] = scores[best]! - second;
+    if (train !== undefined) {
+      const g = train.gold[i]!;
+      train.update(buf, k, g, best);
+      tags[i] = g;
+      prev = g;
+    } else {
+      tags[i] = best;
+      prev = best;
+    }
+  }
+  return { tags, margin };
+}
+
+/** A token range `[start, end)`. */
+export type TokenRange = readonly [number, number];
+
+/** Cue spans (token ranges) from cue tags. */
+export function cueSpans(tags: Uint8Array): TokenRange[] {
+  const out: TokenRange[] = [];
+  let start = -1;
+  for (let i = 0; i <= tags.length; i++) {
+    const t = i < tags.length ? tags[i]! : CueTag.O;
+    if (start >= 0 && t !== CueTag.I) {
+      out.push([start, i]);
+      start = -1;
+    }
+    if (t === CueTag.B) start = i;
+  }
+  return out;
+}
+
+/** Most tokens the role window reaches before and after its cue (keeps time linear on run-on text). */
+export const WINDOW_BEFORE = 120;
+export const WINDOW_AFTER = 250;
+
+/**
+ * The window of tokens the role tagger looks at for a cue: one sentence before, three after,
+ * clipped to {@link WINDOW_BEFORE} / {@link WINDOW_AFTER} tokens around the cue.
+ */
+export function roleWindow(ctx: DocContext, cue: TokenRange): TokenRange {
+  const lay = ctx.layout;
+  const s = lay.sentence[cue[0]]!;
+  const first = Math.max(0, s - 1);
+  const last = Math.min(lay.sentenceStart.length - 1, s + 3);
+  return [
+    Math.max(lay.sentenceStart[first]!, cue[0] - WINDOW_BEFORE),
+    Math.min(lay.sentenceEnd[last]!, cue[1] + WINDOW_AFTER),
+  ];
+}
+
+/** Per-document prefix counts of cue tokens, used for "another cue lies between" features. */
+export function cuePrefix(cues: readonly TokenRange[], count: number): Int32Array {
+  const mark = new Uint8Array(count);
+  for (const [a] of cues) mark[a] = 1;
+  const prefix = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) prefix[i + 1] = prefix[i]! + mark[i]!;
+  return prefix;
+}
+
+function roleFeatures(
+  ctx: DocContext,
+  i: number,
+  cue: TokenRange,
+  cueCtx: readonly [number, number, number, number],
+  otherCues: Int32Array,
+  buf: Int32Array,
+): number {
+  const t = ctx.tokens;
+  const q = ctx.layout;
+  const left = i < cue[0];
+  const side = left ? 1 : 2;
+  const dist = left ? cue[0] - i : i - cue[1] + 1;
+  const d = bucket(dist);
+  const sr = Math.max(-2, Math.min(3, q.sentence[i]! - q.sentence[cue[0]]!)) + 2;
+  const lo = left ? i + 1 : cue[1];
+  const hi = left ? cue[0] : i;
+  const commas = Math.min(3, ctx.commas[hi]! - ctx.commas[lo]!);
+  const quotes = Math.min(3, ctx.quotes[hi]! - ctx.quotes[lo]!);
+  const others = Math.min(2, otherCues[hi]! - otherCues[lo]! - (left ? 0 : 0));
+  const L = t.lower[i]!;
+  const inQ = q.inQuote[i]!;
+  const mark = q.quoteMark[i]!;
+  const sStart = i === ctx.sentStart[i] ? 1 : 0;
+  const sEnd = i === ctx.sentEnd[i]! - 1 ? 1 : 0;
+  const [cueFirst, cueLast, beforeCue, afterCue] = cueCtx;
+  let n = 0;
+  buf[n++] = mix2(201, side);
+  buf[n++] = mix3(202, side, d);
+  buf[n++] = mix3(203, side, sr);
+  buf[n++] = mix3(204, side, L);
+  buf[n++] = mix3(205, side, lowerAt(ctx, i - 1));
+  buf[n++] = mix3(206, side, lowerAt(ctx, i + 1));
+  buf[n++] = mix3(207, side, t.shape[i]!);
+  buf[n++] = mix4(208, side, inQ, mark);
+  buf[n++] = mix3(209, side, commas);
+  buf[n++] = mix3(210, side, quotes);
+  buf[n++] = mix3(211, side, others);
+  buf[n++] = mix4(212, side, cueLast, d);
+  buf[n++] = mix3(213, side, cueFirst);
+  buf[n++] = mix4(214, side, cueLast, sr);
+  buf[n++] = mix3(215, side, ctx.lex[i]!);
+  buf[n++] = mix4(216, side, sStart, sEnd);
+  buf[n++] = mix4(217, side, d, inQ);
+  buf[n++] = mix4(218, side, shapeAt(ctx, i - 1) * 8 + t.shape[i]!, shapeAt(ctx, i + 1));
+  buf[n++] = mix4(219, side, commas * 4 + quotes, sr);
+  buf[n++] = mix4(220, side, sr * 4 + inQ, others);
+  buf[n++] = mix4(221, side, beforeCue, afterCue);
+  buf[n++] = mix4(222, side, L, inQ);
+  buf[n++] = mix4(223, side, beforeCue, d);
+  buf[n++] = mix4(224, side, afterCue, d);
+  buf[n++] = mix4(225, side, cueLast, commas * 4 + quotes);
+  buf[n++] = mix4(226, side, ctx.suffix[i]!, sr);
+  buf[n++] = mix4(227, side, L, lowerAt(ctx, i + 1));
+  buf[n++] = mix4(228, side, cueLast, L);
+  return n;
+}
+
+function roleDynamic(ctx: DocContext, i: number, left: boolean, prev: number, buf: Int32Array, n: number): number {
+  const side = left ? 1 : 2;
+  const L = ctx.tokens.lower[i]!;
+  buf[n++] = mix2(300, prev);
+  buf[n++] = mix3(301, prev, side);
+  buf[n++] = mix3(302, prev, L);
+  buf[n++] = mix3(303, prev, ctx.tokens.shape[i]!);
+  buf[n++] = mix4(304, prev, side, ctx.layout.quoteMark[i]!);
+  buf[n++] = mix4(305, prev, L, lowerAt(ctx, i + 1));
+  buf[n++] = mix4(306, prev, i === ctx.sentEnd[i]! - 1 ? 1 : 0, L);
+  buf[n++] = mix4(307, prev, side, ctx.layout.inQuote[i]!);
+  return n;
+}
+
+/** Source and content fragments the role tagger found for one cue. */
+export interface RoleResult {
+  readonly sources: TokenRange[];
+  readonly contents: TokenRange[];
+  /** Mean margin of the chosen non-O tags (a confidence signal). */
+  readonly margin: number;
+}
+
+/**
+ * Tags sources and contents for one cue over its window. With `train`, updates towards gold tags
+ * (indexed like the window) instead of decoding.
+ */
+export function tagRoles(
+  model: LinearModel,
+  ctx: DocContext,
+  cue: TokenRange,
+  otherCues: Int32Array,
+  train?: { readonly gold: Uint8Array; update(f: Int32Array, n: number, gold: number, pred: number): void },
+): RoleResult {
+  const [ws, we] = roleWindow(ctx, cue);
+  const buf = new Int32Array(64);
+  const scores = new Float64Array(model.tags);
+  const cueCtx = [
+    ctx.tokens.lower[cue[0]]!,
+    ctx.tokens.lower[cue[1] - 1]!,
+    lowerAt(ctx, cue[0] - 1),
+    lowerAt(ctx, cue[1]),
+  ] as const;
+  const tags = new Uint8Array(we - ws);
+  let prev = 0;
+  let marginSum = 0;
+  let marginCount = 0;
+  for (let i = ws; i < we; i++) {
+    if (i >= cue[0] && i < cue[1]) {
+      prev = RoleTag.O;
+      continue;
+    }
+    let k = roleFeatures(ctx, i, cue, cueCtx, otherCues, buf);
+    k = roleDynamic(ctx, i, i < cue[0], prev, buf, k);
+    score(model, buf, k, scores);
+    if (prev !== RoleTag.SB && prev !== RoleTag.SI) scores[RoleTag.SI] = -Infinity;
+    if (prev !== RoleTag.CB && prev !== RoleTag.CI) scores[RoleTag.CI] = -Infinity;
+    let best = 0;
+    for (let t = 1; t < model.tags; t++) if (scores[t]! > scores[best]!) best = t;
+    if (train !== undefined) {
+      const g = train.gold[i - ws]!;
+      train.update(buf, k, g, best);
+      prev = g;
+      tags[i - ws] = g;
+    } else {
+      if (best !== RoleTag.O) {
+        let second = -Infinity;
+        for (let t = 0; t < model.tags; t++) if (t !== best && scores[t]! > second) second = scores[t]!;
+        marginSum += scores[best]! - second;
+        marginCount++;
+      }
+      tags[i - ws] = best;
+      prev = best;
+    }
+  }
+  const sources: TokenRange[] = [];
+  const contents: TokenRange[] = [];
+  let start = -1;
+  let kind = 0;
+  for (let j = 0; j <= tags.length; j++) {
+    const tg = j < tags.length ? tags[j]! : RoleTag.O;
+    const cont = (kind === 1 && tg === RoleTag.SI) || (kind === 2 && tg === RoleTag.CI);
+    if (start >= 0 && !cont) {
+      (kind === 1 ? sources : contents).push([ws + start, ws + j]);
+      start = -1;
+      kind = 0;
+    }
+    if (tg === RoleTag.SB) {
+      start = j;
+      kind = 1;
+    } else if (tg === RoleTag.CB) {
+      start = j;
+      kind = 2;
+    }
+  }
+  return { sources, contents, margin: marginCount > 0 ? marginSum / marginCount : 0 };
+}

@@ -1,0 +1,144 @@
+/**
+ * The learned part of attribution extraction: hashed linear models scored greedily left to right
+ * (a structured averaged perceptron). Features are 32-bit hashes of (template, values); a model is a
+ * dense weight table of `2^bits` buckets × `tags`. Small, deterministic, and fast on one core.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { CorroborateError } from '../errors.ts';
+
+/** A trained hashed linear model. */
+export interface LinearModel {
+  readonly bits: number;
+  readonly tags: number;
+  readonly weights: Float32Array;
+}
+
+const M = 0x5bd1e995;
+
+/** Mixes two 32-bit values into a feature hash (MurmurHash2-style). */
+export function mix2(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, M);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ b, M);
+  h ^= h >>> 15;
+  return h;
+}
+
+/** Mixes three values. */
+export function mix3(a: number, b: number, c: number): number {
+  return mix2(mix2(a, b), c);
+}
+
+/** Mixes four values. */
+export function mix4(a: number, b: number, c: number, d: number): number {
+  return mix2(mix2(mix2(a, b), c), d);
+}
+
+/** Adds each tag's score over the `n` features in `feats` into `out` (cleared first). */
+export function score(model: LinearModel, feats: Int32Array, n: number, out: Float64Array): void {
+  const { tags, weights } = model;
+  const mask = (1 << model.bits) - 1;
+  out.fill(0, 0, tags);
+  for (let k = 0; k < n; k++) {
+    const base = (feats[k]! & mask) * tags;
+    for (let t = 0; t < tags; t++) out[t]! += weights[base + t]!;
+  }
+}
+
+/**
+ * An averaged perceptron under training. `update` moves weights towards the gold tag and away from
+ * the predicted one; `finish` returns the averaged weights, which generalise much better than the
+ * last ones.
+ */
+export class PerceptronTrainer {
+  readonly model: LinearModel;
+  private readonly acc: Float64Array;
+  private step = 1;
+
+  constructor(bits: number, tags: number) {
+    this.model = { bits, tags, weights: new Float32Array((1 << bits) * tags) };
+    this.acc = new Float64Array((1 << bits) * tags);
+  }
+
+  /** Call once per training example, whether or not it was wrong. */
+  tick(): void {
+    this.step++;
+  }
+
+  /** Perceptron update for one mistaken example. */
+  update(feats: Int32Array, n: number, gold: number, predicted: number): void {
+    if (gold === predicted) return;
+    const { tags, weights } = this.model;
+    const mask = (1 << this.model.bits) - 1;
+    const c = this.step;
+    for (let k = 0; k < n; k++) {
+      const base = (feats[k]! & mask) * tags;
+      weights[base + gold]! += 1;
+      this.acc[base + gold]! += c;
+      weights[base + predicted]! -= 1;
+      this.acc[base + predicted]! -= c;
+    }
+  }
+
+  /** The averaged model. */
+  finish(): LinearModel {
+    const { weights } = this.model;
+    const out = new Float32Array(weights.length);
+    for (let i = 0; i < weights.length; i++) out[i] = weights[i]! - this.acc[i]! / this.step;
+    return { bits: this.model.bits, tags: this.model.tags, weights: out };
+  }
+}
+
+const MAGIC = 0x43524231; // "CRB1"
+
+/**
+ * Serialises models compactly: weights quantised to 16-bit integers with one scale per model, then
+ * gzip. Precision loss is far below what changes a decision.
+ */
+export function encodeModels(models: readonly LinearModel[]): Buffer {
+  const parts: Buffer[] = [];
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(MAGIC, 0);
+  head.writeUInt32LE(models.length, 4);
+  parts.push(head);
+  for (const m of models) {
+    let max = 0;
+    for (const w of m.weights) max = Math.max(max, Math.abs(w));
+    const scale = max > 0 ? 32767 / max : 1;
+    const h = Buffer.alloc(12);
+    h.writeUInt32LE(m.bits, 0);
+    h.writeUInt32LE(m.tags, 4);
+    h.writeFloatLE(scale, 8);
+    const q = new Int16Array(m.weights.length);
+    for (let i = 0; i < q.length; i++) q[i] = Math.round(m.weights[i]! * scale);
+    parts.push(h, Buffer.from(q.buffer));
+  }
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+/** Reverses {@link encodeModels}. Throws `malformed` on anything else. */
+export function decodeModels(data: Uint8Array): LinearModel[] {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(data);
+  } catch {
+    throw new CorroborateError('malformed', 'attribution model: not a gzip stream');
+  }
+  if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC) throw new CorroborateError('malformed', 'attribution model: bad header');
+  const count = raw.readUInt32LE(4);
+  const out: LinearModel[] = [];
+  let off = 8;
+  for (let k = 0; k < count; k++) {
+    const bits = raw.readUInt32LE(off);
+    const tags = raw.readUInt32LE(off + 4);
+    const scale = raw.readFloatLE(off + 8);
+    off += 12;
+    const size = (1 << bits) * tags;
+    if (off + size * 2 > raw.length) throw new CorroborateError('malformed', 'attribution model: truncated');
+    const weights = new Float32Array(size);
+    for (let i = 0; i < size; i++) weights[i] = raw.readInt16LE(off + i * 2) / scale;
+    off += size * 2;
+    out.push({ bits, tags, weights });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * Channel of an attribution when the text states it: "in a statement released on its Facebook
+ * account", "told ABC News", "in an interview with Turkish media", "on Twitter". Read from the
+ * cue's sentence, outside the attribution's content.
+ */
+import type { DocContext, TokenRange } from './attribution-features.ts';
+
+const MEDIUM =
+  '(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news )*' +
+  '(?:statement|interview|tweet|post|press release|news conference|press conference|briefing|letter|speech|video|address|op-ed|column|blog post|email|message|report|filing|court filing|televised address|podcast|broadcast|appearance|hearing|testimony)';
+const PREPOSITIONAL = new RegExp(
+  `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b[^,.;:"“”()]{0,80}`,
+  'giu',
+);
+const PLATFORM = /\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Telegram|YouTube|TikTok|X|LinkedIn|social media|(?:its|his|her|their) (?:Facebook|Twitter|Telegram|Instagram|YouTube)(?: account| page| channel)?)\b/gu;
+const TOLD = /\b(?:told|telling|tells|tell)\s+((?:the\s+)?(?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|on|and))*)/gu;
+
+/** The stated channel of one attribution, or null. */
+export function channelOf(
+  ctx: DocContext,
+  a: { readonly cue: TokenRange; readonly contents: readonly TokenRange[] },
+): string | null {
+  const t = ctx.tokens;
+  // the cue's sentence, clipped so run-on text stays linear
+  const s0 = Math.max(ctx.sentStart[a.cue[0]]!, a.cue[0] - 40);
+  const s1 = Math.min(ctx.sentEnd[a.cue[0]]!, a.cue[1] + 40);
+  const base = t.start[s0]!;
+  const sentence = t.text.slice(base, t.end[s1 - 1]);
+  const inContent = (start: number, end: number): boolean =>
+    a.contents.some(([cs, ce]) => start >= t.start[cs]! && end <= t.end[ce - 1]!);
+  const cueStart = t.start[a.cue[0]]!;
+  const cueEnd = t.end[a.cue[1] - 1]!;
+  let best: { text: string; distance: number } | null = null;
+  for (const re of [PREPOSITIONAL, PLATFORM, TOLD]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
+      let text = m[0].trim().replace(/\s+(?:on|of|and|the)$/u, '');
+      if (re === TOLD) text = text.replace(/\s+(?:on|of|and)$/u, '');
+      const start = base + m.index;
+      const end = start + text.length;
+      if (inContent(start, end)) continue;
+      const distance = end <= cueStart ? cueStart - end : Math.max(0, start - cueEnd);
+      if (best === null || distance < best.distance) best = { text, distance };
+    }
+  }
+  return best !== null && best.distance < 120 ? best.text : null;
+}

@@ -1,4 +1,13 @@
 import type { Command } from '../command.ts';
+import { casesCommand } from './cases.ts';
+import { demoCommand } from './demo.ts';
+import { ingestCommand } from './ingest.ts';
+import { sourcesCommand } from './sources.ts';
 
 /** Every CLI command, in the order `corroborate --help` lists them. Add one import and one entry per command. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [
+  demoCommand,
+  ingestCommand,
+  casesCommand,
+  sourcesCommand,
+];

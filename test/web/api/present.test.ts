@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseMarks, present } from '../../../web/src/api/present.ts';
+
+describe('parseMarks', () => {
+  it('turns mark tags into offsets and leaves other markup as text', () => {
+    const out = parseMarks('the <mark>mobile</mark> crematoria <b>x</b> <mark>seen</mark>');
+    assert.equal(out.snippet, 'the mobile crematoria <b>x</b> seen');
+    assert.deepEqual(out.highlights, [
+      [4, 10],
+      [31, 35],
+    ]);
+  });
+});
+
+describe('present.allegationSummary', () => {
+  it('reads camelCase and snake_case counts and falls back to the first reason', () => {
+    const a = present.allegationSummary({
+      id: 'al1',
+      canonical_statement: 'Russia uses mobile crematoria in Mariupol',
+      status: 'single_origin',
+      reasons: [{ code: 'one_origin', text: 'All support traces to one origin' }],
+      counts: { origins: 1, echoes: 2, denials: 1 },
+    });
+    assert.equal(a.statement, 'Russia uses mobile crematoria in Mariupol');
+    assert.equal(a.topReason, 'All support traces to one origin');
+    assert.deepEqual([a.origins, a.echoes, a.denials], [1, 2, 1]);
+    assert.equal(a.decision, 'none');
+  });
+});
+
+describe('present.sourceDetail', () => {
+  it('merges the extraction into the source and keeps nesting', () => {
+    const s = present.sourceDetail(
+      { id: 's1', title: 'Fictional report', text: 'A said B said C.' },
+      {
+        attributions: [
+          { id: 'a1', source: { start: 0, end: 1, text: 'A', actor: 'act1' }, cue: { start: 2, end: 6, text: 'said' }, content: [{ start: 7, end: 15, text: 'B said C' }], stance: 'allege', parent: null, basis: ['eyewitness'], confidence: 0.9 },
+          { id: 'a2', source: { start: 7, end: 8, text: 'B', actor: null }, cue: { start: 9, end: 13, text: 'said' }, content: [{ start: 14, end: 15, text: 'C' }], stance: 'bogus', parent: 'a1', basis: [], confidence: 0.5 },
+        ],
+        actors: [{ id: 'act1', name: 'A', type: 'person', mentions: [[0, 1]] }],
+      },
+    );
+    assert.equal(s.extraction, 'done');
+    assert.equal(s.extractionResult.attributions.length, 2);
+    assert.equal(s.extractionResult.attributions[1]?.parent, 'a1');
+    assert.equal(s.extractionResult.attributions[1]?.stance, 'assert');
+    assert.deepEqual(s.extractionResult.actors[0]?.mentions, [[0, 1]]);
+  });
+});
+
+describe('present.page', () => {
+  it('reads items with a cursor, or a bare array', () => {
+    const p = present.page({ items: [{ id: 'c1', name: 'Case' }], nextCursor: 'abc' }, present.caseSummary);
+    assert.equal(p.items[0]?.name, 'Case');
+    assert.equal(p.next, 'abc');
+    assert.equal(present.page([{ id: 'c2' }], present.caseSummary).items[0]?.id, 'c2');
+  });
+});

@@ -1,0 +1,423 @@
+import { arr, bool, child, list, num, obj, str, strings, type Json } from './read.ts';
+import type {
+  Actor,
+  AllegationAttribution,
+  AllegationDetail,
+  AllegationSummary,
+  Attribution,
+  Basis,
+  CaseSummary,
+  Checkpoint,
+  CustodyEntry,
+  DateFact,
+  ExtractionState,
+  FigureFact,
+  OriginGroup,
+  Page,
+  PlaceFact,
+  PlacePoint,
+  ReviewState,
+  Role,
+  SearchHit,
+  Session,
+  SourceDetail,
+  SourceSummary,
+  Stance,
+  StatusReason,
+  TextSpan,
+  VerifyResult,
+} from './types.ts';
+
+/**
+ * Pure functions turning server JSON into the workspace's view types. Kept apart from the HTTP code so
+ * they can be tested without a browser (test/web/api/present.test.ts).
+ */
+
+const STANCES: readonly Stance[] = ['assert', 'allege', 'confirm', 'not_confirmed', 'deny', 'hedge'];
+const ROLES: readonly Role[] = ['viewer', 'analyst', 'lead', 'admin'];
+const REVIEWS: readonly ReviewState[] = ['proposed', 'accepted', 'edited', 'rejected'];
+
+function stance(value: string | null): Stance {
+  return STANCES.find((s) => s === value) ?? 'assert';
+}
+
+function mentions(o: Json): readonly (readonly [number, number])[] {
+  return list(o, 'mentions')
+    .map((m) => arr(m))
+    .filter((m) => typeof m[0] === 'number' && typeof m[1] === 'number')
+    .map((m) => [m[0] as number, m[1] as number] as const);
+}
+
+function span(value: unknown): TextSpan | null {
+  const o = obj(value);
+  const start = num(o, 'start');
+  const end = num(o, 'end');
+  if (start === null || end === null) return null;
+  return { start, end, text: str(o, 'text') ?? '' };
+}
+
+function page<T>(value: unknown, item: (v: unknown) => T): Page<T> {
+  const o = obj(value);
+  const items = Array.isArray(value) ? value : list(o, 'items', 'data', 'results', 'hits');
+  return {
+    items: items.map(item),
+    next: str(o, 'next', 'nextCursor', 'next_cursor', 'cursor'),
+    total: num(o, 'total', 'count'),
+  };
+}
+
+function session(value: unknown): Session {
+  const o = obj(value);
+  const user = child(o, 'user');
+  const u = Object.keys(user).length > 0 ? user : o;
+  return {
+    user: {
+      id: str(u, 'id', 'userId', 'user_id') ?? '',
+      name: str(u, 'name', 'username') ?? '',
+      admin: bool(u, false, 'admin', 'isAdmin', 'is_admin'),
+    },
+    csrfToken: str(o, 'csrfToken', 'csrf_token', 'csrf'),
+  };
+}
+
+function caseSummary(value: unknown): CaseSummary {
+  const o = obj(value);
+  const role = str(o, 'role', 'myRole');
+  return {
+    id: str(o, 'id') ?? '',
+    name: str(o, 'name') ?? '(unnamed case)',
+    description: str(o, 'description'),
+    region: str(o, 'region'),
+    createdAt: str(o, 'createdAt', 'created_at'),
+    role: ROLES.find((r) => r === role) ?? null,
+    sources: num(o, 'sources', 'sourceCount', 'source_count'),
+    allegations: num(o, 'allegations', 'allegationCount', 'allegation_count'),
+  };
+}
+
+function extractionState(o: Json): ExtractionState {
+  const raw = str(o, 'extractionState', 'extraction_state', 'extractionStatus', 'state') ?? str(child(o, 'extraction'), 'state', 'status');
+  if (raw === 'pending' || raw === 'queued') return 'pending';
+  if (raw === 'running' || raw === 'processing') return 'running';
+  if (raw === 'done' || raw === 'ok' || raw === 'extracted' || raw === 'complete') return 'done';
+  if (raw === 'failed' || raw === 'error') return 'failed';
+  return 'unknown';
+}
+
+function sourceSummary(value: unknown): SourceSummary {
+  const o = obj(value);
+  return {
+    id: str(o, 'id', 'sourceId', 'source_id') ?? '',
+    title: str(o, 'title'),
+    outlet: str(o, 'outlet'),
+    language: str(o, 'language', 'lang'),
+    kind: str(o, 'kind'),
+    mediaType: str(o, 'mediaType', 'media_type'),
+    capturedAt: str(o, 'capturedAt', 'captured_at', 'createdAt', 'created_at'),
+    published: str(o, 'published'),
+    url: str(o, 'url', 'canonicalUrl'),
+    extraction: extractionState(o),
+    attributions: num(o, 'attributions', 'attributionCount', 'attribution_count'),
+    protected: bool(o, false, 'protected'),
+  };
+}
+
+function review(o: Json): ReviewState {
+  const raw = str(o, 'review', 'reviewState', 'review_state', 'state');
+  return REVIEWS.find((r) => r === raw) ?? 'proposed';
+}
+
+function attribution(value: unknown): Attribution {
+  const o = obj(value);
+  const src = o.source === null ? null : span(o.source);
+  return {
+    id: str(o, 'id') ?? '',
+    source: src === null ? null : { ...src, actor: str(obj(o.source), 'actor') },
+    cue: span(o.cue) ?? { start: 0, end: 0, text: '' },
+    content: list(o, 'content').map(span).filter((s): s is TextSpan => s !== null),
+    stance: stance(str(o, 'stance')),
+    quote: str(o, 'quote') ?? 'indirect',
+    channel: str(o, 'channel'),
+    basis: strings(o, 'basis') as Basis[],
+    parent: str(o, 'parent'),
+    confidence: num(o, 'confidence') ?? 0,
+    review: review(o),
+    allegation: str(o, 'allegation', 'allegationId', 'allegation_id'),
+  };
+}
+
+function actor(value: unknown): Actor {
+  const o = obj(value);
+  return {
+    id: str(o, 'id') ?? '',
+    name: str(o, 'name') ?? '',
+    type: str(o, 'type') ?? 'person',
+    role: str(o, 'role'),
+    affiliation: str(o, 'affiliation'),
+    mentions: mentions(o),
+  };
+}
+
+function placeFact(value: unknown): PlaceFact {
+  const o = obj(value);
+  return { name: str(o, 'name') ?? '', lat: num(o, 'lat'), lon: num(o, 'lon'), country: str(o, 'country'), mentions: mentions(o) };
+}
+
+function dateFact(value: unknown): DateFact {
+  const o = obj(value);
+  return { text: str(o, 'text') ?? '', start: str(o, 'start'), end: str(o, 'end'), mentions: mentions(o) };
+}
+
+function figureFact(value: unknown): FigureFact {
+  const o = obj(value);
+  return {
+    start: num(o, 'start') ?? 0,
+    end: num(o, 'end') ?? 0,
+    text: str(o, 'text') ?? '',
+    min: num(o, 'min'),
+    max: num(o, 'max'),
+    approx: bool(o, false, 'approx'),
+    counts: str(o, 'counts'),
+    place: str(o, 'place'),
+    attribution: str(o, 'attribution'),
+  };
+}
+
+function sourceDetail(value: unknown, extraction: unknown): SourceDetail {
+  const o = obj(value);
+  const summary = sourceSummary(o);
+  const ex = extraction === null || extraction === undefined ? child(o, 'extraction') : obj(extraction);
+  const doc = child(ex, 'document');
+  const text = str(o, 'text') ?? str(doc, 'text') ?? '';
+  const pages = list(o, 'pages')
+    .map((p) => obj(p))
+    .map((p) => ({ page: num(p, 'page') ?? 0, start: num(p, 'start') ?? 0, end: num(p, 'end') ?? 0 }));
+  const attributions = list(ex, 'attributions').map(attribution);
+  return {
+    ...summary,
+    extraction: attributions.length > 0 ? 'done' : summary.extraction,
+    text,
+    sha256: str(o, 'sha256'),
+    pages: pages.length > 0 ? pages : null,
+    attributions: attributions.length,
+    extractionResult: {
+      attributions,
+      actors: list(ex, 'actors').map(actor),
+      places: list(ex, 'places').map(placeFact),
+      dates: list(ex, 'dates').map(dateFact),
+      figures: list(ex, 'figures').map(figureFact),
+    },
+  };
+}
+
+function allegationSummary(value: unknown): AllegationSummary {
+  const o = obj(value);
+  const counts = child(o, 'counts');
+  const reasons = list(o, 'reasons');
+  const firstReason = reasons[0];
+  return {
+    id: str(o, 'id') ?? '',
+    statement: str(o, 'statement', 'canonicalStatement', 'canonical_statement', 'canonical', 'label') ?? '',
+    status: str(o, 'status') ?? 'unverified',
+    topReason:
+      str(o, 'topReason', 'top_reason', 'reason') ??
+      (firstReason === undefined ? null : typeof firstReason === 'string' ? firstReason : str(obj(firstReason), 'text', 'message')),
+    decision: str(o, 'decision', 'analystDecision', 'analyst_decision') ?? str(child(o, 'decision'), 'decision') ?? 'none',
+    eventType: str(o, 'eventType', 'event_type', 'event'),
+    places: strings(o, 'places'),
+    actors: strings(o, 'actors'),
+    origins: num(o, 'origins', 'independentOrigins', 'independent_origins') ?? num(counts, 'origins', 'independentOrigins') ?? 0,
+    echoes: num(o, 'echoes') ?? num(counts, 'echoes') ?? 0,
+    denials: num(o, 'denials') ?? num(counts, 'denials') ?? 0,
+    firstSeen: str(o, 'firstSeen', 'first_seen'),
+    lastActivity: str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at'),
+    figureSpread: num(o, 'figureSpread', 'figure_spread'),
+  };
+}
+
+function allegationAttribution(value: unknown): AllegationAttribution {
+  const o = obj(value);
+  return {
+    id: str(o, 'id', 'attributionId', 'attribution_id') ?? '',
+    sourceId: str(o, 'sourceId', 'source_id') ?? str(child(o, 'source'), 'id') ?? '',
+    sourceTitle: str(o, 'sourceTitle', 'source_title', 'title'),
+    outlet: str(o, 'outlet'),
+    speaker: str(o, 'speaker', 'actorName', 'actor') ?? str(child(o, 'source'), 'text'),
+    stance: stance(str(o, 'stance')),
+    text: str(o, 'text', 'content') ?? list(o, 'content').map((c) => str(obj(c), 'text') ?? '').join(' … '),
+    published: str(o, 'published'),
+    basis: strings(o, 'basis') as Basis[],
+  };
+}
+
+function reason(value: unknown): StatusReason {
+  if (typeof value === 'string') return { code: '', text: value, attributions: [] };
+  const o = obj(value);
+  return {
+    code: str(o, 'code') ?? '',
+    text: str(o, 'text', 'message') ?? '',
+    attributions: list(o, 'attributions', 'evidence').map((a) => {
+      const r = obj(a);
+      return typeof a === 'string'
+        ? { id: a, sourceId: '' }
+        : { id: str(r, 'id', 'attributionId') ?? '', sourceId: str(r, 'sourceId', 'source_id') ?? '' };
+    }),
+  };
+}
+
+function custodyEntry(value: unknown): CustodyEntry {
+  const o = obj(value);
+  return {
+    seq: num(o, 'seq') ?? 0,
+    at: str(o, 'at') ?? '',
+    actor: str(o, 'actor') ?? '',
+    action: str(o, 'action') ?? '',
+    objectType: str(o, 'objectType', 'object_type') ?? '',
+    objectId: str(o, 'objectId', 'object_id') ?? '',
+    leafHash: str(o, 'leafHash', 'leaf_hash'),
+  };
+}
+
+function originGroup(value: unknown): OriginGroup {
+  const o = obj(value);
+  return {
+    origin: str(o, 'origin', 'label', 'name') ?? str(child(o, 'origin'), 'name') ?? '(unknown origin)',
+    attributions: list(o, 'attributions', 'members', 'supporting').map(allegationAttribution),
+  };
+}
+
+function allegationDetail(value: unknown): AllegationDetail {
+  const o = obj(value);
+  const summary = allegationSummary(o);
+  const figures = list(o, 'figures').map((f) => ({
+    ...figureFact(f),
+    sourceId: str(obj(f), 'sourceId', 'source_id') ?? '',
+    outlet: str(obj(f), 'outlet'),
+  }));
+  const reasons = list(o, 'reasons').map(reason);
+  return {
+    ...summary,
+    topReason: summary.topReason ?? reasons[0]?.text ?? null,
+    reasons,
+    originGroups: list(o, 'originGroups', 'origin_groups', 'origins_detail', 'groups').map(originGroup),
+    confirming: list(o, 'confirming').map(allegationAttribution),
+    notConfirming: list(o, 'notConfirming', 'not_confirming', 'notConfirmed').map(allegationAttribution),
+    denying: list(o, 'denying', 'denials_detail').map(allegationAttribution),
+    figures,
+    decisionRationale: str(o, 'decisionRationale', 'rationale') ?? str(child(o, 'decision'), 'rationale'),
+    custody: list(o, 'custody', 'custodyEntries').map(custodyEntry),
+  };
+}
+
+function places(value: unknown): readonly PlacePoint[] {
+  return page(value, (v) => {
+    const o = obj(v);
+    return {
+      name: str(o, 'name') ?? '',
+      lat: num(o, 'lat') ?? NaN,
+      lon: num(o, 'lon') ?? NaN,
+      country: str(o, 'country'),
+      allegations: num(o, 'allegations', 'count') ?? 0,
+    };
+  }).items.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+}
+
+function searchHit(value: unknown): SearchHit {
+  const o = obj(value);
+  const kind = str(o, 'kind', 'type') === 'attribution' ? 'attribution' : 'source';
+  const raw = str(o, 'snippet', 'highlight') ?? '';
+  const explicit = list(o, 'highlights')
+    .map((h) => arr(h))
+    .filter((h) => typeof h[0] === 'number' && typeof h[1] === 'number')
+    .map((h) => [h[0] as number, h[1] as number] as const);
+  const marked = explicit.length > 0 ? { snippet: raw, highlights: explicit } : parseMarks(raw);
+  return {
+    kind,
+    id: str(o, 'id') ?? '',
+    sourceId: str(o, 'sourceId', 'source_id') ?? (kind === 'source' ? (str(o, 'id') ?? '') : ''),
+    title: str(o, 'title', 'sourceTitle'),
+    snippet: marked.snippet,
+    highlights: marked.highlights,
+  };
+}
+
+/**
+ * Splits a snippet carrying `<mark>`…`</mark>` markers into plain text plus highlight
+ * offsets, so the snippet is rendered as text and never parsed as HTML.
+ */
+export function parseMarks(snippet: string): { snippet: string; highlights: readonly (readonly [number, number])[] } {
+  const pattern = /<mark>|<\/mark>|\[\[|\]\]/g;
+  let out = '';
+  let last = 0;
+  let open: number | null = null;
+  const highlights: (readonly [number, number])[] = [];
+  for (const match of snippet.matchAll(pattern)) {
+    out += snippet.slice(last, match.index);
+    last = match.index + match[0].length;
+    const opening = match[0] === '<mark>' || match[0] === '[[';
+    if (opening) open = out.length;
+    else if (open !== null) {
+      highlights.push([open, out.length]);
+      open = null;
+    }
+  }
+  out += snippet.slice(last);
+  return { snippet: out, highlights };
+}
+
+function checkpoint(value: unknown): Checkpoint | null {
+  const o = child(obj(value), 'checkpoint');
+  const c = Object.keys(o).length > 0 ? o : obj(value);
+  const root = str(c, 'rootHash', 'root_hash', 'root');
+  if (root === null) return null;
+  return {
+    treeSize: num(c, 'treeSize', 'tree_size', 'size') ?? 0,
+    rootHash: root,
+    at: str(c, 'at', 'signedAt', 'timestamp') ?? '',
+    keyId: str(c, 'keyId', 'key_id') ?? '',
+    signature: str(c, 'signature') ?? '',
+  };
+}
+
+function verify(value: unknown): VerifyResult {
+  const o = obj(value);
+  const ok = bool(o, false, 'ok', 'valid', 'verified');
+  return {
+    ok,
+    treeSize: num(o, 'treeSize', 'tree_size', 'entries', 'size'),
+    message: str(o, 'message', 'error') ?? (ok ? 'The log verifies against its signed checkpoints.' : 'Verification failed.'),
+  };
+}
+
+/** Server-JSON → view-type presenters, one per resource. */
+export const present = {
+  page,
+  session,
+  caseSummary,
+  sourceSummary,
+  sourceDetail,
+  attribution,
+  allegationSummary,
+  allegationDetail,
+  places,
+  searchHit,
+  custodyEntry,
+  checkpoint,
+  verify,
+  ingest(name: string, status: number, body: unknown): { name: string; status: 'ok' | 'error' | 'skipped'; sourceId: string | null; error: string | null } {
+    const o = obj(body);
+    const err = child(o, 'error');
+    if (status < 200 || status >= 300) {
+      return { name, status: 'error', sourceId: null, error: str(err, 'message') ?? `HTTP ${status}` };
+    }
+    const first = obj(list(o, 'items', 'results')[0]);
+    const item = Object.keys(first).length > 0 ? first : o;
+    const itemStatus = str(item, 'status');
+    return {
+      name,
+      status: itemStatus === 'error' ? 'error' : itemStatus === 'skipped' ? 'skipped' : 'ok',
+      sourceId: str(item, 'sourceId', 'source_id', 'id') ?? str(child(item, 'value'), 'id', 'sourceId'),
+      error: str(item, 'error'),
+    };
+  },
+};

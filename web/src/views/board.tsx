@@ -1,0 +1,256 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AllegationSummary, BoardFilters } from '../api/types.ts';
+import { Badge, humanise, LoadState, StatusBadge } from '../components.tsx';
+import { Link, useApp } from '../context.tsx';
+import { href, withQuery } from '../lib/router.ts';
+
+/** Filter keys as they travel in the board's URL. */
+const FILTER_KEYS = ['status', 'decision', 'event', 'place', 'actor', 'from', 'to', 'sort'] as const;
+
+const STATUSES = ['corroborated', 'partially_corroborated', 'single_origin', 'uncorroborated', 'contested', 'denied'];
+const DECISIONS = ['none', 'confirmed', 'disputed', 'rejected', 'needs_review'];
+const EVENTS = [
+  'killing_of_civilians',
+  'execution',
+  'torture_ill_treatment',
+  'sexual_violence',
+  'enforced_disappearance_detention',
+  'deportation_forced_transfer',
+  'attack_on_civilians',
+  'destruction_of_property',
+  'obstruction_of_humanitarian_access',
+  'concealment_of_evidence',
+  'other',
+];
+
+/** The board's filters read from the URL query. */
+export function filtersFrom(search: URLSearchParams): BoardFilters {
+  const out: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const v = search.get(key);
+    if (v !== null && v !== '') out[key] = v;
+  }
+  return out;
+}
+
+function key(filters: BoardFilters): string {
+  return FILTER_KEYS.map((k) => `${k}=${filters[k] ?? ''}`).join('&');
+}
+
+function Card(props: { readonly caseId: string; readonly a: AllegationSummary }) {
+  const { a } = props;
+  return (
+    <article className="card allegation-card" data-testid="allegation-card">
+      <h2>
+        <Link to={href({ kind: 'allegation', caseId: props.caseId, allegationId: a.id })}>{a.statement || a.id}</Link>
+      </h2>
+      <p className="status-line">
+        <StatusBadge status={a.status} />
+        {a.decision !== 'none' && <Badge tone="mid">Decision: {humanise(a.decision)}</Badge>}
+        {a.topReason !== null && <span className="reason">{a.topReason}</span>}
+      </p>
+      <p className="counts">
+        <span>
+          <strong>{a.origins}</strong> independent {a.origins === 1 ? 'origin' : 'origins'}
+        </span>
+        <span>
+          <strong>{a.echoes}</strong> {a.echoes === 1 ? 'echo' : 'echoes'}
+        </span>
+        <span>
+          <strong>{a.denials}</strong> {a.denials === 1 ? 'denial' : 'denials'}
+        </span>
+        {a.eventType !== null && <span>{humanise(a.eventType)}</span>}
+        {a.places.length > 0 && <span>{a.places.slice(0, 3).join(', ')}</span>}
+      </p>
+    </article>
+  );
+}
+
+/** The allegations board: URL-held filters and sort, and a virtualised list that pages in as it scrolls. */
+export function BoardView(props: { readonly caseId: string }) {
+  const { api, search, navigate, path } = useApp();
+  const filters = filtersFrom(search);
+  const filterKey = key(filters);
+  const [items, setItems] = useState<readonly AllegationSummary[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const fetching = useRef(false);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    const gen = (generation.current += 1);
+    setLoading(true);
+    setError(undefined);
+    fetching.current = true;
+    api.allegations(props.caseId, filters, null, 100).then(
+      (page) => {
+        if (gen !== generation.current) return;
+        setItems(page.items);
+        setNext(page.next);
+        setTotal(page.total);
+        setLoading(false);
+        fetching.current = false;
+      },
+      (e: unknown) => {
+        if (gen !== generation.current) return;
+        setError(e instanceof Error ? e : new Error(String(e)));
+        setItems([]);
+        setLoading(false);
+        fetching.current = false;
+      },
+    );
+  }, [api, props.caseId, filterKey]);
+
+  const loadMore = useCallback(() => {
+    if (next === null || fetching.current) return;
+    fetching.current = true;
+    const gen = generation.current;
+    api.allegations(props.caseId, filters, next, 500).then(
+      (page) => {
+        if (gen !== generation.current) return;
+        setItems((list) => [...list, ...page.items]);
+        setNext(page.next);
+        fetching.current = false;
+      },
+      (e: unknown) => {
+        setError(e instanceof Error ? e : new Error(String(e)));
+        fetching.current = false;
+      },
+    );
+  }, [api, props.caseId, filterKey, next]);
+
+  const parent = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 132,
+    overscan: 8,
+  });
+  const rows = virtual.getVirtualItems();
+  const lastIndex = rows[rows.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (lastIndex >= items.length - 20) loadMore();
+  }, [lastIndex, items.length, loadMore]);
+
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const params: Record<string, string> = {};
+    for (const k of FILTER_KEYS) {
+      const v = data.get(k);
+      if (typeof v === 'string' && v.trim() !== '') params[k] = v.trim();
+    }
+    navigate(withQuery(path, params));
+  };
+  const active = FILTER_KEYS.filter((k) => k !== 'sort' && filters[k] !== undefined);
+
+  return (
+    <section className="board">
+      <h1>
+        Allegations{total !== null ? <span className="meta"> {total.toLocaleString('en')} total</span> : null}
+      </h1>
+      <form className="filters" onSubmit={apply} key={filterKey} aria-label="Filters">
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status ?? ''}>
+            <option value="">any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {humanise(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Decision
+          <select name="decision" defaultValue={filters.decision ?? ''}>
+            <option value="">any</option>
+            {DECISIONS.map((s) => (
+              <option key={s} value={s}>
+                {humanise(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Event type
+          <select name="event" defaultValue={filters.event ?? ''}>
+            <option value="">any</option>
+            {EVENTS.map((s) => (
+              <option key={s} value={s}>
+                {humanise(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Place
+          <input name="place" defaultValue={filters.place ?? ''} />
+        </label>
+        <label>
+          Actor
+          <input name="actor" defaultValue={filters.actor ?? ''} />
+        </label>
+        <label>
+          From
+          <input name="from" type="date" defaultValue={filters.from ?? ''} />
+        </label>
+        <label>
+          To
+          <input name="to" type="date" defaultValue={filters.to ?? ''} />
+        </label>
+        <label>
+          Sort by
+          <select name="sort" defaultValue={filters.sort ?? 'origins'}>
+            <option value="origins">Independent origins</option>
+            <option value="activity">Last activity</option>
+            <option value="spread">Figure spread</option>
+          </select>
+        </label>
+        <div className="actions">
+          <button type="submit">Apply</button>
+          {active.length > 0 && (
+            <button type="button" className="secondary" onClick={() => navigate(path)}>
+              Clear filters
+            </button>
+          )}
+        </div>
+      </form>
+      {active.length > 0 && (
+        <p className="active-filters" data-testid="active-filters">
+          Filtered by{' '}
+          {active.map((k) => (
+            <Badge key={k}>
+              {k}: {filters[k]}
+            </Badge>
+          ))}
+        </p>
+      )}
+      <LoadState loading={loading} error={error} empty={!loading && items.length === 0} emptyText="No allegations match." />
+      <div ref={parent} className="board-list" data-testid="board-list" role="feed" aria-busy={loading} aria-label="Allegations">
+        <div className="virtual-inner" style={{ height: virtual.getTotalSize() }}>
+          {rows.map((row) => {
+            const a = items[row.index];
+            if (a === undefined) return null;
+            return (
+              <div
+                key={a.id}
+                data-index={row.index}
+                ref={virtual.measureElement}
+                className="virtual-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+                aria-posinset={row.index + 1}
+                aria-setsize={total ?? -1}
+              >
+                <Card caseId={props.caseId} a={a} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,288 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { CorroborateError } from '../errors.ts';
+import type { Stance } from '../extract/types.ts';
+import { decodeCursor, encodeCursor, type Page, pageLimit } from './cursor.ts';
+import type { DialectName } from './database.ts';
+import type { ReviewStatus } from './extractions.ts';
+import type { Database } from './schema.ts';
+
+/** What a search can return. */
+export type SearchKind = 'source' | 'attribution';
+
+/** Parameters of {@link search}. */
+export interface SearchParams {
+  /** The cases the caller may read; an empty list finds nothing. */
+  readonly caseIds: readonly string[];
+  /** Words (all must match, stemmed), "quoted phrases"; on SQLite a trailing * makes a prefix. */
+  readonly query: string;
+  /** Default: both. */
+  readonly kinds?: readonly SearchKind[];
+  readonly limit?: number;
+  readonly cursor?: string | null;
+}
+
+/** One result with a plain-text snippet and the highlighted ranges inside it (UTF-16 offsets, end exclusive). */
+export interface SearchHit {
+  readonly kind: SearchKind;
+  /** Source id or attribution id. */
+  readonly id: string;
+  readonly caseId: string;
+  readonly sourceId: string;
+  readonly title: string | null;
+  /** Higher is better; comparable within one dialect only. */
+  readonly score: number;
+  readonly snippet: string;
+  readonly highlights: readonly (readonly [number, number])[];
+  /** For attributions: who, how and the review state. */
+  readonly attribution?: {
+    readonly speaker: string | null;
+    readonly caseActorId: string | null;
+    readonly cue: string;
+    readonly stance: Stance;
+    readonly reviewStatus: ReviewStatus;
+  };
+}
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const MAX_QUERY = 500;
+
+/** Turns a snippet with marker characters into plain text plus highlight ranges (no markup to escape). */
+export function parseSnippet(marked: string): { snippet: string; highlights: [number, number][] } {
+  let snippet = '';
+  const highlights: [number, number][] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) open = snippet.length;
+    else if (ch === CLOSE) {
+      if (open >= 0 && snippet.length > open) {
+        const lastHighlight = highlights[highlights.length - 1];
+        // Adjacent highlighted words separated only by a space read as one highlighted phrase.
+        if (lastHighlight !== undefined && snippet.slice(lastHighlight[1], open).trim() === '')
+          lastHighlight[1] = snippet.length;
+        else highlights.push([open, snippet.length]);
+      }
+      open = -1;
+    } else snippet += ch;
+  }
+  return { snippet, highlights };
+}
+
+/** Words and "phrases" of a user query, at most {@link MAX_QUERY} characters, no control characters. */
+function queryTerms(query: string): { terms: { text: string; prefix: boolean }[]; cleaned: string } {
+  const cleaned = query
+    .replace(/\p{C}+/gu, ' ')
+    .slice(0, MAX_QUERY)
+    .trim();
+  const terms: { text: string; prefix: boolean }[] = [];
+  const pattern = /"([^"]*)"|(\S+)/g;
+  for (let m = pattern.exec(cleaned); m !== null; m = pattern.exec(cleaned)) {
+    if (m[1] !== undefined) {
+      const words = m[1].replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (words.length > 0) terms.push({ text: words, prefix: false });
+    } else if (m[2] !== undefined) {
+      const prefix = m[2].endsWith('*');
+      for (const word of m[2].split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)) {
+        terms.push({ text: word, prefix: false });
+      }
+      const last = terms[terms.length - 1];
+      if (prefix && last !== undefined) last.prefix = true;
+    }
+  }
+  return { terms, cleaned };
+}
+
+/** An FTS5 MATCH expression where every user term is a quoted string: user input never becomes FTS syntax. */
+function fts5Query(terms: readonly { text: string; prefix: boolean }[]): string {
+  return terms.map((t) => `"${t.text.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`).join(' ');
+}
+
+interface Row {
+  readonly kind: SearchKind;
+  readonly id: string;
+  readonly case_id: string;
+  readonly source_id: string;
+  readonly title: string | null;
+  readonly score: number | string;
+  readonly marked: string | null;
+  readonly speaker: string | null;
+  readonly case_actor_id: string | null;
+  readonly cue: string | null;
+  readonly stance: string | null;
+  readonly review_status: string | null;
+}
+
+function inList(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((v) => sql`${v}`));
+}
+
+/** The one place the SQL of the two engines differs: FTS5 on SQLite, tsvector/ts_headline on PostgreSQL. */
+interface SearchDialect {
+  sources(db: Kysely<Database>, caseIds: readonly string[], limit: number, offset: number): Promise<Row[]>;
+  attributions(
+    db: Kysely<Database>,
+    caseIds: readonly string[],
+    limit: number,
+    offset: number,
+  ): Promise<Row[]>;
+}
+
+function sqliteSearch(match: string): SearchDialect {
+  return {
+    async sources(db, caseIds, limit, offset) {
+      const result = await sql<Row>`
+        select 'source' as kind, s.id, s.case_id, s.id as source_id, s.title,
+               -bm25(sources_fts, 4.0, 1.0) as score,
+               snippet(sources_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) as marked,
+               null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
+        from sources_fts join sources s on s.rowid = sources_fts.rowid
+        where sources_fts match ${match} and s.case_id in (${inList(caseIds)})
+        order by bm25(sources_fts, 4.0, 1.0), s.id
+        limit ${limit} offset ${offset}`.execute(db);
+      return result.rows;
+    },
+    async attributions(db, caseIds, limit, offset) {
+      const result = await sql<Row>`
+        select 'attribution' as kind, a.id, a.case_id, a.source_id, s.title,
+               -bm25(attributions_fts, 2.0, 1.0, 1.0) as score,
+               snippet(attributions_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) as marked,
+               a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
+        from attributions_fts
+        join attributions a on a.rowid = attributions_fts.rowid
+        join sources s on s.id = a.source_id
+        where attributions_fts match ${match} and a.current = 1 and a.case_id in (${inList(caseIds)})
+        order by bm25(attributions_fts, 2.0, 1.0, 1.0), a.id
+        limit ${limit} offset ${offset}`.execute(db);
+      return result.rows;
+    },
+  };
+}
+
+const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+function postgresSearch(query: string): SearchDialect {
+  const tsq = sql`websearch_to_tsquery('english'::regconfig, ${query})`;
+  return {
+    async sources(db, caseIds, limit, offset) {
+      // Rank and page first, then headline only the page: ts_headline re-parses the text.
+      const result = await sql<Row>`
+        with hits as (
+          select ss.source_id, ts_rank(ss.tsv, q) as score
+          from source_search ss, ${tsq} q
+          where ss.tsv @@ q and ss.case_id in (${inList(caseIds)})
+          order by score desc, ss.source_id
+          limit ${limit} offset ${offset}
+        )
+        select 'source' as kind, s.id, s.case_id, s.id as source_id, s.title, h.score,
+               ts_headline('english'::regconfig, coalesce(s.title, '') || E'\n' || left(s.text, 500000), ${tsq}, ${HEADLINE_OPTIONS}) as marked,
+               null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
+        from hits h join sources s on s.id = h.source_id
+        order by h.score desc, s.id`.execute(db);
+      return result.rows;
+    },
+    async attributions(db, caseIds, limit, offset) {
+      const result = await sql<Row>`
+        with hits as (
+          select a.id, ts_rank(a.tsv, q) as score
+          from attributions a, ${tsq} q
+          where a.tsv @@ q and a.current = 1 and a.case_id in (${inList(caseIds)})
+          order by score desc, a.id
+          limit ${limit} offset ${offset}
+        )
+        select 'attribution' as kind, a.id, a.case_id, a.source_id, s.title, h.score,
+               ts_headline('english'::regconfig, coalesce(a.source_text, '') || ' ' || a.cue_text || ' ' || a.content_text, ${tsq}, ${HEADLINE_OPTIONS}) as marked,
+               a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
+        from hits h join attributions a on a.id = h.id join sources s on s.id = a.source_id
+        order by h.score desc, a.id`.execute(db);
+      return result.rows;
+    },
+  };
+}
+
+function toHit(row: Row): SearchHit {
+  const { snippet, highlights } = parseSnippet(row.marked ?? '');
+  const base = {
+    kind: row.kind,
+    id: row.id,
+    caseId: row.case_id,
+    sourceId: row.source_id,
+    title: row.title,
+    score: Number(row.score),
+    snippet,
+    highlights,
+  };
+  if (row.kind !== 'attribution') return base;
+  return {
+    ...base,
+    attribution: {
+      speaker: row.speaker,
+      caseActorId: row.case_actor_id,
+      cue: row.cue ?? '',
+      stance: (row.stance ?? 'assert') as Stance,
+      reviewStatus: (row.review_status ?? 'pending') as ReviewStatus,
+    },
+  };
+}
+
+/**
+ * Full-text search over the sources and current attributions of the given cases, best first, with
+ * highlighted snippets; cursor-paginated. SQLite uses FTS5 (porter stemming, bm25), PostgreSQL a GIN-indexed
+ * tsvector ('english', ts_rank, ts_headline). User text never becomes query syntax beyond words, quoted
+ * phrases and (SQLite) a trailing `*`.
+ *
+ * @example
+ * const page = await search(store.db, store.dialect, { caseIds: [caseId], query: 'crematoria', limit: 20 });
+ */
+export async function search(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  params: SearchParams,
+): Promise<Page<SearchHit>> {
+  const { terms, cleaned } = queryTerms(params.query);
+  if (terms.length === 0)
+    throw new CorroborateError('invalid_input', 'search: the query has no words to look for');
+  const limit = pageLimit(params.limit);
+  const kinds: readonly SearchKind[] =
+    params.kinds === undefined || params.kinds.length === 0 ? ['source', 'attribution'] : params.kinds;
+  if (params.caseIds.length === 0) return { items: [], nextCursor: null };
+  const cursor = decodeCursor(params.cursor);
+  const offsets = { source: Number(cursor?.s ?? 0), attribution: Number(cursor?.a ?? 0) };
+  if (
+    !Number.isInteger(offsets.source) ||
+    !Number.isInteger(offsets.attribution) ||
+    offsets.source < 0 ||
+    offsets.attribution < 0
+  ) {
+    throw new CorroborateError('bad_request', 'search: not a cursor this server issued');
+  }
+  const engine = dialect === 'sqlite' ? sqliteSearch(fts5Query(terms)) : postgresSearch(cleaned);
+  const fetched: Record<SearchKind, Row[]> = { source: [], attribution: [] };
+  for (const kind of kinds) {
+    fetched[kind] =
+      kind === 'source'
+        ? await engine.sources(db, params.caseIds, limit + 1, offsets.source)
+        : await engine.attributions(db, params.caseIds, limit + 1, offsets.attribution);
+  }
+  // Merge the two ranked lists by score; the cursor remembers how far each list was consumed.
+  const taken: Row[] = [];
+  const used = { source: 0, attribution: 0 };
+  while (taken.length < limit) {
+    const s = fetched.source[used.source];
+    const a = fetched.attribution[used.attribution];
+    if (s === undefined && a === undefined) break;
+    if (a === undefined || (s !== undefined && Number(s.score) >= Number(a.score))) {
+      taken.push(s!);
+      used.source++;
+    } else {
+      taken.push(a);
+      used.attribution++;
+    }
+  }
+  const more = fetched.source.length > used.source || fetched.attribution.length > used.attribution;
+  return {
+    items: taken.map(toHit),
+    nextCursor: more
+      ? encodeCursor({ s: offsets.source + used.source, a: offsets.attribution + used.attribution })
+      : null,
+  };
+}

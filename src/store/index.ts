@@ -22,3 +22,44 @@ export type {
   CaptureContext,
   ListSourcesOptions,
 } from './sources.ts';
+export { encodeCursor, decodeCursor, pageLimit, DEFAULT_PAGE, MAX_PAGE } from './cursor.ts';
+export type { Page } from './cursor.ts';
+export {
+  saveExtraction,
+  loadExtraction,
+  listExtractionRuns,
+  sourcesNeedingExtraction,
+  currentExtractorVersion,
+  getAttribution,
+  listAttributions,
+  listFigures,
+  listPlaces,
+  listDates,
+} from './extractions.ts';
+export type {
+  StoredAttribution,
+  ReviewStatus,
+  ExtractionRun,
+  StoredFigure,
+  StoredPlace,
+  SavedExtraction,
+  SaveExtractionOptions,
+  LoadExtractionOptions,
+  ListAttributionsParams,
+  ListFactsParams,
+} from './extractions.ts';
+export {
+  normaliseActorName,
+  getCaseActor,
+  findCaseActor,
+  listCaseActors,
+  listActorMentions,
+  mergeCaseActors,
+  splitCaseActor,
+  renameCaseActor,
+} from './actors.ts';
+export type { CaseActor, CaseActorSummary, ActorMention, ListCaseActorsParams, RegistryEditBy } from './actors.ts';
+export { reviewAttribution, listReviews } from './reviews.ts';
+export type { Review, ReviewAction, ReviewInput, AttributionEdit, SpanEdit, ListReviewsParams } from './reviews.ts';
+export { search } from './search.ts';
+export type { SearchHit, SearchKind, SearchParams } from './search.ts';

@@ -3,6 +3,11 @@ import { casesCommand } from './cases.ts';
 import { demoCommand } from './demo.ts';
 import { ingestCommand } from './ingest.ts';
 import { sourcesCommand } from './sources.ts';
+import { checkpointCommand } from './checkpoint.ts';
+import { keyCommand } from './key.ts';
+import { logCommand } from './log.ts';
+import { proofCommand } from './proof.ts';
+import { verifyCommand } from './verify.ts';
 
 /** Every CLI command, in the order `corroborate --help` lists them. Add one import and one entry per command. */
 export const commands: readonly Command[] = [
@@ -10,4 +15,9 @@ export const commands: readonly Command[] = [
   ingestCommand,
   casesCommand,
   sourcesCommand,
+  verifyCommand,
+  proofCommand,
+  logCommand,
+  checkpointCommand,
+  keyCommand,
 ];

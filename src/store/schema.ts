@@ -218,6 +218,186 @@ export interface ReviewTable {
   custody_seq: BigIntColumn | null;
 }
 
+// 0004-accounts
+export interface UserTable {
+  id: string;
+  name: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  admin: number;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the session cookie value. */
+  id_hash: string;
+  user_id: string;
+  csrf_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  /** JSON array of case ids, or null for every case the user can reach. */
+  cases: string | null;
+  permission: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface MembershipTable {
+  case_id: string;
+  user_id: string;
+  role: string;
+  cleared: number;
+  created_at: string;
+}
+
+export interface ProtectionTable {
+  id: string;
+  case_id: string;
+  object_type: string;
+  object_id: string;
+  span_start: number | null;
+  span_end: number | null;
+  /** JSON array of texts to scrub. */
+  terms: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  name: string;
+  ip: string;
+  at: string;
+  ok: number;
+}
+
+// 0003-allegations
+export interface AllegationFingerprintTable {
+  source_id: string;
+  case_id: string;
+  /** Order key (published | captured | id): earlier sorts first. */
+  ord: string;
+  /** Base64 MinHash signature. */
+  signature: string;
+  direct_of: string | null;
+  copy_of: string | null;
+  similarity: number | null;
+}
+
+export interface AllegationBandTable {
+  case_id: string;
+  band: string;
+  source_id: string;
+}
+
+export interface AllegationUnitTable {
+  /** `${sourceId}#${attributionId}`. */
+  id: string;
+  case_id: string;
+  source_id: string;
+  kind: string;
+  stance: string;
+  ord: string;
+  allegation_id: string | null;
+  anchor_unit: string | null;
+  anchor_score: number | null;
+  /** JSON clustering unit. */
+  data: string;
+}
+
+export interface AllegationUnitKeyTable {
+  case_id: string;
+  key: string;
+  unit_id: string;
+  claim: number;
+}
+
+export interface AllegationRowTable {
+  id: string;
+  case_id: string;
+  first_unit: string;
+  first_ord: string;
+  statement: string;
+  event_type: string | null;
+  /** JSON array of place names. */
+  places: string;
+  window_start: string | null;
+  window_end: string | null;
+  level: string;
+  disputed: number;
+  not_confirmed: number;
+  origin_count: number;
+  echo_count: number;
+  source_count: number;
+  summary: string;
+  /** JSON of the assessed allegation. */
+  detail: string;
+  updated_at: string;
+}
+
+export interface AllegationMemberTable {
+  allegation_id: string;
+  unit_id: string;
+  case_id: string;
+  source_id: string;
+  attribution_id: string;
+  role: string;
+  origin_group: string | null;
+  copy: number;
+  general: number;
+}
+
+export interface AllegationOriginGroupTable {
+  allegation_id: string;
+  group_id: string;
+  label: string;
+  investigative: number;
+  /** JSON arrays. */
+  evidence: string;
+  members: string;
+  sources: string;
+  echoes: number;
+}
+
+export interface AllegationDecisionTable {
+  id: string;
+  allegation_id: string;
+  case_id: string;
+  decision: string;
+  rationale: string;
+  actor: string;
+  created_at: string;
+  custody_seq: BigIntColumn;
+}
+
+export interface AllegationStatementTable {
+  allegation_id: string;
+  case_id: string;
+  statement: string;
+  actor: string;
+  edited_at: string;
+  custody_seq: BigIntColumn;
+}
+
+export interface AllegationAliasTable {
+  old_id: string;
+  new_id: string;
+  case_id: string;
+  created_at: string;
+}
+
 /** Every table, as Kysely sees the database. */
 export interface Database {
   cases: CaseTable;
@@ -234,4 +414,20 @@ export interface Database {
   figures: FigureTable;
   places: PlaceTable;
   reviews: ReviewTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  memberships: MembershipTable;
+  protections: ProtectionTable;
+  login_attempts: LoginAttemptTable;
+  allegation_fingerprints: AllegationFingerprintTable;
+  allegation_bands: AllegationBandTable;
+  allegation_units: AllegationUnitTable;
+  allegation_unit_keys: AllegationUnitKeyTable;
+  allegations: AllegationRowTable;
+  allegation_members: AllegationMemberTable;
+  allegation_origin_groups: AllegationOriginGroupTable;
+  allegation_decisions: AllegationDecisionTable;
+  allegation_statements: AllegationStatementTable;
+  allegation_aliases: AllegationAliasTable;
 }

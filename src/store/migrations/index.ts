@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { foundation } from './0001-foundation.ts';
 import { extractions } from './0002-extractions.ts';
+import { allegations } from './0003-allegations.ts';
+import { accounts } from './0004-accounts.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -12,5 +14,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-foundation': foundation(dialect),
     '0002-extractions': extractions(dialect),
+    '0003-allegations': allegations(dialect),
+    '0004-accounts': accounts(dialect),
   };
 }

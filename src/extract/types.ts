@@ -115,6 +115,8 @@ export interface DateMention {
   /** ISO date, inclusive. Null for an open end. */
   readonly end: string | null;
   readonly granularity?: Granularity;
+  /** 0–1; low (≤ 0.3) for an expression that could not be anchored, e.g. no publication date. */
+  readonly confidence?: number;
   readonly mentions: readonly (readonly [number, number])[];
 }
 
@@ -129,6 +131,8 @@ export interface Figure extends Span {
   readonly attribution: string | null;
   readonly qualifier?: string | null;
   readonly date?: string | null;
+  /** 0–1; low for implausible or unanchored figures, which are kept flagged rather than dropped. */
+  readonly confidence?: number;
 }
 
 export interface ExtractedEvent {

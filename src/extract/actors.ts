@@ -1,0 +1,429 @@
+/**
+ * Actors — people, organisations, governments, armed forces, media, NGOs, international bodies and
+ * collective groups — with titles and affiliations kept apart from names, aliases merged within the
+ * document ("Boychenko" = "Mariupol Mayor Vadym Boychenko"; "ICC" = "International Criminal Court";
+ * "the Kremlin" = the Russian government), and each attribution's speaker resolved to one of them,
+ * including pronouns ("he said") and definite descriptions ("the mayor", "the organization",
+ * "the statement"). See docs/FACTS.md, "Actors".
+ */
+import type { Actor, ActorType, Attribution } from './types.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import { isCapitalized, tokenize, type Token } from './facts/text.ts';
+import { COUNTRY_DEMONYM, DEMONYMS, FUNCTION_WORDS, KNOWN_ACTORS, ORG_HEADS, SPEECH_VERBS, TITLES } from './facts/lexicon.ts';
+
+/** Actors of a document, the speaker of each attribution, and the spans their names occupy. */
+export interface ActorResult {
+  readonly actors: readonly Actor[];
+  readonly speakerOf: Readonly<Record<string, string | null>>;
+  /** Name spans of persons and organisations, sorted: places are not read inside them. */
+  readonly nameSpans: readonly (readonly [number, number])[];
+}
+
+interface Draft {
+  id: string;
+  name: string;
+  type: ActorType;
+  role: string | null;
+  affiliation: string | null;
+  aliases: Set<string>;
+  mentions: [number, number][];
+  /** Upper-case initials of an organisation's name, for acronym links. */
+  initials: string | null;
+}
+
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'on', 'de', 'al', 'bin', 'van', 'von', 'der', 'du', 'la', 'le', 'da', 'el']);
+const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
+const PRONOUNS_PLURAL = /^(?:they|them)$/i;
+const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
+const GROUP_RE = new RegExp(
+  String.raw`(?:\b(?:the\s+)?((?:${Object.keys(DEMONYMS).map((d) => d.replace(/\./g, '\\.')).join('|')}|UN|U\.N\.|EU|NATO|local|regional|city|military|government|senior|western|foreign|international|humanitarian|Ukraine's|Russia's|pro-\p{Lu}\w+|separatist|rebel|state|federal)\s+)((?:defen[cs]e|military|intelligence|health|security|government|police|border|emergency|army|regional|local|city|law enforcement|human rights|prosecution|judicial|occupation|occupying|senior|top|other|former)\s+){0,2})(soldiers|troops|forces|officials|authorities|investigators|prosecutors|officers|aid workers|rescuers|volunteers|doctors|medics|sources|activists|analysts|monitors|observers|experts|lawmakers|diplomats|journalists|militants|fighters|separatists|rebels|paramilitaries|militia|army|military|police|servicemen|commanders|leaders|representatives|spokespeople|authorities)\b`,
+  'gu',
+);
+const BARE_GROUP = /^(?:the\s+)?(?:(?:many|some|several|other|local|two|three|four|five|numerous)\s+)?(witnesses|eyewitnesses|residents|survivors|villagers|locals|refugees|officials|authorities|investigators|activists|doctors|medics|volunteers|rescuers|sources|experts|analysts|observers|monitors|families|relatives|neighbours|neighbors|soldiers|troops|prosecutors|journalists|reporters|people|victims|parents|detainees|prisoners|evacuees)$/i;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const ALIAS_RE = new RegExp(
+  `\\b(?:${KNOWN_ACTORS.flatMap((k) => k.aliases)
+    .sort((a, b) => b.length - a.length)
+    .map((a) => escapeRe(a).replace(/\\\.$/, '\\.'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const EXACT_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(?:${KNOWN_ACTORS.flatMap((k) => k.exact)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+  'gu',
+);
+const KNOWN_BY_ALIAS = new Map<string, (typeof KNOWN_ACTORS)[number]>();
+for (const k of KNOWN_ACTORS) {
+  for (const a of k.aliases) KNOWN_BY_ALIAS.set(a.toLowerCase(), k);
+  for (const e of k.exact) KNOWN_BY_ALIAS.set(e, k);
+}
+
+const TITLE_WORDS: readonly (readonly string[])[] = TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+
+function orgType(tokens: readonly string[]): ActorType {
+  const words = tokens.join(' ');
+  if (/\b(?:International|United Nations|U\.N\.|UN)\b/.test(words) && /\b(?:Court|Tribunal|Assembly|Council|Commission|Mission|Office)\b/.test(words)) return 'international_body';
+  if (/\b(?:City|Regional|Municipal|Village|Town|District|Oblast|Provincial)\s+(?:Council|Administration|Assembly)\b/.test(words)) return 'state_body';
+  if (/\bCourt\b/.test(words)) return /\bInternational\b/.test(words) ? 'international_body' : 'state_body';
+  if (/\b(?:Army|Forces|Navy|Brigade|Battalion|Regiment|Militia|Guard|Corps)\b/.test(words)) return 'armed_forces';
+  if (/\bAssembly\b/.test(words)) return /\bGeneral\b/.test(words) ? 'international_body' : 'state_body';
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = ORG_HEADS[tokens[i] ?? ''];
+    if (t !== undefined) return t;
+  }
+  return 'organization';
+}
+
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w !== '' && !/^(?:of|the|for|and|on|in|de)$/i.test(w))
+    .map((w) => (w[0] ?? '').toUpperCase())
+    .join('');
+}
+
+/**
+ * Finds the actors of `text` and resolves each attribution's speaker. Never throws; unknown or
+ * unresolvable speakers get an actor built from their span, so `speakerOf` is null only for
+ * attributions without a source.
+ *
+ * @example
+ * const { actors } = extractActors('Mariupol Mayor Vadym Boychenko said…', [], gazetteer);
+ * // actors[0] → { name: 'Vadym Boychenko', type: 'person', role: 'Mayor', affiliation: 'Mariupol', … }
+ */
+export function extractActors(text: string, attributions: readonly Attribution[], gazetteer: Gazetteer): ActorResult {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const covered: [number, number][] = [];
+  const mentionLog: { start: number; end: number; actor: Draft }[] = [];
+
+  // One byte per code unit: covering and testing a span costs its length, keeping the pass linear.
+  const mask = new Uint8Array(text.length + 1);
+  const isCovered = (s: number, e: number): boolean => {
+    for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
+    return false;
+  };
+  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials'>): Draft => {
+    const existing = byKey.get(key);
+    if (existing !== undefined) return existing;
+    const d: Draft = { ...init, id: `act${drafts.length + 1}`, aliases: new Set(), mentions: [], initials: null };
+    if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
+    drafts.push(d);
+    byKey.set(key, d);
+    return d;
+  };
+  const mention = (d: Draft, start: number, end: number, surface: string, cover = true): void => {
+    d.mentions.push([start, end]);
+    if (surface !== d.name) d.aliases.add(surface);
+    mentionLog.push({ start, end, actor: d });
+    if (cover) {
+      covered.push([start, end]);
+      mask.fill(1, Math.max(0, start), Math.min(text.length, end));
+    }
+  };
+  const knownDraft = (k: (typeof KNOWN_ACTORS)[number]): Draft =>
+    create(k.name.toLowerCase(), { name: k.name, type: k.type, role: null, affiliation: k.affiliation ?? null });
+
+  // 1. Well-known actors by name and acronym.
+  for (const m of text.matchAll(ALIAS_RE)) {
+    const k = KNOWN_BY_ALIAS.get(m[0].toLowerCase());
+    if (k === undefined || isCovered(m.index, m.index + m[0].length)) continue;
+    // A lower-case match is a name only as a definite noun phrase of its own ("the international
+    // criminal court in The Hague"), not a modifier ("human rights watch groups").
+    if (m[0] === m[0].toLowerCase() && (!/\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index)) || /^\s+[a-z]+s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)))) continue;
+    mention(knownDraft(k), m.index, m.index + m[0].length, m[0]);
+  }
+  for (const m of text.matchAll(EXACT_RE)) {
+    const k = KNOWN_BY_ALIAS.get(m[0]);
+    if (k === undefined || isCovered(m.index, m.index + m[0].length)) continue;
+    mention(knownDraft(k), m.index, m.index + m[0].length, m[0]);
+  }
+
+  // 2. Capitalised runs: organisations by head word, people by title or name shape.
+  const tokens = tokenize(text);
+  const persons: Draft[] = [];
+  const isPlace = (s: string): boolean => gazetteer.lookup(s).length > 0;
+  const isBroadPlace = (s: string): boolean => gazetteer.lookup(s).some((e) => e.kind !== 'city' || e.population >= 100_000);
+  for (let i = 0; i < tokens.length; i++) {
+    const t0 = tokens[i];
+    if (t0 === undefined || !isCapitalized(t0.text) || isCovered(t0.start, t0.end)) continue;
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const cur = tokens[j];
+      const nxt = tokens[j + 1];
+      if (cur === undefined || nxt === undefined) break;
+      if (!/^ $/.test(text.slice(cur.end, nxt.start)) || isCovered(nxt.start, nxt.end)) break;
+      if (isCapitalized(nxt.text)) {
+        j++;
+        continue;
+      }
+      const after = tokens[j + 2];
+      if (CONNECTORS.has(nxt.text) && after !== undefined && isCapitalized(after.text) && /^ $/.test(text.slice(nxt.end, after.start))) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const run = tokens.slice(i, j + 1);
+    i = j;
+    analyseRun(run);
+  }
+
+  function analyseRun(all: readonly Token[]): void {
+    const run = [...all];
+    while (run.length > 0 && FUNCTION_WORDS.has((run[0]?.text ?? '').toLowerCase())) run.shift();
+    while (run.length > 0 && CONNECTORS.has(run[run.length - 1]?.text ?? '')) run.pop();
+    if (run.length === 0) return;
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first === undefined || last === undefined) return;
+    const words = run.map((t) => t.text);
+    const surface = text.slice(first.start, last.end);
+    const headAt = words.findIndex((w) => ORG_HEADS[w] !== undefined);
+    if (headAt >= 0 && !(run.length === 1 && ORG_HEADS[words[0] ?? ''] !== undefined && words[0] !== 'Kremlin')) {
+      // An organisation, unless the head word is only a title ("Chief Prosecutor Karim Khan").
+      const titled = parseTitled(run);
+      if (titled === null || titled.role === null || headAt >= run.length - titled.name.length) {
+        const name = surface.replace(/^The\s+/, '');
+        const lead = words[0] === 'The' ? words[1] : words[0];
+        const affiliation = lead === undefined ? null : (DEMONYMS[lead] ?? (isBroadPlace(lead) && words.length > 1 ? lead : null));
+        const d = create(`org:${name.toLowerCase()}`, { name, type: orgType(words), role: null, affiliation });
+        mention(d, first.start, last.end, surface);
+        const acr = /^\s*\(([A-Z][A-Za-z.]{1,7})\)/.exec(text.slice(last.end, last.end + 12));
+        if (acr?.[1] !== undefined) d.initials = acr[1].replace(/\./g, '');
+        return;
+      }
+    }
+    if (run.length > 1 && isPlace(surface)) return;
+    const titled = parseTitled(run);
+    if (titled !== null && titled.name.length > 0 && (titled.role !== null || titled.name.length >= 2)) {
+      const nameTokens = titled.name;
+      const n0 = nameTokens[0];
+      const n1 = nameTokens[nameTokens.length - 1];
+      if (n0 === undefined || n1 === undefined) return;
+      if (nameTokens.some((t) => FUNCTION_WORDS.has(t.text.toLowerCase()) || DEMONYMS[t.text] !== undefined)) return;
+      if (titled.role === null && nameTokens.every((t) => isBroadPlace(t.text))) return;
+      const name = text.slice(n0.start, n1.end);
+      if (nameTokens.length === 1) {
+        const known = findPerson(name, n0.start);
+        if (known !== null) {
+          if (titled.role !== null) known.role ??= titled.role;
+          mention(known, n0.start, n1.end, name);
+          return;
+        }
+      }
+      const d = create(`person:${name.toLowerCase()}`, { name, type: 'person', role: titled.role, affiliation: titled.affiliation });
+      d.role ??= titled.role;
+      d.affiliation ??= titled.affiliation;
+      if (!persons.includes(d)) persons.push(d);
+      mention(d, n0.start, n1.end, name);
+      appositive(d, n1.end);
+      return;
+    }
+    if (run.length === 1) {
+      const w = first.text;
+      if (FUNCTION_WORDS.has(w.toLowerCase()) || DEMONYMS[w] !== undefined) return;
+      const known = findPerson(w, first.start);
+      if (known !== null) {
+        mention(known, first.start, first.end, w);
+        return;
+      }
+      const follows = text.slice(first.end, first.end + 40);
+      if (SPEECH_VERBS.test(follows) && !isPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w)) {
+        const d = create(`person:${w.toLowerCase()}`, { name: w, type: 'person', role: null, affiliation: null });
+        if (!persons.includes(d)) persons.push(d);
+        mention(d, first.start, first.end, w);
+      }
+    }
+  }
+
+  function findPerson(word: string, before: number): Draft | null {
+    const lw = word.toLowerCase();
+    for (let k = persons.length - 1; k >= 0; k--) {
+      const p = persons[k];
+      if (p === undefined || (p.mentions[0]?.[0] ?? Infinity) > before) continue;
+      const parts = p.name.toLowerCase().split(/\s+/);
+      if (parts[parts.length - 1] === lw || (parts.length > 1 && parts[0] === lw)) return p;
+    }
+    return null;
+  }
+
+  function parseTitled(run: readonly Token[]): { role: string | null; affiliation: string | null; name: Token[] } | null {
+    let k = 0;
+    const affiliation: string[] = [];
+    while (k < run.length) {
+      const w = run[k]?.text ?? '';
+      const isTitle = TITLE_WORDS.some((tw) => tw[0] === w);
+      if (isTitle) break;
+      if (DEMONYMS[w] !== undefined || (isBroadPlace(w) && k + 1 < run.length) || KNOWN_BY_ALIAS.has(w)) {
+        affiliation.push(w);
+        k++;
+        continue;
+      }
+      break;
+    }
+    let role: string | null = null;
+    for (const tw of TITLE_WORDS) {
+      if (tw.every((w, o) => run[k + o]?.text === w) && k + tw.length < run.length) {
+        role = tw.join(' ');
+        k += tw.length;
+        break;
+      }
+    }
+    if (role === null && affiliation.length > 0) return { role: null, affiliation: null, name: [...run] };
+    const aff = affiliation.length > 0 ? affiliation.map((w) => DEMONYMS[w] ?? KNOWN_BY_ALIAS.get(w)?.name ?? w).join(' ') : null;
+    return { role, affiliation: aff, name: run.slice(k) };
+  }
+
+  function appositive(d: Draft, end: number): void {
+    const after = text.slice(end, end + 160);
+    const party = /^,\s+([RDI])-([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)/u.exec(after);
+    if (party !== null) {
+      d.affiliation ??= `${party[1] ?? ''}-${party[2] ?? ''}`;
+      return;
+    }
+    const app = /^,\s+(?:the|a|an)\s+((?:former\s+|deputy\s+|acting\s+|chief\s+|senior\s+|regional\s+|local\s+)?[a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s+(?:of|for|at|with|in)\s+(?:the\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+(?:of\s+|the\s+|for\s+)?[\p{Lu}][\p{L}.’'-]*)*)/u.exec(after);
+    if (app !== null) {
+      d.role ??= app[1] ?? null;
+      d.affiliation ??= app[2] ?? null;
+    }
+  }
+
+  // 3. Acronyms of organisations found above ("HRMMU" after its full name).
+  const byInitials = new Map<string, Draft>();
+  for (const d of drafts) if (d.initials !== null && d.initials.length >= 2) byInitials.set(d.initials, d);
+  for (const t of tokens) {
+    if (!/^[A-Z]{2,7}$/.test(t.text.replace(/\./g, '')) || isCovered(t.start, t.end)) continue;
+    const d = byInitials.get(t.text.replace(/\./g, ''));
+    if (d !== undefined) mention(d, t.start, t.end, t.text);
+  }
+
+  // 4. Collective groups with a qualifier ("Russian soldiers", "U.S. defense officials").
+  for (const m of text.matchAll(GROUP_RE)) {
+    const start = m.index + (m[0].startsWith('the ') || m[0].startsWith('The ') ? 4 : 0);
+    const end = m.index + m[0].length;
+    if (isCovered(start, end)) continue;
+    const surface = text.slice(start, end);
+    const noun = (m[3] ?? '').toLowerCase();
+    const type: ActorType = /^(?:forces|army|military)$/.test(noun) ? 'armed_forces' : 'group';
+    const qual = (m[1] ?? '').trim();
+    const affiliation = DEMONYMS[qual] ?? KNOWN_BY_ALIAS.get(qual)?.name ?? null;
+    const d = create(`group:${surface.toLowerCase()}`, { name: surface, type, role: null, affiliation });
+    mention(d, start, end, surface, false);
+  }
+
+  mentionLog.sort((a, b) => a.start - b.start);
+
+  // 5. Speakers.
+  const speakerOf: Record<string, string | null> = {};
+  const sorted = [...attributions].sort((a, b) => (a.source?.start ?? a.cue.start) - (b.source?.start ?? b.cue.start));
+  const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
+  for (const a of sorted) {
+    const src = a.source;
+    if (src === null) {
+      speakerOf[a.id] = null;
+      continue;
+    }
+    const d = resolveSpeaker(src.start, src.end, src.text, a);
+    speakerOf[a.id] = d.id;
+    previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
+  }
+
+  function latestMention(before: number, pred: (d: Draft) => boolean): Draft | null {
+    for (let k = mentionLog.length - 1; k >= 0; k--) {
+      const m = mentionLog[k];
+      if (m === undefined || m.start >= before) continue;
+      if (pred(m.actor)) return m.actor;
+    }
+    return null;
+  }
+
+  function latestSpeaker(before: number, pred: (d: Draft) => boolean): Draft | null {
+    for (let k = previousSpeakers.length - 1; k >= 0; k--) {
+      const s = previousSpeakers[k];
+      if (s !== undefined && s.pos < before && pred(s.actor)) return s.actor;
+    }
+    return null;
+  }
+
+  function resolveSpeaker(start: number, end: number, surface: string, a: Attribution): Draft {
+    const inside = mentionLog.filter((m) => m.start < end && start < m.end);
+    const named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
+    if (named !== undefined) return named.actor;
+    const clean = surface.trim().replace(/^(?:the|its|his|her|their)\s+/i, '');
+    const lower = clean.toLowerCase();
+    const isOrg = (d: Draft): boolean => d.type !== 'person' && d.type !== 'group';
+    if (PRONOUNS_PERSON.test(clean)) {
+      return latestSpeaker(start, (d) => d.type === 'person') ?? latestMention(start, (d) => d.type === 'person') ?? fallback(surface, 'person', start, end);
+    }
+    if (PRONOUNS_PLURAL.test(clean)) {
+      return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person') ?? fallback(surface, 'group', start, end);
+    }
+    if (/^it$/i.test(clean)) return latestMention(start, isOrg) ?? fallback(surface, 'organization', start, end);
+    const head = lower.split(/\s+/).pop() ?? lower;
+    if (DOCUMENT_NOUNS.test(head) && /^(?:the|its|this|that)\s/i.test(surface.trim())) {
+      const byChannel = [...previousSpeakers].reverse().find((s) => s.pos < start && s.channelText.toLowerCase().includes(head));
+      if (byChannel !== undefined) return byChannel.actor;
+      return latestSpeaker(start, () => true) ?? fallback(surface, 'organization', start, end);
+    }
+    if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim())) {
+      const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
+      if (byRole !== null) return byRole;
+      const byName = latestMention(start, (d) => d.type !== 'group' && d.name.toLowerCase().split(/\s+/).includes(head));
+      if (byName !== null) return byName;
+      if (/^(?:organi[sz]ation|group|agency|body|ngo|charity|court|tribunal|institution|watchdog|monitor|mission|office|ministry|council|committee|commission)$/.test(head)) {
+        const civil = (d: Draft): boolean => d.type === 'ngo' || d.type === 'organization' || d.type === 'international_body' || d.type === 'state_body' || d.type === 'media';
+        const org = latestSpeaker(start, civil) !== null && latestMention(start, civil) === latestSpeaker(start, civil) ? latestSpeaker(start, civil) : latestMention(start, civil);
+        if (org !== null) return org;
+      }
+      if (/^(?:government|kremlin|administration)$/.test(head)) {
+        const gov = latestMention(start, (d) => d.type === 'government');
+        if (gov !== null) return gov;
+      }
+    }
+    const entries = gazetteer.lookup(clean);
+    const country = entries.find((e) => e.kind === 'country');
+    if (country !== undefined) {
+      const dem = COUNTRY_DEMONYM[country.name];
+      const name = dem !== undefined ? `${dem} government` : `Government of ${country.name}`;
+      const d = create(name.toLowerCase(), { name, type: 'government', role: null, affiliation: country.name });
+      mention(d, start, end, surface, false);
+      return d;
+    }
+    if (BARE_GROUP.test(clean) || GROUP_RE.test(clean)) {
+      GROUP_RE.lastIndex = 0;
+      return fallback(clean, 'group', start, end);
+    }
+    GROUP_RE.lastIndex = 0;
+    void a;
+    return fallback(clean, /^\p{Lu}/u.test(clean) ? (/\s/.test(clean) ? 'organization' : 'person') : 'group', start, end);
+  }
+
+  function fallback(surface: string, type: ActorType, start: number, end: number): Draft {
+    const name = surface.trim() === '' ? 'unknown speaker' : surface.trim();
+    const d = create(`${type === 'group' ? 'group' : type === 'person' ? 'person' : 'org'}:${name.toLowerCase()}`, { name, type, role: null, affiliation: null });
+    mention(d, start, end, surface, false);
+    return d;
+  }
+
+  const actors: Actor[] = drafts
+    .filter((d) => d.mentions.length > 0)
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      type: d.type,
+      role: d.role,
+      affiliation: d.affiliation,
+      aliases: [...d.aliases],
+      mentions: [...d.mentions].sort((x, y) => x[0] - y[0]),
+    }));
+  const nameSpans = [...covered].sort((x, y) => x[0] - y[0]);
+  return { actors, speakerOf, nameSpans };
+}

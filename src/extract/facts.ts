@@ -1,0 +1,94 @@
+/**
+ * Facts of one document: actors (with each attribution's speaker), places, dates, figures and event
+ * types — the contract's `actors`, `places`, `dates`, `figures` and `events` (../shared/DESIGN.md).
+ * A pure function over the text and the attributions found by the attribution extractor; the only
+ * data it reads is the immutable gazetteer. Never throws on any text: a failure in one part yields
+ * an empty list for that part rather than losing the others.
+ */
+import type { Actor, Attribution, DateMention, ExtractedEvent, Figure, Place } from './types.ts';
+import { defaultGazetteer, type Gazetteer } from './gazetteer.ts';
+import { extractActors } from './actors.ts';
+import { findPlaces, groupPlaces, type PlaceHit } from './places.ts';
+import { findDates, groupDates, type DateHit } from './dates.ts';
+import { extractFigures } from './figures.ts';
+import { extractEvents } from './events.ts';
+import { sentenceRanges } from './facts/text.ts';
+
+/** What fact extraction needs besides the text. */
+export interface FactsInput {
+  /** Publication date (YYYY-MM-DD) that relative dates are anchored on, or null. */
+  readonly published: string | null;
+  readonly attributions: readonly Attribution[];
+  /** ISO country code or place name of the case, used to disambiguate places ("UA", "Mariupol"). */
+  readonly caseRegion?: string | null;
+  /** A loaded gazetteer; defaults to the shared one (loaded once per process). */
+  readonly gazetteer?: Gazetteer;
+}
+
+/** Everything {@link extractFacts} finds. */
+export interface Facts {
+  readonly actors: readonly Actor[];
+  readonly places: readonly Place[];
+  readonly dates: readonly DateMention[];
+  readonly figures: readonly Figure[];
+  readonly events: readonly ExtractedEvent[];
+  /** Attribution id → actor id of its speaker (null when the attribution has no source). */
+  readonly speakerOf: Readonly<Record<string, string | null>>;
+}
+
+function safely<T>(fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Extracts the facts of `text` given its attributions and publication date.
+ *
+ * @example
+ * const facts = extractFacts(text, { published: '2022-04-08', attributions });
+ * facts.figures.find((f) => f.min === 410); // { counts: 'civilians killed', place: 'Bucha', attribution: 'a9', … }
+ */
+export function extractFacts(text: string, input: FactsInput): Facts {
+  const src = typeof text === 'string' ? text : '';
+  const attributions: readonly Attribution[] = Array.isArray(input.attributions) ? input.attributions : [];
+  const gazetteer = input.gazetteer ?? defaultGazetteer();
+  const sentences = safely<[number, number][]>([[0, src.length]], () => sentenceRanges(src));
+
+  const actorResult = safely({ actors: [] as Actor[], speakerOf: {}, nameSpans: [] as [number, number][] }, () =>
+    extractActors(src, attributions, gazetteer),
+  );
+  const placeHits = safely<PlaceHit[]>([], () => findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans }));
+  const dateHits = safely<DateHit[]>([], () => findDates(src, input.published));
+
+  // A speaker's place (a mayor's city) is where their figures refer to when the sentence names none.
+  const actorsById = new Map(actorResult.actors.map((a) => [a.id, a]));
+  const speakerPlace: Record<string, string | null> = {};
+  for (const a of attributions) {
+    const actorId = actorResult.speakerOf[a.id];
+    const actor = actorId === null || actorId === undefined ? undefined : actorsById.get(actorId);
+    const aff = actor?.affiliation ?? null;
+    const place = aff === null ? undefined : gazetteer.lookup(aff).find((e) => e.kind === 'city' || e.kind === 'region');
+    speakerPlace[a.id] = place?.name ?? null;
+  }
+
+  const figures = safely<Figure[]>([], () =>
+    extractFigures(src, {
+      attributions,
+      sentences,
+      places: placeHits.map((p) => ({ start: p.start, end: p.end, name: p.entry.name })),
+      dates: dateHits.map((d) => [d.start, d.end, d.from] as const),
+      speakerPlace,
+    }),
+  );
+  return {
+    actors: actorResult.actors,
+    places: groupPlaces(placeHits),
+    dates: groupDates(dateHits),
+    figures,
+    events: safely<ExtractedEvent[]>([], () => extractEvents(attributions)),
+    speakerOf: actorResult.speakerOf,
+  };
+}

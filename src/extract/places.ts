@@ -1,0 +1,216 @@
+/**
+ * Place mentions → gazetteer entries, disambiguated from document context (docs/FACTS.md, "Places").
+ * Capitalised n-grams are looked up longest-first; every candidate is scored on population, the
+ * countries the document names, the case region and the countries of the other places mentioned, so
+ * "Bucha" next to "Kyiv" and "Ukraine" is the Ukrainian town, not the German village. Small or
+ * ambiguous towns need a locative preposition or context support; person and organisation names are
+ * excluded by the caller.
+ */
+import type { Place } from './types.ts';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
+import { normalizePlaceName } from './gazetteer.ts';
+import { isCapitalized, tokenize } from './facts/text.ts';
+
+/** One resolved place mention. */
+export interface PlaceHit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly entry: GazetteerEntry;
+  readonly confidence: number;
+}
+
+/** Options for {@link extractPlaces}. */
+export interface PlaceOptions {
+  /** ISO country code or a place name the case is about ("UA", "Ukraine", "Mariupol"). */
+  readonly caseRegion?: string | null;
+  /** Spans already claimed by person or organisation names: no place is read inside them. */
+  readonly exclude?: readonly (readonly [number, number])[];
+}
+
+/** Capitalised words that are also town names somewhere; never places without a locative preposition. */
+const STOPWORDS: ReadonlySet<string> = new Set([
+  'of', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'and', 'but', 'or', 'it', 'he', 'she', 'they', 'we',
+  'this', 'that', 'these', 'those', 'there', 'then', 'when', 'while', 'after', 'before', 'as', 'if', 'so',
+  'police', 'union', 'independence', 'liberty', 'victoria', 'hope', 'march', 'may', 'august', 'june',
+  'sale', 'mobile', 'reading', 'nice', 'bath', 'deal', 'split', 'young', 'best', 'said', 'marine', 'president',
+  'mayor', 'general', 'central', 'mission', 'justice', 'paradise', 'progress', 'enterprise', 'friendship',
+  'unity', 'freedom', 'commerce', 'industry', 'eden', 'globe', 'none', 'many', 'most', 'some', 'more',
+  'copyright', 'pressure', 'unfortunately', 'russian', 'ukrainian', 'american', 'news', 'house', 'court',
+  'army', 'amnesty', 'state', 'states', 'kingdom', 'republic', 'city', 'north', 'south', 'east', 'west',
+  'center', 'centre', 'victory', 'peace', 'truth', 'home', 'sun', 'moon', 'star', 'gaza strip',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'rep', 'sen', 'gen',
+  'minister', 'secretary', 'commander', 'colonel', 'captain', 'major', 'officer', 'chief', 'head', 'director',
+  'christian', 'muslim', 'jewish', 'orthodox', 'catholic', 'protestant', 'buddhist', 'hindu',
+]);
+
+const LOCATIVE = /\b(?:in|near|outside|from|to|at|into|around|of|toward|towards|across|between|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of|and|or)\s+(?:the\s+)?$/i;
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'la', 'el', 'al', 'ad', 'an', 'on', 'upon', 'am', 'the', 'sur']);
+
+function caseCountry(gazetteer: Gazetteer, caseRegion: string | null | undefined): string | null {
+  if (caseRegion === null || caseRegion === undefined || caseRegion.trim() === '') return null;
+  const r = caseRegion.trim();
+  if (/^[A-Za-z]{2}$/.test(r) && gazetteer.country(r) !== undefined) return r.toUpperCase();
+  const best = [...gazetteer.lookup(r)].sort((a, b) => b.population - a.population)[0];
+  return best?.country ?? null;
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly entries: readonly GazetteerEntry[];
+  readonly locative: boolean;
+  readonly sentenceInitial: boolean;
+  readonly suffixed: boolean;
+}
+
+/**
+ * Finds and resolves every place mention in `text`. Pure apart from reading the passed gazetteer;
+ * linear in the text (at most `gazetteer.maxWords` lookups per word).
+ */
+export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOptions = {}): PlaceHit[] {
+  const tokens = tokenize(text);
+  const exclude = [...(options.exclude ?? [])].sort((a, b) => a[0] - b[0]);
+  let ex = 0;
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (first === undefined || !isCapitalized(first.text)) continue;
+    while (ex < exclude.length && (exclude[ex]?.[1] ?? 0) <= first.start) ex++;
+    const exSpan = exclude[ex];
+    if (exSpan !== undefined && exSpan[0] < first.end && first.start < exSpan[1]) continue;
+    let found: Candidate | null = null;
+    for (let n = Math.min(gazetteer.maxWords, tokens.length - i); n >= 1 && found === null; n--) {
+      const last = tokens[i + n - 1];
+      if (last === undefined || !isCapitalized(last.text)) continue;
+      let contiguous = true;
+      for (let k = i + 1; k < i + n; k++) {
+        const prev = tokens[k - 1];
+        const cur = tokens[k];
+        if (prev === undefined || cur === undefined) break;
+        const gap = text.slice(prev.end, cur.start);
+        if (!/^(?:\s|, )$|^\s$/.test(gap) && gap !== ' ') contiguous = false;
+        if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase())) contiguous = false;
+      }
+      if (!contiguous) continue;
+      const surface = text.slice(first.start, last.end).replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(text.slice(first.start, last.end)) ? dot : ''));
+      if (STOPWORDS.has(surface.toLowerCase())) continue;
+      const entries = gazetteer.lookup(surface);
+      if (entries.length === 0) continue;
+      const next = tokens[i + n];
+      // A following lower-case region word ("Donetsk region") belongs to the place.
+      let end = first.start + surface.length;
+      let suffixed = false;
+      if (next !== undefined && /^(?:region|oblast|province|governorate|district)$/i.test(next.text) && text.slice(last.end, next.start) === ' ') {
+        const withSuffix = gazetteer.lookup(`${surface} ${next.text}`);
+        if (withSuffix.length > 0) {
+          end = next.end;
+          suffixed = true;
+          found = { start: first.start, end, text: text.slice(first.start, end), entries: withSuffix, locative: false, sentenceInitial: false, suffixed };
+          break;
+        }
+      }
+      found = { start: first.start, end, text: text.slice(first.start, end), entries, locative: false, sentenceInitial: false, suffixed };
+    }
+    if (found === null) continue;
+    const before = text.slice(Math.max(0, found.start - 40), found.start);
+    const locative = LOCATIVE.test(before) || /\(\s*$/.test(before);
+    const sentenceInitial = found.start === 0 || /(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(before);
+    candidates.push({ ...found, locative, sentenceInitial });
+    while (i + 1 < tokens.length && (tokens[i + 1]?.start ?? Infinity) < found.end) i++;
+  }
+
+  // Context: countries the text names outright, the case region, then unambiguous places.
+  const support = new Map<string, number>();
+  const bump = (cc: string, w: number): void => {
+    support.set(cc, (support.get(cc) ?? 0) + w);
+  };
+  const caseCc = caseCountry(gazetteer, options.caseRegion);
+  if (caseCc !== null) bump(caseCc, 3);
+  for (const c of candidates) {
+    const countries = new Set(c.entries.map((e) => e.country));
+    if (c.entries.some((e) => e.kind === 'country')) {
+      for (const e of c.entries) if (e.kind === 'country') bump(e.country, 2);
+    } else if (countries.size === 1) {
+      const [cc] = countries;
+      if (cc !== undefined) bump(cc, 1);
+    } else {
+      const big = c.entries.filter((e) => e.population >= 500_000);
+      if (big.length === 1 && big[0] !== undefined) bump(big[0].country, 0.5);
+    }
+  }
+
+  const hits: PlaceHit[] = [];
+  for (const c of candidates) {
+    const hasCity = c.entries.some((e) => e.kind === 'city');
+    let best: GazetteerEntry | null = null;
+    let bestScore = -Infinity;
+    let second = -Infinity;
+    for (const e of c.entries) {
+      const base = normalizePlaceName(c.text) !== normalizePlaceName(e.name);
+      let score = Math.log10(e.population + 10);
+      if (e.kind === 'country') score += 4;
+      if (e.kind === 'region') score += c.suffixed ? 4 : base && hasCity ? -3 : 0.5;
+      if (e.feature === 'PPLC') score += 2;
+      else if (e.feature === 'PPLA') score += 1;
+      score += Math.min(6, 2 * (support.get(e.country) ?? 0));
+      if (score > bestScore) {
+        second = bestScore;
+        bestScore = score;
+        best = e;
+      } else if (score > second) {
+        second = score;
+      }
+    }
+    if (best === null) continue;
+    const supported = (support.get(best.country) ?? 0) >= 1 || best.kind === 'country';
+    const single = !/\s/.test(c.text);
+    let accept: boolean;
+    if (best.kind !== 'city') accept = !c.sentenceInitial || c.locative || supported || !single;
+    else if (best.population >= 100_000) accept = c.locative || supported || !c.sentenceInitial;
+    else if (best.population >= 15_000) accept = c.locative || supported;
+    else accept = c.locative && supported;
+    if (!accept) continue;
+    const margin = bestScore - second;
+    const confidence = Math.max(0.3, Math.min(0.98, (supported ? 0.7 : 0.45) + (c.locative ? 0.1 : 0) + Math.min(0.2, margin / 20)));
+    hits.push({ start: c.start, end: c.end, text: c.text, entry: best, confidence });
+  }
+  return hits;
+}
+
+/** Groups place hits into contract {@link Place} records, one per resolved entry, with every mention. */
+export function groupPlaces(hits: readonly PlaceHit[]): Place[] {
+  const groups = new Map<string, { entry: GazetteerEntry; confidence: number; mentions: [number, number][] }>();
+  for (const h of hits) {
+    const key = `${h.entry.kind}|${h.entry.country}|${h.entry.name}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { entry: h.entry, confidence: h.confidence, mentions: [[h.start, h.end]] });
+    else {
+      g.mentions.push([h.start, h.end]);
+      g.confidence = Math.max(g.confidence, h.confidence);
+    }
+  }
+  return [...groups.values()].map(({ entry, confidence, mentions }) => ({
+    name: entry.name,
+    lat: entry.lat,
+    lon: entry.lon,
+    country: entry.country,
+    admin1: entry.admin1,
+    granularity: entry.kind,
+    geonameId: entry.geonameId,
+    confidence: Math.round(confidence * 100) / 100,
+    mentions,
+  }));
+}
+
+/**
+ * Places of a text as contract records.
+ *
+ * @example
+ * extractPlaces('Shelling hit Mariupol, Ukraine.', defaultGazetteer())
+ * // → [{ name: 'Mariupol', country: 'UA', granularity: 'city', … }, { name: 'Ukraine', … }]
+ */
+export function extractPlaces(text: string, gazetteer: Gazetteer, options: PlaceOptions = {}): Place[] {
+  return groupPlaces(findPlaces(text, gazetteer, options));
+}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './context.ts';
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Corroborate</title></head>
@@ -14,11 +14,12 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
  */
 export function mountWeb(app: Hono<ApiEnv>, root: string): void {
   const absolute = resolve(root);
-  const files: MiddlewareHandler = serveStatic({ root: absolute });
-  app.use('/*', async (c: Context, next) => {
+  const files = serveStatic<ApiEnv>({ root: absolute });
+  const staticFiles: MiddlewareHandler<ApiEnv> = async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
     return files(c, next);
-  });
+  };
+  app.use('/*', staticFiles);
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return c.notFound();
     const index = join(absolute, 'index.html');

@@ -5,6 +5,7 @@ import { decodeText, looksBinary, sniffHtmlCharset } from './decode.ts';
 import type { ParsedDocument } from './item.ts';
 import { normalisePublished } from './metadata.ts';
 import { normaliseLanguageTag } from './language.ts';
+import { normaliseText } from './normalise.ts';
 import type { DocumentMetadata, SourceKind } from './types.ts';
 
 /** Elements after which text continues on a new paragraph. */
@@ -88,11 +89,13 @@ function blockText(root: Node | null): string {
     if (block && name !== 'TD' && name !== 'TH') parts.push('\n\n');
   };
   walk(root);
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, '').replace(/ {2,}/g, ' '))
-    .join('\n');
+  return normaliseText(
+    parts
+      .join('')
+      .split('\n')
+      .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, '').replace(/ {2,}/g, ' '))
+      .join('\n'),
+  );
 }
 
 interface PageMetadata {

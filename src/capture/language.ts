@@ -30,7 +30,25 @@ export function detectLanguage(text: string): string {
   if (letters < MIN_LETTERS) return 'und';
   const code = franc(sample, { minLength: MIN_LETTERS });
   if (code === 'und') return 'und';
-  return ISO_639_1[code] ?? code;
+  const refined = CYRILLIC.has(code) ? (cyrillicByLetters(sample) ?? code) : code;
+  return ISO_639_1[refined] ?? refined;
+}
+
+/** Cyrillic-script languages franc-min tells apart by trigrams alone, which confuses them on short texts. */
+const CYRILLIC = new Set(['rus', 'ukr', 'bel', 'bul', 'srp', 'kaz', 'koi']);
+
+/**
+ * Letters each of these alphabets has and the others lack settle what trigrams leave open on short
+ * texts: ї/є/ґ only Ukrainian, і Ukrainian or Kazakh (which has ә/қ/ң…), ў only Belarusian, ђ/ј/љ/њ/ћ/џ only Serbian, ы/э/ъ/ё not Ukrainian.
+ */
+function cyrillicByLetters(text: string): string | null {
+  const has = (re: RegExp): boolean => re.test(text);
+  if (has(/[ђјљњћџЂЈЉЊЋЏ]/u)) return 'srp';
+  if (has(/[ўЎ]/u)) return 'bel';
+  const kazakh = has(/[әғқңөұүһӘҒҚҢӨҰҮҺ]/u);
+  if (has(/[іїєґІЇЄҐ]/u) && !has(/[ыэъёЫЭЪЁ]/u)) return kazakh ? 'kaz' : 'ukr';
+  if (has(/[ыэёЫЭЁ]/u) && !has(/[іїєґІЇЄҐ]/u)) return kazakh ? 'kaz' : 'rus';
+  return null;
 }
 
 /** Takes the middle of long texts: openings are often bylines, datelines and navigation. */

@@ -1,0 +1,244 @@
+import { dice, fnv1a, intersectionSize } from './text.ts';
+import type { Unit } from './types.ts';
+
+/**
+ * Incremental, order-independent clustering of units into allegations.
+ *
+ * - Claims (a claim stance with an event type) are linked when they share a `T:` blocking key (event
+ *   type and place) and their {@link similarity} reaches {@link LINK_THRESHOLD}; an allegation is a
+ *   connected component of that link graph. Components are a property of the set of claims, so adding
+ *   sources one by one, in any order, gives the same allegations as one full rebuild.
+ * - Responses (denials, "not confirmed") and context attach to their single most similar claim (ties
+ *   to the earliest) when the similarity reaches {@link ANCHOR_THRESHOLD}; they never link claims, so
+ *   a denial that mentions two events cannot merge them. When new claims arrive, responses sharing a key
+ *   with them are re-anchored if a new claim fits better — again the same result as a rebuild.
+ * - An allegation's id is derived from its earliest claim, so rebuilds reproduce ids; when a merge
+ *   brings in an earlier claim the id changes and the caller records the rename.
+ */
+
+/** Similarity from which two claims are about the same allegation. */
+export const LINK_THRESHOLD = 0.42;
+/** Similarity from which a response or context attaches to a claim. */
+export const ANCHOR_THRESHOLD = 0.3;
+/** Largest gap, in days, between two stated date windows of one allegation. */
+export const MAX_GAP_DAYS = 45;
+
+const DAY = 86_400_000;
+
+function days(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / DAY;
+}
+
+function windowsConflict(a: Unit, b: Unit): boolean {
+  const wa = a.window ?? (a.reported === null ? null : { start: shift(a.reported, -MAX_GAP_DAYS), end: a.reported });
+  const wb = b.window ?? (b.reported === null ? null : { start: shift(b.reported, -MAX_GAP_DAYS), end: b.reported });
+  if (wa === null || wb === null || (a.window === null && b.window === null)) return false;
+  const gap = Math.max(days(wa.end, wb.start), days(wb.end, wa.start));
+  return gap > MAX_GAP_DAYS;
+}
+
+function shift(date: string, deltaDays: number): string {
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? date : new Date(t + deltaDays * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * How likely two units are to be about the same proposition, 0..~1.3. Hard constraints first: both name
+ * places but none in common, or stated dates too far apart, or both typed with no type in common give 0.
+ * Otherwise: Dice overlap of topic tokens, plus a little for shared names (up to three) and a shared type.
+ */
+export function similarity(a: Unit, b: Unit): number {
+  if (a.places.length > 0 && b.places.length > 0 && intersectionSize(a.places, b.places) === 0) return 0;
+  const typed = a.types.length > 0 && b.types.length > 0;
+  const sharedTypes = typed ? intersectionSize(a.types, b.types) : 0;
+  if (typed && sharedTypes === 0) return 0;
+  if (windowsConflict(a, b)) return 0;
+  const names = intersectionSize(a.names, b.names);
+  return dice(a.tokens, b.tokens) + 0.06 * Math.min(names, 3) + (sharedTypes > 0 ? 0.08 : 0);
+}
+
+/** Whether two units may be compared: claims with a common `T:` key, or a claim and another unit sharing any key. */
+export function comparable(a: Unit, b: Unit): boolean {
+  if (a.kind === 'claim' && b.kind === 'claim') {
+    return a.keys.some((k) => k.startsWith('T:') && b.keys.includes(k));
+  }
+  if (a.kind !== 'claim' && b.kind !== 'claim') return false;
+  return a.keys.some((k) => b.keys.includes(k));
+}
+
+/** A stable allegation id from its earliest claim's unit id. */
+export function allegationId(firstUnitId: string): string {
+  return `al-${fnv1a(firstUnitId).toString(16).padStart(8, '0')}${fnv1a(firstUnitId, 0x9747b28c).toString(16).padStart(8, '0')}`;
+}
+
+/** A unit already clustered, as the caller loads it for {@link attachUnits}. */
+export interface IndexedUnit {
+  readonly unit: Unit;
+  /** Its allegation (claims always; responses when anchored). */
+  readonly allegation: string | null;
+  /** For claims: the earliest claim of its allegation. */
+  readonly first: { readonly id: string; readonly order: string } | null;
+  /** For responses and context: the claim it is attached to and how well it fits. */
+  readonly anchor: { readonly unit: string; readonly score: number } | null;
+}
+
+/** What {@link attachUnits} decided. */
+export interface AttachResult {
+  /** Allegation of every incoming unit and of every existing unit whose allegation changed. */
+  readonly allegationOf: ReadonlyMap<string, string | null>;
+  /** Anchors of incoming responses/context and of re-anchored existing ones. */
+  readonly anchors: ReadonlyMap<string, { readonly unit: string; readonly score: number } | null>;
+  /** Existing allegation ids merged into another (old → new). */
+  readonly renames: ReadonlyMap<string, string>;
+  /** The earliest claim of every allegation created or changed. */
+  readonly firsts: ReadonlyMap<string, { readonly id: string; readonly order: string }>;
+}
+
+function earlier(a: { id: string; order: string }, b: { id: string; order: string }): boolean {
+  return a.order < b.order || (a.order === b.order && a.id < b.id);
+}
+
+/**
+ * Attaches incoming units to a case. `existing` must hold every stored unit that shares a blocking key
+ * with an incoming one (the caller's index lookup); nothing else is needed. With `existing` empty and all
+ * of a case's units incoming, this is the full rebuild.
+ *
+ * @example
+ * const result = attachUnits([], units); // rebuild
+ */
+export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly Unit[]): AttachResult {
+  const sorted = [...incoming].sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+  const byKey = new Map<string, Unit[]>();
+  const add = (u: Unit) => {
+    for (const k of u.keys) {
+      const list = byKey.get(k);
+      if (list === undefined) byKey.set(k, [u]);
+      else list.push(u);
+    }
+  };
+  const existingById = new Map(existing.map((e) => [e.unit.id, e]));
+  for (const e of existing) add(e.unit);
+  for (const u of sorted) add(u);
+
+  const candidatesOf = (u: Unit): Unit[] => {
+    const seen = new Set<string>([u.id]);
+    const out: Unit[] = [];
+    for (const k of u.keys) {
+      for (const v of byKey.get(k) ?? []) {
+        if (seen.has(v.id)) continue;
+        seen.add(v.id);
+        if (comparable(u, v)) out.push(v);
+      }
+    }
+    return out;
+  };
+
+  // Union-find over allegation nodes: existing allegations are nodes `a:<id>`, new claims `u:<id>`.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    let cur = x;
+    while (cur !== root) {
+      const next = parent.get(cur) as string;
+      parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  };
+  const union = (x: string, y: string) => {
+    if (!parent.has(x)) parent.set(x, x);
+    if (!parent.has(y)) parent.set(y, y);
+    const rx = find(x);
+    const ry = find(y);
+    if (rx !== ry) parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
+  };
+  const nodeOf = (u: Unit): string => {
+    const e = existingById.get(u.id);
+    return e !== undefined && e.allegation !== null ? `a:${e.allegation}` : `u:${u.id}`;
+  };
+
+  const newClaims = sorted.filter((u) => u.kind === 'claim');
+  for (const u of newClaims) {
+    parent.set(`u:${u.id}`, `u:${u.id}`);
+    for (const v of candidatesOf(u)) {
+      if (v.kind !== 'claim') continue;
+      if (similarity(u, v) >= LINK_THRESHOLD) union(`u:${u.id}`, nodeOf(v));
+    }
+  }
+
+  // Earliest claim per component.
+  const firstOf = new Map<string, { id: string; order: string }>();
+  const consider = (node: string, cand: { id: string; order: string }) => {
+    const root = find(node);
+    const cur = firstOf.get(root);
+    if (cur === undefined || earlier(cand, cur)) firstOf.set(root, cand);
+  };
+  for (const e of existing) if (e.allegation !== null && e.first !== null) consider(`a:${e.allegation}`, e.first);
+  for (const u of newClaims) consider(`u:${u.id}`, { id: u.id, order: u.order });
+
+  const allegationOf = new Map<string, string | null>();
+  const renames = new Map<string, string>();
+  const firsts = new Map<string, { id: string; order: string }>();
+  const idOfNode = (node: string): string => {
+    const first = firstOf.get(find(node));
+    return allegationId(first === undefined ? node : first.id);
+  };
+  for (const u of newClaims) {
+    const id = idOfNode(`u:${u.id}`);
+    allegationOf.set(u.id, id);
+    firsts.set(id, firstOf.get(find(`u:${u.id}`)) ?? { id: u.id, order: u.order });
+  }
+  for (const e of existing) {
+    if (e.allegation === null || !parent.has(`a:${e.allegation}`)) continue;
+    const id = idOfNode(`a:${e.allegation}`);
+    if (id !== e.allegation) renames.set(e.allegation, id);
+    firsts.set(id, firstOf.get(find(`a:${e.allegation}`)) ?? (e.first as { id: string; order: string }));
+  }
+  const allegationOfClaim = (claimId: string): string | null => {
+    const assigned = allegationOf.get(claimId);
+    if (assigned !== undefined) return assigned;
+    const e = existingById.get(claimId);
+    if (e === undefined || e.allegation === null) return null;
+    return renames.get(e.allegation) ?? e.allegation;
+  };
+
+  // Anchors: incoming responses against every comparable claim; existing responses against new claims.
+  const anchors = new Map<string, { unit: string; score: number } | null>();
+  const better = (score: number, claim: Unit, cur: { unit: string; score: number } | null): boolean => {
+    if (score < ANCHOR_THRESHOLD) return false;
+    if (cur === null || score > cur.score) return true;
+    if (score < cur.score) return false;
+    const curUnit = existingById.get(cur.unit)?.unit ?? sorted.find((x) => x.id === cur.unit);
+    return curUnit === undefined || earlier(claim, curUnit);
+  };
+  for (const u of sorted) {
+    if (u.kind === 'claim') continue;
+    let best: { unit: string; score: number } | null = null;
+    for (const v of candidatesOf(u)) {
+      if (v.kind !== 'claim') continue;
+      const s = similarity(u, v);
+      if (better(s, v, best)) best = { unit: v.id, score: s };
+    }
+    anchors.set(u.id, best);
+    allegationOf.set(u.id, best === null ? null : allegationOfClaim(best.unit));
+  }
+  for (const e of existing) {
+    if (e.unit.kind === 'claim') continue;
+    let best = e.anchor;
+    let changed = false;
+    for (const v of candidatesOf(e.unit)) {
+      if (v.kind !== 'claim' || existingById.has(v.id)) continue;
+      const s = similarity(e.unit, v);
+      if (better(s, v, best)) {
+        best = { unit: v.id, score: s };
+        changed = true;
+      }
+    }
+    if (changed) {
+      anchors.set(e.unit.id, best);
+      allegationOf.set(e.unit.id, best === null ? null : allegationOfClaim(best.unit));
+    }
+  }
+  return { allegationOf, anchors, renames, firsts };
+}

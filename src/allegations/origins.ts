@@ -1,0 +1,175 @@
+import type { Basis } from '../extract/types.ts';
+import { fold } from './text.ts';
+import type { OriginGroup, Speaker, Unit } from './types.ts';
+
+/**
+ * Origin groups: supporting attributions that trace back to one origin count once. Rules, in order
+ * (docs/ALLEGATIONS.md, "Origin groups"):
+ * 1. An attribution's origin is the innermost *named* speaker of its citation chain (outlet → council →
+ *    witnesses: the witnesses are anonymous, so the origin is the council relaying them).
+ * 2. A person speaking for an institution (a mayor, a spokesman, a director) counts as that institution,
+ *    and local-government words are dropped ("Kestrava Town Council" and "Mayor … of Kestrava" are both
+ *    `kestrava`) — unless the person reports their own observation ("I saw"), which is separate.
+ * 3. A nested attribution and the one that relays it are one origin.
+ * 4. Copies of a source carry the same speakers, so they land in the same groups.
+ * Units with no named speaker at all are the reporting outlet's own origin (one per original source).
+ */
+
+const ANONYMOUS =
+  /^(the )?(local )?(witness(es)?|eyewitness(es)?|residents?|locals?|survivors?|sources?|people|officials|families|neighbou?rs|villagers|refugees|civilians|reports?|habitants?|témoins?|it|they|he|she)$/iu;
+const INSTITUTIONAL_ROLE =
+  /\b(mayor|spokes(man|woman|person)|director|head|chief|minister|governor|secretary|press officer|commander|prosecutor|president|chair(man|woman)?|representative|deputy)\b/iu;
+const LOCAL_GOVERNMENT =
+  /\b(town|city|municipal|village|district|regional)?\s*(council|municipality|city hall|town hall|mayor'?s office|administration|authorities)\b/giu;
+const INVESTIGATIVE =
+  /\b(institute|commission|mission|monitor\w*|investigat\w*|forensic|watch|amnesty|court|tribunal|prosecutor|inquiry|ombuds\w*|united nations|u\.n\.|ohchr|red cross|icrc|laboratory)\b/iu;
+const PARTY_TYPES = new Set(['government', 'state_body', 'armed_forces']);
+const EVIDENCE: ReadonlySet<Basis> = new Set<Basis>(['forensic', 'documents', 'imagery', 'investigation']);
+
+/** A normalised organisation name: folded, no leading article, local-government words dropped. */
+export function organisationKey(name: string): string {
+  const cleaned = fold(name)
+    .replace(/^the\s+/u, '')
+    .replace(LOCAL_GOVERNMENT, ' ')
+    .replace(/[’']s\b/gu, '')
+    .replace(/\b(of|the)\b/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return cleaned.length > 0 ? cleaned : fold(name).trim();
+}
+
+function isAnonymous(s: Speaker): boolean {
+  return s.name === null || (ANONYMOUS.test(s.name.trim()) && s.affiliation === null);
+}
+
+function surname(name: string): string {
+  const parts = fold(name).split(/\s+/u).filter((p) => p.length > 1);
+  return parts[parts.length - 1] ?? fold(name);
+}
+
+/** The origin key of one speaker, or null when anonymous. `personOrg` maps surnames to institutions. */
+export function speakerKey(s: Speaker, personOrg: ReadonlyMap<string, string>): string | null {
+  if (isAnonymous(s) || s.name === null) return null;
+  const isPerson = s.type === 'person' || (s.type === null && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.name) && !INVESTIGATIVE.test(s.name));
+  if (isPerson) {
+    if (s.affiliation !== null && (s.role === null || INSTITUTIONAL_ROLE.test(s.role))) return `org:${organisationKey(s.affiliation)}`;
+    const mapped = personOrg.get(surname(s.name));
+    if (mapped !== undefined) return mapped;
+    return `person:${s.caseActor ?? surname(s.name)}`;
+  }
+  if (s.affiliation !== null && s.type === 'group') return `org:${organisationKey(s.affiliation)}`;
+  return `org:${organisationKey(s.name)}`;
+}
+
+/** Whether a speaker is an independent investigative body rather than a party. */
+export function isInvestigative(s: Speaker): boolean {
+  if (s.name === null) return false;
+  if (s.type !== null && PARTY_TYPES.has(s.type)) return false;
+  return s.type === 'ngo' || s.type === 'international_body' || INVESTIGATIVE.test(s.name) || INVESTIGATIVE.test(s.affiliation ?? '');
+}
+
+/** Evidence bases (documentary, forensic, imagery, investigation) among a unit's stated bases. */
+export function evidenceOf(unit: Unit): Basis[] {
+  return unit.basis.filter((b) => EVIDENCE.has(b));
+}
+
+/** Surname → institution key for every person in `units` who speaks for an institution. */
+export function personInstitutions(units: readonly Unit[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  for (const u of sorted) {
+    for (const s of [...u.chain, u.speaker]) {
+      if (s.name === null || s.affiliation === null || s.type !== 'person') continue;
+      if (s.role !== null && !INSTITUTIONAL_ROLE.test(s.role)) continue;
+      const key = surname(s.name);
+      if (!map.has(key)) map.set(key, `org:${organisationKey(s.affiliation)}`);
+    }
+  }
+  return map;
+}
+
+/** The origin key of a supporting unit (rules 1, 2 and 4); `copyRoot` maps copies to their original. */
+export function originKey(unit: Unit, personOrg: ReadonlyMap<string, string>, copyRoot: (sourceId: string) => string): string {
+  if (unit.firstHand && unit.speaker.name !== null && !isAnonymous(unit.speaker)) {
+    return `witness:${surname(unit.speaker.name)}`;
+  }
+  const speakers = [...unit.chain, unit.speaker];
+  for (let i = speakers.length - 1; i >= 0; i--) {
+    const key = speakerKey(speakers[i] as Speaker, personOrg);
+    if (key !== null) return key;
+  }
+  return `outlet:${copyRoot(unit.sourceId)}`;
+}
+
+/**
+ * Groups supporting units by origin. Returns the groups (ordered by their earliest member) and the
+ * group id of every unit. Group ids are `g1`, `g2`, … in that order.
+ */
+export function groupOrigins(
+  units: readonly Unit[],
+  copyRoot: (sourceId: string) => string,
+  outletOf: (sourceId: string) => string | null,
+): { groups: OriginGroup[]; groupOf: Map<string, string> } {
+  const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+  const personOrg = personInstitutions(sorted);
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while ((parent.get(r) ?? r) !== r) r = parent.get(r) as string;
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const keyOf = new Map<string, string>();
+  for (const u of sorted) {
+    const key = originKey(u, personOrg, copyRoot);
+    keyOf.set(u.id, key);
+    if (!parent.has(key)) parent.set(key, key);
+  }
+  const ids = new Set(sorted.map((u) => u.id));
+  for (const u of sorted) {
+    if (u.parent !== null && ids.has(u.parent)) union(keyOf.get(u.parent) as string, keyOf.get(u.id) as string);
+  }
+
+  const byRoot = new Map<string, Unit[]>();
+  for (const u of sorted) {
+    const root = find(keyOf.get(u.id) as string);
+    const list = byRoot.get(root);
+    if (list === undefined) byRoot.set(root, [u]);
+    else list.push(u);
+  }
+  const groups: OriginGroup[] = [];
+  const groupOf = new Map<string, string>();
+  for (const members of byRoot.values()) {
+    const id = `g${groups.length + 1}`;
+    for (const m of members) groupOf.set(m.id, id);
+    const named: string[] = [];
+    const relayed: string[] = [];
+    for (const m of members) {
+      for (const s of [...m.chain, m.speaker]) {
+        if (s.name === null) continue;
+        const target = isAnonymous(s) ? relayed : named;
+        if (!target.includes(s.name)) target.push(s.name);
+      }
+    }
+    const first = members[0] as Unit;
+    let label = named.slice(0, 3).join(' + ');
+    if (label === '') label = `${outletOf(copyRoot(first.sourceId)) ?? 'the reporting outlet'} (own reporting)`;
+    if (relayed.length > 0) label += ` (relaying ${relayed.slice(0, 2).join(', ')})`;
+    const sources = [...new Set(members.map((m) => m.sourceId))];
+    const evidence = [...new Set(members.flatMap(evidenceOf))].sort();
+    groups.push({
+      id,
+      label,
+      investigative: members.some((m) => isInvestigative(m.speaker)),
+      evidence,
+      members: members.map((m) => m.id),
+      sources,
+      echoes: sources.length - 1,
+    });
+  }
+  return { groups, groupOf };
+}

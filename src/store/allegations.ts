@@ -1,0 +1,854 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import {
+  assessAllegation,
+  attachUnits,
+  bandKeys,
+  buildUnits,
+  compareOrder,
+  COPY_THRESHOLD,
+  decodeSignature,
+  encodeSignature,
+  estimateJaccard,
+  minhash,
+  orderKey,
+  STATUS_LABELS,
+  type Allegation,
+  type CaseSource,
+  type IndexedUnit,
+  type StatusLevel,
+  type Unit,
+} from '../allegations/index.ts';
+import { CorroborateError } from '../errors.ts';
+import { appendCustody } from './custody.ts';
+import { encodeCursor, decodeCursor, pageLimit, type Page } from './cursor.ts';
+import type { Store } from './database.ts';
+import { toNumber } from './dialect.ts';
+import { loadExtraction } from './extractions.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * The allegations repository: attaches newly extracted sources to their case's allegations
+ * incrementally (near-duplicate fingerprints, clustering units, status recomputation of the allegations
+ * touched), rebuilds a case from scratch with the same result, lists and reads allegations, and records
+ * analysts' decisions and statement edits — kept apart from the computed status, each one logged in the
+ * custody log. The clustering itself is the pure code in `src/allegations/`.
+ */
+
+/** Analyst decisions: never set automatically. */
+export type AllegationDecision = 'verified' | 'refuted' | 'needs_more_evidence';
+const DECISIONS: readonly AllegationDecision[] = ['verified', 'refuted', 'needs_more_evidence'];
+
+/** What {@link attachSources} did. */
+export interface AttachReport {
+  readonly sources: number;
+  readonly units: number;
+  /** Allegations created or changed. */
+  readonly allegations: readonly string[];
+  /** Sources with no current extraction (nothing to attach). */
+  readonly skipped: readonly string[];
+}
+
+/** Options of {@link attachSources}. */
+export interface AttachOptions {
+  /** Who is recorded in the custody log (default `system:allegations`). */
+  readonly actor?: string;
+  /** Sources per transaction (default 500). */
+  readonly batchSize?: number;
+  /** Skip the custody entry per source (rebuilds log one entry for the whole case instead). */
+  readonly quiet?: boolean;
+}
+
+/** An analyst decision as stored. */
+export interface DecisionRecord {
+  readonly id: string;
+  readonly allegationId: string;
+  readonly decision: AllegationDecision;
+  readonly rationale: string;
+  readonly actor: string;
+  readonly createdAt: string;
+  readonly custodySeq: number;
+}
+
+/** One row of {@link listAllegations}. */
+export interface AllegationSummary {
+  readonly id: string;
+  readonly caseId: string;
+  readonly statement: string;
+  readonly statementEdited: boolean;
+  readonly eventType: string | null;
+  readonly places: readonly string[];
+  readonly window: { readonly start: string | null; readonly end: string | null };
+  readonly status: StatusLevel;
+  readonly statusLabel: string;
+  readonly disputed: boolean;
+  readonly notConfirmed: boolean;
+  readonly origins: number;
+  readonly echoes: number;
+  readonly sources: number;
+  readonly summary: string;
+  /** The latest analyst decision, if any. */
+  readonly decision: AllegationDecision | null;
+}
+
+/** One allegation in full: the assessment plus analysts' decisions and any edited statement. */
+export interface AllegationDetail extends Allegation {
+  readonly caseId: string;
+  /** The statement computed from the best attribution (`statement` shows the analyst's edit when there is one). */
+  readonly computedStatement: string;
+  readonly statementEdited: boolean;
+  readonly decisions: readonly DecisionRecord[];
+  readonly updatedAt: string;
+}
+
+type Db = Kysely<Database>;
+
+const IN_CHUNK = 400;
+
+function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Takes SQLite's write lock first, so the reads that follow cannot go stale (see `appendCustody`). */
+async function beginWrite(trx: Db, store: Store): Promise<void> {
+  if (store.dialect === 'sqlite') await sql`update custody_entries set seq = seq where 0`.execute(trx);
+}
+
+async function loadCaseSource(db: Db, sourceId: string): Promise<{ caseId: string; source: CaseSource } | null> {
+  const row = await db
+    .selectFrom('sources')
+    .select(['id', 'case_id', 'published', 'created_at', 'outlet', 'title', 'kind'])
+    .where('id', '=', sourceId)
+    .executeTakeFirst();
+  if (row === undefined) throw new CorroborateError('not_found', `source ${sourceId}: no such source`);
+  const extraction = await loadExtraction(db, sourceId);
+  if (extraction === null) return null;
+  return {
+    caseId: row.case_id,
+    source: {
+      id: row.id,
+      published: row.published === null ? null : row.published.slice(0, 10),
+      captured: row.created_at,
+      outlet: row.outlet,
+      title: row.title,
+      kind: row.kind,
+      extraction,
+    },
+  };
+}
+
+/**
+ * Attaches sources (after extraction) to their cases' allegations, incrementally: each source's
+ * attributions join existing allegations or open new ones, near-duplicate copies are marked, and every
+ * allegation touched is re-assessed. Re-attaching a source (after re-extraction) first removes its old
+ * units. Attaching sources in any order or batches gives the same allegations as {@link rebuildAllegations}.
+ *
+ * @example
+ * await attachSources(store, ['src_1', 'src_2']);
+ */
+export async function attachSources(
+  store: Store,
+  sourceIds: readonly string[],
+  options: AttachOptions = {},
+): Promise<AttachReport> {
+  const actor = options.actor ?? 'system:allegations';
+  const touchedAll = new Set<string>();
+  const skipped: string[] = [];
+  let units = 0;
+  let count = 0;
+  for (const batch of chunks([...new Set(sourceIds)], options.batchSize ?? 500)) {
+    const loaded: { caseId: string; source: CaseSource }[] = [];
+    for (const id of batch) {
+      const l = await loadCaseSource(store.db, id);
+      if (l === null) skipped.push(id);
+      else loaded.push(l);
+    }
+    if (loaded.length === 0) continue;
+    await store.db.transaction().execute(async (trx) => {
+      await beginWrite(trx, store);
+      const byCase = new Map<string, CaseSource[]>();
+      for (const l of loaded) byCase.set(l.caseId, [...(byCase.get(l.caseId) ?? []), l.source]);
+      for (const [caseId, sources] of byCase) {
+        const touched = new Set<string>();
+        const changedSources = await removeSources(trx, sources.map((s) => s.id), touched);
+        for (const s of sources) for (const id of await fingerprint(trx, caseId, s)) changedSources.add(id);
+        const incoming = sources.flatMap((s) => buildUnits(s));
+        units += incoming.length;
+        await attachIncoming(trx, caseId, incoming, touched);
+        if (changedSources.size > 0) {
+          for (const part of chunks([...changedSources])) {
+            const rows = await trx
+              .selectFrom('allegation_units')
+              .select('allegation_id')
+              .distinct()
+              .where('source_id', 'in', part)
+              .where('allegation_id', 'is not', null)
+              .execute();
+            for (const r of rows) if (r.allegation_id !== null) touched.add(r.allegation_id);
+          }
+        }
+        await reassess(trx, caseId, touched);
+        for (const t of touched) touchedAll.add(t);
+        if (options.quiet !== true) {
+          for (const s of sources) {
+            const mine = incoming.filter((u) => u.sourceId === s.id).length;
+            await appendCustody(trx, store.dialect, {
+              actor,
+              action: 'cluster',
+              objectType: 'source',
+              objectId: s.id,
+              caseId,
+              payload: { units: mine, allegations: [...touched].sort() },
+            });
+          }
+        }
+        count += sources.length;
+      }
+    });
+  }
+  return { sources: count, units, allegations: [...touchedAll].sort(), skipped };
+}
+
+/** Removes earlier units and fingerprints of re-attached sources; returns sources whose copy status may change. */
+async function removeSources(trx: Db, sourceIds: readonly string[], touched: Set<string>): Promise<Set<string>> {
+  const changed = new Set<string>();
+  for (const part of chunks(sourceIds)) {
+    const old = await trx.selectFrom('allegation_units').select(['id', 'allegation_id']).where('source_id', 'in', part).execute();
+    if (old.length === 0) continue;
+    for (const o of old) if (o.allegation_id !== null) touched.add(o.allegation_id);
+    for (const ids of chunks(old.map((o) => o.id))) {
+      await trx.deleteFrom('allegation_unit_keys').where('unit_id', 'in', ids).execute();
+      await trx.deleteFrom('allegation_units').where('id', 'in', ids).execute();
+      // Responses anchored to removed claims lose their anchor; they are re-anchored below when a claim fits.
+      await trx
+        .updateTable('allegation_units')
+        .set({ anchor_unit: null, anchor_score: null, allegation_id: null })
+        .where('anchor_unit', 'in', ids)
+        .execute();
+    }
+    const dependants = await trx.selectFrom('allegation_fingerprints').select('source_id').where('copy_of', 'in', part).execute();
+    for (const d of dependants) changed.add(d.source_id);
+    await trx.deleteFrom('allegation_bands').where('source_id', 'in', part).execute();
+    await trx.deleteFrom('allegation_fingerprints').where('source_id', 'in', part).execute();
+  }
+  return changed;
+}
+
+/**
+ * Stores a source's MinHash fingerprint and decides copies among its LSH candidates: the source copies
+ * the earliest similar earlier source; later similar sources now copy it if it is earlier than what they
+ * copied. Returns the sources whose copy relation changed.
+ */
+async function fingerprint(trx: Db, caseId: string, source: CaseSource): Promise<Set<string>> {
+  const signature = minhash(source.extraction.document.text);
+  const bands = bandKeys(signature);
+  const ord = orderKey(source);
+  const me = { id: source.id, order: ord };
+  const rows = await trx
+    .selectFrom('allegation_bands as b')
+    .innerJoin('allegation_fingerprints as f', 'f.source_id', 'b.source_id')
+    .select(['f.source_id', 'f.ord', 'f.signature', 'f.direct_of', 'f.copy_of'])
+    .distinct()
+    .where('b.case_id', '=', caseId)
+    .where('b.band', 'in', bands)
+    .where('b.source_id', '!=', source.id)
+    .execute();
+  const changed = new Set<string>();
+  let direct: { id: string; order: string; root: string; similarity: number } | null = null;
+  const later: { id: string; order: string; direct: string | null; similarity: number }[] = [];
+  const ordOf = new Map<string, string>();
+  for (const r of rows) {
+    const similarity = estimateJaccard(signature, decodeSignature(r.signature));
+    if (similarity < COPY_THRESHOLD) continue;
+    const other = { id: r.source_id, order: r.ord };
+    if (compareOrder(other, me) < 0) {
+      if (direct === null || compareOrder(other, direct) < 0) direct = { ...other, root: r.copy_of ?? r.source_id, similarity };
+    } else {
+      later.push({ ...other, direct: r.direct_of, similarity });
+    }
+    ordOf.set(r.source_id, r.ord);
+  }
+  await trx
+    .insertInto('allegation_fingerprints')
+    .values({
+      source_id: source.id,
+      case_id: caseId,
+      ord,
+      signature: encodeSignature(signature),
+      direct_of: direct?.id ?? null,
+      copy_of: direct?.root ?? null,
+      similarity: direct?.similarity ?? null,
+    })
+    .execute();
+  await trx
+    .insertInto('allegation_bands')
+    .values(bands.map((band) => ({ case_id: caseId, band, source_id: source.id })))
+    .execute();
+  const myRoot = direct?.root ?? source.id;
+  for (const l of later) {
+    const currentOrder = l.direct === null ? null : (ordOf.get(l.direct) ?? (await orderOf(trx, l.direct)));
+    if (l.direct !== null && currentOrder !== null && compareOrder({ id: l.direct, order: currentOrder }, me) < 0) continue;
+    await trx
+      .updateTable('allegation_fingerprints')
+      .set({ direct_of: source.id, copy_of: myRoot, similarity: l.similarity })
+      .where('source_id', '=', l.id)
+      .execute();
+    const followers = await trx
+      .updateTable('allegation_fingerprints')
+      .set({ copy_of: myRoot })
+      .where('copy_of', '=', l.id)
+      .returning('source_id')
+      .execute();
+    changed.add(l.id);
+    for (const f of followers) changed.add(f.source_id);
+  }
+  if (changed.size > 0 || direct !== null) {
+    for (const part of chunks([...changed, source.id])) {
+      const roots = await trx.selectFrom('allegation_fingerprints').select(['source_id', 'copy_of']).where('source_id', 'in', part).execute();
+      for (const r of roots) await trx.updateTable('sources').set({ copy_of: r.copy_of }).where('id', '=', r.source_id).execute();
+    }
+  }
+  return changed;
+}
+
+async function orderOf(trx: Db, sourceId: string): Promise<string | null> {
+  const r = await trx.selectFrom('allegation_fingerprints').select('ord').where('source_id', '=', sourceId).executeTakeFirst();
+  return r?.ord ?? null;
+}
+
+/** Loads the stored units sharing a blocking key with the incoming ones, runs the clustering and writes the result. */
+async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[], touched: Set<string>): Promise<void> {
+  if (incoming.length === 0) return;
+  const claimT = new Set<string>();
+  const claimN = new Set<string>();
+  const otherKeys = new Set<string>();
+  for (const u of incoming) {
+    for (const k of u.keys) {
+      if (u.kind !== 'claim') otherKeys.add(k);
+      else if (k.startsWith('T:')) claimT.add(k);
+      else claimN.add(k);
+    }
+  }
+  const candidateIds = new Set<string>();
+  const collect = async (keys: Set<string>, claim: number | null) => {
+    for (const part of chunks([...keys])) {
+      let q = trx.selectFrom('allegation_unit_keys').select('unit_id').where('case_id', '=', caseId).where('key', 'in', part);
+      if (claim !== null) q = q.where('claim', '=', claim);
+      for (const r of await q.execute()) candidateIds.add(r.unit_id);
+    }
+  };
+  await collect(claimT, null);
+  await collect(claimN, 0);
+  await collect(otherKeys, 1);
+
+  const existing: IndexedUnit[] = [];
+  const rows: { id: string; allegation_id: string | null; anchor_unit: string | null; anchor_score: number | null; data: string }[] = [];
+  for (const part of chunks([...candidateIds])) {
+    rows.push(
+      ...(await trx
+        .selectFrom('allegation_units')
+        .select(['id', 'allegation_id', 'anchor_unit', 'anchor_score', 'data'])
+        .where('id', 'in', part)
+        .execute()),
+    );
+  }
+  const allegationIds = [...new Set(rows.map((r) => r.allegation_id).filter((a): a is string => a !== null))];
+  const firstOf = new Map<string, { id: string; order: string }>();
+  for (const part of chunks(allegationIds)) {
+    const firsts = await trx.selectFrom('allegations').select(['id', 'first_unit', 'first_ord']).where('id', 'in', part).execute();
+    for (const f of firsts) firstOf.set(f.id, { id: f.first_unit, order: f.first_ord });
+  }
+  for (const r of rows) {
+    const unit = JSON.parse(r.data) as Unit;
+    existing.push({
+      unit,
+      allegation: r.allegation_id,
+      first: unit.kind === 'claim' && r.allegation_id !== null ? (firstOf.get(r.allegation_id) ?? null) : null,
+      anchor: r.anchor_unit === null ? null : { unit: r.anchor_unit, score: r.anchor_score ?? 0 },
+    });
+  }
+
+  const result = attachUnits(existing, incoming);
+  const now = new Date().toISOString();
+
+  for (const [from, to] of result.renames) {
+    touched.delete(from);
+    touched.add(to);
+    await trx.updateTable('allegation_units').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+    await trx.updateTable('allegation_decisions').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+    const edited = await trx.selectFrom('allegation_statements').select('allegation_id').where('allegation_id', '=', to).executeTakeFirst();
+    if (edited === undefined) {
+      await trx.updateTable('allegation_statements').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+    } else {
+      await trx.deleteFrom('allegation_statements').where('allegation_id', '=', from).execute();
+    }
+    await trx.updateTable('allegation_aliases').set({ new_id: to }).where('new_id', '=', from).execute();
+    await trx.deleteFrom('allegation_aliases').where('old_id', '=', from).execute();
+    await trx.insertInto('allegation_aliases').values({ old_id: from, new_id: to, case_id: caseId, created_at: now }).execute();
+    await deleteAllegation(trx, from);
+  }
+
+  const unitRows = incoming.map((u) => {
+    const anchor = result.anchors.get(u.id) ?? null;
+    const allegation = result.allegationOf.get(u.id) ?? null;
+    if (allegation !== null) touched.add(allegation);
+    return {
+      id: u.id,
+      case_id: caseId,
+      source_id: u.sourceId,
+      kind: u.kind,
+      stance: u.stance,
+      ord: u.order,
+      allegation_id: allegation,
+      anchor_unit: anchor?.unit ?? null,
+      anchor_score: anchor?.score ?? null,
+      data: JSON.stringify(u),
+    };
+  });
+  for (const part of chunks(unitRows, 100)) await trx.insertInto('allegation_units').values(part).execute();
+  const keyRows = incoming.flatMap((u) => u.keys.map((key) => ({ case_id: caseId, key, unit_id: u.id, claim: u.kind === 'claim' ? 1 : 0 })));
+  for (const part of chunks(keyRows, 200)) await trx.insertInto('allegation_unit_keys').values(part).execute();
+
+  const incomingIds = new Set(incoming.map((u) => u.id));
+  for (const [id, anchor] of result.anchors) {
+    if (incomingIds.has(id)) continue;
+    const before = existing.find((e) => e.unit.id === id);
+    if (before?.allegation !== null && before?.allegation !== undefined) touched.add(result.renames.get(before.allegation) ?? before.allegation);
+    const allegation = result.allegationOf.get(id) ?? null;
+    if (allegation !== null) touched.add(allegation);
+    await trx
+      .updateTable('allegation_units')
+      .set({ anchor_unit: anchor?.unit ?? null, anchor_score: anchor?.score ?? null, allegation_id: allegation })
+      .where('id', '=', id)
+      .execute();
+  }
+  for (const [id, first] of result.firsts) {
+    touched.add(id);
+    const updated = await trx
+      .updateTable('allegations')
+      .set({ first_unit: first.id, first_ord: first.order })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      await trx
+        .insertInto('allegations')
+        .values({
+          id,
+          case_id: caseId,
+          first_unit: first.id,
+          first_ord: first.order,
+          statement: '',
+          event_type: null,
+          places: '[]',
+          window_start: null,
+          window_end: null,
+          level: 'single_origin',
+          disputed: 0,
+          not_confirmed: 0,
+          origin_count: 0,
+          echo_count: 0,
+          source_count: 0,
+          summary: '',
+          detail: '{}',
+          updated_at: now,
+        })
+        .execute();
+    }
+  }
+}
+
+async function deleteAllegation(trx: Db, id: string): Promise<void> {
+  await trx.deleteFrom('allegation_members').where('allegation_id', '=', id).execute();
+  await trx.deleteFrom('allegation_origin_groups').where('allegation_id', '=', id).execute();
+  await trx.deleteFrom('allegations').where('id', '=', id).execute();
+}
+
+/** Re-assesses allegations: status, reasons, groups, members and figures from their current units. */
+async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Promise<void> {
+  const now = new Date().toISOString();
+  for (const id of [...ids].sort()) {
+    const rows = await trx.selectFrom('allegation_units').select('data').where('allegation_id', '=', id).execute();
+    const units = rows.map((r) => JSON.parse(r.data) as Unit);
+    if (!units.some((u) => u.kind === 'claim')) {
+      await deleteAllegation(trx, id);
+      continue;
+    }
+    const claimSources = [...new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId))];
+    const general: Unit[] = [];
+    const sourceIds = new Set(units.map((u) => u.sourceId));
+    for (const part of chunks(claimSources)) {
+      const g = await trx
+        .selectFrom('allegation_units')
+        .select('data')
+        .where('source_id', 'in', part)
+        .where('allegation_id', 'is', null)
+        .where('stance', '=', 'deny')
+        .execute();
+      for (const r of g) {
+        const u = JSON.parse(r.data) as Unit;
+        general.push(u);
+        sourceIds.add(u.sourceId);
+      }
+    }
+    const copies = new Map<string, string | null>();
+    const outlets = new Map<string, string | null>();
+    for (const part of chunks([...sourceIds])) {
+      const meta = await trx
+        .selectFrom('sources as s')
+        .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
+        .select(['s.id', 's.outlet', 'f.copy_of'])
+        .where('s.id', 'in', part)
+        .execute();
+      for (const m of meta) {
+        copies.set(m.id, m.copy_of);
+        outlets.set(m.id, m.outlet);
+      }
+    }
+    const a = assessAllegation(id, units, general, {
+      copyOf: (s) => copies.get(s) ?? null,
+      outletOf: (s) => outlets.get(s) ?? null,
+    });
+    await writeAllegation(trx, caseId, a, now);
+  }
+}
+
+async function writeAllegation(trx: Db, caseId: string, a: Allegation, now: string): Promise<void> {
+  const echoes = a.groups.reduce((n, g) => n + g.echoes, 0);
+  await trx
+    .updateTable('allegations')
+    .set({
+      statement: a.statement,
+      event_type: a.eventType,
+      places: JSON.stringify(a.places),
+      window_start: a.window.start,
+      window_end: a.window.end,
+      level: a.status.level,
+      disputed: a.status.disputed ? 1 : 0,
+      not_confirmed: a.status.notConfirmed ? 1 : 0,
+      origin_count: a.groups.length,
+      echo_count: echoes,
+      source_count: a.sources.length,
+      summary: a.summary,
+      detail: JSON.stringify(a),
+      updated_at: now,
+    })
+    .where('id', '=', a.id)
+    .execute();
+  await trx.deleteFrom('allegation_members').where('allegation_id', '=', a.id).execute();
+  await trx.deleteFrom('allegation_origin_groups').where('allegation_id', '=', a.id).execute();
+  const members = a.members.map((m) => ({
+    allegation_id: a.id,
+    unit_id: m.unitId,
+    case_id: caseId,
+    source_id: m.sourceId,
+    attribution_id: m.attributionId,
+    role: m.role,
+    origin_group: m.originGroup,
+    copy: m.copy ? 1 : 0,
+    general: m.general ? 1 : 0,
+  }));
+  for (const part of chunks(members, 100)) await trx.insertInto('allegation_members').values(part).execute();
+  const groups = a.groups.map((g) => ({
+    allegation_id: a.id,
+    group_id: g.id,
+    label: g.label,
+    investigative: g.investigative ? 1 : 0,
+    evidence: JSON.stringify(g.evidence),
+    members: JSON.stringify(g.members),
+    sources: JSON.stringify(g.sources),
+    echoes: g.echoes,
+  }));
+  for (const part of chunks(groups, 100)) await trx.insertInto('allegation_origin_groups').values(part).execute();
+}
+
+/**
+ * Rebuilds a case's allegations from its stored extractions, from scratch. Analysts' decisions and
+ * statement edits are kept (allegation ids are derived from each allegation's earliest claim, so they
+ * come back the same); one custody entry records the rebuild.
+ */
+export async function rebuildAllegations(
+  store: Store,
+  caseId: string,
+  options: { readonly actor?: string } = {},
+): Promise<AttachReport> {
+  await store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store);
+    const units = trx.selectFrom('allegation_units').select('id').where('case_id', '=', caseId);
+    await trx.deleteFrom('allegation_unit_keys').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('allegation_members').where('case_id', '=', caseId).execute();
+    await trx
+      .deleteFrom('allegation_origin_groups')
+      .where('allegation_id', 'in', trx.selectFrom('allegations').select('id').where('case_id', '=', caseId))
+      .execute();
+    await trx.deleteFrom('allegations').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('allegation_units').where('id', 'in', units).execute();
+    await trx.deleteFrom('allegation_bands').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('allegation_fingerprints').where('case_id', '=', caseId).execute();
+  });
+  const sources = await store.db
+    .selectFrom('sources')
+    .select(['id', 'published', 'created_at'])
+    .where('case_id', '=', caseId)
+    .execute();
+  const ordered = sources
+    .map((s) => ({ id: s.id, order: orderKey({ id: s.id, published: s.published?.slice(0, 10) ?? null, captured: s.created_at }) }))
+    .sort(compareOrder)
+    .map((s) => s.id);
+  const report = await attachSources(store, ordered, { ...options, quiet: true });
+  await appendCustody(store.db, store.dialect, {
+    actor: options.actor ?? 'system:allegations',
+    action: 'rebuild',
+    objectType: 'case',
+    objectId: caseId,
+    caseId,
+    payload: { sources: report.sources, units: report.units, allegations: report.allegations },
+  });
+  return report;
+}
+
+/** Filters of {@link listAllegations}. */
+export interface ListAllegationsParams {
+  readonly caseId: string;
+  /** A ladder level (`single-origin`, `multiple-origins`, `independently-corroborated`) or a flag (`disputed`, `not-confirmed`). */
+  readonly status?: string;
+  readonly cursor?: string | null;
+  readonly limit?: number;
+}
+
+/** Normalises a status filter; throws a bad_request naming it when unknown. */
+export function parseStatusFilter(status: string): StatusLevel | 'disputed' | 'not_confirmed' {
+  const s = status.trim().toLowerCase().replace(/[\s-]+/gu, '_');
+  const aliases: Record<string, StatusLevel | 'disputed' | 'not_confirmed'> = {
+    single_origin: 'single_origin',
+    single_origin_claim: 'single_origin',
+    multiple_origins: 'multiple_origins',
+    multiple_independent_origins: 'multiple_origins',
+    independently_corroborated: 'independently_corroborated',
+    corroborated: 'independently_corroborated',
+    disputed: 'disputed',
+    not_confirmed: 'not_confirmed',
+  };
+  const found = aliases[s];
+  if (found === undefined) {
+    throw new CorroborateError(
+      'bad_request',
+      `status ${status}: not one of single-origin, multiple-origins, independently-corroborated, disputed, not-confirmed`,
+    );
+  }
+  return found;
+}
+
+/**
+ * One page of a case's allegations, oldest first (by their earliest report), optionally filtered by
+ * status level or flag.
+ */
+export async function listAllegations(db: Db, params: ListAllegationsParams): Promise<Page<AllegationSummary>> {
+  const limit = pageLimit(params.limit);
+  const after = decodeCursor(params.cursor);
+  let q = db.selectFrom('allegations').selectAll().where('case_id', '=', params.caseId);
+  if (params.status !== undefined && params.status !== '') {
+    const s = parseStatusFilter(params.status);
+    if (s === 'disputed') q = q.where('disputed', '=', 1);
+    else if (s === 'not_confirmed') q = q.where('not_confirmed', '=', 1);
+    else q = q.where('level', '=', s);
+  }
+  if (after !== null) {
+    const o = String(after.o ?? '');
+    const i = String(after.i ?? '');
+    q = q.where((eb) => eb.or([eb('first_ord', '>', o), eb.and([eb('first_ord', '=', o), eb('id', '>', i)])]));
+  }
+  const rows = await q.orderBy('first_ord').orderBy('id').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const ids = page.map((r) => r.id);
+  const edits = new Map<string, string>();
+  const decisions = new Map<string, AllegationDecision>();
+  if (ids.length > 0) {
+    for (const e of await db.selectFrom('allegation_statements').select(['allegation_id', 'statement']).where('allegation_id', 'in', ids).execute()) {
+      edits.set(e.allegation_id, e.statement);
+    }
+    const ds = await db
+      .selectFrom('allegation_decisions')
+      .select(['allegation_id', 'decision', 'created_at', 'custody_seq'])
+      .where('allegation_id', 'in', ids)
+      .orderBy('custody_seq')
+      .execute();
+    for (const d of ds) decisions.set(d.allegation_id, d.decision as AllegationDecision);
+  }
+  const items = page.map((r): AllegationSummary => ({
+    id: r.id,
+    caseId: r.case_id,
+    statement: edits.get(r.id) ?? r.statement,
+    statementEdited: edits.has(r.id),
+    eventType: r.event_type,
+    places: JSON.parse(r.places) as string[],
+    window: { start: r.window_start, end: r.window_end },
+    status: r.level as StatusLevel,
+    statusLabel: STATUS_LABELS[r.level as StatusLevel] ?? r.level,
+    disputed: r.disputed === 1,
+    notConfirmed: r.not_confirmed === 1,
+    origins: r.origin_count,
+    echoes: r.echo_count,
+    sources: r.source_count,
+    summary: r.summary,
+    decision: decisions.get(r.id) ?? null,
+  }));
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ o: last.first_ord, i: last.id }) : null };
+}
+
+/** Follows the alias of an id that changed in a merge. */
+async function resolveId(db: Db, id: string): Promise<string> {
+  let current = id;
+  for (let i = 0; i < 10; i++) {
+    const alias = await db.selectFrom('allegation_aliases').select('new_id').where('old_id', '=', current).executeTakeFirst();
+    if (alias === undefined) return current;
+    current = alias.new_id;
+  }
+  return current;
+}
+
+/** One allegation in full, or null. Ids that changed when allegations merged are followed to the current one. */
+export async function getAllegation(db: Db, id: string): Promise<AllegationDetail | null> {
+  const current = await resolveId(db, id);
+  const row = await db.selectFrom('allegations').selectAll().where('id', '=', current).executeTakeFirst();
+  if (row === undefined) return null;
+  const detail = JSON.parse(row.detail) as Allegation;
+  const edit = await db.selectFrom('allegation_statements').select('statement').where('allegation_id', '=', current).executeTakeFirst();
+  const decisions = await listDecisions(db, current);
+  return {
+    ...detail,
+    caseId: row.case_id,
+    statement: edit?.statement ?? detail.statement,
+    computedStatement: detail.statement,
+    statementEdited: edit !== undefined,
+    decisions,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Every analyst decision on an allegation, oldest first. */
+export async function listDecisions(db: Db, allegationId: string): Promise<DecisionRecord[]> {
+  const rows = await db
+    .selectFrom('allegation_decisions')
+    .selectAll()
+    .where('allegation_id', '=', allegationId)
+    .orderBy('custody_seq')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    allegationId: r.allegation_id,
+    decision: r.decision as AllegationDecision,
+    rationale: r.rationale,
+    actor: r.actor,
+    createdAt: r.created_at,
+    custodySeq: toNumber(r.custody_seq),
+  }));
+}
+
+async function requireAllegation(db: Db, id: string): Promise<{ id: string; caseId: string }> {
+  const current = await resolveId(db, id);
+  const row = await db.selectFrom('allegations').select(['id', 'case_id']).where('id', '=', current).executeTakeFirst();
+  if (row === undefined) throw new CorroborateError('not_found', `allegation ${id}: no such allegation`);
+  return { id: row.id, caseId: row.case_id };
+}
+
+/**
+ * Records an analyst's decision (verified, refuted, needs more evidence) with a written rationale. It
+ * never changes the computed status; it is appended to the custody log in the same transaction.
+ */
+export async function recordDecision(
+  store: Store,
+  input: { readonly allegationId: string; readonly decision: string; readonly rationale: string; readonly actor: string },
+): Promise<DecisionRecord> {
+  if (!DECISIONS.includes(input.decision as AllegationDecision)) {
+    throw new CorroborateError(
+      'invalid_input',
+      `decision ${input.decision}: must be one of ${DECISIONS.join(', ')}`,
+    );
+  }
+  if (input.rationale.trim().length === 0) {
+    throw new CorroborateError('invalid_input', `allegation ${input.allegationId}: a decision needs a written rationale`);
+  }
+  return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store);
+    const { id, caseId } = await requireAllegation(trx, input.allegationId);
+    const createdAt = new Date().toISOString();
+    const recordId = `dec_${randomUUID()}`;
+    const { seq } = await appendCustody(trx, store.dialect, {
+      actor: input.actor,
+      action: 'decide',
+      objectType: 'allegation',
+      objectId: id,
+      caseId,
+      payload: { decision: input.decision, rationale: input.rationale, record: recordId },
+    });
+    await trx
+      .insertInto('allegation_decisions')
+      .values({
+        id: recordId,
+        allegation_id: id,
+        case_id: caseId,
+        decision: input.decision,
+        rationale: input.rationale,
+        actor: input.actor,
+        created_at: createdAt,
+        custody_seq: seq,
+      })
+      .execute();
+    return {
+      id: recordId,
+      allegationId: id,
+      decision: input.decision as AllegationDecision,
+      rationale: input.rationale,
+      actor: input.actor,
+      createdAt,
+      custodySeq: seq,
+    };
+  });
+}
+
+/**
+ * Replaces an allegation's canonical statement with an analyst's wording (the computed one is kept and
+ * shown alongside). Logged in the custody log with the old and new text's context.
+ */
+export async function editCanonicalStatement(
+  store: Store,
+  input: { readonly allegationId: string; readonly statement: string; readonly actor: string; readonly rationale?: string },
+): Promise<AllegationDetail> {
+  const statement = input.statement.trim();
+  if (statement.length === 0) {
+    throw new CorroborateError('invalid_input', `allegation ${input.allegationId}: the statement cannot be empty`);
+  }
+  const id = await store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store);
+    const { id: current, caseId } = await requireAllegation(trx, input.allegationId);
+    const before = await trx.selectFrom('allegations').select('statement').where('id', '=', current).executeTakeFirst();
+    const previous = await trx.selectFrom('allegation_statements').select('statement').where('allegation_id', '=', current).executeTakeFirst();
+    const { seq } = await appendCustody(trx, store.dialect, {
+      actor: input.actor,
+      action: 'edit_statement',
+      objectType: 'allegation',
+      objectId: current,
+      caseId,
+      payload: { from: previous?.statement ?? before?.statement ?? '', to: statement, rationale: input.rationale ?? null },
+    });
+    const editedAt = new Date().toISOString();
+    await trx.deleteFrom('allegation_statements').where('allegation_id', '=', current).execute();
+    await trx
+      .insertInto('allegation_statements')
+      .values({ allegation_id: current, case_id: caseId, statement, actor: input.actor, edited_at: editedAt, custody_seq: seq })
+      .execute();
+    return current;
+  });
+  const detail = await getAllegation(store.db, id);
+  if (detail === null) throw new CorroborateError('not_found', `allegation ${input.allegationId}: no such allegation`);
+  return detail;
+}
+
+/** The allegations a source takes part in (for the reader view and exports). */
+export async function allegationsOfSource(db: Db, sourceId: string): Promise<readonly string[]> {
+  const rows = await db.selectFrom('allegation_members').select('allegation_id').distinct().where('source_id', '=', sourceId).execute();
+  return rows.map((r) => r.allegation_id).sort();
+}

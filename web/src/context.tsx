@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { ApiClient } from './api/client.ts';
-import type { Session } from './api/types.ts';
+import type { Role, Session } from './api/types.ts';
 
 /** What every view gets: the API client, the session, the current location and a way to move. */
 export interface AppContextValue {
@@ -13,6 +13,13 @@ export interface AppContextValue {
 }
 
 const AppContext = createContext<AppContextValue | null>(null);
+
+/** The signed-in user's role on a case: `admin` for administrators, null when not a member. */
+export function roleOn(session: Session | null, caseId: string): Role | null {
+  if (session === null) return null;
+  if (session.user.admin) return 'admin';
+  return session.roles[caseId] ?? null;
+}
 
 /** Reads the app context; views are always rendered inside {@link AppProvider}. */
 export function useApp(): AppContextValue {

@@ -92,7 +92,7 @@ export class ApiClient {
 
   /** The CSRF token to send on writes: the one from sign-in, else the readable csrf cookie. */
   private token(): string | null {
-    return this.csrf ?? readCookie('corroborate_csrf') ?? readCookie('csrf');
+    return this.csrf ?? readCookie('corroborate_csrf') ?? readCookie('__Host-corroborate_csrf');
   }
 
   private async request(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -123,7 +123,7 @@ export class ApiClient {
   /** The current session, or null when signed out. */
   async session(): Promise<Session | null> {
     try {
-      const body = await this.request('GET', '/session');
+      const body = await this.request('GET', '/auth/me');
       const session = present.session(body);
       if (session.csrfToken !== null) this.csrf = session.csrfToken;
       return session;
@@ -135,7 +135,7 @@ export class ApiClient {
 
   /** Signs in with a local account; the server sets the session cookie. */
   async login(name: string, password: string): Promise<Session> {
-    const body = await this.request('POST', '/session', { name, password });
+    const body = await this.request('POST', '/auth/login', { name, password });
     const session = present.session(body);
     this.csrf = session.csrfToken;
     return (await this.session()) ?? session;
@@ -143,7 +143,7 @@ export class ApiClient {
 
   /** Signs out and forgets the CSRF token. */
   async logout(): Promise<void> {
-    await this.request('DELETE', '/session');
+    await this.request('POST', '/auth/logout');
     this.csrf = null;
   }
 
@@ -228,7 +228,7 @@ export class ApiClient {
 
   /** URL of the sanitised original page (HTML) or PDF, for the reader's "original" toggle. */
   originalUrl(caseId: string, sourceId: string): string {
-    return `${this.base}${caseBase(caseId)}/sources/${encodeURIComponent(sourceId)}/original`;
+    return `${this.base}${caseBase(caseId)}/sources/${encodeURIComponent(sourceId)}/view`;
   }
 
   /** Records an analyst review of an attribution. */

@@ -77,6 +77,12 @@ function session(value: unknown): Session {
       admin: bool(u, false, 'admin', 'isAdmin', 'is_admin'),
     },
     csrfToken: str(o, 'csrfToken', 'csrf_token', 'csrf'),
+    roles: Object.fromEntries(
+      list(o, 'memberships')
+        .map((m) => obj(m))
+        .map((m) => [str(m, 'caseId', 'case_id') ?? '', ROLES.find((r) => r === str(m, 'role')) ?? 'viewer'] as const)
+        .filter(([id]) => id !== ''),
+    ),
   };
 }
 

@@ -31,6 +31,8 @@ export interface Session {
   readonly user: SessionUser;
   /** Sent back as the CSRF header on every write. */
   readonly csrfToken: string | null;
+  /** The user's role per case id (administrators reach every case as `admin`). */
+  readonly roles: Readonly<Record<string, Role>>;
 }
 
 export interface CaseSummary {

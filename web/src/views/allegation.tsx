@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { AllegationAttribution, AllegationDetail } from '../api/types.ts';
 import { Badge, humanise, LoadState, StanceBadge, StatusBadge, when } from '../components.tsx';
-import { Link, useApp, useLoad } from '../context.tsx';
+import { Link, roleOn, useApp, useLoad } from '../context.tsx';
 import { href, withQuery } from '../lib/router.ts';
 
 function readerLink(caseId: string, a: { readonly id: string; readonly sourceId: string }): string {
@@ -76,7 +76,9 @@ function MiniTimeline(props: { readonly detail: AllegationDetail }) {
 }
 
 function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseId: string; readonly onSaved: () => void }) {
-  const { api } = useApp();
+  const { api, session } = useApp();
+  const role = roleOn(session, props.caseId);
+  const mayDecide = role === 'lead' || role === 'admin';
   const [decision, setDecision] = useState(props.detail.decision === 'none' ? 'confirmed' : props.detail.decision);
   const [rationale, setRationale] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -107,6 +109,11 @@ function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseI
         Current: {humanise(props.detail.decision)}
         {props.detail.decisionRationale !== null && ` — “${props.detail.decisionRationale}”`}
       </p>
+      {!mayDecide && (
+        <p className="notice" data-testid="decision-role-note">
+          Recording a decision needs the lead role on this case; yours is {role ?? 'none'}. The server refuses it otherwise.
+        </p>
+      )}
       <label>
         Decision
         <select name="decision" value={decision} onChange={(e) => setDecision(e.target.value)}>

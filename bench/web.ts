@@ -1,0 +1,181 @@
+// `npm run bench:web`: size of the production bundle of the web workspace, and first meaningful paint of the
+// allegations board (render time of the first allegation card, via the Element Timing API) in Debian's
+// Chromium on loopback for a case of 10,000 allegations. Prints one JSON object.
+//
+// The board is served by a loopback fixture server that answers the board's API calls (session, one case,
+// cursor-paged allegations) from 10,000 generated allegations with the same CSP as `corroborate serve`, so
+// the figure measures the workspace itself (bundle load, parse, first page fetch, render). The generated
+// statements are synthetic and about no real person.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CONTENT_SECURITY_POLICY } from '../src/api/security.ts';
+import { launchChromium } from '../test/e2e/browser.ts';
+
+const DIST = resolve(import.meta.dirname, '../web/dist');
+const ALLEGATIONS = Number(process.env.BENCH_ALLEGATIONS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CASE_ID = 'case_bench';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** Raw and gzip sizes of the built workspace: everything, and what index.html loads before any lazy chunk. */
+function bundleSize() {
+  const all = files(DIST).filter((f) => /\.(js|css|html)$/.test(f));
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const initialNames = new Set([...index.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]));
+  const size = (list: string[]) => {
+    let raw = 0;
+    let gzip = 0;
+    for (const f of list) {
+      const bytes = readFileSync(f);
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    return { raw, gzip };
+  };
+  const initial = all.filter((f) => initialNames.has(f.slice(DIST.length + 1)) || f.endsWith('index.html'));
+  return {
+    files: all.length,
+    total: size(all),
+    initial: size(initial),
+    chunks: Object.fromEntries(all.map((f) => [f.slice(DIST.length + 1), readFileSync(f).length])),
+  };
+}
+
+const STATUSES = ['corroborated', 'partially_corroborated', 'single_origin', 'uncorroborated', 'contested', 'denied'];
+const EVENTS = ['killing_of_civilians', 'attack_on_civilians', 'destruction_of_property', 'concealment_of_evidence'];
+const PLACES = ['Kestrava', 'Dunmere', 'Orlov Bay', 'Saltmarsh', 'Vell'];
+
+function allegation(i: number) {
+  return {
+    id: `al_${i}`,
+    statement: `Synthetic allegation ${i}: shelling reported near building ${i % 97} in ${PLACES[i % PLACES.length]}`,
+    status: STATUSES[i % STATUSES.length],
+    topReason: `${1 + (i % 4)} independent origins; ${i % 3} denials`,
+    decision: i % 11 === 0 ? 'confirmed' : 'none',
+    eventType: EVENTS[i % EVENTS.length],
+    places: [PLACES[i % PLACES.length]],
+    origins: 1 + (i % 4),
+    echoes: i % 7,
+    denials: i % 3,
+    lastActivity: new Date(Date.UTC(2022, 2, 1) + i * 60_000).toISOString(),
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'content-security-policy': CONTENT_SECURITY_POLICY });
+  res.end(JSON.stringify(body));
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, items: readonly ReturnType<typeof allegation>[]): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/api/auth/me') {
+    json(res, 200, { user: { id: 'usr_bench', name: 'bench', admin: true }, memberships: [] });
+    return;
+  }
+  if (url.pathname === `/api/cases/${CASE_ID}/allegations`) {
+    const limit = Math.min(500, Number(url.searchParams.get('limit') ?? 100));
+    const start = Number(url.searchParams.get('cursor') ?? 0);
+    const page = items.slice(start, start + limit);
+    const next = start + limit < items.length ? String(start + limit) : null;
+    json(res, 200, { items: page, next, total: items.length });
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    json(res, 404, { error: { code: 'not_found', message: 'not in the bench fixture' } });
+    return;
+  }
+  const path = join(DIST, url.pathname);
+  const file = path.startsWith(DIST) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : join(DIST, 'index.html');
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(readFileSync(file));
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+async function main(): Promise<void> {
+  const bundle = bundleSize();
+  const items = Array.from({ length: ALLEGATIONS }, (_, i) => allegation(i));
+  const server = createServer((req, res) => handle(req, res, items));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/cases/${CASE_ID}/allegations`;
+
+  const fmp: number[] = [];
+  const fcp: number[] = [];
+  const errors: string[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    // A fresh browser profile each run: a cold cache, as a user opening the board for the first time.
+    const browser = await launchChromium({ width: 1280, height: 800 });
+    try {
+      const page = await browser.context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForSelector('[data-testid="allegation-card"]');
+      const timing = await page.evaluate(
+        () =>
+          new Promise<{ element: number; fcp: number }>((done) => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+            new PerformanceObserver((list) => {
+              const entry = list.getEntries()[0] as PerformanceEntry & { renderTime?: number };
+              done({ element: entry.renderTime ?? entry.startTime, fcp: paint });
+            }).observe({ type: 'element', buffered: true });
+          }),
+      );
+      if (run === 0 && process.env.BENCH_SCREENSHOT !== undefined) {
+        await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: process.env.BENCH_SCREENSHOT.replace(/\.png$/, '-390.png') });
+      }
+      fmp.push(timing.element);
+      fcp.push(timing.fcp);
+    } finally {
+      await browser.close();
+    }
+  }
+  server.close();
+  const round = (n: number) => Math.round(n * 10) / 10;
+  process.stdout.write(
+    `${JSON.stringify({
+      bench: 'web',
+      bundle,
+      board: {
+        allegations: ALLEGATIONS,
+        server: 'loopback fixture (board API calls answered from generated allegations; same CSP as corroborate serve)',
+        runs: RUNS,
+        firstMeaningfulPaintMs: { median: round(median(fmp)), min: round(Math.min(...fmp)), max: round(Math.max(...fmp)) },
+        firstContentfulPaintMs: { median: round(median(fcp)) },
+        budgetMs: 1500,
+        withinBudget: median(fmp) < 1500,
+        consoleErrors: errors.length,
+      },
+    })}\n`,
+  );
+}
+
+await main();

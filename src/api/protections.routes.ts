@@ -91,6 +91,8 @@ export function protectionRoutes(deps: ApiDeps): ApiRoute[] {
         const access = c.get('caseAccess');
         const user = c.get('principal')?.user;
         if (user === undefined || access === undefined) throw new CorroborateError('unauthorized', 'sign in first');
+        const existing = (await listProtections(deps.store.db, caseId)).find((p) => p.id === protectionId);
+        if (existing === undefined) throw new CorroborateError('not_found', `protection ${protectionId} not found in case ${caseId}`);
         if (!access.cleared) throw new CorroborateError('forbidden', `${user.name} has no clearance on case ${caseId}`);
         await removeProtection(deps.store.db, caseId, protectionId, deps.now?.());
         await deps.custody({

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import type { CliDeps, Command } from '../command.ts';
-import { runIngest, summaryLine } from './ingest.ts';
+import { failedAny, runIngest, summaryLine } from './ingest.ts';
 
 /** The repository root (this file is src/cli/commands/demo.ts). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -57,7 +57,7 @@ export const demoCommand: Command = {
       deps.stdout.write(
         `\nNext: 'corroborate sources --case ${DEMO_CASE}${db}' lists them, 'corroborate verify${db}' checks the custody log.\n`,
       );
-      return summary.failed > 0 ? 1 : 0;
+      return failedAny(summary) ? 1 : 0;
     } finally {
       await store.close();
     }

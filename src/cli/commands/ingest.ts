@@ -9,6 +9,7 @@ import {
   type MetadataOverrides,
 } from '../../capture/index.ts';
 import { CorroborateError, errorMessage, type ItemResult } from '../../errors.ts';
+import { processSources } from '../../pipeline/index.ts';
 import { createCheckpoint } from '../../store/custody.ts';
 import { captureSource, DEFAULT_CASE, ensureCase, type Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
@@ -35,6 +36,18 @@ export interface IngestOptions {
   readonly overrides: MetadataOverrides;
   readonly allowPrivate: boolean;
   readonly json: boolean;
+  /** Run extraction and clustering on the captured sources (default true; `--capture-only` turns it off). */
+  readonly process?: boolean;
+}
+
+/** What extraction and clustering did after capture. */
+export interface ProcessingSummary {
+  /** Sources extracted and attached to allegations. */
+  readonly extracted: number;
+  /** Sources already extracted by the current extractor version. */
+  readonly upToDate: number;
+  readonly failed: number;
+  readonly attributions: number;
 }
 
 /** Totals of one ingest run. */
@@ -44,6 +57,8 @@ export interface IngestSummary {
   readonly duplicates: number;
   readonly failed: number;
   readonly skipped: number;
+  /** Null when processing was turned off or nothing was captured. */
+  readonly processing: ProcessingSummary | null;
   readonly seconds: number;
 }
 
@@ -62,6 +77,8 @@ Options:
   --url URL            where the items were published
   --kind KIND          ${SOURCE_KINDS.join('|')}
   --allow-private      allow URLs on loopback, private and link-local addresses
+  --capture-only       only capture; skip extraction and clustering (a later ingest of the same
+                       items, or 'corroborate extract', picks them up)
   --db PATH            database file or postgres:// URL (default CORROBORATE_DB or ./corroborate.db)
   --json               print a JSON array of per-item results instead of lines
 `;
@@ -169,8 +186,50 @@ export async function runIngest(store: Store, options: IngestOptions, deps: CliD
   } finally {
     progress.stop();
   }
-  if (captured + duplicates > 0) await createCheckpoint(store, deps.config.home);
-  return { results, captured, duplicates, failed, skipped, seconds: (performance.now() - started) / 1000 };
+  const sourceIds = [...new Set(results.flatMap((r) => (r.value === undefined ? [] : [r.value.sourceId])))];
+  let processing: ProcessingSummary | null = null;
+  if (options.process !== false && sourceIds.length > 0) {
+    processing = await processCaptured(store, sourceIds, deps, options.json);
+  }
+  // One signed checkpoint covers everything this run appended to the log (captures and extractions).
+  if (sourceIds.length > 0) await createCheckpoint(store, deps.config.home);
+  return { results, captured, duplicates, failed, skipped, processing, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Runs extraction and clustering on the captured sources; failures are reported per source, never thrown. */
+async function processCaptured(
+  store: Store,
+  sourceIds: readonly string[],
+  deps: CliDeps,
+  json: boolean,
+): Promise<ProcessingSummary> {
+  const say = (line: string): void => {
+    (json ? deps.stderr : deps.stdout).write(`${line}\n`);
+  };
+  say(`Extracting and clustering ${sourceIds.length} source${sourceIds.length === 1 ? '' : 's'}…`);
+  let results;
+  try {
+    results = await processSources(store, sourceIds, { actor: deps.config.actor });
+  } catch (error) {
+    deps.stderr.write(`failed     extraction and clustering: ${errorMessage(error)}\n`);
+    return { extracted: 0, upToDate: 0, failed: sourceIds.length, attributions: 0 };
+  }
+  let extracted = 0;
+  let upToDate = 0;
+  let failed = 0;
+  let attributions = 0;
+  for (const result of results) {
+    if (result.status === 'ok') {
+      extracted++;
+      attributions += result.value?.attributions ?? 0;
+    } else if (result.status === 'skipped') {
+      upToDate++;
+    } else {
+      failed++;
+      deps.stderr.write(`failed     ${result.error ?? result.id}\n`);
+    }
+  }
+  return { extracted, upToDate, failed, attributions };
 }
 
 /** One human line for a stored item. */
@@ -186,7 +245,12 @@ function describeItem(id: string, value: IngestedValue): string {
 export function summaryLine(summary: IngestSummary, caseName: string, location: string): string {
   const parts = [`${summary.captured} new`, `${summary.duplicates} already captured`, `${summary.failed} failed`];
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
-  return `Ingested ${summary.results.length} item${summary.results.length === 1 ? '' : 's'} into case '${caseName}' (${location}): ${parts.join(', ')} in ${summary.seconds.toFixed(1)} s`;
+  const p = summary.processing;
+  const processed =
+    p === null
+      ? ''
+      : `; extracted ${p.extracted} (${p.attributions} attributions)${p.upToDate > 0 ? `, ${p.upToDate} already extracted` : ''}${p.failed > 0 ? `, ${p.failed} extraction failures` : ''}`;
+  return `Ingested ${summary.results.length} item${summary.results.length === 1 ? '' : 's'} into case '${caseName}' (${location}): ${parts.join(', ')}${processed} in ${summary.seconds.toFixed(1)} s`;
 }
 
 /** `corroborate ingest`: capture files, folders, feeds and URLs into a case. */
@@ -209,6 +273,7 @@ export const ingestCommand: Command = {
           url: { type: 'string' },
           kind: { type: 'string' },
           'allow-private': { type: 'boolean', default: false },
+          'capture-only': { type: 'boolean', default: false },
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
@@ -224,6 +289,7 @@ export const ingestCommand: Command = {
       overrides: flagOverrides(values),
       allowPrivate: values['allow-private'],
       json: values.json,
+      process: !values['capture-only'],
     };
     const store = await deps.openStore(values.db);
     try {
@@ -234,9 +300,14 @@ export const ingestCommand: Command = {
       } else {
         deps.stdout.write(`${summaryLine(summary, options.caseName, store.location)}\n`);
       }
-      return summary.failed > 0 ? 1 : 0;
+      return failedAny(summary) ? 1 : 0;
     } finally {
       await store.close();
     }
   },
 };
+
+/** True when any item failed to be captured or extracted: the exit code is then non-zero. */
+export function failedAny(summary: IngestSummary): boolean {
+  return summary.failed > 0 || (summary.processing?.failed ?? 0) > 0;
+}

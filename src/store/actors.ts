@@ -4,6 +4,7 @@ import { CorroborateError } from '../errors.ts';
 import type { Actor, ActorType } from '../extract/types.ts';
 import { appendCustody } from './custody.ts';
 import type { Store } from './database.ts';
+import { beginWrite } from './extractions.ts';
 import { decodeCursor, encodeCursor, type Page, pageLimit } from './cursor.ts';
 import type { CaseActorTable, Database } from './schema.ts';
 
@@ -347,6 +348,7 @@ export async function mergeCaseActors(
   params: RegistryEditBy & { readonly into: string; readonly from: string },
 ): Promise<CaseActor> {
   return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store.dialect);
     const into = await requireActor(trx, params.into);
     const from = await requireActor(trx, params.from);
     if (into.id === from.id)
@@ -417,6 +419,7 @@ export async function splitCaseActor(
   if (params.mentions.length === 0)
     throw new CorroborateError('invalid_input', `actor ${params.actorId}: split needs at least one mention`);
   return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store.dialect);
     const original = await requireActor(trx, params.actorId);
     const all = await listActorMentions(trx, original.id);
     const moving = all.filter((m) => params.mentions.includes(m.id));
@@ -515,6 +518,7 @@ export async function renameCaseActor(
   if (name.length === 0)
     throw new CorroborateError('invalid_input', `actor ${params.actorId}: the new name is empty`);
   return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store.dialect);
     const actor = await requireActor(trx, params.actorId);
     const norm = normaliseActorName(name);
     const owner = await trx

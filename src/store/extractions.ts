@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { CorroborateError } from '../errors.ts';
 import type {
   Attribution,
@@ -14,7 +14,7 @@ import type {
 } from '../extract/types.ts';
 import { linkCaseActor } from './actors.ts';
 import { appendCustody } from './custody.ts';
-import type { Store } from './database.ts';
+import type { DialectName, Store } from './database.ts';
 import { decodeCursor, encodeCursor, type Page, pageLimit } from './cursor.ts';
 import type { AttributionTable, Database } from './schema.ts';
 
@@ -101,6 +101,14 @@ export interface SaveExtractionOptions {
 
 const INSERT_CHUNK = 200;
 
+/**
+ * Takes SQLite's write lock at the start of a transaction, so its reads cannot go stale and a second process
+ * waits (busy timeout) instead of failing to upgrade a read lock. PostgreSQL needs nothing here.
+ */
+export async function beginWrite(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') await sql`update custody_entries set seq = seq where 0`.execute(db);
+}
+
 function newId(prefix: string): string {
   return `${prefix}_${randomBytes(8).toString('hex')}`;
 }
@@ -185,6 +193,7 @@ export async function saveExtraction(
 ): Promise<SavedExtraction> {
   const actorName = options.actor ?? 'system:pipeline';
   return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store.dialect);
     const source = await trx
       .selectFrom('sources')
       .select(['id', 'case_id', 'text'])

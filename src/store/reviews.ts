@@ -6,7 +6,7 @@ import { getCaseActor } from './actors.ts';
 import { appendCustody } from './custody.ts';
 import { decodeCursor, encodeCursor, type Page, pageLimit } from './cursor.ts';
 import type { Store } from './database.ts';
-import { getAttribution, type ReviewStatus, type StoredAttribution } from './extractions.ts';
+import { beginWrite, getAttribution, type ReviewStatus, type StoredAttribution } from './extractions.ts';
 import type { Database, ReviewTable } from './schema.ts';
 
 /** What an analyst does to an attribution. */
@@ -99,6 +99,7 @@ export async function reviewAttribution(
 ): Promise<{ readonly review: Review; readonly attribution: StoredAttribution }> {
   const rationale = input.rationale?.trim() || null;
   return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store.dialect);
     const attribution = await getAttribution(trx, input.attributionId);
     if (attribution === null) {
       throw new CorroborateError('not_found', `attribution ${input.attributionId}: no such attribution`);

@@ -216,15 +216,26 @@ function sourceDetail(value: unknown, extraction: unknown): SourceDetail {
   };
 }
 
+/** The status field as a string: either a plain code, or the assessment's `{ level, disputed, … }`. */
+function statusOf(o: Json): string {
+  if (typeof o.status === 'string') return o.status;
+  const st = child(o, 'status');
+  const level = str(st, 'level', 'code', 'status');
+  if (level === null) return 'unverified';
+  return bool(st, false, 'disputed') ? `${level}_disputed` : level;
+}
+
 function allegationSummary(value: unknown): AllegationSummary {
   const o = obj(value);
   const counts = child(o, 'counts');
-  const reasons = list(o, 'reasons');
+  const reasons = list(o, 'reasons').length > 0 ? list(o, 'reasons') : list(child(o, 'status'), 'reasons');
+  const groups = list(o, 'groups', 'originGroups', 'origin_groups');
+  const members = list(o, 'members');
   const firstReason = reasons[0];
   return {
     id: str(o, 'id') ?? '',
     statement: str(o, 'statement', 'canonicalStatement', 'canonical_statement', 'canonical', 'label') ?? '',
-    status: str(o, 'status') ?? 'unverified',
+    status: statusOf(o),
     topReason:
       str(o, 'topReason', 'top_reason', 'reason') ??
       (firstReason === undefined ? null : typeof firstReason === 'string' ? firstReason : str(obj(firstReason), 'text', 'message')),
@@ -232,9 +243,13 @@ function allegationSummary(value: unknown): AllegationSummary {
     eventType: str(o, 'eventType', 'event_type', 'event'),
     places: strings(o, 'places'),
     actors: strings(o, 'actors'),
-    origins: num(o, 'origins', 'independentOrigins', 'independent_origins') ?? num(counts, 'origins', 'independentOrigins') ?? 0,
-    echoes: num(o, 'echoes') ?? num(counts, 'echoes') ?? 0,
-    denials: num(o, 'denials') ?? num(counts, 'denials') ?? 0,
+    origins:
+      num(o, 'origins', 'independentOrigins', 'independent_origins') ??
+      num(counts, 'origins', 'independentOrigins') ??
+      groups.length,
+    echoes: num(o, 'echoes') ?? num(counts, 'echoes') ?? groups.reduce<number>((n, g) => n + (num(obj(g), 'echoes') ?? 0), 0),
+    denials:
+      num(o, 'denials') ?? num(counts, 'denials') ?? members.filter((m) => str(obj(m), 'role') === 'deny').length,
     firstSeen: str(o, 'firstSeen', 'first_seen'),
     lastActivity: str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at'),
     figureSpread: num(o, 'figureSpread', 'figure_spread'),
@@ -244,7 +259,7 @@ function allegationSummary(value: unknown): AllegationSummary {
 function allegationAttribution(value: unknown): AllegationAttribution {
   const o = obj(value);
   return {
-    id: str(o, 'id', 'attributionId', 'attribution_id') ?? '',
+    id: str(o, 'attributionId', 'attribution_id', 'id') ?? '',
     sourceId: str(o, 'sourceId', 'source_id') ?? str(child(o, 'source'), 'id') ?? '',
     sourceTitle: str(o, 'sourceTitle', 'source_title', 'title'),
     outlet: str(o, 'outlet'),
@@ -262,11 +277,15 @@ function reason(value: unknown): StatusReason {
   return {
     code: str(o, 'code') ?? '',
     text: str(o, 'text', 'message') ?? '',
-    attributions: list(o, 'attributions', 'evidence').map((a) => {
+    attributions: list(o, 'attributions', 'evidence', 'spans').map((a) => {
       const r = obj(a);
       return typeof a === 'string'
-        ? { id: a, sourceId: '' }
-        : { id: str(r, 'id', 'attributionId') ?? '', sourceId: str(r, 'sourceId', 'source_id') ?? '' };
+        ? { id: a, sourceId: '', start: null }
+        : {
+            id: str(r, 'attributionId', 'attribution_id', 'id') ?? '',
+            sourceId: str(r, 'sourceId', 'source_id') ?? '',
+            start: num(r, 'start'),
+          };
     }),
   };
 }
@@ -292,23 +311,46 @@ function originGroup(value: unknown): OriginGroup {
   };
 }
 
+/** A figure row: a flat figure, or each figure of a `{ counts, place, figures: [...] }` comparison. */
+function figureRows(value: unknown): AllegationDetail['figures'] {
+  const o = obj(value);
+  const inner = list(o, 'figures');
+  const rows = inner.length > 0 ? inner.map((f) => ({ ...obj(f), counts: str(obj(f), 'counts') ?? str(o, 'counts'), place: str(obj(f), 'place') ?? str(o, 'place') })) : [o];
+  return rows.map((f) => ({
+    ...figureFact(f),
+    sourceId: str(f, 'sourceId', 'source_id') ?? str(child(f, 'span'), 'sourceId') ?? '',
+    outlet: str(f, 'outlet', 'speaker'),
+  }));
+}
+
 function allegationDetail(value: unknown): AllegationDetail {
   const o = obj(value);
   const summary = allegationSummary(o);
-  const figures = list(o, 'figures').map((f) => ({
-    ...figureFact(f),
-    sourceId: str(obj(f), 'sourceId', 'source_id') ?? '',
-    outlet: str(obj(f), 'outlet'),
-  }));
-  const reasons = list(o, 'reasons').map(reason);
+  const figures = list(o, 'figures').flatMap(figureRows);
+  const reasons = (list(o, 'reasons').length > 0 ? list(o, 'reasons') : list(child(o, 'status'), 'reasons')).map(reason);
+  const members = list(o, 'members').map((m) => obj(m));
+  const byRole = (role: string) => members.filter((m) => str(m, 'role') === role).map(allegationAttribution);
+  const explicitGroups = list(o, 'originGroups', 'origin_groups');
+  const groups =
+    explicitGroups.length > 0
+      ? explicitGroups.map(originGroup)
+      : list(o, 'groups').map((g) => {
+          const go = obj(g);
+          const id = str(go, 'id');
+          const inGroup = members.filter((m) => id !== null && str(m, 'originGroup', 'origin_group') === id);
+          return {
+            origin: str(go, 'label', 'origin', 'name') ?? '(unknown origin)',
+            attributions: (inGroup.length > 0 ? inGroup : list(go, 'attributions', 'members').map((m) => obj(m))).map(allegationAttribution),
+          };
+        });
   return {
     ...summary,
     topReason: summary.topReason ?? reasons[0]?.text ?? null,
     reasons,
-    originGroups: list(o, 'originGroups', 'origin_groups', 'origins_detail', 'groups').map(originGroup),
-    confirming: list(o, 'confirming').map(allegationAttribution),
-    notConfirming: list(o, 'notConfirming', 'not_confirming', 'notConfirmed').map(allegationAttribution),
-    denying: list(o, 'denying', 'denials_detail').map(allegationAttribution),
+    originGroups: groups,
+    confirming: list(o, 'confirming').length > 0 ? list(o, 'confirming').map(allegationAttribution) : byRole('confirm').filter((a) => !groups.some((g) => g.attributions.some((x) => x.id === a.id && x.sourceId === a.sourceId))),
+    notConfirming: list(o, 'notConfirming', 'not_confirming', 'notConfirmed').length > 0 ? list(o, 'notConfirming', 'not_confirming', 'notConfirmed').map(allegationAttribution) : byRole('not_confirmed'),
+    denying: list(o, 'denying', 'denials_detail').length > 0 ? list(o, 'denying', 'denials_detail').map(allegationAttribution) : byRole('deny'),
     figures,
     decisionRationale: str(o, 'decisionRationale', 'rationale') ?? str(child(o, 'decision'), 'rationale'),
     custody: list(o, 'custody', 'custodyEntries').map(custodyEntry),

@@ -5,8 +5,11 @@ import { Badge, humanise, LoadState, StanceBadge, StatusBadge, when } from '../c
 import { Link, roleOn, useApp, useLoad } from '../context.tsx';
 import { href, withQuery } from '../lib/router.ts';
 
-function readerLink(caseId: string, a: { readonly id: string; readonly sourceId: string }): string {
-  return withQuery(href({ kind: 'reader', caseId, sourceId: a.sourceId }), { attribution: a.id });
+function readerLink(caseId: string, a: { readonly id: string; readonly sourceId: string; readonly start?: number | null }): string {
+  return withQuery(href({ kind: 'reader', caseId, sourceId: a.sourceId }), {
+    attribution: a.id === '' ? null : a.id,
+    at: a.id === '' && a.start !== undefined && a.start !== null ? String(a.start) : null,
+  });
 }
 
 function AttributionRow(props: { readonly caseId: string; readonly a: AllegationAttribution }) {
@@ -176,7 +179,7 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
                         {r.attributions.map((a, j) => (
                           <span key={`${a.id}-${j}`}>
                             {j > 0 && ', '}
-                            {a.sourceId !== '' ? <Link to={readerLink(props.caseId, a)}>{a.id}</Link> : a.id}
+                            {a.sourceId !== '' ? <Link to={readerLink(props.caseId, a)}>{a.id !== '' ? a.id : `source ${j + 1}`}</Link> : a.id}
                           </span>
                         ))}
                         )

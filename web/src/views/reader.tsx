@@ -73,6 +73,18 @@ function selectionRange(): { start: number; end: number } | null {
   return { start: Math.min(a, b), end: Math.max(a, b) };
 }
 
+/** The attribution whose source, cue or content covers `offset`, preferring the shortest (innermost). */
+function attributionAt(list: readonly Attribution[], offset: number): string | null {
+  let best: { id: string; length: number } | null = null;
+  for (const a of list) {
+    const spans = [a.cue, ...a.content, ...(a.source === null ? [] : [a.source])];
+    const lo = Math.min(...spans.map((s) => s.start));
+    const hi = Math.max(...spans.map((s) => s.end));
+    if (offset >= lo && offset < hi && (best === null || hi - lo < best.length)) best = { id: a.id, length: hi - lo };
+  }
+  return best?.id ?? null;
+}
+
 interface SpanDraft {
   start: string;
   end: string;
@@ -380,8 +392,12 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
   const [facts, setFacts] = useState<ReadonlySet<FactKind>>(new Set());
   const [showOriginal, setShowOriginal] = useState(false);
   const [keepData, setKeepData] = useState<SourceDetail | undefined>(undefined);
-  const selected = search.get('attribution');
   const source = loaded.data ?? keepData;
+  // `?at=OFFSET` (links from status reasons) selects the innermost attribution covering that offset.
+  const at = Number(search.get('at') ?? NaN);
+  const selected =
+    search.get('attribution') ??
+    (Number.isFinite(at) && source !== undefined ? attributionAt(source.extractionResult.attributions, at) : null);
 
   useEffect(() => {
     if (loaded.data !== undefined) setKeepData(loaded.data);

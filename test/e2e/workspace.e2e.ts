@@ -1,0 +1,200 @@
+// End-to-end flows of the investigator workspace in Debian's Chromium against a real `corroborate` API server
+// on loopback (temp SQLite store, users for every role from the API test harness), serving the built
+// web/dist. Run with `npm run test:e2e` (builds first). Each flow saves a screenshot in test-artifacts/e2e/
+// and fails on any console error. Users and cases are fictional; the uploaded document is the reference
+// article from ../shared/corpus/seed (read-only).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { PASSWORD, startTestServer, type TestServer } from '../api/harness.ts';
+import { launchChromium, type Browser } from './browser.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+const REFERENCE = resolve(ROOT, '../shared/corpus/seed/mariupol-mobile-crematoria.txt');
+const WEB_DIST = join(ROOT, 'web', 'dist');
+
+let server: TestServer;
+let browser: Browser;
+
+/** A page that records console errors and failed requests; `assertClean` fails the flow on any. */
+async function openPage(
+  options: { readonly allow?: RegExp } = {},
+): Promise<{ page: Page; assertClean: () => void }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(options.allow?.test(m.text()) ?? false)) errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  return {
+    page,
+    assertClean: () => assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`),
+  };
+}
+
+async function signIn(page: Page, persona: 'viewer' | 'analyst' | 'lead' | 'admin'): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Name').fill(`${persona}-user`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Cases' }).waitFor();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** Uploads the reference article through the inbox and returns the reader URL of the new source. */
+async function uploadReference(page: Page): Promise<string> {
+  await page.goto(`${server.url}/cases/${server.ownCase}`);
+  await page.getByTestId('file-input').setInputFiles(REFERENCE);
+  const open = page.getByRole('list', { name: 'Uploads' }).getByRole('link', { name: 'open' });
+  await open.waitFor({ timeout: 60_000 });
+  await open.click();
+  await page.getByTestId('reader-text').waitFor();
+  return page.url();
+}
+
+let readerUrl = '';
+
+describe('investigator workspace (Chromium, real API server)', () => {
+  before(async () => {
+    assert.ok(existsSync(join(WEB_DIST, 'index.html')), 'web/dist is missing: run npm run build:web');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer({ config: { webRoot: WEB_DIST, logLevel: 'warn' } });
+    browser = await launchChromium({ width: 1280, height: 800 });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('uploads the reference article and highlights its attributions', async () => {
+    const { page, assertClean } = await openPage();
+    await signIn(page, 'lead');
+    readerUrl = await uploadReference(page);
+    await page.locator('.m-cue').first().waitFor({ timeout: 60_000 });
+    const cues = await page.locator('.m-cue').count();
+    const listed = await page.getByRole('navigation', { name: 'Attributions' }).getByRole('listitem').count();
+    assert.ok(listed >= 5, `expected several attributions, got ${listed}`);
+    assert.ok(cues >= 5, `expected highlighted cues, got ${cues}`);
+    assert.ok((await page.locator('.m-source').count()) > 0);
+    assert.ok((await page.locator('.m-content').count()) > 0);
+    await page.getByText('Boychenko', { exact: false }).first().waitFor();
+    await shot(page, '01-reader-highlighted');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '01b-reader-390px');
+    assertClean();
+    await page.close();
+  });
+
+  it('accepts one attribution and edits the spans of another', async () => {
+    const { page, assertClean } = await openPage();
+    await signIn(page, 'lead');
+    await page.goto(readerUrl);
+    const items = page.getByRole('navigation', { name: 'Attributions' }).getByRole('button');
+    await items.first().click();
+    const panel = page.getByTestId('attribution-panel');
+    await panel.getByRole('button', { name: 'Accept' }).click();
+    await panel.getByText('Accepted.').waitFor();
+    await panel.getByRole('heading').getByText('Accepted').waitFor();
+
+    await items.nth(1).click();
+    await panel.getByRole('button', { name: 'Edit spans' }).click();
+    const cueEnd = panel.locator('input[name="Cue-end"]');
+    const end = Number(await cueEnd.inputValue());
+    const cueStart = Number(await panel.locator('input[name="Cue-start"]').inputValue());
+    assert.ok(end > cueStart);
+    // Shorten the cue by one character: a real, visible edit.
+    await cueEnd.fill(String(end - 1));
+    await panel.getByLabel('Rationale (optional)').fill('Cue span trimmed in the end-to-end test.');
+    await panel.getByRole('button', { name: 'Save spans' }).click();
+    await panel.getByText('Edited.').waitFor();
+    await shot(page, '02-accept-and-edit');
+    assertClean();
+    await page.close();
+  });
+
+  it('opens the mobile-crematoria allegation and shows its origin groups and status reasons', async () => {
+    const { page, assertClean } = await openPage();
+    await signIn(page, 'lead');
+    await page.goto(`${server.url}/cases/${server.ownCase}/allegations`);
+    const card = page.getByTestId('allegation-card').filter({ hasText: /cremat/i }).first();
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByRole('link').click();
+    await page.getByTestId('origin-groups').waitFor();
+    const groups = await page.getByTestId('origin-group').count();
+    assert.ok(groups >= 1, 'expected at least one origin group');
+    const reasons = await page.getByTestId('reasons').getByRole('listitem').count();
+    assert.ok(reasons >= 1, 'expected status reasons');
+    await shot(page, '03-allegation-detail');
+    assertClean();
+    await page.close();
+  });
+
+  it('records an analyst decision as lead and shows it refused as viewer', async () => {
+    // The viewer's refused POST answers 403, which Chromium logs as a failed resource load: that one is expected.
+    const { page, assertClean } = await openPage({ allow: /status of 403/ });
+    await signIn(page, 'lead');
+    await page.goto(`${server.url}/cases/${server.ownCase}/allegations`);
+    const card = page.getByTestId('allegation-card').filter({ hasText: /cremat/i }).first();
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByRole('link').click();
+    const detailUrl = page.url();
+    await page.getByLabel('Decision', { exact: true }).selectOption('disputed');
+    await page.getByLabel('Rationale').fill('One origin only; US officials have not confirmed.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByTestId('decision-message').getByText('Decision recorded.').waitFor();
+    await page.getByText('Current: Disputed').waitFor();
+    await shot(page, '04a-decision-as-lead');
+
+    await signIn(page, 'viewer');
+    await page.goto(detailUrl);
+    await page.getByTestId('decision-role-note').waitFor();
+    await page.getByLabel('Rationale').fill('A viewer tries to decide.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    const refusal = page.getByTestId('decision-message');
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /not allowed/i);
+    await shot(page, '04b-decision-refused-as-viewer');
+    assertClean();
+    await page.close();
+  });
+
+  it('searches sources and attributions with highlighted snippets', async () => {
+    const { page, assertClean } = await openPage();
+    await signIn(page, 'viewer');
+    await page.goto(`${server.url}/cases/${server.ownCase}/search`);
+    await page.getByLabel('Search sources and attributions').fill('crematoria');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const results = page.getByTestId('search-results');
+    await results.waitFor();
+    assert.ok((await results.locator('mark').count()) >= 1, 'expected highlighted terms');
+    await shot(page, '05-search');
+    assertClean();
+    await page.close();
+  });
+
+  it('filters the board from a map click', async () => {
+    const { page, assertClean } = await openPage();
+    await signIn(page, 'viewer');
+    await page.goto(`${server.url}/cases/${server.ownCase}/map`);
+    const point = page.locator('[data-testid="map"] a[data-place]').first();
+    await point.waitFor({ timeout: 30_000 });
+    const place = (await point.getAttribute('data-place')) ?? '';
+    await shot(page, '06a-map');
+    await point.click();
+    await page.getByTestId('active-filters').waitFor();
+    assert.match(await page.getByTestId('active-filters').innerText(), new RegExp(place));
+    assert.equal(new URL(page.url()).searchParams.get('place'), place);
+    await page.getByTestId('allegation-card').first().waitFor();
+    await shot(page, '06b-board-filtered-by-map');
+    assertClean();
+    await page.close();
+  });
+});

@@ -3,9 +3,10 @@
  * Other stages add theirs (facts, clustering) by importing their file and appending to the list.
  */
 import { attributionEval } from './attribution.ts';
+import { factsEval } from './facts.ts';
 import type { EvalSubcommand } from './types.ts';
 
 export type { EvalSubcommand } from './types.ts';
 
 /** Every `corroborate eval` subcommand, in the order `corroborate eval --help` lists them. */
-export const evalSubcommands: readonly EvalSubcommand[] = [attributionEval];
+export const evalSubcommands: readonly EvalSubcommand[] = [attributionEval, factsEval];

@@ -191,7 +191,7 @@ describe('ingest command', () => {
       encoding: 'utf8',
     });
     assert.equal(run.status, 1);
-    assert.doesNotMatch(run.stdout + run.stderr, /\u001b\[/);
+    assert.equal((run.stdout + run.stderr).includes('\u001b['), false, 'no terminal escape codes');
     assert.match(run.stdout, /2 new, 0 already captured, 1 failed/);
     assert.match(run.stderr, /failed {5}empty\.txt: empty file/);
   });

@@ -213,18 +213,16 @@ function runCustodyContract(name: string, createStore: () => Promise<Store>): vo
       withStore(async (store) => {
         await Promise.all(
           Array.from({ length: 30 }, (_, i) =>
-            store.db
-              .transaction()
-              .execute((trx) =>
-                appendCustody(trx, store.dialect, {
-                  actor: 'a',
-                  action: 'x',
-                  objectType: 'o',
-                  objectId: `o${i}`,
-                  caseId: null,
-                  payload: i,
-                }),
-              ),
+            store.db.transaction().execute((trx) =>
+              appendCustody(trx, store.dialect, {
+                actor: 'a',
+                action: 'x',
+                objectType: 'o',
+                objectId: `o${i}`,
+                caseId: null,
+                payload: i,
+              }),
+            ),
           ),
         );
         const seqs = (await listCustody(store.db, { limit: 100 })).map((e) => e.seq);
@@ -518,34 +516,6 @@ function runCustodyContract(name: string, createStore: () => Promise<Store>): vo
         }
       }));
 
-    it('builds proofs that the independent verifier rejects once altered', () =>
-      withStore(async (store) => {
-        const home = newHome();
-        const { originals } = await seed(store, home);
-        const publicKey = readSigningKey(home)?.publicKeyBase64 ?? '';
-        const proof = await inclusionProofFor(store, 1, home);
-        const otherKey = Buffer.alloc(32, 7).toString('base64');
-        const cases: [string, unknown, string, Buffer | undefined][] = [
-          ['payload', { ...proof, payload: proof.payload.replace('src-1', 'src-9') }, publicKey, undefined],
-          ['original', proof, publicKey, originals[0]],
-          ['leaf', { ...proof, leaf: { ...proof.leaf, actor: 'someone else' } }, publicKey, undefined],
-          ['path', { ...proof, audit_path: [...proof.audit_path].reverse() }, publicKey, undefined],
-          [
-            'root',
-            { ...proof, checkpoint: { ...proof.checkpoint, root_hash: '00'.repeat(32) } },
-            publicKey,
-            undefined,
-          ],
-          ['time', { ...proof, checkpoint: { ...proof.checkpoint, at: NOW } }, publicKey, undefined],
-          ['key', proof, otherKey, undefined],
-        ];
-        for (const [what, altered, key, original] of cases) {
-          const result = runIndependentVerifier(dir, altered, key, original);
-          assert.equal(result.status, 1, `${what}: ${result.out}`);
-          assert.match(result.out, /^FAIL: /, what);
-        }
-      }));
-
     it('refuses a proof for an entry no checkpoint covers yet', () =>
       withStore(async (store) => {
         const home = newHome();
@@ -592,30 +562,69 @@ describe('appendCustody (sqlite, several processes)', () => {
       import { openStore } from ${JSON.stringify(new URL('../../src/store/index.ts', import.meta.url).href)};
       import { appendCustody } from ${JSON.stringify(new URL('../../src/store/custody.ts', import.meta.url).href)};
       const store = await openStore({ url: ${JSON.stringify(url)} });
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 25; i++) {
         await store.db.transaction().execute((trx) => appendCustody(trx, 'sqlite', { actor: 'p' + process.pid, action: 'x', objectType: 'o', objectId: String(i), caseId: null, payload: i }));
       }
       await store.close();
     `;
     const codes = await Promise.all(
-      Array.from({ length: 4 }, () => {
+      Array.from({ length: 3 }, () => {
         const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
           stdio: 'inherit',
         });
         return new Promise<number | null>((resolve) => child.on('exit', resolve));
       }),
     );
-    assert.deepEqual(codes, [0, 0, 0, 0]);
+    assert.deepEqual(codes, [0, 0, 0]);
     const store = await openStore({ url });
     try {
       const seqs = (await listCustody(store.db, { limit: 1000 })).map((e) => e.seq);
       assert.deepEqual(
         seqs,
-        Array.from({ length: 160 }, (_, i) => i),
+        Array.from({ length: 75 }, (_, i) => i),
       );
       assert.equal((await verifyStore(store, join(sqliteDir, 'nokey'))).ok, true);
     } finally {
       await store.close();
     }
   });
+});
+
+describe('inclusionProofFor (against the independent verifier)', () => {
+  async function withSqlite(fn: (store: Store, home: string) => Promise<void>): Promise<void> {
+    const store = await openStore({ url: join(sqliteDir, 'altered.sqlite') });
+    try {
+      await fn(store, join(sqliteDir, 'altered-home'));
+    } finally {
+      await store.close();
+    }
+  }
+  const dir = sqliteDir;
+
+  it('builds proofs that the independent verifier rejects once altered', () =>
+    withSqlite(async (store, home) => {
+      const { originals } = await seed(store, home);
+      const publicKey = readSigningKey(home)?.publicKeyBase64 ?? '';
+      const proof = await inclusionProofFor(store, 1, home);
+      const otherKey = Buffer.alloc(32, 7).toString('base64');
+      const cases: [string, unknown, string, Buffer | undefined][] = [
+        ['payload', { ...proof, payload: proof.payload.replace('src-1', 'src-9') }, publicKey, undefined],
+        ['original', proof, publicKey, originals[0]],
+        ['leaf', { ...proof, leaf: { ...proof.leaf, actor: 'someone else' } }, publicKey, undefined],
+        ['path', { ...proof, audit_path: [...proof.audit_path].reverse() }, publicKey, undefined],
+        [
+          'root',
+          { ...proof, checkpoint: { ...proof.checkpoint, root_hash: '00'.repeat(32) } },
+          publicKey,
+          undefined,
+        ],
+        ['time', { ...proof, checkpoint: { ...proof.checkpoint, at: NOW } }, publicKey, undefined],
+        ['key', proof, otherKey, undefined],
+      ];
+      for (const [what, altered, key, original] of cases) {
+        const result = runIndependentVerifier(dir, altered, key, original);
+        assert.equal(result.status, 1, `${what}: ${result.out}`);
+        assert.match(result.out, /^FAIL: /, what);
+      }
+    }));
 });

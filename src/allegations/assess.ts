@@ -32,7 +32,7 @@ export interface AssessContext {
 function roleOf(u: Unit): MemberRole {
   if (u.kind === 'context') return 'context';
   if (u.stance === 'deny') return 'deny';
-  if (u.stance === 'not_confirmed') return 'not_confirmed';
+  if (u.stance === 'not_confirmed') return u.reporter ? 'context' : 'not_confirmed';
   if (u.stance === 'confirm') return 'confirm';
   if (isInvestigative(u.speaker) && u.basis.some((b) => b === 'forensic' || b === 'documents' || b === 'imagery')) {
     return 'confirm';

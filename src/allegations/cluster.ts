@@ -1,3 +1,4 @@
+import { typesRelated } from './features.ts';
 import { dice, fnv1a, intersectionSize } from './text.ts';
 import type { Unit } from './types.ts';
 
@@ -17,7 +18,7 @@ import type { Unit } from './types.ts';
  */
 
 /** Similarity from which two claims are about the same allegation. */
-export const LINK_THRESHOLD = 0.42;
+export const LINK_THRESHOLD = 0.36;
 /** Similarity from which a response or context attaches to a claim. */
 export const ANCHOR_THRESHOLD = 0.3;
 /** Largest gap, in days, between two stated date windows of one allegation. */
@@ -51,10 +52,30 @@ export function similarity(a: Unit, b: Unit): number {
   if (a.places.length > 0 && b.places.length > 0 && intersectionSize(a.places, b.places) === 0) return 0;
   const typed = a.types.length > 0 && b.types.length > 0;
   const sharedTypes = typed ? intersectionSize(a.types, b.types) : 0;
-  if (typed && sharedTypes === 0) return 0;
+  if (typed && sharedTypes === 0 && !typesRelated(a.types, b.types)) return 0;
   if (windowsConflict(a, b)) return 0;
   const names = intersectionSize(a.names, b.names);
+  // Short statements share a concept or a common word by chance: ask for two shared words (or a name and a word).
+  const words = sharedWords(a.tokens, b.tokens);
+  if (words + Math.min(names, 1) < 2) return 0;
   return dice(a.tokens, b.tokens) + 0.06 * Math.min(names, 3) + (sharedTypes > 0 ? 0.08 : 0);
+}
+
+function sharedWords(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string;
+    const y = b[j] as string;
+    if (x === y) {
+      if (!x.startsWith('~')) n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
 }
 
 /** Whether two units may be compared: claims with a common `T:` key, or a claim and another unit sharing any key. */

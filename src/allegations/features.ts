@@ -17,7 +17,7 @@ const CLAIM_STANCES: ReadonlySet<Stance> = new Set<Stance>(['assert', 'allege', 
  */
 const EVENT_PATTERNS: readonly (readonly [EventType, RegExp])[] = [
   ['execution', /\b(execut\w*|shot in the head|hands (?:were )?tied|exécut\w*|mains liées)/iu],
-  ['killing_of_civilians', /\b(kill(?:ed|ing|s)?|slain|massacre\w*|murder\w*|dead|deaths?|died|tu[ée]s?|morts?)\b/iu],
+  ['killing_of_civilians', /\b(kill(?:ed|ing|s)?|slain|shot|gunfire|shooting|massacre\w*|murder\w*|dead|deaths?|died|tu[ée]s?|morts?)\b/iu],
   [
     'concealment_of_evidence',
     /\b(cover(?:ing|ed)?[- ]up|conceal\w*|hid(?:e|ing|den)|crematori\w*|incinerat\w*|bur(?:y|ied|ying|ial)\b|mass graves?|trenches|cleaning up|charnier|enterr\w*|exhum\w*)/iu,
@@ -46,6 +46,22 @@ const BASIS_PATTERNS: readonly (readonly [Basis, RegExp])[] = [
 
 const FIRST_HAND = /\b(I|we) (saw|heard|counted|carried|found|watched|witnessed|buried|treated)\b/;
 
+const NOT_CONFIRMED_CONTENT =
+  /^(?:that )?[^,.;]{0,80}?\b(?:ha(?:s|ve|d) not (?:yet )?(?:been able to )?(?:confirm|verif)\w*|(?:can|could)(?:not|n['’]t) (?:yet )?(?:confirm|verify)|(?:was|were|is|are) unable to (?:confirm|verify)|n['’]a(?:vait)? pas pu confirmer)/iu;
+const DENY_CONTENT = /^(?:that )?[^,.;]{0,60}?\b(?:denie[sd]|deny|rejected|dismissed) (?:the |that |any |all |these )/iu;
+
+/**
+ * The stance as far as clustering is concerned: a reported statement whose content is itself a
+ * "has not confirmed" or a denial ("Feldhaven said the mission has not confirmed the reports") takes
+ * that stance, since the speaker's position is what is weighed.
+ */
+export function effectiveStance(stance: Stance, content: string): Stance {
+  if (stance !== 'assert' && stance !== 'allege' && stance !== 'hedge') return stance;
+  if (NOT_CONFIRMED_CONTENT.test(content)) return 'not_confirmed';
+  if (DENY_CONTENT.test(content)) return 'deny';
+  return stance;
+}
+
 /** Event types stated in `text` by the fallback lexicon. */
 export function inferEventTypes(text: string): EventType[] {
   return EVENT_PATTERNS.filter(([, re]) => re.test(text)).map(([type]) => type);
@@ -68,17 +84,97 @@ function within(mention: readonly [number, number], spans: readonly { start: num
   return spans.some((s) => mention[0] >= s.start && mention[1] <= s.end);
 }
 
-function speakerOf(a: Attribution, extraction: Extraction): Speaker {
+const PROPER_RUN = String.raw`((?:\p{Lu}[\p{L}’'-]+\s?)+)`;
+const OF_ROLE = new RegExp(
+  String.raw`\b(?:mayor|governor|head|director|spokes(?:man|woman|person)|chief|officials?) (?:of|in|for) (?:the )?(?:[\p{L}\s]*?\b(?:town|city|village|region|district) of )?` + PROPER_RUN,
+  'u',
+);
+const POSSESSIVE_ROLE = new RegExp(PROPER_RUN + String.raw`['’]s (?:mayor|governor|director|spokes\w+|head)\b`, 'u');
+const TITLE_ROLE = new RegExp(PROPER_RUN + String.raw` (?:Mayor|Governor)\b`, 'u');
+/** Role or body nouns in a speaker's mention, and the organisation names they point to in the same document. */
+const ROLE_NOUNS: readonly (readonly [RegExp, RegExp])[] = [
+  [/\bmayor\b/iu, /\b(council|municipality|city hall|town hall|mayor['’]?s office)\b/iu],
+  [/\bminist(ry|er)\b/iu, /\bministry\b/iu],
+  [/\bdepartment\b/iu, /\bdepartment\b/iu],
+  [/\binstitute\b/iu, /\binstitute\b/iu],
+  [/\bmission\b/iu, /\bmission\b/iu],
+  [/\bcommission\b/iu, /\bcommission\b/iu],
+  [/\bcouncil\b/iu, /\bcouncil\b/iu],
+  [/\bhospital\b/iu, /\bhospital\b/iu],
+  [/\barmy|military|defen[cs]e\b/iu, /\b(army|armed forces|defen[cs]e)\b/iu],
+];
+const OWN_PUBLICATION_KINDS = new Set(['statement', 'report', 'transcript']);
+const ORG_TYPES = new Set(['organization', 'government', 'state_body', 'armed_forces', 'media', 'ngo', 'international_body']);
+
+function mentionTexts(actorId: string | null, a: Attribution, extraction: Extraction): string[] {
+  const texts = a.source === null ? [] : [a.source.text];
+  const actor = actorId === null ? undefined : extraction.actors.find((x) => x.id === actorId);
+  if (actor !== undefined) {
+    texts.push(actor.name, ...(actor.aliases ?? []), ...(actor.role === null ? [] : [actor.role]));
+    for (const [start, end] of actor.mentions) {
+      // The mention and a little context before it ("Kestrava's mayor, Tomas Ardelyan").
+      texts.push(extraction.document.text.slice(Math.max(0, start - 40), end));
+    }
+  }
+  return texts;
+}
+
+/** Whether a speaker name has a proper name of its own beyond words of `outlet` ("Forensic examination" has none). */
+function hasOwnProperName(name: string, outlet: string): boolean {
+  const outletWords = new Set(fold(outlet).split(/[^\p{L}\p{N}]+/u));
+  const words = name.split(/\s+/u).slice(1);
+  return words.some((w) => /^\p{Lu}/u.test(w) && !outletWords.has(fold(w).replace(/[^\p{L}\p{N}]/gu, '')));
+}
+
+function institutionOf(
+  a: Attribution,
+  extraction: Extraction,
+  source: Pick<CaseSource, 'kind' | 'outlet'>,
+  actor: Extraction['actors'][number] | undefined,
+): string | null {
+  if (actor?.affiliation !== null && actor?.affiliation !== undefined) return actor.affiliation;
+  const texts = mentionTexts(actor?.id ?? null, a, extraction);
+  for (const t of texts) {
+    const m = OF_ROLE.exec(t) ?? POSSESSIVE_ROLE.exec(t) ?? TITLE_ROLE.exec(t);
+    if (m?.[1] !== undefined) return m[1].trim();
+  }
+  const isOrg = actor !== undefined && ORG_TYPES.has(actor.type);
+  if (!isOrg) {
+    for (const [role, body] of ROLE_NOUNS) {
+      if (!texts.some((t) => role.test(t))) continue;
+      const bodies = [...new Set(extraction.actors.filter((x) => x.id !== actor?.id && ORG_TYPES.has(x.type) && body.test(x.name)).map((x) => x.name))];
+      if (bodies.length === 1) return bodies[0] as string;
+    }
+  }
+  if (source.outlet !== null && OWN_PUBLICATION_KINDS.has(source.kind)) {
+    const name = actor?.name ?? a.source?.text ?? null;
+    if (name === null || !isOrg || !hasOwnProperName(name, source.outlet)) return source.outlet;
+  }
+  return null;
+}
+
+function speakerOf(a: Attribution, extraction: Extraction, source: Pick<CaseSource, 'kind' | 'outlet'>): Speaker {
   const actorId = a.source?.actor ?? null;
   const actor = actorId === null ? undefined : extraction.actors.find((x) => x.id === actorId);
   const caseActor = actor !== undefined && 'caseActor' in actor ? (actor as { caseActor?: unknown }).caseActor : null;
   return {
     name: actor?.name ?? a.source?.text ?? null,
+    mention: a.source?.text ?? null,
     type: actor?.type ?? null,
     role: actor?.role ?? null,
     affiliation: actor?.affiliation ?? null,
+    institution: a.source === null ? null : institutionOf(a, extraction, source, actor),
     caseActor: typeof caseActor === 'string' ? caseActor : null,
   };
+}
+
+/** Whether the speaker is the reporting outlet itself ("CPA could not independently verify"). */
+function isReporter(speaker: Speaker, outlet: string | null): boolean {
+  if (outlet === null || speaker.name === null) return false;
+  const name = fold(speaker.name).replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const o = fold(outlet).replace(/^the /u, '').trim();
+  const initials = o.split(/\s+/u).map((w) => w[0] ?? '').join('');
+  return name === o || name === initials || fold(outlet).includes(name) && name.length > 3;
 }
 
 function mainPlace(extraction: Extraction): string | null {
@@ -108,12 +204,39 @@ function toUnitFigure(f: Figure): UnitFigure {
   };
 }
 
-/** Blocking keys of a unit: `T:type|place` for typed units, `N:name|place` for every unit. */
+/**
+ * Event types that one allegation may mix: killings reported as an attack or as executions, bodies
+ * concealed after killings, detention leading to torture. Unrelated types never cluster together.
+ */
+const RELATED_TYPES: readonly (readonly [EventType, EventType])[] = [
+  ['killing_of_civilians', 'execution'],
+  ['killing_of_civilians', 'attack_on_civilians'],
+  ['killing_of_civilians', 'concealment_of_evidence'],
+  ['execution', 'concealment_of_evidence'],
+  ['attack_on_civilians', 'destruction_of_property'],
+  ['enforced_disappearance_detention', 'deportation_forced_transfer'],
+  ['enforced_disappearance_detention', 'torture_ill_treatment'],
+  ['torture_ill_treatment', 'execution'],
+];
+
+/** Whether any type of `a` equals or is related to any type of `b`. */
+export function typesRelated(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.some((y) => x === y || RELATED_TYPES.some(([p, q]) => (p === x && q === y) || (p === y && q === x))));
+}
+
+/** Blocking type families: one key per related pair a type belongs to, so related types meet in a block. */
+function typeFamilies(type: string): string[] {
+  const out = [type];
+  for (const [p, q] of RELATED_TYPES) if (p === type || q === type) out.push(`${p}+${q}`);
+  return out;
+}
+
+/** Blocking keys of a unit: `T:type|place` for typed units (and their related-type families), `N:name|place` for every unit. */
 export function blockingKeys(types: readonly string[], places: readonly string[], names: readonly string[]): string[] {
   const ps = places.length > 0 ? places : ['?'];
   const keys = new Set<string>();
   for (const p of ps) {
-    for (const t of types) keys.add(`T:${t}|${p}`);
+    for (const t of types) for (const f of typeFamilies(t)) keys.add(`T:${f}|${p}`);
     for (const n of names) if (n !== p) keys.add(`N:${n}|${p}`);
   }
   return [...keys].sort();
@@ -170,11 +293,13 @@ export function buildUnits(source: CaseSource): Unit[] {
     for (let p = a.parent === null ? undefined : byId.get(a.parent); p !== undefined; ) {
       if (seen.has(p.id)) break;
       seen.add(p.id);
-      chain.unshift(speakerOf(p, extraction));
+      chain.unshift(speakerOf(p, extraction, source));
       p = p.parent === null ? undefined : byId.get(p.parent);
     }
 
-    const kind: UnitKind = CLAIM_STANCES.has(a.stance) ? (types.length > 0 ? 'claim' : 'context') : 'response';
+    const speaker = speakerOf(a, extraction, source);
+    const stance = effectiveStance(a.stance, text);
+    const kind: UnitKind = CLAIM_STANCES.has(stance) ? (types.length > 0 ? 'claim' : 'context') : 'response';
     const tokens = topicTokens(text);
     const placeList = [...places].sort();
     const names = nameTokens(text).filter((n) => !placeList.includes(n));
@@ -186,7 +311,7 @@ export function buildUnits(source: CaseSource): Unit[] {
       attributionId: a.id,
       order: `${base}|${String(index).padStart(5, '0')}`,
       kind,
-      stance: a.stance,
+      stance,
       quote: a.quote,
       confidence: a.confidence,
       types,
@@ -196,7 +321,8 @@ export function buildUnits(source: CaseSource): Unit[] {
       tokens,
       names,
       keys: blockingKeys(kind === 'claim' ? types : [], placeList, names),
-      speaker: speakerOf(a, extraction),
+      speaker,
+      reporter: isReporter(speaker, source.outlet),
       chain,
       parent: a.parent === null || !byId.has(a.parent) ? null : `${source.id}#${a.parent}`,
       basis,

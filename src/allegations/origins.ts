@@ -16,9 +16,7 @@ import type { OriginGroup, Speaker, Unit } from './types.ts';
  */
 
 const ANONYMOUS =
-  /^(the )?(local )?(witness(es)?|eyewitness(es)?|residents?|locals?|survivors?|sources?|people|officials|families|neighbou?rs|villagers|refugees|civilians|reports?|habitants?|témoins?|it|they|he|she)$/iu;
-const INSTITUTIONAL_ROLE =
-  /\b(mayor|spokes(man|woman|person)|director|head|chief|minister|governor|secretary|press officer|commander|prosecutor|president|chair(man|woman)?|representative|deputy)\b/iu;
+  /^(?:(?:the|a|an|some|several|many|two|three|local|other|its|their|his|her|our|unnamed|anonymous)\s+)*(?:(?:eye)?witness(?:es)?|residents?|locals?|survivors?|sources?|people|officials|families|neighbou?rs|villagers|refugees|civilians|reports?|staff|accounts?|habitants?|témoins?|it|they|he|she|who|which|that|undefined)\b/iu;
 const LOCAL_GOVERNMENT =
   /\b(town|city|municipal|village|district|regional)?\s*(council|municipality|city hall|town hall|mayor'?s office|administration|authorities)\b/giu;
 const INVESTIGATIVE =
@@ -39,7 +37,7 @@ export function organisationKey(name: string): string {
 }
 
 function isAnonymous(s: Speaker): boolean {
-  return s.name === null || (ANONYMOUS.test(s.name.trim()) && s.affiliation === null);
+  return s.name === null || (ANONYMOUS.test(s.name.trim()) && s.institution === null);
 }
 
 function surname(name: string): string {
@@ -50,22 +48,22 @@ function surname(name: string): string {
 /** The origin key of one speaker, or null when anonymous. `personOrg` maps surnames to institutions. */
 export function speakerKey(s: Speaker, personOrg: ReadonlyMap<string, string>): string | null {
   if (isAnonymous(s) || s.name === null) return null;
+  if (s.institution !== null) return `org:${organisationKey(s.institution)}`;
   const isPerson = s.type === 'person' || (s.type === null && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.name) && !INVESTIGATIVE.test(s.name));
   if (isPerson) {
-    if (s.affiliation !== null && (s.role === null || INSTITUTIONAL_ROLE.test(s.role))) return `org:${organisationKey(s.affiliation)}`;
     const mapped = personOrg.get(surname(s.name));
     if (mapped !== undefined) return mapped;
     return `person:${s.caseActor ?? surname(s.name)}`;
   }
-  if (s.affiliation !== null && s.type === 'group') return `org:${organisationKey(s.affiliation)}`;
   return `org:${organisationKey(s.name)}`;
 }
 
 /** Whether a speaker is an independent investigative body rather than a party. */
 export function isInvestigative(s: Speaker): boolean {
-  if (s.name === null) return false;
-  if (s.type !== null && PARTY_TYPES.has(s.type)) return false;
-  return s.type === 'ngo' || s.type === 'international_body' || INVESTIGATIVE.test(s.name) || INVESTIGATIVE.test(s.affiliation ?? '');
+  if (s.name === null || isAnonymous(s)) return false;
+  if (s.institution !== null) return INVESTIGATIVE.test(s.institution);
+  if (s.type !== null && (PARTY_TYPES.has(s.type) || s.type === 'group' || s.type === 'person')) return false;
+  return s.type === 'international_body' || INVESTIGATIVE.test(s.name);
 }
 
 /** Evidence bases (documentary, forensic, imagery, investigation) among a unit's stated bases. */
@@ -79,18 +77,22 @@ export function personInstitutions(units: readonly Unit[]): Map<string, string> 
   const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   for (const u of sorted) {
     for (const s of [...u.chain, u.speaker]) {
-      if (s.name === null || s.affiliation === null || s.type !== 'person') continue;
-      if (s.role !== null && !INSTITUTIONAL_ROLE.test(s.role)) continue;
+      if (s.name === null || s.institution === null || s.type !== 'person') continue;
       const key = surname(s.name);
-      if (!map.has(key)) map.set(key, `org:${organisationKey(s.affiliation)}`);
+      if (!map.has(key)) map.set(key, `org:${organisationKey(s.institution)}`);
     }
   }
   return map;
 }
 
 /** The origin key of a supporting unit (rules 1, 2 and 4); `copyRoot` maps copies to their original. */
-export function originKey(unit: Unit, personOrg: ReadonlyMap<string, string>, copyRoot: (sourceId: string) => string): string {
-  if (unit.firstHand && unit.speaker.name !== null && !isAnonymous(unit.speaker)) {
+export function originKey(
+  unit: Unit,
+  personOrg: ReadonlyMap<string, string>,
+  copyRoot: (sourceId: string) => string,
+  observers: ReadonlySet<string> = new Set(),
+): string {
+  if (unit.speaker.name !== null && !isAnonymous(unit.speaker) && observers.has(surname(unit.speaker.name))) {
     return `witness:${surname(unit.speaker.name)}`;
   }
   const speakers = [...unit.chain, unit.speaker];
@@ -112,6 +114,10 @@ export function groupOrigins(
 ): { groups: OriginGroup[]; groupOf: Map<string, string> } {
   const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
   const personOrg = personInstitutions(sorted);
+  // People who report their own observation anywhere in the allegation are their own origin (rule 2).
+  const observers = new Set(
+    sorted.filter((u) => u.firstHand && u.speaker.name !== null && !isAnonymous(u.speaker)).map((u) => surname(u.speaker.name ?? '')),
+  );
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -125,7 +131,7 @@ export function groupOrigins(
   };
   const keyOf = new Map<string, string>();
   for (const u of sorted) {
-    const key = originKey(u, personOrg, copyRoot);
+    const key = originKey(u, personOrg, copyRoot, observers);
     keyOf.set(u.id, key);
     if (!parent.has(key)) parent.set(key, key);
   }

@@ -18,6 +18,7 @@ const STOP = new Set(
     'has have had do does did not no nor so as also only very more most much many some any all both each other ' +
     'such same own just can could will would shall should may might must said says say saying told tells tell ' +
     'according statement added reported reports report one two three per cent s t mr mrs ms dr col ' +
+    'town city village week today yesterday time ' +
     'le la les un une des du de d l et ou mais en dans sur sous par pour avec sans au aux ce ces cet cette il ils ' +
     'elle elles nous vous leur leurs son sa ses qui que qu quoi dont est sont été être a ont avait ne pas plus ' +
     'selon lui se sa y'

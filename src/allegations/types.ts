@@ -33,9 +33,17 @@ export type UnitKind = 'claim' | 'response' | 'context';
 export interface Speaker {
   /** The actor's canonical name, else the source span's text, else null (source-less). */
   readonly name: string | null;
+  /** The source span's own text ("A ministry spokeswoman, Dana Kovrin,"). */
+  readonly mention: string | null;
   readonly type: ActorType | null;
   readonly role: string | null;
   readonly affiliation: string | null;
+  /**
+   * The institution the speaker speaks for, when the text shows one (see `features.ts`): the stated
+   * affiliation, "mayor of X", a unique organisation of the document named by the speaker's role noun,
+   * or the publishing organisation of its own statement or report.
+   */
+  readonly institution: string | null;
   /** Case-level actor id when the store linked one (merges one actor across sources). */
   readonly caseActor: string | null;
 }
@@ -83,6 +91,8 @@ export interface Unit {
   /** Unit id of the enclosing attribution, or null. */
   readonly parent: string | null;
   readonly basis: readonly Basis[];
+  /** The speaker is the reporting outlet itself ("CPA could not independently verify"). */
+  readonly reporter: boolean;
   /** The speaker reports their own observation ("I saw", "we counted"). */
   readonly firstHand: boolean;
   readonly text: string;

@@ -9,6 +9,12 @@ import { logCommand } from './log.ts';
 import { proofCommand } from './proof.ts';
 import { verifyCommand } from './verify.ts';
 
+import { reextractCommand } from './reextract.ts';
+import { actorsCommand } from './actors.ts';
+import { reviewCommand } from './review.ts';
+import { searchCommand } from './search.ts';
+import { exportCommand } from './export.ts';
+
 /** Every CLI command, in the order `corroborate --help` lists them. Add one import and one entry per command. */
 export const commands: readonly Command[] = [
   demoCommand,
@@ -20,4 +26,9 @@ export const commands: readonly Command[] = [
   logCommand,
   checkpointCommand,
   keyCommand,
+  reextractCommand,
+  actorsCommand,
+  reviewCommand,
+  searchCommand,
+  exportCommand,
 ];

@@ -146,11 +146,11 @@ describe('investigator workspace (Chromium, real API server)', () => {
     await card.waitFor({ timeout: 60_000 });
     await card.getByRole('link').click();
     const detailUrl = page.url();
-    await page.getByLabel('Decision', { exact: true }).selectOption('disputed');
+    await page.getByLabel('Decision', { exact: true }).selectOption('needs_more_evidence');
     await page.getByLabel('Rationale').fill('One origin only; US officials have not confirmed.');
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByTestId('decision-message').getByText('Decision recorded.').waitFor();
-    await page.getByText('Current: Disputed').waitFor();
+    await page.getByText('Current: Needs more evidence').waitFor();
     await shot(page, '04a-decision-as-lead');
 
     await signIn(page, 'viewer');

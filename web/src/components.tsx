@@ -30,11 +30,11 @@ export function humanise(code: string): string {
 
 /** A computed-status badge. */
 export function StatusBadge(props: { readonly status: AllegationStatus }) {
-  const tone = /denied|contested/.test(props.status)
+  const tone = /denied|contested|disputed/.test(props.status)
     ? 'bad'
-    : /^corroborated/.test(props.status)
+    : /corroborated/.test(props.status)
       ? 'good'
-      : /partial|single/.test(props.status)
+      : /multiple|partial/.test(props.status)
         ? 'mid'
         : 'neutral';
   return <span className={`badge status status-${tone}`}>{humanise(props.status)}</span>;

@@ -219,13 +219,15 @@ export class ApiClient {
   /** A source with its normalised text and its extraction. */
   async source(caseId: string, sourceId: string): Promise<SourceDetail> {
     const base = `${caseBase(caseId)}/sources/${encodeURIComponent(sourceId)}`;
-    const [detail, extraction] = await Promise.all([
-      this.request('GET', base),
-      this.request('GET', `${base}/extraction`).catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }),
-    ]);
+    const detail = await this.request('GET', base);
+    // Ask for the extraction only once there is one: a 404 would be noise in the console of every new source.
+    const pending = present.sourceSummary(detail).extraction === 'pending';
+    const extraction = pending
+      ? null
+      : await this.request('GET', `${base}/extraction`).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return null;
+          throw error;
+        });
     return present.sourceDetail(detail, extraction);
   }
 

@@ -119,7 +119,8 @@ function sourceSummary(value: unknown): SourceSummary {
     language: str(o, 'language', 'lang'),
     kind: str(o, 'kind'),
     mediaType: str(o, 'mediaType', 'media_type'),
-    capturedAt: str(o, 'capturedAt', 'captured_at', 'createdAt', 'created_at'),
+    capturedAt:
+      str(o, 'capturedAt', 'captured_at') ?? str(obj(list(o, 'captures')[0]), 'capturedAt', 'captured_at') ?? str(o, 'createdAt', 'created_at'),
     published: str(o, 'published'),
     url: str(o, 'url', 'canonicalUrl'),
     extraction: extractionState(o),
@@ -219,10 +220,7 @@ function sourceDetail(value: unknown, extraction: unknown): SourceDetail {
 /** The status field as a string: either a plain code, or the assessment's `{ level, disputed, … }`. */
 function statusOf(o: Json): string {
   if (typeof o.status === 'string') return o.status;
-  const st = child(o, 'status');
-  const level = str(st, 'level', 'code', 'status');
-  if (level === null) return 'unverified';
-  return bool(st, false, 'disputed') ? `${level}_disputed` : level;
+  return str(child(o, 'status'), 'level', 'code', 'status') ?? 'unverified';
 }
 
 function allegationSummary(value: unknown): AllegationSummary {
@@ -237,9 +235,13 @@ function allegationSummary(value: unknown): AllegationSummary {
     statement: str(o, 'statement', 'canonicalStatement', 'canonical_statement', 'canonical', 'label') ?? '',
     status: statusOf(o),
     topReason:
-      str(o, 'topReason', 'top_reason', 'reason') ??
+      str(o, 'topReason', 'top_reason', 'reason', 'summary') ??
       (firstReason === undefined ? null : typeof firstReason === 'string' ? firstReason : str(obj(firstReason), 'text', 'message')),
-    decision: str(o, 'decision', 'analystDecision', 'analyst_decision') ?? str(child(o, 'decision'), 'decision') ?? 'none',
+    decision:
+      str(o, 'decision', 'analystDecision', 'analyst_decision') ??
+      str(child(o, 'decision'), 'decision') ??
+      str(obj(list(o, 'decisions').at(-1)), 'decision') ??
+      'none',
     eventType: str(o, 'eventType', 'event_type', 'event'),
     places: strings(o, 'places'),
     actors: strings(o, 'actors'),
@@ -249,9 +251,14 @@ function allegationSummary(value: unknown): AllegationSummary {
       groups.length,
     echoes: num(o, 'echoes') ?? num(counts, 'echoes') ?? groups.reduce<number>((n, g) => n + (num(obj(g), 'echoes') ?? 0), 0),
     denials:
-      num(o, 'denials') ?? num(counts, 'denials') ?? members.filter((m) => str(obj(m), 'role') === 'deny').length,
-    firstSeen: str(o, 'firstSeen', 'first_seen'),
-    lastActivity: str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at'),
+      num(o, 'denials') ??
+      num(counts, 'denials') ??
+      (members.length > 0 ? members.filter((m) => str(obj(m), 'role') === 'deny').length : null),
+    disputed: bool(o, false, 'disputed') || bool(child(o, 'status'), false, 'disputed'),
+    notConfirmed: bool(o, false, 'notConfirmed', 'not_confirmed') || bool(child(o, 'status'), false, 'notConfirmed'),
+    sources: num(o, 'sources', 'sourceCount') ?? (list(o, 'sources').length || null),
+    firstSeen: str(o, 'firstSeen', 'first_seen') ?? str(child(o, 'window'), 'start'),
+    lastActivity: str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at') ?? str(child(o, 'window'), 'end'),
     figureSpread: num(o, 'figureSpread', 'figure_spread'),
   };
 }
@@ -352,8 +359,25 @@ function allegationDetail(value: unknown): AllegationDetail {
     notConfirming: list(o, 'notConfirming', 'not_confirming', 'notConfirmed').length > 0 ? list(o, 'notConfirming', 'not_confirming', 'notConfirmed').map(allegationAttribution) : byRole('not_confirmed'),
     denying: list(o, 'denying', 'denials_detail').length > 0 ? list(o, 'denying', 'denials_detail').map(allegationAttribution) : byRole('deny'),
     figures,
-    decisionRationale: str(o, 'decisionRationale', 'rationale') ?? str(child(o, 'decision'), 'rationale'),
-    custody: list(o, 'custody', 'custodyEntries').map(custodyEntry),
+    decisionRationale:
+      str(o, 'decisionRationale', 'rationale') ??
+      str(child(o, 'decision'), 'rationale') ??
+      str(obj(list(o, 'decisions').at(-1)), 'rationale'),
+    custody:
+      list(o, 'custody', 'custodyEntries').length > 0
+        ? list(o, 'custody', 'custodyEntries').map(custodyEntry)
+        : list(o, 'decisions').map((d) => {
+            const r = obj(d);
+            return {
+              seq: num(r, 'custodySeq', 'custody_seq') ?? 0,
+              at: str(r, 'createdAt', 'at') ?? '',
+              actor: str(r, 'actor') ?? '',
+              action: `decision: ${str(r, 'decision') ?? '?'}${str(r, 'rationale') !== null ? ` — “${str(r, 'rationale')}”` : ''}`,
+              objectType: 'allegation',
+              objectId: str(r, 'allegationId') ?? '',
+              leafHash: null,
+            };
+          }),
   };
 }
 

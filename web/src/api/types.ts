@@ -164,7 +164,13 @@ export interface AllegationSummary {
   readonly actors: readonly string[];
   readonly origins: number;
   readonly echoes: number;
-  readonly denials: number;
+  /** Null when the list endpoint does not count denials (the detail always does). */
+  readonly denials: number | null;
+  /** Someone with standing denies it. */
+  readonly disputed: boolean;
+  /** Someone with standing said they have not confirmed it. */
+  readonly notConfirmed: boolean;
+  readonly sources: number | null;
   readonly firstSeen: string | null;
   readonly lastActivity: string | null;
   readonly figureSpread: number | null;

@@ -82,7 +82,7 @@ function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseI
   const { api, session } = useApp();
   const role = roleOn(session, props.caseId);
   const mayDecide = role === 'lead' || role === 'admin';
-  const [decision, setDecision] = useState(props.detail.decision === 'none' ? 'confirmed' : props.detail.decision);
+  const [decision, setDecision] = useState(props.detail.decision === 'none' ? 'verified' : props.detail.decision);
   const [rationale, setRationale] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const submit = (event: FormEvent) => {
@@ -120,10 +120,9 @@ function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseI
       <label>
         Decision
         <select name="decision" value={decision} onChange={(e) => setDecision(e.target.value)}>
-          <option value="confirmed">Confirmed</option>
-          <option value="disputed">Disputed</option>
-          <option value="rejected">Rejected</option>
-          <option value="needs_review">Needs review</option>
+          <option value="verified">Verified</option>
+          <option value="refuted">Refuted</option>
+          <option value="needs_more_evidence">Needs more evidence</option>
         </select>
       </label>
       <label>
@@ -155,10 +154,13 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
       <h1>{d.statement || d.id}</h1>
       <p className="status-line">
         <StatusBadge status={d.status} />
+        {d.disputed && <Badge tone="bad">Disputed</Badge>}
+        {d.notConfirmed && <Badge tone="mid">Not confirmed</Badge>}
         {d.decision !== 'none' && <Badge tone="mid">Decision: {humanise(d.decision)}</Badge>}
         {d.eventType !== null && <Badge>{humanise(d.eventType)}</Badge>}
         <span>
-          <strong>{d.origins}</strong> independent origins · <strong>{d.echoes}</strong> echoes · <strong>{d.denials}</strong> denials
+          <strong>{d.origins}</strong> independent {d.origins === 1 ? 'origin' : 'origins'} · <strong>{d.echoes}</strong>{' '}
+          {d.echoes === 1 ? 'echo' : 'echoes'} · <strong>{d.denials ?? d.denying.length}</strong> {(d.denials ?? d.denying.length) === 1 ? 'denial' : 'denials'}
         </span>
       </p>
       <div className="columns">

@@ -1,15 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AllegationSummary, BoardFilters } from '../api/types.ts';
 import { Badge, humanise, LoadState, StatusBadge } from '../components.tsx';
 import { Link, useApp } from '../context.tsx';
+import { matches, needsAll, sortAllegations } from '../lib/board.ts';
 import { href, withQuery } from '../lib/router.ts';
 
 /** Filter keys as they travel in the board's URL. */
 const FILTER_KEYS = ['status', 'decision', 'event', 'place', 'actor', 'from', 'to', 'sort'] as const;
 
-const STATUSES = ['corroborated', 'partially_corroborated', 'single_origin', 'uncorroborated', 'contested', 'denied'];
-const DECISIONS = ['none', 'confirmed', 'disputed', 'rejected', 'needs_review'];
+const STATUSES = ['single_origin', 'multiple_origins', 'independently_corroborated', 'disputed', 'not_confirmed'];
+const DECISIONS = ['none', 'verified', 'refuted', 'needs_more_evidence'];
 const EVENTS = [
   'killing_of_civilians',
   'execution',
@@ -50,6 +51,8 @@ function Card(props: { readonly caseId: string; readonly a: AllegationSummary })
       </h2>
       <p className="status-line">
         <StatusBadge status={a.status} />
+        {a.disputed && <Badge tone="bad">Disputed</Badge>}
+        {a.notConfirmed && <Badge tone="mid">Not confirmed</Badge>}
         {a.decision !== 'none' && <Badge tone="mid">Decision: {humanise(a.decision)}</Badge>}
         {a.topReason !== null && <span className="reason">{a.topReason}</span>}
       </p>
@@ -60,9 +63,11 @@ function Card(props: { readonly caseId: string; readonly a: AllegationSummary })
         <span>
           <strong>{a.echoes}</strong> {a.echoes === 1 ? 'echo' : 'echoes'}
         </span>
-        <span>
-          <strong>{a.denials}</strong> {a.denials === 1 ? 'denial' : 'denials'}
-        </span>
+        {a.denials !== null && (
+          <span>
+            <strong>{a.denials}</strong> {a.denials === 1 ? 'denial' : 'denials'}
+          </span>
+        )}
         {a.eventType !== null && <span>{humanise(a.eventType)}</span>}
         {a.places.length > 0 && <span>{a.places.slice(0, 3).join(', ')}</span>}
       </p>
@@ -75,7 +80,8 @@ export function BoardView(props: { readonly caseId: string }) {
   const { api, search, navigate, path } = useApp();
   const filters = filtersFrom(search);
   const filterKey = key(filters);
-  const [items, setItems] = useState<readonly AllegationSummary[]>([]);
+  const complete = needsAll(filters);
+  const [loaded, setLoaded] = useState<readonly AllegationSummary[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -83,15 +89,18 @@ export function BoardView(props: { readonly caseId: string }) {
   const fetching = useRef(false);
   const generation = useRef(0);
 
+  // The server filters by status (and whatever else it supports); the rest is applied here.
+  const serverFilters: BoardFilters = filters;
   useEffect(() => {
     const gen = (generation.current += 1);
     setLoading(true);
     setError(undefined);
+    setLoaded([]);
     fetching.current = true;
-    api.allegations(props.caseId, filters, null, 100).then(
+    api.allegations(props.caseId, serverFilters, null, complete ? 500 : 100).then(
       (page) => {
         if (gen !== generation.current) return;
-        setItems(page.items);
+        setLoaded(page.items);
         setNext(page.next);
         setTotal(page.total);
         setLoading(false);
@@ -100,7 +109,6 @@ export function BoardView(props: { readonly caseId: string }) {
       (e: unknown) => {
         if (gen !== generation.current) return;
         setError(e instanceof Error ? e : new Error(String(e)));
-        setItems([]);
         setLoading(false);
         fetching.current = false;
       },
@@ -111,19 +119,25 @@ export function BoardView(props: { readonly caseId: string }) {
     if (next === null || fetching.current) return;
     fetching.current = true;
     const gen = generation.current;
-    api.allegations(props.caseId, filters, next, 500).then(
+    api.allegations(props.caseId, serverFilters, next, 500).then(
       (page) => {
         if (gen !== generation.current) return;
-        setItems((list) => [...list, ...page.items]);
+        setLoaded((list) => [...list, ...page.items]);
         setNext(page.next);
         fetching.current = false;
       },
       (e: unknown) => {
+        if (gen !== generation.current) return;
         setError(e instanceof Error ? e : new Error(String(e)));
         fetching.current = false;
       },
     );
   }, [api, props.caseId, filterKey, next]);
+
+  const items = useMemo(
+    () => (complete ? sortAllegations(loaded.filter((a) => matches(a, filters)), filters.sort) : loaded),
+    [loaded, filterKey, complete],
+  );
 
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -134,9 +148,11 @@ export function BoardView(props: { readonly caseId: string }) {
   });
   const rows = virtual.getVirtualItems();
   const lastIndex = rows[rows.length - 1]?.index ?? 0;
+  // Filtering or sorting in the browser needs every page; plain browsing pages in near the end of the list.
   useEffect(() => {
-    if (lastIndex >= items.length - 20) loadMore();
-  }, [lastIndex, items.length, loadMore]);
+    if (loading) return;
+    if (complete || lastIndex >= items.length - 20) loadMore();
+  }, [lastIndex, items.length, loadMore, complete, loading]);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -153,7 +169,14 @@ export function BoardView(props: { readonly caseId: string }) {
   return (
     <section className="board">
       <h1>
-        Allegations{total !== null ? <span className="meta"> {total.toLocaleString('en')} total</span> : null}
+        Allegations{' '}
+        <span className="meta" aria-live="polite">
+          {complete
+            ? `${items.length.toLocaleString('en')} matching${next !== null ? ` (checked ${loaded.length.toLocaleString('en')}${total !== null ? ` of ${total.toLocaleString('en')}` : ''}…)` : ''}`
+            : total !== null
+              ? `${total.toLocaleString('en')} total`
+              : `${items.length.toLocaleString('en')}${next !== null ? '+' : ''}`}
+        </span>
       </h1>
       <form className="filters" onSubmit={apply} key={filterKey} aria-label="Filters">
         <label>
@@ -207,7 +230,8 @@ export function BoardView(props: { readonly caseId: string }) {
         </label>
         <label>
           Sort by
-          <select name="sort" defaultValue={filters.sort ?? 'origins'}>
+          <select name="sort" defaultValue={filters.sort ?? ''}>
+            <option value="">First reported</option>
             <option value="origins">Independent origins</option>
             <option value="activity">Last activity</option>
             <option value="spread">Figure spread</option>
@@ -232,7 +256,12 @@ export function BoardView(props: { readonly caseId: string }) {
           ))}
         </p>
       )}
-      <LoadState loading={loading} error={error} empty={!loading && items.length === 0} emptyText="No allegations match." />
+      <LoadState
+        loading={loading}
+        error={error}
+        empty={!loading && items.length === 0 && (!complete || next === null)}
+        emptyText="No allegations match."
+      />
       <div ref={parent} className="board-list" data-testid="board-list" role="feed" aria-busy={loading} aria-label="Allegations">
         <div className="virtual-inner" style={{ height: virtual.getTotalSize() }}>
           {rows.map((row) => {

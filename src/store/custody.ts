@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import {
+  consistencyProof,
   hashPayload,
   inclusionProof,
   leafHashHex,
@@ -230,9 +231,19 @@ async function leafHashes(db: Kysely<Database>, below?: number): Promise<Buffer[
  */
 export async function createCheckpoint(store: Store, keyDir: string): Promise<Checkpoint> {
   const key = loadOrCreateSigningKey(keyDir);
-  const leaves = await leafHashes(store.db);
+  // Read the newest checkpoint before the leaves, so the leaves read cover at least as much of the log.
   const latest = await latestCheckpoint(store.db);
-  if (latest !== undefined && latest.treeSize === leaves.length && latest.keyId === key.keyId) return latest;
+  const leaves = await leafHashes(store.db);
+  if (latest !== undefined && latest.treeSize >= leaves.length && latest.keyId === key.keyId) return latest;
+  // Never sign a tree that does not extend the newest checkpoint: that would paper over a rewritten log.
+  if (latest !== undefined && latest.treeSize <= leaves.length) {
+    if (merkleRoot(leaves, latest.treeSize).toString('hex') !== latest.rootHash) {
+      throw new CorroborateError(
+        'tampered',
+        `the log no longer matches checkpoint ${latest.id}; refusing to sign a new one (run 'corroborate verify')`,
+      );
+    }
+  }
   const signed = signCheckpoint(
     { treeSize: leaves.length, rootHash: merkleRoot(leaves).toString('hex'), at: new Date().toISOString() },
     key,
@@ -341,6 +352,49 @@ export async function inclusionProofFor(store: Store, seq: number, keyDir?: stri
       text: checkpointText(checkpoint),
       public_key: key !== undefined && key.keyId === checkpoint.keyId ? key.publicKeyBase64 : null,
     },
+  };
+}
+
+/** A consistency proof between two checkpoints, in the same wire style as {@link InclusionProof}. */
+export interface ConsistencyProof {
+  readonly format: 'corroborate-consistency-proof/v1';
+  readonly old_size: number;
+  readonly old_root: string;
+  readonly new_size: number;
+  readonly new_root: string;
+  /** RFC 6962 PROOF(old_size, D[new_size]), lowercase hex. */
+  readonly proof: readonly string[];
+}
+
+/**
+ * Proves that the log at `oldSize` entries is a prefix of the log at `newSize` entries (default: the
+ * newest checkpoint's size), so a client holding an old checkpoint can check the new one extends it
+ * (RFC 6962 section 2.1.2; verify with `verifyConsistency`). Throws `invalid_input` for impossible sizes.
+ */
+export async function consistencyProofFor(
+  store: Store,
+  oldSize: number,
+  newSize?: number,
+): Promise<ConsistencyProof> {
+  const target = newSize ?? (await latestCheckpoint(store.db))?.treeSize;
+  if (target === undefined) throw new CorroborateError('not_found', 'there is no checkpoint yet');
+  if (!Number.isInteger(oldSize) || !Number.isInteger(target) || oldSize < 0 || oldSize > target) {
+    throw new CorroborateError(
+      'invalid_input',
+      `cannot prove tree size ${oldSize} consistent with size ${target}`,
+    );
+  }
+  const leaves = await leafHashes(store.db, target);
+  if (leaves.length < target) {
+    throw new CorroborateError('invalid_input', `the log has ${leaves.length} entries, fewer than ${target}`);
+  }
+  return {
+    format: 'corroborate-consistency-proof/v1',
+    old_size: oldSize,
+    old_root: merkleRoot(leaves, oldSize).toString('hex'),
+    new_size: target,
+    new_root: merkleRoot(leaves).toString('hex'),
+    proof: consistencyProof(leaves, oldSize).map((h) => h.toString('hex')),
   };
 }
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import {
   appendCustody,
+  consistencyProofFor,
   createCheckpoint,
   findCaptureEntry,
   inclusionProofFor,
@@ -19,7 +20,7 @@ import {
 } from '../../src/store/custody.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import type { Database } from '../../src/store/schema.ts';
-import { readSigningKey } from '../../src/custody/index.ts';
+import { readSigningKey, verifyConsistency } from '../../src/custody/index.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -350,6 +351,46 @@ function runCustodyContract(name: string, createStore: () => Promise<Store>): vo
         const second = await createCheckpoint(store, home);
         assert.equal(second.treeSize, 2);
         assert.deepEqual(await latestCheckpoint(store.db), second);
+      }));
+
+    it('refuses to sign a checkpoint over a log that no longer extends the newest one', () =>
+      withStore(async (store) => {
+        const home = newHome();
+        await seed(store, home);
+        await swapRows(store.db, 1, 2);
+        await appendCustody(store.db, store.dialect, {
+          actor: 'a',
+          action: 'x',
+          objectType: 'o',
+          objectId: 'o',
+          caseId: null,
+          payload: 1,
+        });
+        await assert.rejects(
+          createCheckpoint(store, home),
+          /the log no longer matches checkpoint cp-4-\w+; refusing/,
+        );
+      }));
+
+    it('proves an older checkpoint consistent with the newest', () =>
+      withStore(async (store) => {
+        const home = newHome();
+        await seed(store, home);
+        const [older, newer] = await store.db
+          .selectFrom('checkpoints')
+          .selectAll()
+          .orderBy('tree_size')
+          .execute();
+        const proof = await consistencyProofFor(store, 2);
+        assert.equal(proof.old_root, older?.root_hash);
+        assert.equal(proof.new_root, newer?.root_hash);
+        assert.equal(proof.new_size, 4);
+        const hex = (h: string): Buffer => Buffer.from(h, 'hex');
+        assert.ok(verifyConsistency(2, 4, hex(proof.old_root), hex(proof.new_root), proof.proof.map(hex)));
+        await assert.rejects(
+          consistencyProofFor(store, 5),
+          /cannot prove tree size 5 consistent with size 4/,
+        );
       }));
 
     it('verifies an untouched store', () =>

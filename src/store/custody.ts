@@ -224,7 +224,8 @@ async function leafHashes(db: Kysely<Database>, below?: number): Promise<Buffer[
 /**
  * Signs the current log: computes the RFC 6962 root over every entry, signs it with the key in
  * `keyDir` (created on first use, mode 0600) and stores the checkpoint. When the newest checkpoint
- * already covers the whole log it is returned as is. The ingest command calls this after each ingest.
+ * already covers the whole log it is returned as is. Throws `tampered`, signing nothing, when the log no
+ * longer extends the newest checkpoint. The ingest command calls this after each ingest.
  *
  * @example
  * const checkpoint = await createCheckpoint(store, config.home);

@@ -149,7 +149,7 @@ export function readFactGold(dir: string): FactGoldDocument[] {
 const ORG_TYPES: ReadonlySet<string> = new Set(['organization', 'government', 'state_body', 'armed_forces', 'media', 'ngo', 'international_body']);
 
 /** Typed spans (with normalised values) of extracted facts; a span that is both a place and an organisation counts as a place. */
-export function factSpans(facts: Facts): FactSpan[] {
+export function factSpans(facts: Facts, text: string): FactSpan[] {
   const out: FactSpan[] = [];
   const placeSpans: [number, number][] = [];
   for (const p of facts.places) {
@@ -163,6 +163,9 @@ export function factSpans(facts: Facts): FactSpan[] {
     if (type === null) continue;
     for (const [s, e] of a.mentions) {
       if (placeSpans.some(([ps, pe]) => ps === s && pe === e)) continue;
+      // Only names count: a mention whose head is lower-case ("Russian forces", "he") is not a named entity.
+      const surface = text.slice(s, e);
+      if (!/\p{Lu}/u.test(surface.split(/\s+/).pop()?.[0] ?? '') && !(surface === surface.toLowerCase() && surface === a.name.toLowerCase())) continue;
       out.push({ type, start: s, end: e });
     }
   }
@@ -235,7 +238,7 @@ export function evaluateFacts(docs: readonly FactGoldDocument[], extract: (doc: 
   >;
   const t0 = performance.now();
   for (const doc of docs) {
-    const counts = matchSpans(doc.spans, factSpans(extract(doc)));
+    const counts = matchSpans(doc.spans, factSpans(extract(doc), doc.text));
     for (const t of FACT_SPAN_TYPES) {
       const a = totals[t];
       const b = counts[t];

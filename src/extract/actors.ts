@@ -32,6 +32,8 @@ interface Draft {
 }
 
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'on', 'de', 'al', 'bin', 'van', 'von', 'der', 'du', 'la', 'le', 'da', 'el']);
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'and', 'but', 'or', 'as', 'according', 'with', 'from', 'to', 'of', 'when', 'while', 'after', 'before', 'since', 'if', 'its', 'his', 'her', 'their', 'this', 'that']);
+const STREET_WORDS = /^(?:Road|Street|St\.|Avenue|Ave\.|Square|Boulevard|Lane|Highway|Bridge|Park|Station|Airport|Port|Camp|Prison|Valley|River|Mountains?|Hills?|Forest|Lake|Sea|Gulf|Bay|Island|Islands|Strait|District|Quarter|Mosque|Cathedral|Monastery|Stadium|Market|Plant|Dam|Crossing|Checkpoint)$/;
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUNS_PLURAL = /^(?:they|them)$/i;
 const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
@@ -39,7 +41,7 @@ const GROUP_RE = new RegExp(
   String.raw`(?:\b(?:the\s+)?((?:${Object.keys(DEMONYMS).map((d) => d.replace(/\./g, '\\.')).join('|')}|UN|U\.N\.|EU|NATO|local|regional|city|military|government|senior|western|foreign|international|humanitarian|Ukraine's|Russia's|pro-\p{Lu}\w+|separatist|rebel|state|federal)\s+)((?:defen[cs]e|military|intelligence|health|security|government|police|border|emergency|army|regional|local|city|law enforcement|human rights|prosecution|judicial|occupation|occupying|senior|top|other|former)\s+){0,2})(soldiers|troops|forces|officials|authorities|investigators|prosecutors|officers|aid workers|rescuers|volunteers|doctors|medics|sources|activists|analysts|monitors|observers|experts|lawmakers|diplomats|journalists|militants|fighters|separatists|rebels|paramilitaries|militia|army|military|police|servicemen|commanders|leaders|representatives|spokespeople|authorities)\b`,
   'gu',
 );
-const BARE_GROUP = /^(?:the\s+)?(?:(?:many|some|several|other|local|two|three|four|five|numerous)\s+)?(witnesses|eyewitnesses|residents|survivors|villagers|locals|refugees|officials|authorities|investigators|activists|doctors|medics|volunteers|rescuers|sources|experts|analysts|observers|monitors|families|relatives|neighbours|neighbors|soldiers|troops|prosecutors|journalists|reporters|people|victims|parents|detainees|prisoners|evacuees)$/i;
+const BARE_GROUP = /^(?:the\s+)?(?:(?:many|some|several|other|local|two|three|four|five|numerous)\s+)?(witnesses|eyewitnesses|residents|survivors|villagers|locals|refugees|officials|authorities|investigators|activists|doctors|medics|volunteers|rescuers|sources|experts|analysts|observers|monitors|families|relatives|neighbours|neighbors|soldiers|troops|prosecutors|journalists|reporters|people|victims|parents|detainees|prisoners|evacuees|fighters|gunmen|militants|rebels|attackers|raiders|forces|police|militiamen|paramedics|lawyers|researchers|teachers|students|farmers|workers|elders|leaders|mothers|fathers|women|men|children)$/i;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -53,10 +55,10 @@ const ALIAS_RE = new RegExp(
   'giu',
 );
 const EXACT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}.])(?:${KNOWN_ACTORS.flatMap((k) => k.exact)
+  `(?<![\\p{L}\\p{N}.\\-])(?:${KNOWN_ACTORS.flatMap((k) => k.exact)
     .sort((a, b) => b.length - a.length)
     .map(escapeRe)
-    .join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+    .join('|')})(?![\\p{L}\\p{N}\\-]|\\.\\p{L})`,
   'gu',
 );
 const KNOWN_BY_ALIAS = new Map<string, (typeof KNOWN_ACTORS)[number]>();
@@ -164,9 +166,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         j++;
         continue;
       }
-      const after = tokens[j + 2];
-      if (CONNECTORS.has(nxt.text) && after !== undefined && isCapitalized(after.text) && /^ $/.test(text.slice(nxt.end, after.start))) {
-        j += 2;
+      // Up to two connectors inside a name ("Democratic Republic of the Congo").
+      let k = j + 1;
+      while (k < j + 3 && CONNECTORS.has(tokens[k]?.text ?? '') && /^ $/.test(text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0))) k++;
+      const after = tokens[k];
+      if (k > j + 1 && after !== undefined && isCapitalized(after.text) && !isCovered(after.start, after.end)) {
+        j = k;
         continue;
       }
       break;
@@ -178,7 +183,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   function analyseRun(all: readonly Token[]): void {
     const run = [...all];
-    while (run.length > 0 && FUNCTION_WORDS.has((run[0]?.text ?? '').toLowerCase())) run.shift();
+    const hasHead = run.some((t) => ORG_HEADS[t.text] !== undefined);
+    // Before an organisation's head only true function words go ("The", "In"); "Northern" stays in "Northern Schools Forum".
+    while (run.length > 0 && (hasHead ? ARTICLES : FUNCTION_WORDS).has((run[0]?.text ?? '').toLowerCase())) run.shift();
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]?.text ?? '')) run.pop();
     if (run.length === 0) return;
     const first = run[0];
@@ -201,7 +208,14 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         return;
       }
     }
+    // "the charity Kivu Hope", "the broadcaster Slobozhanka TV": an organisation named after its kind.
+    if (/\b(?:charity|group|organi[sz]ation|NGO|agency|network|outlet|newspaper|broadcaster|channel|coalition|foundation|company|firm|party|militia|movement|website|magazine)\s+$/.test(text.slice(Math.max(0, first.start - 16), first.start)) && !isPlace(surface)) {
+      const d = create(`org:${surface.toLowerCase()}`, { name: surface, type: 'organization', role: null, affiliation: null });
+      mention(d, first.start, last.end, surface);
+      return;
+    }
     if (run.length > 1 && isPlace(surface)) return;
+    if (STREET_WORDS.test(words[words.length - 1] ?? '')) return;
     const titled = parseTitled(run);
     if (titled !== null && titled.name.length > 0 && (titled.role !== null || titled.name.length >= 2)) {
       const nameTokens = titled.name;
@@ -236,7 +250,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         return;
       }
       const follows = text.slice(first.end, first.end + 40);
-      if (SPEECH_VERBS.test(follows) && !isPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w)) {
+      const precedes = text.slice(Math.max(0, first.start - 12), first.start);
+      if (SPEECH_VERBS.test(follows) && !isPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && !/\b(?:of|in|from|near|at|to|into|outside)\s+$/i.test(precedes)) {
         const d = create(`person:${w.toLowerCase()}`, { name: w, type: 'person', role: null, affiliation: null });
         if (!persons.includes(d)) persons.push(d);
         mention(d, first.start, first.end, w);
@@ -353,7 +368,14 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     return null;
   }
 
-  function resolveSpeaker(start: number, end: number, surface: string, a: Attribution): Draft {
+  function resolveSpeaker(start: number, end: number, rawSurface: string, a: Attribution): Draft {
+    // A source cut to its determiner ("The" + cue "collective said"): take the words up to the verb.
+    let surface = rawSurface;
+    if (/^\s*(?:the|its|his|her|their|this|that|a|an)\s*$/i.test(rawSurface) && a.cue.start >= end) {
+      const lastSpace = a.cue.text.lastIndexOf(' ');
+      const upTo = lastSpace > 0 ? a.cue.start + lastSpace : a.cue.start;
+      if (upTo > end && upTo - start < 60) surface = text.slice(start, upTo);
+    }
     const inside = mentionLog.filter((m) => m.start < end && start < m.end);
     const named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
     if (named !== undefined) return named.actor;
@@ -402,8 +424,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       return fallback(clean, 'group', start, end);
     }
     GROUP_RE.lastIndex = 0;
-    void a;
-    return fallback(clean, /^\p{Lu}/u.test(clean) ? (/\s/.test(clean) ? 'organization' : 'person') : 'group', start, end);
+    const words = clean.split(/\s+/);
+    const lastWord = words[words.length - 1] ?? '';
+    // A proper name: capitalised, short, its head capitalised and not a plural common noun ("Fighters").
+    const proper = /^\p{Lu}/u.test(clean) && /^\p{Lu}/u.test(lastWord) && words.length <= 6 && !(words.length === 1 && /[^s]s$/.test(lastWord));
+    return fallback(clean, proper ? (words.length > 1 ? 'organization' : 'person') : 'group', start, end);
   }
 
   function fallback(surface: string, type: ActorType, start: number, end: number): Draft {

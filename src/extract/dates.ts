@@ -19,6 +19,10 @@ export interface DateHit {
   readonly granularity: Granularity;
   /** 0–1; low when the expression could not be anchored (no publication date). */
   readonly confidence: number;
+  /** A length of time ("three days"), not a point or interval on the calendar. */
+  readonly duration?: boolean;
+  /** A clock time ("9 a.m."); its day is left to the reader. */
+  readonly time?: boolean;
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -44,7 +48,7 @@ const RE_MONTH_DAY = new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)(?:,?\\s+${YEAR}\\b
 const RE_DAY_MONTH = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR}\\b)?`, 'g');
 const RE_MONTH_YEAR = new RegExp(`\\b${MONTH},?\\s+(?:of\\s+)?${YEAR}\\b`, 'g');
 const RE_MONTH_ALONE = new RegExp(
-  `\\b(?:(?:in|since|until|till|by|during|from|through|throughout|before|after|early|late|mid-|the end of|the beginning of|last|this|next)\\s+(?:early\\s+|late\\s+|mid-)?)${MONTH}(?![\\w.])`,
+  `\\b(?:(?:in|since|until|till|by|during|from|through|throughout|before|after|early|late|mid-|the end of|the beginning of|last|this|next)\\s+(?:early\\s+|late\\s+|mid-)?)${MONTH}(?!\\w)`,
   'gi',
 );
 const RE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -55,6 +59,9 @@ const RE_YEAR = new RegExp(
   `\\b(?:(in|since|until|till|by|during|from|of|early|late|mid-|before|after|through|throughout|around|circa|summer|winter|spring|autumn|fall)\\s+(?:the\\s+year\\s+)?)?${YEAR}\\b(?!,\\d|\\.\\d|\\s*(?:%|percent|people|persons|civilians|children|residents|soldiers|troops|bodies|dead|killed|houses|homes|families|victims|cases|km|kilometres|kilometers|miles|metres|meters|tonnes|tons|dollars|euros))`,
   'gi',
 );
+const RE_DURATION =
+  /\b(?:(?:almost|nearly|about|around|more than|over|some|at least|the past|the last|the first)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|\d{1,3}|fifteen|twenty|thirty)\s+(?:(?:full|long|more|straight|consecutive)\s+)?(hours?|days?|nights?|weeks?|months?|years?|decades?)\b(?!\s+(?:ago|old|later\s+than))(?![-‑]old)/gi;
+const RE_TIME = /\b(?:(?:at|around|about|after|before|shortly after|shortly before|until|by)\s+)?(?:\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}\b|noon|midnight|dawn|dusk)/gi;
 const RE_DECADE = /\b(?:the\s+)?(1[89]\d0|20\d0)s\b/g;
 const RE_SINCE_EVENT =
   /\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?)?(?:full-scale\s+|Russian\s+|military\s+)?(invasion|war|conflict|fighting|offensive|occupation|siege|coup|ceasefire|uprising|hostilities)(?:\s+(?:started|began|begun|erupted|broke out|was launched))?/gi;
@@ -276,6 +283,16 @@ export function findDates(text: string, published: string | null): DateHit[] {
     push(m.index, m.index + m[0].length, new Date(Date.UTC(d0, 0, 1)), new Date(Date.UTC(d0 + 9, 11, 31)), 'decade', true);
   }
 
+  // Durations ("three days", "almost a month") and clock times: temporal, but no calendar interval.
+  for (const m of text.matchAll(RE_DURATION)) {
+    const unit = (m[1] ?? '').toLowerCase().replace(/s$/, '');
+    const g: Granularity = unit === 'hour' || unit === 'day' || unit === 'night' ? 'day' : unit === 'week' ? 'week' : unit === 'month' ? 'month' : unit === 'year' ? 'year' : 'decade';
+    hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: g, confidence: 0.6, duration: true });
+  }
+  for (const m of text.matchAll(RE_TIME)) {
+    const day = pub === null ? null : iso(pub);
+    hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: 'day', confidence: day === null ? 0.3 : 0.5, time: true });
+  }
   const resolved = removeOverlaps(hits);
   // "since the invasion started [on Feb. 24]": open interval from the next date in the clause, or unknown.
   for (const m of text.matchAll(RE_SINCE_EVENT)) {
@@ -298,7 +315,9 @@ export function findDates(text: string, published: string | null): DateHit[] {
 
 /** Keeps the longest of overlapping hits (earliest on ties), so "Feb. 24, 2022" wins over "2022". */
 function removeOverlaps(hits: readonly DateHit[]): DateHit[] {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Anchored dates first, then longest: "two weeks ago" beats the duration "two weeks" inside it.
+  const rank = (h: DateHit): number => (h.duration === true || h.time === true ? 1 : 0);
+  const sorted = [...hits].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: DateHit[] = [];
   for (const h of sorted) {
     if (kept.some((k) => k.start < h.end && h.start < k.end)) continue;
@@ -320,12 +339,13 @@ export function extractDates(text: string, published: string | null): DateMentio
 
 /** Groups hits with the same interval and granularity (unanchored hits group by their text). */
 export function groupDates(hits: readonly DateHit[]): DateMention[] {
-  const groups = new Map<string, { text: string; start: string | null; end: string | null; granularity: Granularity; confidence: number; mentions: [number, number][] }>();
+  const groups = new Map<string, { text: string; start: string | null; end: string | null; granularity: Granularity; confidence: number; kind: 'date' | 'duration' | 'time'; mentions: [number, number][] }>();
   for (const h of hits) {
     const key = h.from === null && h.to === null ? `?${h.text.toLowerCase()}` : `${h.from ?? ''}|${h.to ?? ''}|${h.granularity}`;
     const g = groups.get(key);
     if (g === undefined) {
-      groups.set(key, { text: h.text, start: h.from, end: h.to, granularity: h.granularity, confidence: h.confidence, mentions: [[h.start, h.end]] });
+      const kind = h.duration === true ? 'duration' : h.time === true ? 'time' : 'date';
+      groups.set(key, { text: h.text, start: h.from, end: h.to, granularity: h.granularity, confidence: h.confidence, kind, mentions: [[h.start, h.end]] });
     } else {
       g.mentions.push([h.start, h.end]);
     }

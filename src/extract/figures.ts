@@ -62,7 +62,8 @@ const QUALIFIERS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:at least|no fewer than|no less than|a minimum of|not less than)\s*$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|exceeding|above|greater than|beyond)\s*$/i, 'more_than'],
   [/\b(?:up to|at most|as many as|no more than|a maximum of|not more than)\s*$/i, 'up_to'],
-  [/\b(?:fewer than|less than|under|below|nearly|almost|just under|close to)\s*$/i, 'less_than'],
+  [/\b(?:nearly|almost|just under|close to|approaching)\s*$/i, 'nearly'],
+  [/\b(?:fewer than|less than|under|below)\s*$/i, 'less_than'],
   [/\b(?:about|around|approximately|roughly|some|an estimated|estimated|circa|approx\.|an approximate|more or less|nearly)\s*$/i, 'approx'],
 ];
 
@@ -88,7 +89,10 @@ const STATES: readonly (readonly [RegExp, string])[] = [
 ];
 
 const WHOM =
-  /^(?:\s+of(?:\s+the)?)?(?:\s+(?:more|other|additional|further|local|innocent|unarmed|young|elderly|dead|Ukrainian|Russian|Syrian|Palestinian|Israeli|Sudanese|Rohingya|Afghan|Iraqi|Yemeni|Ethiopian|Tigrayan|Eritrean|Congolese|Malian|Somali|Armenian|Azerbaijani|Georgian|civilian|unidentified|identified|foreign|[a-z]+-(?:aged|old|year-old)))*\s+(people|persons|civilians|children|kids|minors|women|men|girls|boys|babies|infants|residents|inhabitants|villagers|soldiers|troops|servicemen|service members|fighters|militants|combatants|police officers|officers|policemen|prisoners of war|prisoners|POWs|detainees|bodies|corpses|victims|survivors|witnesses|refugees|migrants|families|households|journalists|reporters|doctors|medics|nurses|aid workers|humanitarian workers|volunteers|students|patients|teachers|hostages|protesters|demonstrators|worshippers|farmers|workers|staff|members|individuals|Ukrainians|Syrians|Palestinians|Russians|Afghans|Iraqis|Sudanese|Yemenis|cases|deaths|casualties|fatalities|graves|homes|houses|buildings|schools|hospitals|clinics|villages|towns|settlements|shelters|apartments|apartment blocks|structures|vehicles|tanks|missiles|rockets|drones|bombs|shells|airstrikes|air strikes|strikes|attacks|incidents|dead|wounded|injured|the dead)\b/;
+  /^(?:\s+of(?:\s+the)?)?(?:\s+(?:more|other|additional|further|local|innocent|unarmed|young|elderly|dead|Ukrainian|Russian|Syrian|Palestinian|Israeli|Sudanese|Rohingya|Afghan|Iraqi|Yemeni|Ethiopian|Tigrayan|Eritrean|Congolese|Malian|Somali|Armenian|Azerbaijani|Georgian|civilian|unidentified|identified|foreign|[a-z]+-(?:aged|old|year-old)))*\s+(people|persons|civilians|children|kids|minors|women|men|girls|boys|babies|infants|residents|inhabitants|villagers|soldiers|troops|servicemen|service members|fighters|militants|combatants|police officers|officers|policemen|prisoners of war|prisoners|POWs|detainees|bodies|corpses|victims|survivors|witnesses|refugees|migrants|families|households|journalists|reporters|doctors|medics|nurses|aid workers|humanitarian workers|volunteers|students|patients|teachers|hostages|protesters|demonstrators|worshippers|farmers|workers|staff|members|individuals|Ukrainians|Syrians|Palestinians|Russians|Afghans|Iraqis|Sudanese|Yemenis|cases|deaths|casualties|fatalities|graves|homes|houses|buildings|schools|hospitals|clinics|villages|towns|settlements|shelters|apartments|apartment blocks|structures|vehicles|tanks|missiles|rockets|drones|bombs|shells|airstrikes|air strikes|strikes|attacks|incidents|dead|wounded|injured|the dead|others|more)\b/;
+
+/** Any plural noun after at most one modifier ("two sons", "five farm workers", "thousands of cattle"). */
+const GENERIC_NOUN = /^(?:\s+of(?:\s+the)?)?(?:\s+[a-z][a-z-]+)?\s+((?!times\b|years\b|days\b|months\b|weeks\b|hours\b|minutes\b|percent\b|of\b)[a-z]{3,}(?:s|men|people|cattle|livestock|staff|personnel|police)|cattle|livestock|staff|personnel)\b/;
 
 /** Numbers immediately followed by these are measures, times or money, not counts. */
 const NOT_A_COUNT_AFTER =
@@ -143,6 +147,8 @@ export function figureInterval(value: number, qualifier: string | null): { min: 
       return { min: 0, max: value, approx: false };
     case 'less_than':
       return { min: 0, max: integer ? value - 1 : value, approx: false };
+    case 'nearly':
+      return { min: Math.round(value * 0.9), max: value, approx: true };
     case 'approx': {
       const delta = value * 0.1;
       return { min: Math.round(value - delta), max: Math.round(value + delta), approx: true };
@@ -189,11 +195,14 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     if (first === null) continue;
     const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
     const isDigits = /^\d/.test(firstRaw.trim());
-    const whom = WHOM.exec(after);
+    // An age in apposition ("Iryna Savchuk, 41, said") is not a count.
+    if (/\p{Lu}[\p{L}’'-]+,\s*$/u.test(before) && /^\s*[,).]/.test(after) && /^\d{1,3}$/.test(m[0])) continue;
+    const whom = WHOM.exec(after) ?? (/^one$/i.test(m[0]) ? null : GENERIC_NOUN.exec(after));
     // Spelled-out or vague numbers need a counted noun ("one of the creepiest" is not a count).
-    if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after)) continue;
+    const qualified = QUALIFIERS.some(([re]) => re.test(before)) || (first.vague !== null && STATES.some(([re]) => re.test(before.slice(-14))));
+    if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after) && !(qualified && first.vague !== null)) continue;
     if (isDigits && whom === null && /^[\s,]*\p{Lu}/u.test(after) && /\p{Lu}[\p{L}.]*\s$/u.test(before)) continue;
-    if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null) continue;
+    if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null && !qualified) continue;
 
     const sIdx = rangeIndex(sentences, numStart);
     const sentence = sentences[sIdx] ?? [0, text.length];
@@ -217,6 +226,7 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     } else if (first.vague !== null) {
       [min, max] = first.vague;
       approx = true;
+      if (qualifier === 'more_than' && min === max && min !== null) min += 1;
       if (qualifier === 'at_least' || qualifier === 'more_than') max = null;
     } else {
       ({ min, max, approx } = figureInterval(first.value, qualifier));

@@ -55,7 +55,7 @@ export function normalizePlaceName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’`ʼ]/g, '')
+    .replace(/['’‘`ʼʻ]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .toLowerCase();
@@ -198,11 +198,14 @@ const CITY_ALIASES: readonly (readonly [string, string, string])[] = [
   ['Washington DC', 'Washington, D.C.', 'US'],
   ['New York', 'New York City', 'US'],
   ['Mekelle', "Mek'ele", 'ET'],
-  ['Sanaa', 'Sanaa', 'YE'],
+  ['Taiz', 'Ta‘izz', 'YE'],
+  ['Derna', 'Darnah', 'LY'],
+  ['Kyiv', 'Kyiv', 'UA'],
+  ['Hodeidah', 'Al Ḩudaydah', 'YE'],
 ];
 
 /** Suffixes that turn a region's base name into its full English name ("Donetsk Oblast", "Idlib province"). */
-const REGION_SUFFIXES = ['oblast', 'region', 'province', 'governorate', 'state', 'krai', 'district'];
+const REGION_SUFFIXES = ['oblast', 'region', 'province', 'governorate', 'state', 'krai', 'district', 'department'];
 
 /**
  * Loads the gazetteer from the installed packages and the committed regions file. Call once per process
@@ -264,7 +267,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
         feature: '',
         geonameId: null,
       };
-      const base = name.replace(/\s+(oblast'?|region|province|governorate|state|krai|kray|district|city)$/i, '');
+      const base = name.replace(/\s+(oblast'?|region|province|governorate|state|krai|kray|district|city|department|county|prefecture|municipality|division)$/i, '');
       addOther(name, entry);
       addOther(base, entry);
       for (const suffix of REGION_SUFFIXES) addOther(`${base} ${suffix}`, entry);

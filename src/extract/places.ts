@@ -41,6 +41,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'center', 'centre', 'victory', 'peace', 'truth', 'home', 'sun', 'moon', 'star', 'gaza strip',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'rep', 'sen', 'gen',
   'minister', 'secretary', 'commander', 'colonel', 'captain', 'major', 'officer', 'chief', 'head', 'director',
+  'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'greater', 'middle', 'old', 'new', 'capital', 'federal',
   'christian', 'muslim', 'jewish', 'orthodox', 'catholic', 'protestant', 'buddhist', 'hindu',
 ]);
 
@@ -115,7 +116,9 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     }
     if (found === null) continue;
     const before = text.slice(Math.max(0, found.start - 40), found.start);
-    const locative = LOCATIVE.test(before) || /\(\s*$/.test(before);
+    // A dateline ("KHARKIV, Ukraine —", "NAIROBI —") names the place the report was filed from.
+    const dateline = /^[\p{Lu}\p{P}\s]+$/u.test(found.text) && found.text.length > 2 && /^\s*(?:\(\s*)?$/.test(text.slice(text.lastIndexOf('\n', found.start - 1) + 1, found.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(found.end, found.end + 3));
+    const locative = dateline || LOCATIVE.test(before) || /\(\s*$/.test(before);
     const sentenceInitial = found.start === 0 || /(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(before);
     candidates.push({ ...found, locative, sentenceInitial });
     while (i + 1 < tokens.length && (tokens[i + 1]?.start ?? Infinity) < found.end) i++;
@@ -128,13 +131,17 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
   };
   const caseCc = caseCountry(gazetteer, options.caseRegion);
   if (caseCc !== null) bump(caseCc, 3);
+  const own = new Map<Candidate, string>();
   for (const c of candidates) {
     const countries = new Set(c.entries.map((e) => e.country));
     if (c.entries.some((e) => e.kind === 'country')) {
       for (const e of c.entries) if (e.kind === 'country') bump(e.country, 2);
     } else if (countries.size === 1) {
       const [cc] = countries;
-      if (cc !== undefined) bump(cc, 1);
+      if (cc !== undefined) {
+        bump(cc, 1);
+        own.set(c, cc);
+      }
     } else {
       const big = c.entries.filter((e) => e.population >= 500_000);
       if (big.length === 1 && big[0] !== undefined) bump(big[0].country, 0.5);
@@ -164,13 +171,17 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
       }
     }
     if (best === null) continue;
-    const supported = (support.get(best.country) ?? 0) >= 1 || best.kind === 'country';
+    // Support from elsewhere in the document: a lone candidate does not vouch for itself.
+    const external = (support.get(best.country) ?? 0) - (own.get(c) === best.country ? 1 : 0);
+    const supported = external >= 1 || best.kind === 'country';
     const single = !/\s/.test(c.text);
     let accept: boolean;
     if (best.kind !== 'city') accept = !c.sentenceInitial || c.locative || supported || !single;
     else if (best.population >= 100_000) accept = c.locative || supported || !c.sentenceInitial;
     else if (best.population >= 15_000) accept = c.locative || supported;
     else accept = c.locative && supported;
+    // A small town in a country the document never otherwise mentions, while it does name others, is a homonym.
+    if (accept && best.kind === 'city' && best.population < 100_000 && external <= 0 && support.size > 0) accept = false;
     if (!accept) continue;
     const margin = bestScore - second;
     const confidence = Math.max(0.3, Math.min(0.98, (supported ? 0.7 : 0.45) + (c.locative ? 0.1 : 0) + Math.min(0.2, margin / 20)));

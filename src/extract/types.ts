@@ -117,6 +117,8 @@ export interface DateMention {
   readonly granularity?: Granularity;
   /** 0–1; low (≤ 0.3) for an expression that could not be anchored, e.g. no publication date. */
   readonly confidence?: number;
+  /** 'date' (default): a calendar interval; 'duration' ("three days") and 'time' ("9 a.m.") carry no interval. */
+  readonly kind?: 'date' | 'duration' | 'time';
   readonly mentions: readonly (readonly [number, number])[];
 }
 

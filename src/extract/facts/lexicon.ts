@@ -125,7 +125,9 @@ export const ORG_HEADS: Readonly<Record<string, ActorType>> = {
   Union: 'organization', Party: 'organization', Movement: 'organization', Group: 'organization', Organization: 'organization',
   Organisation: 'organization', Society: 'organization', University: 'organization', Company: 'organization',
   Corporation: 'organization', Bank: 'organization', Church: 'organization', Hospital: 'organization', Mission: 'international_body',
-  International: 'ngo', Federation: 'organization', Authority: 'state_body', Bureau: 'state_body', Directorate: 'state_body',
+  International: 'ngo', Federation: 'organization', Observatory: 'ngo', Forum: 'ngo', Monitor: 'ngo', Monitors: 'ngo',
+  Collective: 'ngo', Witness: 'ngo', Alliance: 'organization', Trust: 'ngo', Lab: 'organization', Laboratory: 'organization',
+  Unit: 'state_body', Clinic: 'organization', Authority: 'state_body', Bureau: 'state_body', Directorate: 'state_body',
 };
 
 /** Words that open sentences or clauses and are capitalised only for that reason. */

@@ -31,6 +31,14 @@ export function tokenize(text: string): Token[] {
     if (text[end] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) || /^\p{Lu}$/u.test(word))) {
       end += 1;
     }
+    // A possessive ending is its own token, so "Myanmar's" still reads as "Myanmar".
+    const poss = /['’]s$/.exec(word);
+    if (poss !== null && word.length > 3) {
+      const cut = m.index + word.length - 2;
+      out.push({ start: m.index, end: cut, text: text.slice(m.index, cut) });
+      out.push({ start: cut, end, text: text.slice(cut, end) });
+      continue;
+    }
     out.push({ start: m.index, end, text: text.slice(m.index, end) });
   }
   return out;

@@ -231,11 +231,16 @@ function typeFamilies(type: string): string[] {
   return out;
 }
 
-/** Blocking keys of a unit: `T:type|place` for typed units (and their related-type families), `N:name|place` for every unit. */
+/**
+ * Blocking keys of a unit: `T:type|place` for typed units (and their related-type families), `N:name|place`
+ * and `P:place` for every unit. Claims meet claims only through `T:` keys; responses and context meet
+ * claims through any key (see `comparable` in `cluster.ts`).
+ */
 export function blockingKeys(types: readonly string[], places: readonly string[], names: readonly string[]): string[] {
   const ps = places.length > 0 ? places : ['?'];
   const keys = new Set<string>();
   for (const p of ps) {
+    keys.add(`P:${p}`);
     for (const t of types) for (const f of typeFamilies(t)) keys.add(`T:${f}|${p}`);
     for (const n of names) if (n !== p) keys.add(`N:${n}|${p}`);
   }
@@ -320,9 +325,9 @@ export function buildUnits(source: CaseSource): Unit[] {
       reported: source.published,
       tokens,
       names,
-      keys: blockingKeys(kind === 'claim' ? types : [], placeList, names),
+      keys: blockingKeys(types, placeList, names),
       speaker,
-      reporter: isReporter(speaker, source.outlet),
+      reporter: !OWN_PUBLICATION_KINDS.has(source.kind) && isReporter(speaker, source.outlet),
       chain,
       parent: a.parent === null || !byId.has(a.parent) ? null : `${source.id}#${a.parent}`,
       basis,

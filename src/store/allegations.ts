@@ -339,6 +339,7 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
       for (const r of await q.execute()) candidateIds.add(r.unit_id);
     }
   };
+  // Claims meet claims through `T:` keys only, and other units through any key (see `comparable`).
   await collect(claimT, null);
   await collect(claimN, 0);
   await collect(otherKeys, 1);

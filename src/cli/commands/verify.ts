@@ -50,6 +50,11 @@ export const verifyCommand: Command = {
       deps.stderr.write(
         `verify: ${report.problems.length} problem(s) found in ${store.location} (${counts})\n`,
       );
+      if (report.problems.some((p) => p.message.includes('not a trusted key'))) {
+        deps.stderr.write(
+          `verify: checkpoints are checked against the key in ${deps.config.home} (CORROBORATE_HOME)\n`,
+        );
+      }
       return 1;
     } finally {
       await store.close();

@@ -167,7 +167,7 @@ export class ApiClient {
    */
   uploadFile(caseId: string, file: File, onProgress: ProgressListener): Promise<IngestOutcome> {
     const form = new FormData();
-    form.append('file', file, file.name);
+    form.append('files', file, file.name);
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `${this.base}/cases/${encodeURIComponent(caseId)}/sources`);
@@ -195,7 +195,7 @@ export class ApiClient {
   /** Captures a URL into a case (the server applies its SSRF guard). */
   async submitUrl(caseId: string, url: string): Promise<IngestOutcome> {
     try {
-      const body = await this.request('POST', `${caseBase(caseId)}/sources`, { url });
+      const body = await this.request('POST', `${caseBase(caseId)}/ingest/urls`, { urls: [url] });
       return present.ingest(url, 200, body);
     } catch (error) {
       return { name: url, status: 'error', sourceId: null, error: error instanceof Error ? error.message : String(error) };
@@ -206,7 +206,7 @@ export class ApiClient {
   async submitText(caseId: string, text: string, title: string): Promise<IngestOutcome> {
     const name = title || 'pasted text';
     try {
-      const body = await this.request('POST', `${caseBase(caseId)}/sources`, {
+      const body = await this.request('POST', `${caseBase(caseId)}/ingest/text`, {
         text,
         title: title || undefined,
       });
@@ -236,18 +236,20 @@ export class ApiClient {
     return `${this.base}${caseBase(caseId)}/sources/${encodeURIComponent(sourceId)}/view`;
   }
 
-  /** Records an analyst review of an attribution. */
+  /** Records an analyst review of an attribution (spans by offsets only: the server reads their text). */
   async reviewAttribution(
     caseId: string,
     attributionId: string,
     review: {
       readonly action: 'accept' | 'edit' | 'reattribute' | 'reject';
       readonly rationale?: string;
-      readonly source?: { readonly start: number; readonly end: number } | null;
-      readonly cue?: { readonly start: number; readonly end: number };
-      readonly content?: readonly { readonly start: number; readonly end: number }[];
-      readonly actor?: string;
-      readonly stance?: string;
+      readonly edit?: {
+        readonly source?: { readonly start: number; readonly end: number } | null;
+        readonly cue?: { readonly start: number; readonly end: number };
+        readonly content?: readonly { readonly start: number; readonly end: number }[];
+        readonly stance?: string;
+      };
+      readonly caseActorId?: string;
     },
   ): Promise<void> {
     await this.request('POST', `${caseBase(caseId)}/attributions/${encodeURIComponent(attributionId)}/review`, review);
@@ -272,9 +274,29 @@ export class ApiClient {
     await this.request('POST', `${caseBase(caseId)}/allegations/${encodeURIComponent(allegationId)}/decision`, { decision, rationale });
   }
 
-  /** Geocoded places of a case with how many allegations mention each. */
+  /**
+   * Geocoded places of a case with how many allegations name each: every page of the place facts, merged by
+   * name and position, counted against every allegation's places.
+   */
   async places(caseId: string): Promise<readonly PlacePoint[]> {
-    return present.places(await this.request('GET', `${caseBase(caseId)}/places`));
+    const facts: unknown[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 50; i += 1) {
+      const body = await this.request('GET', `${caseBase(caseId)}/places${query({ cursor, limit: 500 })}`);
+      const page = present.page(body, (v) => v);
+      facts.push(...page.items);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    const allegations: AllegationSummary[] = [];
+    cursor = null;
+    for (let i = 0; i < 50; i += 1) {
+      const page = await this.allegations(caseId, {}, cursor, 500);
+      allegations.push(...page.items);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    return present.places(facts, allegations);
   }
 
   /** Full-text search over a case's sources and attributions (redacted by the server). */
@@ -290,9 +312,9 @@ export class ApiClient {
   }
 
   /** The latest signed checkpoint, or null when none was signed yet. */
-  async latestCheckpoint(caseId: string): Promise<Checkpoint | null> {
+  async latestCheckpoint(): Promise<Checkpoint | null> {
     try {
-      return present.checkpoint(await this.request('GET', `${caseBase(caseId)}/custody/checkpoint`));
+      return present.checkpoint(await this.request('GET', '/custody/checkpoints/latest'));
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
       throw error;
@@ -301,6 +323,6 @@ export class ApiClient {
 
   /** Verifies the whole log against its checkpoints on the server. */
   async verify(caseId: string): Promise<VerifyResult> {
-    return present.verify(await this.request('POST', `${caseBase(caseId)}/custody/verify`, {}));
+    return present.verify(await this.request('GET', `${caseBase(caseId)}/custody/verify`));
   }
 }

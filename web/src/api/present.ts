@@ -157,6 +157,7 @@ function actor(value: unknown): Actor {
   const o = obj(value);
   return {
     id: str(o, 'id') ?? '',
+    caseActor: str(o, 'caseActor', 'caseActorId', 'case_actor_id'),
     name: str(o, 'name') ?? '',
     type: str(o, 'type') ?? 'person',
     role: str(o, 'role'),
@@ -381,17 +382,37 @@ function allegationDetail(value: unknown): AllegationDetail {
   };
 }
 
-function places(value: unknown): readonly PlacePoint[] {
-  return page(value, (v) => {
-    const o = obj(v);
-    return {
-      name: str(o, 'name') ?? '',
-      lat: num(o, 'lat') ?? NaN,
-      lon: num(o, 'lon') ?? NaN,
-      country: str(o, 'country'),
-      allegations: num(o, 'allegations', 'count') ?? 0,
-    };
-  }).items.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+/** Folds a place name for matching: lower case, no diacritics. */
+function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+/**
+ * Map points from place facts (one per source mention, or already aggregated with a count) merged by name,
+ * each counted against the allegations whose places name it.
+ */
+function places(facts: readonly unknown[], allegations: readonly AllegationSummary[] = []): readonly PlacePoint[] {
+  const byName = new Map<string, { name: string; lat: number; lon: number; country: string | null; given: number | null }>();
+  for (const f of facts) {
+    const o = obj(f);
+    const name = str(o, 'name');
+    const lat = num(o, 'lat');
+    const lon = num(o, 'lon');
+    if (name === null || lat === null || lon === null) continue;
+    const key = foldName(name);
+    if (!byName.has(key)) byName.set(key, { name, lat, lon, country: str(o, 'country'), given: num(o, 'allegations') });
+  }
+  const counts = new Map<string, number>();
+  for (const a of allegations) {
+    for (const p of new Set(a.places.map(foldName))) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return [...byName.entries()].map(([key, p]) => ({
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    country: p.country,
+    allegations: p.given ?? counts.get(key) ?? 0,
+  }));
 }
 
 function searchHit(value: unknown): SearchHit {
@@ -454,10 +475,23 @@ function checkpoint(value: unknown): Checkpoint | null {
 function verify(value: unknown): VerifyResult {
   const o = obj(value);
   const ok = bool(o, false, 'ok', 'valid', 'verified');
+  const counts = child(o, 'counts');
+  const entries = num(o, 'treeSize', 'tree_size', 'entries', 'size') ?? num(counts, 'entries');
+  const problems = num(o, 'problemCount') ?? list(o, 'problems').length;
+  const unsigned = num(o, 'unsigned');
+  const detail = [
+    num(counts, 'originals') !== null ? `${num(counts, 'originals')} originals re-hashed` : null,
+    num(counts, 'checkpoints') !== null ? `${num(counts, 'checkpoints')} checkpoint signatures checked` : null,
+    unsigned !== null && unsigned > 0 ? `${unsigned} entries after the latest checkpoint (not yet signed)` : null,
+  ].filter((x) => x !== null);
   return {
     ok,
-    treeSize: num(o, 'treeSize', 'tree_size', 'entries', 'size'),
-    message: str(o, 'message', 'error') ?? (ok ? 'The log verifies against its signed checkpoints.' : 'Verification failed.'),
+    treeSize: entries,
+    message:
+      str(o, 'message', 'error') ??
+      (ok
+        ? `The log and originals verify. ${detail.join('; ')}.`
+        : `${problems} ${problems === 1 ? 'problem' : 'problems'} found. ${detail.join('; ')}.`),
   };
 }
 
@@ -487,8 +521,13 @@ export const present = {
     const itemStatus = str(item, 'status');
     return {
       name,
-      status: itemStatus === 'error' ? 'error' : itemStatus === 'skipped' ? 'skipped' : 'ok',
-      sourceId: str(item, 'sourceId', 'source_id', 'id') ?? str(child(item, 'value'), 'id', 'sourceId'),
+      status:
+        itemStatus === 'error'
+          ? 'error'
+          : itemStatus === 'skipped' || bool(child(item, 'value'), false, 'duplicate')
+            ? 'skipped'
+            : 'ok',
+      sourceId: str(child(item, 'value'), 'sourceId', 'source_id') ?? str(item, 'sourceId', 'source_id'),
       error: str(item, 'error'),
     };
   },

@@ -91,6 +91,8 @@ export interface Attribution {
 
 export interface Actor {
   readonly id: string;
+  /** Case-level actor (registry) id, the one reattribution names; null before the store linked one. */
+  readonly caseActor: string | null;
   readonly name: string;
   readonly type: string;
   readonly role: string | null;

@@ -9,7 +9,7 @@ export function CustodyView(props: { readonly caseId: string }) {
   const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useLoad(() => api.custody(props.caseId, cursor), `custody:${props.caseId}:${cursor ?? ''}`);
-  const checkpoint = useLoad(() => api.latestCheckpoint(props.caseId), `checkpoint:${props.caseId}`);
+  const checkpoint = useLoad(() => api.latestCheckpoint(), `checkpoint`);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string | null>(null);

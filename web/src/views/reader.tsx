@@ -143,7 +143,7 @@ function AttributionPanel(props: {
   const [srcDraft, setSrcDraft] = useState(draftOf(a.source));
   const [cueDraft, setCueDraft] = useState(draftOf(a.cue));
   const [contentDraft, setContentDraft] = useState(draftOf(a.content[0] ?? null));
-  const [actorChoice, setActorChoice] = useState(a.source?.actor ?? '');
+  const [actorChoice, setActorChoice] = useState(actor?.caseActor ?? '');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   useEffect(() => {
@@ -152,7 +152,7 @@ function AttributionPanel(props: {
     setSrcDraft(draftOf(a.source));
     setCueDraft(draftOf(a.cue));
     setContentDraft(draftOf(a.content[0] ?? null));
-    setActorChoice(a.source?.actor ?? '');
+    setActorChoice(actor?.caseActor ?? '');
     setMessage(null);
   }, [a]);
 
@@ -178,7 +178,7 @@ function AttributionPanel(props: {
       return;
     }
     const rest = a.content.slice(1).map((c) => ({ start: c.start, end: c.end }));
-    run('edit', { source: toSpan(srcDraft), cue, content: [content, ...rest] });
+    run('edit', { edit: { source: toSpan(srcDraft), cue, content: [content, ...rest] } });
   };
 
   return (
@@ -277,14 +277,14 @@ function AttributionPanel(props: {
             <select value={actorChoice} onChange={(e) => setActorChoice(e.target.value)} name="actor">
               <option value="">(choose an actor)</option>
               {ex.actors.map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={x.caseActor ?? x.id}>
                   {x.name}
                 </option>
               ))}
             </select>
           </label>
           <div className="actions">
-            <button type="button" disabled={actorChoice === ''} onClick={() => run('reattribute', { actor: actorChoice })}>
+            <button type="button" disabled={actorChoice === ''} onClick={() => run('reattribute', { caseActorId: actorChoice })}>
               Save speaker
             </button>
             <button type="button" className="secondary" onClick={() => setMode('view')}>

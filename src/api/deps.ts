@@ -19,6 +19,8 @@ export interface ApiDeps {
   readonly logger: Logger;
   /** Appends to the tamper-evident custody log. */
   readonly custody: (record: CustodyRecord) => Promise<void>;
+  /** Folder of the custody signing key (checkpoints, verification, proofs). */
+  readonly keyDir: string;
   /** Checks every JSON response against its route's schema (on in tests; a mismatch is a 500). */
   readonly validateResponses?: boolean;
   /** The clock (tests of expiry). */

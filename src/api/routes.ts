@@ -1,4 +1,9 @@
+import { analysisRoutes } from './analysis.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { caseRoutes } from './cases.routes.ts';
+import { ingestRoutes } from './ingest.routes.ts';
+import { reviewRoutes } from './review.routes.ts';
+import { sourceRoutes } from './sources.routes.ts';
 import type { ApiDeps } from './deps.ts';
 import { memberRoutes } from './members.routes.ts';
 import { protectionRoutes } from './protections.routes.ts';
@@ -18,5 +23,10 @@ export function apiRoutes(deps: ApiDeps): readonly ApiRoute[] {
     ...tokenRoutes(deps),
     ...memberRoutes(deps),
     ...protectionRoutes(deps),
+    ...caseRoutes(deps),
+    ...sourceRoutes(deps),
+    ...ingestRoutes(deps),
+    ...reviewRoutes(deps),
+    ...analysisRoutes(deps),
   ];
 }

@@ -80,6 +80,7 @@ export async function startTestServer(
       await appendCustody(store.db, store.dialect, record);
     },
     validateResponses: true,
+    keyDir: tempDir('corroborate-key-'),
   };
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });

@@ -172,7 +172,8 @@ export async function attachSources(
       for (const l of loaded) byCase.set(l.caseId, [...(byCase.get(l.caseId) ?? []), l.source]);
       for (const [caseId, sources] of byCase) {
         const touched = new Set<string>();
-        const changedSources = await removeSources(trx, sources.map((s) => s.id), touched);
+        const former = new Map<string, string>();
+        const changedSources = await removeSources(trx, sources.map((s) => s.id), touched, former);
         for (const s of sources) for (const id of await fingerprint(trx, caseId, s)) changedSources.add(id);
         const incoming = sources.flatMap((s) => buildUnits(s));
         units += incoming.length;
@@ -190,6 +191,7 @@ export async function attachSources(
           }
         }
         await reassess(trx, caseId, touched);
+        await followRemoved(trx, caseId, former);
         for (const t of touched) touchedAll.add(t);
         if (options.quiet !== true) {
           for (const s of sources) {
@@ -211,13 +213,25 @@ export async function attachSources(
   return { sources: count, units, allegations: [...touchedAll].sort(), skipped };
 }
 
-/** Removes earlier units and fingerprints of re-attached sources; returns sources whose copy status may change. */
-async function removeSources(trx: Db, sourceIds: readonly string[], touched: Set<string>): Promise<Set<string>> {
+/**
+ * Removes earlier units and fingerprints of re-attached sources; returns sources whose copy status may
+ * change. `former` receives the allegation each removed claim belonged to.
+ */
+async function removeSources(
+  trx: Db,
+  sourceIds: readonly string[],
+  touched: Set<string>,
+  former: Map<string, string>,
+): Promise<Set<string>> {
   const changed = new Set<string>();
   for (const part of chunks(sourceIds)) {
-    const old = await trx.selectFrom('allegation_units').select(['id', 'allegation_id']).where('source_id', 'in', part).execute();
+    const old = await trx.selectFrom('allegation_units').select(['id', 'kind', 'allegation_id']).where('source_id', 'in', part).execute();
     if (old.length === 0) continue;
-    for (const o of old) if (o.allegation_id !== null) touched.add(o.allegation_id);
+    for (const o of old) {
+      if (o.allegation_id === null) continue;
+      touched.add(o.allegation_id);
+      if (o.kind === 'claim') former.set(o.id, o.allegation_id);
+    }
     for (const ids of chunks(old.map((o) => o.id))) {
       await trx.deleteFrom('allegation_unit_keys').where('unit_id', 'in', ids).execute();
       await trx.deleteFrom('allegation_units').where('id', 'in', ids).execute();
@@ -377,18 +391,7 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
   for (const [from, to] of result.renames) {
     touched.delete(from);
     touched.add(to);
-    await trx.updateTable('allegation_units').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
-    await trx.updateTable('allegation_decisions').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
-    const edited = await trx.selectFrom('allegation_statements').select('allegation_id').where('allegation_id', '=', to).executeTakeFirst();
-    if (edited === undefined) {
-      await trx.updateTable('allegation_statements').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
-    } else {
-      await trx.deleteFrom('allegation_statements').where('allegation_id', '=', from).execute();
-    }
-    await trx.updateTable('allegation_aliases').set({ new_id: to }).where('new_id', '=', from).execute();
-    await trx.deleteFrom('allegation_aliases').where('old_id', '=', from).execute();
-    await trx.insertInto('allegation_aliases').values({ old_id: from, new_id: to, case_id: caseId, created_at: now }).execute();
-    await deleteAllegation(trx, from);
+    await renameAllegation(trx, caseId, from, to, now);
   }
 
   const unitRows = incoming.map((u) => {
@@ -458,6 +461,42 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
         .execute();
     }
   }
+}
+
+/**
+ * After re-attaching sources: an allegation that vanished because its claims were removed and re-added
+ * under another allegation gets an alias to it, and its decisions and statement edit move along.
+ */
+async function followRemoved(trx: Db, caseId: string, former: ReadonlyMap<string, string>): Promise<void> {
+  const byOld = new Map<string, string[]>();
+  for (const [unit, allegation] of former) byOld.set(allegation, [...(byOld.get(allegation) ?? []), unit]);
+  const now = new Date().toISOString();
+  for (const [old, units] of byOld) {
+    const still = await trx.selectFrom('allegations').select('id').where('id', '=', old).executeTakeFirst();
+    if (still !== undefined) continue;
+    const rows = await trx.selectFrom('allegation_units').select('allegation_id').where('id', 'in', units).execute();
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r.allegation_id !== null) counts.set(r.allegation_id, (counts.get(r.allegation_id) ?? 0) + 1);
+    const target = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    if (target === undefined || target === old) continue;
+    await renameAllegation(trx, caseId, old, target, now);
+  }
+}
+
+/** Points everything that refers to allegation `from` at `to`, and records the alias. */
+async function renameAllegation(trx: Db, caseId: string, from: string, to: string, now: string): Promise<void> {
+  await trx.updateTable('allegation_units').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+  await trx.updateTable('allegation_decisions').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+  const edited = await trx.selectFrom('allegation_statements').select('allegation_id').where('allegation_id', '=', to).executeTakeFirst();
+  if (edited === undefined) {
+    await trx.updateTable('allegation_statements').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+  } else {
+    await trx.deleteFrom('allegation_statements').where('allegation_id', '=', from).execute();
+  }
+  await trx.updateTable('allegation_aliases').set({ new_id: to }).where('new_id', '=', from).execute();
+  await trx.deleteFrom('allegation_aliases').where('old_id', 'in', [from, to]).execute();
+  await trx.insertInto('allegation_aliases').values({ old_id: from, new_id: to, case_id: caseId, created_at: now }).execute();
+  await deleteAllegation(trx, from);
 }
 
 async function deleteAllegation(trx: Db, id: string): Promise<void> {

@@ -1,7 +1,7 @@
 // Store tests for allegations on SQLite and PostgreSQL. Every source here is fictional (test/allegations/factories.ts).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { clusterCase, type CaseSource } from '../../src/allegations/index.ts';
+import { clusterCase } from '../../src/allegations/index.ts';
 import {
   attachSources,
   editCanonicalStatement,
@@ -74,7 +74,7 @@ runOnBackends('allegations store', (getStore) => {
     assert.equal(tannery.notConfirmed, true);
     assert.equal(tannery.summary, '2 independent origins, 2 echoes');
     // The stored sources carry the metadata the pure run needs; the status must agree with it.
-    const pure = clusterCase(fictionalCase() as CaseSource[]).map((a) => a.status.level).sort();
+    const pure = clusterCase(fictionalCase()).map((a) => a.status.level).sort();
     assert.deepEqual(page.items.map((a) => a.status).sort(), pure);
   });
 

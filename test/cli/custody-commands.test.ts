@@ -97,7 +97,7 @@ function independentlyVerify(proofJson: string, publicKey: string, original: str
 before(async () => {
   mkdirSync(join(dir, 'reports'));
   REPORTS.forEach((text, i) => writeFileSync(files[i] ?? '', `${text}\n`));
-  const run = await corroborate(base, 'ingest', '--case', 'hollin', join(dir, 'reports'));
+  const run = await corroborate(base, 'ingest', '--capture-only', '--case', 'hollin', join(dir, 'reports'));
   assert.equal(run.status, 0, run.stderr);
 });
 

@@ -126,6 +126,8 @@ export function findDates(text: string, published: string | null): DateHit[] {
     });
   };
   const plausibleYear = (y: number): boolean => y >= 1800 && y <= 2100;
+  // Spans of impossible dates ("Feb. 30, 2022"): no part of them is read as a date either.
+  const rejected: [number, number][] = [];
   const futureAt = (pos: number): boolean => FUTURE_CUE.test(text.slice(Math.max(0, pos - 60), pos));
 
   // Month and day without a year: the publication year, or the one before if that lands after publication.
@@ -146,9 +148,9 @@ export function findDates(text: string, published: string | null): DateHit[] {
     const end = m.index + m[0].length;
     if (yearStr !== undefined) {
       const y = Number(yearStr);
-      if (!plausibleYear(y)) return;
-      const d = makeDate(y, month, day);
+      const d = plausibleYear(y) ? makeDate(y, month, day) : null;
       if (d !== null) push(start, end, d, d, 'day', true);
+      else rejected.push([start, end]);
       return;
     }
     const d = anchorMonthDay(month, day, start);
@@ -293,7 +295,7 @@ export function findDates(text: string, published: string | null): DateHit[] {
     const day = pub === null ? null : iso(pub);
     hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: 'day', confidence: day === null ? 0.3 : 0.5, time: true });
   }
-  const resolved = removeOverlaps(hits);
+  const resolved = removeOverlaps(hits.filter((h) => !rejected.some(([s, e]) => s < h.end && h.start < e)));
   // "since the invasion started [on Feb. 24]": open interval from the next date in the clause, or unknown.
   for (const m of text.matchAll(RE_SINCE_EVENT)) {
     const start = m.index;

@@ -89,10 +89,10 @@ const STATES: readonly (readonly [RegExp, string])[] = [
 ];
 
 const WHOM =
-  /^(?:\s+of(?:\s+the)?)?(?:\s+(?:more|other|additional|further|local|innocent|unarmed|young|elderly|dead|Ukrainian|Russian|Syrian|Palestinian|Israeli|Sudanese|Rohingya|Afghan|Iraqi|Yemeni|Ethiopian|Tigrayan|Eritrean|Congolese|Malian|Somali|Armenian|Azerbaijani|Georgian|civilian|unidentified|identified|foreign|[a-z]+-(?:aged|old|year-old)))*\s+(people|persons|civilians|children|kids|minors|women|men|girls|boys|babies|infants|residents|inhabitants|villagers|soldiers|troops|servicemen|service members|fighters|militants|combatants|police officers|officers|policemen|prisoners of war|prisoners|POWs|detainees|bodies|corpses|victims|survivors|witnesses|refugees|migrants|families|households|journalists|reporters|doctors|medics|nurses|aid workers|humanitarian workers|volunteers|students|patients|teachers|hostages|protesters|demonstrators|worshippers|farmers|workers|staff|members|individuals|Ukrainians|Syrians|Palestinians|Russians|Afghans|Iraqis|Sudanese|Yemenis|cases|deaths|casualties|fatalities|graves|homes|houses|buildings|schools|hospitals|clinics|villages|towns|settlements|shelters|apartments|apartment blocks|structures|vehicles|tanks|missiles|rockets|drones|bombs|shells|airstrikes|air strikes|strikes|attacks|incidents|dead|wounded|injured|the dead|others|more)\b/;
+  /^(?:\s+of(?:\s+the)?)?(?:\s+(?:more|other|additional|further|local|innocent|unarmed|young|elderly|dead|displaced|wounded|injured|missing|detained|Ukrainian|Russian|Syrian|Palestinian|Israeli|Sudanese|Rohingya|Afghan|Iraqi|Yemeni|Ethiopian|Tigrayan|Eritrean|Congolese|Malian|Somali|Armenian|Azerbaijani|Georgian|civilian|unidentified|identified|foreign|[a-z]+-(?:aged|old|year-old)))*\s+(people|persons|civilians|children|kids|minors|women|men|girls|boys|babies|infants|residents|inhabitants|villagers|soldiers|troops|servicemen|service members|fighters|militants|combatants|police officers|officers|policemen|prisoners of war|prisoners|POWs|detainees|bodies|corpses|victims|survivors|witnesses|refugees|migrants|families|households|journalists|reporters|doctors|medics|nurses|aid workers|humanitarian workers|volunteers|students|patients|teachers|hostages|protesters|demonstrators|worshippers|farmers|workers|staff|members|individuals|Ukrainians|Syrians|Palestinians|Russians|Afghans|Iraqis|Sudanese|Yemenis|cases|deaths|casualties|fatalities|graves|homes|houses|buildings|schools|hospitals|clinics|villages|towns|settlements|shelters|apartments|apartment blocks|structures|vehicles|tanks|missiles|rockets|drones|bombs|shells|airstrikes|air strikes|strikes|attacks|incidents|dead|wounded|injured|the dead|others|more)\b/;
 
 /** Any plural noun after at most one modifier ("two sons", "five farm workers", "thousands of cattle"). */
-const GENERIC_NOUN = /^(?:\s+of(?:\s+the)?)?(?:\s+[a-z][a-z-]+)?\s+((?!times\b|years\b|days\b|months\b|weeks\b|hours\b|minutes\b|percent\b|of\b)[a-z]{3,}(?:s|men|people|cattle|livestock|staff|personnel|police)|cattle|livestock|staff|personnel)\b/;
+const GENERIC_NOUN = /^(?:\s+of(?:\s+the)?)?(?:\s+[a-z][a-z-]+)?\s+((?!times\b|years\b|days\b|months\b|weeks\b|hours\b|minutes\b|percent\b|of\b)(?:[a-z]{2,}s|[a-z]*men|people|cattle|livestock|staff|personnel|police))\b/;
 
 /** Numbers immediately followed by these are measures, times or money, not counts. */
 const NOT_A_COUNT_AFTER =
@@ -253,6 +253,16 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     }
     if (state === null && nounWord !== null && /^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) {
       state = nounWord === 'deaths' || nounWord === 'dead' || nounWord === 'the dead' || nounWord === 'fatalities' ? 'killed' : nounWord === 'casualties' ? 'casualties' : 'injured';
+    }
+    if (state === null && whom !== null) {
+      // The counted phrase itself may say what happened to them ("displaced people", "wounded soldiers").
+      const modifiers = whom[0].slice(0, whom[0].length - (nounWord ?? '').length);
+      for (const [re, s] of STATES) {
+        if (re.test(modifiers)) {
+          state = s;
+          break;
+        }
+      }
     }
     if (state === null) {
       const tail = beforeWindow.slice(-45);

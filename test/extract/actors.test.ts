@@ -1,0 +1,114 @@
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { extractActors, type ActorResult } from '../../src/extract/actors.ts';
+import { loadGazetteer, type Gazetteer } from '../../src/extract/gazetteer.ts';
+import type { Actor, Attribution } from '../../src/extract/types.ts';
+import { REFERENCE_PATH, referenceAttributions } from './reference-attributions.ts';
+
+let gazetteer: Gazetteer;
+let text: string;
+let result: ActorResult;
+before(() => {
+  gazetteer = loadGazetteer();
+  text = readFileSync(REFERENCE_PATH, 'utf8');
+  result = extractActors(text, referenceAttributions(text), gazetteer);
+});
+
+function actor(name: string): Actor {
+  const a = result.actors.find((x) => x.name === name);
+  assert.ok(a !== undefined, `actor ${name} exists; have ${result.actors.map((x) => x.name).join(', ')}`);
+  return a;
+}
+
+function buildAttribution(id: string, doc: string, source: string, cue: string, from = 0): Attribution {
+  const s = doc.indexOf(source, from);
+  const c = doc.indexOf(cue, s + source.length);
+  return { id, source: { start: s, end: s + source.length, text: source, actor: null }, cue: { start: c, end: c + cue.length, text: cue }, content: [], stance: 'assert', quote: 'indirect', channel: null, basis: [], parent: null, confidence: 1 };
+}
+
+describe('extractActors', () => {
+  it('keeps a title and affiliation apart from the name and merges the surname', () => {
+    const b = actor('Vadym Boychenko');
+    assert.deepEqual([b.type, b.role, b.affiliation], ['person', 'Mayor', 'Mariupol']);
+    assert.ok(b.aliases?.includes('Boychenko'));
+    assert.equal(b.mentions.length, 4);
+  });
+
+  it('reads a congressman with party and state', () => {
+    const m = actor('Seth Moulton');
+    assert.deepEqual([m.role, m.affiliation], ['Rep.', 'D-Massachusetts']);
+  });
+
+  it('reads a demonym before a title as the affiliation', () => {
+    const z = actor('Volodymyr Zelenskyy');
+    assert.deepEqual([z.role, z.affiliation], ['President', 'Ukraine']);
+  });
+
+  it('merges an acronym and a lower-case mention with the full name of an international body', () => {
+    const icrc = actor('International Committee of the Red Cross');
+    assert.ok(icrc.aliases?.includes('ICRC'));
+    const icc = actor('International Criminal Court');
+    assert.equal(icc.type, 'international_body');
+    assert.ok(icc.aliases?.includes('international criminal court'));
+  });
+
+  it('records the Kremlin as the Russian government and merges "Russia" as a speaker into it', () => {
+    const gov = actor('Russian government');
+    assert.equal(gov.type, 'government');
+    assert.ok(gov.aliases?.includes('the Kremlin'));
+    assert.equal(result.speakerOf.a12, gov.id);
+  });
+
+  it('types collective groups as groups with their affiliation', () => {
+    const g = actor('U.S. defense officials');
+    assert.deepEqual([g.type, g.affiliation], ['group', 'United States']);
+    assert.equal(actor('Russian soldiers').type, 'group');
+  });
+
+  it('types organisations by their head word', () => {
+    assert.equal(actor('Mariupol City Council').type, 'state_body');
+    assert.equal(actor('ABC News').type, 'media');
+    assert.equal(actor('Amnesty International').type, 'ngo');
+    assert.equal(actor('Russian Army').type, 'armed_forces');
+  });
+
+  it('resolves speakers through names, surnames, pronouns and definite descriptions', () => {
+    const id = (name: string): string => actor(name).id;
+    assert.equal(result.speakerOf.a1, id('Vadym Boychenko'));
+    assert.equal(result.speakerOf.a2, id('Vadym Boychenko'));
+    assert.equal(result.speakerOf.a3, id('Mariupol City Council'));
+    assert.equal(result.speakerOf.a4, id('Mariupol City Council'), '"The statement" is the council’s');
+    assert.equal(result.speakerOf.a10, id('Seth Moulton'), '"He" is the previous speaker');
+    assert.equal(result.speakerOf.a11, id('Amnesty International'), '"The organization" is the last organisation');
+    assert.equal(result.speakerOf.a7, null);
+  });
+
+  it('links a role description to the actor holding the role', () => {
+    const doc = 'Kharkiv Mayor Ihor Petrenko said the market burned. The mayor added that nobody was hurt.';
+    const r = extractActors(doc, [buildAttribution('a1', doc, 'Kharkiv Mayor Ihor Petrenko', 'said'), buildAttribution('a2', doc, 'The mayor', 'added')], gazetteer);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('links an acronym given in parentheses to its organisation', () => {
+    const doc = 'The Eastern Detention Research Network (EDRN) published a report. EDRN said 58 were tortured.';
+    const r = extractActors(doc, [], gazetteer);
+    const org = r.actors.find((a) => a.name === 'Eastern Detention Research Network');
+    assert.equal(org?.mentions.length, 3);
+    assert.ok(org?.aliases?.includes('EDRN'));
+  });
+
+  it('never throws and keeps offsets inside the text for any input', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Mayor', 'John', 'Smith', 'said', 'he', 'The', 'Council', 'of', 'the', 'ICC', 'Russian', 'troops', ',', '.', '“', 'Kremlin', 'Ünal'), { maxLength: 40 }), (parts) => {
+        const doc = parts.join(' ');
+        const r = extractActors(doc, [], gazetteer);
+        for (const a of r.actors) {
+          for (const [s, e] of a.mentions) assert.ok(s >= 0 && s < e && e <= doc.length);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

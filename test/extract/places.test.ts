@@ -1,0 +1,98 @@
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { extractPlaces, findPlaces } from '../../src/extract/places.ts';
+import { loadGazetteer, normalizePlaceName, type Gazetteer } from '../../src/extract/gazetteer.ts';
+import { REFERENCE_PATH } from './reference-attributions.ts';
+
+let gazetteer: Gazetteer;
+before(() => {
+  gazetteer = loadGazetteer();
+});
+
+describe('loadGazetteer', () => {
+  it('knows cities, first-level regions and countries with coordinates', () => {
+    const kyiv = gazetteer.lookup('Kyiv').find((e) => e.kind === 'city');
+    assert.equal(kyiv?.country, 'UA');
+    assert.ok(kyiv !== undefined && Math.abs(kyiv.lat - 50.45) < 0.1 && Math.abs(kyiv.lon - 30.52) < 0.1);
+    assert.equal(gazetteer.lookup('Crimea')[0]?.kind, 'region');
+    assert.equal(gazetteer.lookup('Ukraine')[0]?.kind, 'country');
+    assert.ok(gazetteer.size > 100_000);
+  });
+
+  it('maps English exonyms to the GeoNames city', () => {
+    assert.ok(gazetteer.lookup('Kiev').some((e) => e.name === 'Kyiv' && e.country === 'UA'));
+    assert.ok(gazetteer.lookup('Geneva').some((e) => e.name === 'Genève' && e.country === 'CH'));
+  });
+});
+
+describe('normalizePlaceName', () => {
+  it('folds case, diacritics and apostrophes', () => {
+    assert.equal(normalizePlaceName('Kramators’k'), 'kramatorsk');
+    assert.equal(normalizePlaceName('Genève'), 'geneve');
+  });
+});
+
+describe('findPlaces', () => {
+  it('geocodes every place of the reference article', () => {
+    const text = readFileSync(REFERENCE_PATH, 'utf8');
+    const places = extractPlaces(text, gazetteer, { exclude: [[text.indexOf('Vladimir Putin'), text.indexOf('Vladimir Putin') + 14]] });
+    const byName = new Map(places.map((p) => [p.name, p]));
+    for (const [name, country, granularity] of [
+      ['Mariupol', 'UA', 'city'],
+      ['Bucha', 'UA', 'city'],
+      ['Kyiv', 'UA', 'city'],
+      ['Crimea', 'UA', 'region'],
+      ['The Hague', 'NL', 'city'],
+      ['Ukraine', 'UA', 'country'],
+      ['Russia', 'RU', 'country'],
+    ] as const) {
+      const p = byName.get(name);
+      assert.ok(p !== undefined, `${name} is found`);
+      assert.equal(p.country, country);
+      assert.equal(p.granularity, granularity);
+      assert.ok(p.lat !== null && p.lon !== null);
+    }
+    assert.equal(byName.has('Vladimir'), false);
+  });
+
+  it('picks the homonym that fits the countries around it', () => {
+    const ua = findPlaces('Bodies were found in Bucha, a suburb of Kyiv, Ukraine.', gazetteer);
+    assert.equal(ua.find((h) => h.text === 'Bucha')?.entry.country, 'UA');
+    const us = findPlaces('The storm hit Moscow, Idaho, in the United States.', gazetteer);
+    assert.equal(us.find((h) => h.text === 'Moscow')?.entry.country, 'US');
+  });
+
+  it('uses the case region when the text names no country', () => {
+    const hits = findPlaces('Shelling was reported near Bucha overnight.', gazetteer, { caseRegion: 'UA' });
+    assert.equal(hits[0]?.entry.country, 'UA');
+  });
+
+  it('reads a region suffix and a possessive', () => {
+    const hits = findPlaces("Fighting spread across the Donetsk region and into Myanmar's north.", gazetteer);
+    assert.deepEqual(hits.map((h) => [h.text, h.entry.kind]), [['Donetsk region', 'region'], ['Myanmar', 'country']]);
+  });
+
+  it('does not read common capitalised words or unknown names as places', () => {
+    assert.deepEqual(findPlaces('Police said. Mobile teams arrived. President Smith spoke in Xqzvillestan.', gazetteer), []);
+  });
+
+  it('never reads a place inside an excluded name span', () => {
+    const text = 'The Mariupol City Council said so.';
+    assert.deepEqual(findPlaces(text, gazetteer, { exclude: [[4, 25]] }), []);
+  });
+
+  it('never throws and keeps offsets inside the text for any input', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Kyiv', 'in', 'Bucha', 'The', 'Hague', ', ', 'Russia', '’s', ' ', 'Donetsk', 'region', '\n', 'ÉÀ', 'x'), { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        for (const h of findPlaces(text, gazetteer)) {
+          assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
+          assert.equal(text.slice(h.start, h.end), h.text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,7 +1,10 @@
 // Test factories for stored extractions. Every text here is fictional: invented people, outlets and towns.
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { after, before, describe } from 'node:test';
+import type { Command } from '../../src/cli/command.ts';
+import { loadConfig } from '../../src/config.ts';
 import type { Actor, Attribution, Extraction, Figure, Place } from '../../src/extract/types.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -271,4 +274,44 @@ export function runOnBackends(title: string, suite: (getStore: () => Store) => v
       });
     });
   }
+}
+
+/** Captured output of an in-process CLI run. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a command in-process against the SQLite file `db` (key folder `home`), as `main.ts` would wire it,
+ * capturing its output. Expected errors are thrown, as `main.ts` expects.
+ */
+export async function runCommand(
+  command: Command,
+  args: readonly string[],
+  env: { readonly db: string; readonly home: string; readonly cwd?: string },
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void): Writable =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        append(chunk.toString('utf8'));
+        done();
+      },
+    });
+  const config = loadConfig({
+    CORROBORATE_DB: env.db,
+    CORROBORATE_HOME: env.home,
+    CORROBORATE_ACTOR: 'cli:test',
+  });
+  const code = await command.run(args, {
+    config,
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+    cwd: env.cwd ?? process.cwd(),
+    openStore: (dbOverride) => openStore({ url: dbOverride ?? config.db }),
+  });
+  return { code, stdout, stderr };
 }

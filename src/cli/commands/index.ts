@@ -14,6 +14,10 @@ import { actorsCommand } from './actors.ts';
 import { reviewCommand } from './review.ts';
 import { searchCommand } from './search.ts';
 import { exportCommand } from './export.ts';
+import { serveCommand } from './serve.ts';
+import { userCommand } from './user.ts';
+import { memberCommand } from './member.ts';
+import { tokenCommand } from './token.ts';
 
 /** Every CLI command, in the order `corroborate --help` lists them. Add one import and one entry per command. */
 export const commands: readonly Command[] = [
@@ -31,4 +35,8 @@ export const commands: readonly Command[] = [
   reviewCommand,
   searchCommand,
   exportCommand,
+  serveCommand,
+  userCommand,
+  memberCommand,
+  tokenCommand,
 ];

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { CorroborateError, errorMessage } from '../errors.ts';
 import { charsetOf } from './decode.ts';
 import { fetchPublicUrl, type Resolver } from './fetch.ts';
@@ -64,12 +64,14 @@ async function captureFile(
   options: CaptureOptions,
 ): Promise<CaptureOutcome[]> {
   const { id, path, reader } = target;
-  const info = await stat(path);
+  // Synchronous reads: ingest reads one small file after another, and the thread-pool round trips of
+  // the async API cost more than the reads themselves (see bench/ingest.ts).
+  const info = statSync(path);
   if (info.size > options.maxBytes) {
     throw new CorroborateError('too_large', `${id}: ${info.size} bytes exceeds the ${options.maxBytes}-byte limit`);
   }
-  const bytes = new Uint8Array(await readFile(path));
-  const sidecar = await readSidecar(path, id);
+  const bytes = new Uint8Array(readFileSync(path));
+  const sidecar = target.sidecar === false ? undefined : readSidecar(path, id);
   if (reader === 'jsonl') {
     return parseJsonl(bytes, id, { ...(sidecar ? { below: sidecar } : {}), ...(options.overrides ? { above: options.overrides } : {}) });
   }
@@ -112,11 +114,11 @@ function parseByReader(
 }
 
 /** Reads NAME.json next to a document, if there is one; a malformed sidecar fails the item. */
-async function readSidecar(path: string, id: string): Promise<MetadataOverrides | undefined> {
+function readSidecar(path: string, id: string): MetadataOverrides | undefined {
   const sidecar = sidecarPath(path);
   let raw: string;
   try {
-    raw = await readFile(sidecar, 'utf8');
+    raw = readFileSync(sidecar, 'utf8');
   } catch {
     return undefined;
   }

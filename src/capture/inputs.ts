@@ -21,7 +21,14 @@ export type ReaderName = (typeof READERS)[keyof typeof READERS];
 
 /** One thing to capture, after directories are expanded and duplicates found. */
 export type CaptureTarget =
-  | { readonly kind: 'file'; readonly id: string; readonly path: string; readonly reader: ReaderName }
+  | {
+      readonly kind: 'file';
+      readonly id: string;
+      readonly path: string;
+      readonly reader: ReaderName;
+      /** False when the folder walk saw no NAME.json sidecar next to the file (saves a failed read). */
+      readonly sidecar?: boolean;
+    }
   | { readonly kind: 'url'; readonly id: string; readonly url: string }
   | { readonly kind: 'invalid'; readonly id: string; readonly error: string; readonly code: string };
 
@@ -50,14 +57,14 @@ export function sidecarPath(path: string): string {
 export async function planTargets(inputs: readonly string[], cwd: string): Promise<CaptureTarget[]> {
   const targets: CaptureTarget[] = [];
   const seen = new Map<string, string>();
-  const addFile = (id: string, absolute: string, reader: ReaderName): void => {
+  const addFile = (id: string, absolute: string, reader: ReaderName, sidecar?: boolean): void => {
     const earlier = seen.get(absolute);
     if (earlier !== undefined) {
       targets.push({ kind: 'invalid', id, code: 'invalid_input', error: `${id}: duplicate path (already given as ${earlier})` });
       return;
     }
     seen.set(absolute, id);
-    targets.push({ kind: 'file', id, path: absolute, reader });
+    targets.push({ kind: 'file', id, path: absolute, reader, ...(sidecar === undefined ? {} : { sidecar }) });
   };
   for (const input of inputs) {
     if (isUrlInput(input)) {
@@ -82,7 +89,9 @@ export async function planTargets(inputs: readonly string[], cwd: string): Promi
     }
     if (info.isDirectory()) {
       const files = await walk(absolute);
-      for (const file of files) addFile(join(input, relative(absolute, file)), file, readerFor(file) as ReaderName);
+      for (const { path, sidecar } of files) {
+        addFile(join(input, relative(absolute, path)), path, readerFor(path) as ReaderName, sidecar);
+      }
       continue;
     }
     const reader = readerFor(absolute);
@@ -104,9 +113,10 @@ export async function planTargets(inputs: readonly string[], cwd: string): Promi
 const FOLDER_NOTES = /^(readme|license|licence|changelog)(\.[a-z]+)?$/i;
 
 /** Readable files under a directory, recursively, sorted by path; sidecars and hidden entries left out. */
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string): Promise<{ path: string; sidecar: boolean }[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
+  const names = new Set(entries.map((e) => e.name));
+  const out: { path: string; sidecar: boolean }[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || FOLDER_NOTES.test(entry.name)) continue;
     const path = join(dir, entry.name);
@@ -117,7 +127,7 @@ async function walk(dir: string): Promise<string[]> {
     if (!entry.isFile()) continue;
     // Sidecar .json files (and anything else capture cannot read) have no reader, so they are left out.
     if (readerFor(entry.name) === null) continue;
-    out.push(path);
+    out.push({ path, sidecar: names.has(basename(sidecarPath(path))) });
   }
   return out;
 }

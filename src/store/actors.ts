@@ -198,6 +198,25 @@ export async function linkCaseActor(
       .onConflict((oc) => oc.columns(['case_id', 'norm']).doNothing())
       .execute();
   }
+  if (found.length === 0 && keys.length > 0) {
+    // A concurrent writer (PostgreSQL) may have created the same actor first: its alias row won the insert.
+    // Ours is not referenced yet, so give it up and use theirs.
+    const owner = await db
+      .selectFrom('case_actor_aliases')
+      .select('case_actor_id')
+      .where('case_id', '=', caseId)
+      .where('norm', '=', keys[0]!)
+      .executeTakeFirst();
+    if (owner !== undefined && owner.case_actor_id !== id) {
+      await db
+        .updateTable('case_actor_aliases')
+        .set({ case_actor_id: owner.case_actor_id })
+        .where('case_actor_id', '=', id)
+        .execute();
+      await db.deleteFrom('case_actors').where('id', '=', id).execute();
+      return resolveMerged(db, owner.case_actor_id);
+    }
+  }
   return id;
 }
 

@@ -199,4 +199,20 @@ runOnBackends('case actor registry', (getStore) => {
     const spoken = await listAttributions(store.db, { caseId, sourceId: third.sourceId });
     assert.equal(spoken.items[0]?.caseActorId, mayor.id);
   });
+
+  it('creates one case actor when two sources naming it are stored at the same time', async () => {
+    const store = getStore();
+    const caseName = uniqueCaseName();
+    const sources = [];
+    for (let i = 0; i < 4; i++) sources.push(await insertSource(store, { caseName, text: SECOND }));
+    await Promise.all(sources.map((s) => saveExtraction(store, s.sourceId, secondExtraction(), 'v1')));
+    const page = await listCaseActors(store.db, { caseId: sources[0]!.caseId });
+    assert.deepEqual(
+      page.items.map((a) => [a.name, a.mentionCount]),
+      [
+        ['Lantern Watch', 4],
+        ['Varenko', 4],
+      ],
+    );
+  });
 });

@@ -4,8 +4,12 @@ import { leafHashHex, type CustodyLeaf } from './entry.ts';
 import { sha256Hex } from './hash.ts';
 import { MerkleAccumulator } from './merkle.ts';
 
-/** What part of the record a verification problem is about. */
-export type ProblemKind = 'original' | 'text' | 'entry' | 'gap' | 'checkpoint' | 'signature';
+/**
+ * What part of the record a verification problem is about: a stored original, a source's text, a
+ * source whose hashes differ from (or are missing in) the log, a log entry, a gap in the log, a
+ * checkpoint's root, a checkpoint's signature.
+ */
+export type ProblemKind = 'original' | 'text' | 'record' | 'entry' | 'gap' | 'checkpoint' | 'signature';
 
 /** One thing `verify` found wrong, naming the exact item (`source 1a2b…`, `custody entry 17`, `checkpoint ck_…`). */
 export interface VerifyProblem {

@@ -455,9 +455,72 @@ const ENTRY_BATCH = 2000;
 const SOURCE_BATCH = 500;
 const BLOB_BATCH = 50;
 
+/** What the log says about one source: the original's hash at capture and the newest text hash. */
+interface LoggedSource {
+  readonly captureSeq: number;
+  readonly sha256: string | undefined;
+  readonly textSeq: number;
+  readonly textSha256: string | undefined;
+}
+
+function stringField(payload: unknown, ...names: readonly string[]): string | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const record = payload as Record<string, unknown>;
+  for (const name of names) {
+    const value = record[name];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/**
+ * Reads, from entries about `source` objects, the original's SHA-256 recorded by each source's first
+ * capture entry and the newest text hash recorded for it (payload `sha256`, `textSha256`/`text_sha256`).
+ */
+async function loggedSourceHashes(db: Kysely<Database>): Promise<Map<string, LoggedSource>> {
+  const bySource = new Map<string, LoggedSource>();
+  for (let after = -1; ;) {
+    const rows = await db
+      .selectFrom('custody_entries')
+      .select(['seq', 'action', 'object_id', 'payload'])
+      .where('object_type', '=', 'source')
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(ENTRY_BATCH)
+      .execute();
+    for (const row of rows) {
+      const seq = toNumber(row.seq);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(row.payload);
+      } catch {
+        continue; // an unreadable payload is reported by the log check (its hash no longer matches)
+      }
+      const known = bySource.get(row.object_id);
+      const textSha256 = stringField(payload, 'textSha256', 'text_sha256');
+      if (known === undefined) {
+        if (row.action !== 'capture') continue;
+        bySource.set(row.object_id, {
+          captureSeq: seq,
+          sha256: stringField(payload, 'sha256'),
+          textSeq: seq,
+          textSha256,
+        });
+      } else if (textSha256 !== undefined) {
+        bySource.set(row.object_id, { ...known, textSeq: seq, textSha256 });
+      }
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < ENTRY_BATCH) break;
+    after = toNumber(last.seq);
+  }
+  return bySource;
+}
+
 /**
  * Verifies the whole store offline: re-hashes every original in `blobs` against its SHA-256 and size
- * (naming the sources that use it), every source's text against `text_sha256`, recomputes every custody
+ * (naming the sources that use it), every source's text against `text_sha256`, checks each source's
+ * original and text hashes against those its custody entries recorded, recomputes every custody
  * entry's payload and leaf hash from its fields, requires seq dense from 0, recomputes the root at each
  * checkpoint's tree size and checks each signature against the key in `keyDir` (never created here).
  * Every problem is listed; nothing stops at the first.
@@ -504,22 +567,43 @@ export async function verifyStore(store: Store, keyDir: string): Promise<VerifyR
     after = last.sha256;
   }
 
+  const logged = await loggedSourceHashes(db);
   let sources = 0;
   for (let after = ''; ;) {
     const rows = await db
       .selectFrom('sources')
-      .select(['id', 'text', 'text_sha256'])
+      .select(['id', 'sha256', 'text', 'text_sha256'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(SOURCE_BATCH)
       .execute();
     for (const row of rows) {
       sources += 1;
+      const item = `source ${row.id}`;
       if (sha256Hex(row.text) !== row.text_sha256) {
         problems.push({
           kind: 'text',
-          item: `source ${row.id}`,
-          message: `source ${row.id}: stored text no longer matches its text_sha256 ${row.text_sha256}`,
+          item,
+          message: `${item}: stored text no longer matches its text_sha256 ${row.text_sha256}`,
+        });
+      }
+      const record = logged.get(row.id);
+      if (record === undefined) {
+        problems.push({ kind: 'record', item, message: `${item}: has no capture entry in the custody log` });
+        continue;
+      }
+      if (record.sha256 !== undefined && record.sha256 !== row.sha256) {
+        problems.push({
+          kind: 'record',
+          item,
+          message: `${item}: its original ${row.sha256} is not the one custody entry ${record.captureSeq} recorded (${record.sha256})`,
+        });
+      }
+      if (record.textSha256 !== undefined && record.textSha256 !== row.text_sha256) {
+        problems.push({
+          kind: 'record',
+          item,
+          message: `${item}: its text_sha256 ${row.text_sha256} is not the one custody entry ${record.textSeq} recorded (${record.textSha256})`,
         });
       }
     }

@@ -119,7 +119,7 @@ describe('custody commands', { concurrency: true }, () => {
     assert.equal(run.stdout, 'OK: 3 originals, 3 sources, 3 log entries, 1 checkpoints verified\n');
   });
 
-  it('verify exits non-zero with one line naming each tampered source and log entry', async () => {
+  it('verify exits non-zero with one line naming each tampered source, log entry and checkpoint', async () => {
     const env = copyOfBase();
     const flipped = sourceIdOf(env.db, files[1] ?? '');
     const edited = sourceIdOf(env.db, files[2] ?? '');
@@ -134,7 +134,7 @@ describe('custody commands', { concurrency: true }, () => {
     const run = await corroborate(env, 'verify');
     assert.equal(run.status, 1);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 4, run.stdout);
+    assert.equal(lines.length, 5, run.stdout);
     assert.match(
       run.stdout,
       new RegExp(`^source ${flipped}: stored original no longer matches its SHA-256`, 'm'),
@@ -144,11 +144,12 @@ describe('custody commands', { concurrency: true }, () => {
       new RegExp(`^source ${edited}: stored text no longer matches its text_sha256`, 'm'),
     );
     assert.match(run.stdout, /^custody entry 1 is missing: the log jumps to seq 2/m);
+    assert.match(run.stdout, /^source \S+: has no capture entry in the custody log$/m);
     assert.match(
       run.stdout,
       /^checkpoint cp-3-\w+ \(tree size 3\) cannot be matched: custody entry 1 is missing/m,
     );
-    assert.match(run.stderr, /^verify: 4 problem\(s\) found/);
+    assert.match(run.stderr, /^verify: 5 problem\(s\) found/);
   });
 
   it('proof prints, for a source id, a proof the independent verifier accepts', async () => {

@@ -436,6 +436,67 @@ function runCustodyContract(name: string, createStore: () => Promise<Store>): vo
         assert.match(problems[0] ?? '', /^source src-2: stored text no longer matches its text_sha256/);
       }));
 
+    it('names a source whose original and text were replaced together with matching hashes', () =>
+      withStore(async (store) => {
+        const home = newHome();
+        await seed(store, home);
+        const bytes = Buffer.from('Fictional forgery: the bridge at Varnholm stands untouched.');
+        const text = bytes.toString('utf8');
+        await store.db
+          .insertInto('blobs')
+          .values({
+            sha256: sha256(bytes),
+            size: bytes.length,
+            media_type: 'text/plain',
+            bytes,
+            created_at: NOW,
+          })
+          .execute();
+        await store.db
+          .updateTable('sources')
+          .set({ sha256: sha256(bytes), text, text_sha256: sha256(text) })
+          .where('id', '=', 'src-1')
+          .execute();
+        const problems = await problemsOf(store, home);
+        assert.equal(problems.length, 2);
+        assert.match(
+          problems[0] ?? '',
+          /^source src-1: its original [0-9a-f]{64} is not the one custody entry 1 recorded/,
+        );
+        assert.match(
+          problems[1] ?? '',
+          /^source src-1: its text_sha256 [0-9a-f]{64} is not the one custody entry 1 recorded/,
+        );
+      }));
+
+    it('names a source that has no capture entry in the log', () =>
+      withStore(async (store) => {
+        const home = newHome();
+        await seed(store, home);
+        const source = await store.db
+          .selectFrom('sources')
+          .selectAll()
+          .where('id', '=', 'src-0')
+          .executeTakeFirstOrThrow();
+        await store.db
+          .insertInto('cases')
+          .values({
+            id: 'case-2',
+            name: 'Other (fictional)',
+            description: null,
+            region: null,
+            created_at: NOW,
+          })
+          .execute();
+        await store.db
+          .insertInto('sources')
+          .values({ ...source, id: 'src-planted', case_id: 'case-2' })
+          .execute();
+        assert.deepEqual(await problemsOf(store, home), [
+          'source src-planted: has no capture entry in the custody log',
+        ]);
+      }));
+
     it('names the missing entry when a log row is deleted', () =>
       withStore(async (store) => {
         const home = newHome();
@@ -449,14 +510,15 @@ function runCustodyContract(name: string, createStore: () => Promise<Store>): vo
         );
       }));
 
-    it('names the checkpoint when rows are deleted from the end of the log', () =>
+    it('names the checkpoint and the unlogged source when rows are deleted from the end of the log', () =>
       withStore(async (store) => {
         const home = newHome();
         await seed(store, home);
         await store.db.deleteFrom('custody_entries').where('seq', '>=', 2).execute();
         const problems = await problemsOf(store, home);
-        assert.equal(problems.length, 1);
-        assert.match(problems[0] ?? '', /^checkpoint cp-4-\w+ covers 4 entries but the log ends at 2/);
+        assert.equal(problems.length, 2);
+        assert.equal(problems[0], 'source src-2: has no capture entry in the custody log');
+        assert.match(problems[1] ?? '', /^checkpoint cp-4-\w+ covers 4 entries but the log ends at 2/);
       }));
 
     it('names both entries when two log rows swap contents', () =>

@@ -55,6 +55,8 @@ export function createProgress(options: ProgressOptions): Progress {
       bar.increment(1, { item: label.length > 50 ? `…${label.slice(-49)}` : label });
     },
     stop() {
+      // Lines logged since the last redraw are only written on a redraw: flush them before stopping.
+      multi.update();
       multi.stop();
     },
   };

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readPolnear } from '../src/eval/polnear.ts';
 import {
@@ -19,11 +20,13 @@ import {
   type TokenRange,
 } from '../src/extract/attribution-features.ts';
 import { encodeModels, PerceptronTrainer } from '../src/extract/attribution-model.ts';
+import type { AttributionModels } from '../src/extract/attribution-weights.ts';
+import { LEX_CLASS } from '../src/text/lexicon.ts';
 import { tokenAtOrAfter, tokenBefore, type TokenTable } from '../src/text/tokens.ts';
 
 /** Bits of the hashed feature tables (2^bits buckets). */
 export const CUE_BITS = 19;
-export const ROLE_BITS = 20;
+export const ROLE_BITS = 19;
 
 interface Example {
   readonly ctx: DocContext;
@@ -84,17 +87,23 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      data: { type: 'string', default: '../shared/polnear/train' },
-      out: { type: 'string', default: 'models/attribution/model.bin.gz' },
-      epochs: { type: 'string', default: '8' },
-    },
-  });
-  const epochs = Number(values.epochs);
+/** Training settings. */
+export interface TrainOptions {
+  readonly data: string;
+  readonly epochs: number;
+  readonly bias: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Trains both taggers; returns the models as `loadAttributionModels` would. Deterministic. */
+export function train(options: TrainOptions): AttributionModels & { readonly encoded: Buffer } {
   const t0 = performance.now();
-  const examples = prepare(resolve(values.data));
+  const examples = prepare(resolve(options.data));
+  // words that open a gold cue, plus the lexicon: the only tokens the cue tagger scores as openers
+  const starts = new Set<number>(LEX_CLASS.keys());
+  for (const ex of examples) {
+    for (const [a] of ex.cues) starts.add(ex.ctx.tokens.lower[a]!);
+  }
   const cueTrainer = new PerceptronTrainer(CUE_BITS, 3);
   const roleTrainer = new PerceptronTrainer(ROLE_BITS, 5);
   const cueUpdate = {
@@ -109,20 +118,43 @@ function main(): void {
       roleTrainer.update(f, n, g, p);
     },
   };
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const ex of shuffled(examples, 17 + epoch)) {
-      tagCues(cueTrainer.model, ex.ctx, { gold: ex.cueGold, ...cueUpdate });
+      tagCues(cueTrainer.model, ex.ctx, starts, { gold: ex.cueGold, ...cueUpdate });
       for (const r of ex.roles) tagRoles(roleTrainer.model, ex.ctx, r.cue, ex.prefix, { gold: r.gold, ...roleUpdate });
     }
-    process.stderr.write(`epoch ${epoch + 1}/${epochs} done at ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    options.log?.(`epoch ${epoch + 1}/${options.epochs} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const data = encodeModels([cueTrainer.finish(), roleTrainer.finish()]);
+  const cue = cueTrainer.finish();
+  const role = roleTrainer.finish();
+  const sortedStarts = Int32Array.from([...starts].sort((a, b) => a - b));
+  const encoded = encodeModels([cue, role], [sortedStarts, Int32Array.from([Math.round(options.bias * 1000)])]);
+  return { cue, role, cueStarts: starts, cueBias: options.bias, encoded };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: '../shared/polnear/train' },
+      out: { type: 'string', default: 'models/attribution/model.bin.gz' },
+      epochs: { type: 'string', default: '8' },
+      bias: { type: 'string', default: '0' },
+    },
+  });
+  const t0 = performance.now();
+  const epochs = Number(values.epochs);
+  const result = train({
+    data: values.data,
+    epochs,
+    bias: Number(values.bias),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, data);
+  writeFileSync(values.out, result.encoded);
   const size = statSync(values.out).size;
   process.stdout.write(
-    `${JSON.stringify({ out: values.out, bytes: size, docs: examples.length, epochs, seconds: (performance.now() - t0) / 1000 })}\n`,
+    `${JSON.stringify({ out: values.out, bytes: size, epochs, seconds: (performance.now() - t0) / 1000 })}\n`,
   );
 }
 
-main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -135,6 +135,23 @@ export function cueFeatures(ctx: DocContext, i: number, buf: Int32Array): number
   buf[n++] = mix4(22, Lm1, L, Lp1);
   buf[n++] = mix3(23, L, q.quoteMark[i - 1] ?? 0);
   buf[n++] = mix3(24, L, leftQuote * 2 + rightQuote);
+  const lxp1 = lexAt(ctx, i + 1);
+  const lxm1 = lexAt(ctx, i - 1);
+  buf[n++] = mix2(25, lxp1);
+  buf[n++] = mix2(26, lxm1);
+  buf[n++] = mix3(27, L, lxp1);
+  buf[n++] = mix3(28, L, lxm1);
+  buf[n++] = mix3(29, ctx.suffix[i]!, sh);
+  buf[n++] = mix4(30, Lm1, L, lxp1);
+  buf[n++] = mix3(31, lexAt(ctx, i + 2), lxp1);
+  let named = 0;
+  for (let k = Math.max(ctx.sentStart[i]!, i - 3); k < i; k++) {
+    const c = t.shape[k]!;
+    const l = ctx.lex[k]!;
+    if (c === 2 || c === 3 || l === 3) named = 1;
+  }
+  buf[n++] = mix3(32, named, lx);
+  buf[n++] = mix4(33, named, ctx.suffix[i]!, inQ);
   return n;
 }
 
@@ -154,13 +171,16 @@ export interface CueTagging {
 }
 
 /**
- * Tags cues greedily. With `train`, updates the trainer towards `gold` (teacher-forced on the
- * model's own previous tag, the usual greedy perceptron setting).
+ * Tags cues greedily. Only tokens in `candidates` (lowercase hashes) may open a cue. With `train`,
+ * updates the trainer towards `gold` (teacher-forced on the gold previous tag). `bias` is added to
+ * the cue-opening score, trading precision for recall.
  */
 export function tagCues(
   model: LinearModel,
   ctx: DocContext,
+  candidates: ReadonlySet<number>,
   train?: { readonly gold: Uint8Array; update(f: Int32Array, n: number, gold: number, pred: number): void },
+  bias = 0,
 ): CueTagging {
   const n = ctx.tokens.count;
   const tags = new Uint8Array(n);
@@ -170,10 +190,16 @@ export function tagCues(
   let prev = 0;
   for (let i = 0; i < n; i++) {
     if (ctx.tokens.newlineBefore[i] === 1) prev = 0;
+    // only words seen opening a cue in training (or in the lexicon) can open one: most tokens skip scoring
+    if (prev === CueTag.O && !candidates.has(ctx.tokens.lower[i]!)) {
+      tags[i] = CueTag.O;
+      continue;
+    }
     let k = cueFeatures(ctx, i, buf);
     k = cueDynamic(ctx, i, prev, buf, k);
     score(model, buf, k, scores);
     if (prev === CueTag.O) scores[CueTag.I] = -Infinity;
+    scores[CueTag.B]! += bias;
     let best = 0;
     for (let t = 1; t < model.tags; t++) if (scores[t]! > scores[best]!) best = t;
     let second = -Infinity;
@@ -215,17 +241,24 @@ export const WINDOW_BEFORE = 120;
 export const WINDOW_AFTER = 250;
 
 /**
- * The window of tokens the role tagger looks at for a cue: one sentence before, three after,
- * clipped to {@link WINDOW_BEFORE} / {@link WINDOW_AFTER} tokens around the cue.
+ * The window of tokens the role tagger looks at for a cue: the cue's sentence and the next one, the
+ * previous one too when the cue opens its sentence, and further sentences while a quotation stays
+ * open (up to three after) — clipped to {@link WINDOW_BEFORE} / {@link WINDOW_AFTER} tokens.
  */
-export function roleWindow(ctx: DocContext, cue: TokenRange): TokenRange {
+export function roleWindow(ctx: DocContext, cue: TokenRange, scale = 1): TokenRange {
   const lay = ctx.layout;
   const s = lay.sentence[cue[0]]!;
-  const first = Math.max(0, s - 1);
-  const last = Math.min(lay.sentenceStart.length - 1, s + 3);
+  const lastSentence = lay.sentenceStart.length - 1;
+  const first = s > 0 && cue[0] - ctx.sentStart[cue[0]]! <= 8 ? s - 1 : s;
+  let last = Math.min(lastSentence, s + 1);
+  const openAtEnd = (k: number): boolean => {
+    const e = lay.sentenceEnd[k]! - 1;
+    return lay.inQuote[e] === 1 && lay.quoteMark[e] !== 2;
+  };
+  while (last < Math.min(lastSentence, s + 3) && openAtEnd(last)) last++;
   return [
-    Math.max(lay.sentenceStart[first]!, cue[0] - WINDOW_BEFORE),
-    Math.min(lay.sentenceEnd[last]!, cue[1] + WINDOW_AFTER),
+    Math.max(lay.sentenceStart[first]!, cue[0] - Math.ceil(WINDOW_BEFORE * scale)),
+    Math.min(lay.sentenceEnd[last]!, cue[1] + Math.ceil(WINDOW_AFTER * scale)),
   ];
 }
 
@@ -312,6 +345,8 @@ function roleDynamic(ctx: DocContext, i: number, left: boolean, prev: number, bu
 
 /** Source and content fragments the role tagger found for one cue. */
 export interface RoleResult {
+  /** Tokens the window held (work done). */
+  readonly window: number;
   readonly sources: TokenRange[];
   readonly contents: TokenRange[];
   /** Mean margin of the chosen non-O tags (a confidence signal). */
@@ -320,7 +355,8 @@ export interface RoleResult {
 
 /**
  * Tags sources and contents for one cue over its window. With `train`, updates towards gold tags
- * (indexed like the window) instead of decoding.
+ * (indexed like the window) instead of decoding. `scale` (0–1] shrinks the window clip when cues are
+ * implausibly dense, keeping total work linear.
  */
 export function tagRoles(
   model: LinearModel,
@@ -328,8 +364,9 @@ export function tagRoles(
   cue: TokenRange,
   otherCues: Int32Array,
   train?: { readonly gold: Uint8Array; update(f: Int32Array, n: number, gold: number, pred: number): void },
+  scale = 1,
 ): RoleResult {
-  const [ws, we] = roleWindow(ctx, cue);
+  const [ws, we] = roleWindow(ctx, cue, scale);
   const buf = new Int32Array(64);
   const scores = new Float64Array(model.tags);
   const cueCtx = [
@@ -390,5 +427,5 @@ export function tagRoles(
       kind = 2;
     }
   }
-  return { sources, contents, margin: marginCount > 0 ? marginSum / marginCount : 0 };
+  return { window: we - ws, sources, contents, margin: marginCount > 0 ? marginSum / marginCount : 0 };
 }

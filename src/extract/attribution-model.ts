@@ -95,7 +95,7 @@ const MAGIC = 0x43524231; // "CRB1"
  * Serialises models compactly: weights quantised to 16-bit integers with one scale per model, then
  * gzip. Precision loss is far below what changes a decision.
  */
-export function encodeModels(models: readonly LinearModel[]): Buffer {
+export function encodeModels(models: readonly LinearModel[], sets: readonly Int32Array[] = []): Buffer {
   const parts: Buffer[] = [];
   const head = Buffer.alloc(8);
   head.writeUInt32LE(MAGIC, 0);
@@ -113,11 +113,25 @@ export function encodeModels(models: readonly LinearModel[]): Buffer {
     for (let i = 0; i < q.length; i++) q[i] = Math.round(m.weights[i]! * scale);
     parts.push(h, Buffer.from(q.buffer));
   }
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(sets.length, 0);
+  parts.push(count);
+  for (const set of sets) {
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(set.length, 0);
+    parts.push(len, Buffer.from(set.buffer, set.byteOffset, set.byteLength));
+  }
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
+/** What {@link decodeModels} returns: the models and the integer sets stored with them. */
+export interface DecodedModels {
+  readonly models: LinearModel[];
+  readonly sets: Int32Array[];
+}
+
 /** Reverses {@link encodeModels}. Throws `malformed` on anything else. */
-export function decodeModels(data: Uint8Array): LinearModel[] {
+export function decodeModels(data: Uint8Array): DecodedModels {
   let raw: Buffer;
   try {
     raw = gunzipSync(data);
@@ -135,10 +149,25 @@ export function decodeModels(data: Uint8Array): LinearModel[] {
     off += 12;
     const size = (1 << bits) * tags;
     if (off + size * 2 > raw.length) throw new CorroborateError('malformed', 'attribution model: truncated');
+    const q = new Int16Array(size);
+    new Uint8Array(q.buffer).set(raw.subarray(off, off + size * 2));
     const weights = new Float32Array(size);
-    for (let i = 0; i < size; i++) weights[i] = raw.readInt16LE(off + i * 2) / scale;
+    const inv = 1 / scale;
+    for (let i = 0; i < size; i++) weights[i] = q[i]! * inv;
     off += size * 2;
     out.push({ bits, tags, weights });
   }
-  return out;
+  const sets: Int32Array[] = [];
+  const setCount = off + 4 <= raw.length ? raw.readUInt32LE(off) : 0;
+  off += 4;
+  for (let k = 0; k < setCount; k++) {
+    const len = raw.readUInt32LE(off);
+    off += 4;
+    if (off + len * 4 > raw.length) throw new CorroborateError('malformed', 'attribution model: truncated set');
+    const set = new Int32Array(len);
+    new Uint8Array(set.buffer).set(raw.subarray(off, off + len * 4));
+    off += len * 4;
+    sets.push(set);
+  }
+  return { models: out, sets };
 }

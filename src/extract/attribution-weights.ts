@@ -11,6 +11,10 @@ import { decodeModels, type LinearModel } from './attribution-model.ts';
 export interface AttributionModels {
   readonly cue: LinearModel;
   readonly role: LinearModel;
+  /** Lowercase hashes of the words that may open a cue. */
+  readonly cueStarts: ReadonlySet<number>;
+  /** Added to the cue-opening score at inference (tuned on train; > 0 favours recall). */
+  readonly cueBias: number;
 }
 
 /** Where the committed weights live. */
@@ -24,11 +28,13 @@ export function loadAttributionModels(path: string = DEFAULT_MODEL_PATH): Attrib
   } catch {
     throw new CorroborateError('not_found', `${path}: attribution model missing (run npm run train:attribution)`);
   }
-  const [cue, role] = decodeModels(data);
-  if (cue === undefined || role === undefined || cue.tags !== 3 || role.tags !== 5) {
+  const { models, sets } = decodeModels(data);
+  const [cue, role] = models;
+  const [starts, params] = sets;
+  if (cue === undefined || role === undefined || cue.tags !== 3 || role.tags !== 5 || starts === undefined) {
     throw new CorroborateError('malformed', `${path}: not an attribution model`);
   }
-  return { cue, role };
+  return { cue, role, cueStarts: new Set(starts), cueBias: (params?.[0] ?? 0) / 1000 };
 }
 
 const memo = new Map<string, AttributionModels>();

@@ -10,6 +10,8 @@ import {
   documentContext,
   tagCues,
   tagRoles,
+  WINDOW_AFTER,
+  WINDOW_BEFORE,
   type DocContext,
   type TokenRange,
 } from './attribution-features.ts';
@@ -26,7 +28,20 @@ export interface AttributionOptions {
   readonly models?: AttributionModels;
   /** A precomputed document context (tokens, layout) to reuse. */
   readonly context?: DocContext;
+  /** When given, receives counts of the work done (tests assert linear time with it). */
+  readonly stats?: ExtractionStats;
 }
+
+/** Work counters of one extraction. */
+export interface ExtractionStats {
+  tokens: number;
+  cues: number;
+  /** Token positions the role tagger scored, over all cues. */
+  roleTokens: number;
+}
+
+/** Role-tagging work allowed per token before windows shrink (news text uses about 2). */
+const ROLE_BUDGET_PER_TOKEN = 12;
 
 /** Spans of one attribution as token ranges, before the contract fields are filled in. */
 export interface RawAttribution {
@@ -39,23 +54,47 @@ export interface RawAttribution {
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Runs both taggers and returns token-level attributions in cue order (contents never empty). */
-export function findAttributions(ctx: DocContext, models: AttributionModels): RawAttribution[] {
-  const cueTags = tagCues(models.cue, ctx);
+export function findAttributions(ctx: DocContext, models: AttributionModels, stats?: ExtractionStats): RawAttribution[] {
+  const cueTags = tagCues(models.cue, ctx, models.cueStarts, undefined, models.cueBias);
   const cues = cueSpans(cueTags.tags);
   const prefix = cuePrefix(cues, ctx.tokens.count);
+  const need = cues.length * (WINDOW_BEFORE + WINDOW_AFTER);
+  const budget = ROLE_BUDGET_PER_TOKEN * ctx.tokens.count + 1000;
+  const scale = need > budget ? budget / need : 1;
+  if (stats !== undefined) {
+    stats.tokens += ctx.tokens.count;
+    stats.cues += cues.length;
+  }
   const out: RawAttribution[] = [];
   for (const cue of cues) {
-    const roles = tagRoles(models.role, ctx, cue, prefix);
+    const roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
+    if (stats !== undefined) stats.roleTokens += roles.window;
     if (roles.contents.length === 0) continue;
+    let contents = roles.contents;
+    let sources = roles.sources;
+    const left = contents[0]!;
+    if (
+      sources.length === 0 &&
+      contents.length > 1 &&
+      left[1] === cue[0] &&
+      left[1] - left[0] <= 6 &&
+      left[0] === ctx.sentStart[cue[0]] &&
+      ctx.layout.inQuote[left[0]] === 0
+    ) {
+      // "Russia has denied committing …": a short fragment glued before the cue, with the content
+      // after it, is the subject — the source — not a piece of the content
+      sources = [left];
+      contents = contents.slice(1);
+    }
     // one source: the fragment nearest the cue
     let source: TokenRange | undefined;
-    for (const s of roles.sources) {
+    for (const s of sources) {
       const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
       const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
       if (d < best) source = s;
     }
     const confidence = sigmoid(0.35 * cueTags.margin[cue[0]]!) * sigmoid(0.35 * roles.margin);
-    out.push({ cue, sources: source === undefined ? [] : [source], contents: roles.contents, confidence });
+    out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
   }
   return out;
 }
@@ -77,7 +116,7 @@ function span(ctx: DocContext, r: TokenRange): Span {
 export function extractAttributions(text: string, options: AttributionOptions = {}): Attribution[] {
   const ctx = options.context ?? documentContext(text);
   const models = options.models ?? defaultAttributionModels();
-  const raw = findAttributions(ctx, models);
+  const raw = findAttributions(ctx, models, options.stats);
   const built = raw.map((r, k): Attribution => {
     const cue = span(ctx, r.cue);
     const content = r.contents.map((c) => span(ctx, c));

@@ -8,16 +8,20 @@ import type { Basis } from './types.ts';
 import type { DocContext, TokenRange } from './attribution-features.ts';
 
 const PATTERNS: readonly (readonly [Basis, RegExp])[] = [
-  ['eyewitness', /\beye-?witness(?:es)?\b|\bwitness(?:es)? (?:have |had )?(?:seen|saw|said|say|reported|described)\b|\bwitnessed\b|\bwitness accounts?\b|\bsaw with (?:their|his|her) own eyes\b/iu],
-  ['interviews', /\binterview(?:ed|s)? (?:with )?(?:more than |at least |over |nearly |about |some |dozens of |hundreds of )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\b|\binterviews with\b|\bspoke (?:to|with) (?:more than |at least )?\d/iu],
-  ['documents', /\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/iu],
-  ['imagery', /\b(?:satellite (?:images?|imagery|photos?)|imagery|photographs?|photos?|videos?|footage|drone)\b/iu],
-  ['forensic', /\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/iu],
-  ['credible_sources', /\bcredible sources?\b|\breliable sources?\b|\bsources (?:familiar|close|with knowledge)\b/iu],
-  ['hearsay', /\b(?:rumou?rs?|hearsay|second-?hand|heard (?:reports|that|from))\b/iu],
-  ['official_data', /\b(?:official (?:figures|data|statistics|count|toll)|statistics|census|data from)\b/iu],
-  ['investigation', /\b(?:investigation|investigators|inquiry|probe) (?:found|concluded|showed|established|determined)\b/iu],
+  ['eyewitness', /\beye-?witness(?:es)?\b|\bwitness(?:es)? (?:have |had )?(?:seen|saw|said|say|reported|described)\b|\bwitnessed\b|\bwitness accounts?\b|\bsaw with (?:their|his|her) own eyes\b/i],
+  ['interviews', /\binterview(?:ed|s)? (?:with )?(?:more than |at least |over |nearly |about |some |dozens of |hundreds of )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\b|\binterviews with\b|\bspoke (?:to|with) (?:more than |at least )?\d/i],
+  ['documents', /\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/i],
+  ['imagery', /\b(?:satellite (?:images?|imagery|photos?)|imagery|photographs?|photos?|videos?|footage|drone)\b/i],
+  ['forensic', /\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/i],
+  ['credible_sources', /\bcredible sources?\b|\breliable sources?\b|\bsources (?:familiar|close|with knowledge)\b/i],
+  ['hearsay', /\b(?:rumou?rs?|hearsay|second-?hand|heard (?:reports|that|from))\b/i],
+  ['official_data', /\b(?:official (?:figures|data|statistics|count|toll)|statistics|census|data from)\b/i],
+  ['investigation', /\b(?:investigation|investigators|inquiry|probe) (?:found|concluded|showed|established|determined)\b/i],
 ];
+
+/** Cheap first pass: no basis pattern can match text without one of these stems. */
+const TRIGGER =
+  /witness|interview|spoke|document|record|memo|email|files|paperwork|leak|intercept|satellite|imag|photo|video|footage|drone|forensic|autops|exhum|mortem|ballistic|source|rumo|hearsay|hand|heard|statistic|census|data|official|investigat|inquiry|probe/i;
 
 const ANAPHORIC = /^\s*(?:The (?:organi[sz]ation|group|report|agency|council|statement|ministry|mayor|official|company|office|department)|It|He|She|They|Its|His|Her|Their)\b/u;
 
@@ -37,13 +41,14 @@ export function basisOf(
       t.end[Math.min(lay.sentenceEnd[s]!, a.cue[1] + 160) - 1],
     );
   parts.push(sentenceText(sent));
-  for (const [s, e] of a.contents) parts.push(t.text.slice(t.start[s], t.end[e - 1]).slice(0, 2000));
-  if (sent + 1 < lay.sentenceStart.length && lay.sentenceStart[sent + 1]! < a.cue[1] + 160) {
+  for (const [s, e] of a.contents) parts.push(t.text.slice(t.start[s], t.end[e - 1]).slice(0, 1500));
+  if (sent + 1 < lay.sentenceStart.length && lay.sentenceStart[sent + 1]! < a.cue[1] + 80) {
     const next = sentenceText(sent + 1);
     if (ANAPHORIC.test(next)) parts.push(next);
   }
   const text = parts.join('\n');
   const out: Basis[] = [];
+  if (!TRIGGER.test(text)) return out;
   for (const [basis, re] of PATTERNS) if (re.test(text)) out.push(basis);
   return out;
 }

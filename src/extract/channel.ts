@@ -30,18 +30,26 @@ export function channelOf(
     a.contents.some(([cs, ce]) => start >= t.start[cs]! && end <= t.end[ce - 1]!);
   const cueStart = t.start[a.cue[0]]!;
   const cueEnd = t.end[a.cue[1] - 1]!;
-  let best: { text: string; distance: number } | null = null;
+  const found: { text: string; start: number; end: number; distance: number }[] = [];
   for (const re of [PREPOSITIONAL, PLATFORM, TOLD]) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
       let text = m[0].trim().replace(/\s+(?:on|of|and|the)$/u, '');
       if (re === TOLD) text = text.replace(/\s+(?:on|of|and)$/u, '');
+      // "In a statement released …" → "a statement released …"; "on Twitter" keeps its preposition
+      if (re === PREPOSITIONAL) text = text.replace(/^(?:in|on|at|during|through|via)\s+/iu, '');
       const start = base + m.index;
-      const end = start + text.length;
+      const end = start + m[0].trimEnd().length;
       if (inContent(start, end)) continue;
       const distance = end <= cueStart ? cueStart - end : Math.max(0, start - cueEnd);
-      if (best === null || distance < best.distance) best = { text, distance };
+      found.push({ text, start, end, distance });
     }
+  }
+  // a match inside a longer one ("on its Facebook account" in "a statement released on its …") yields
+  let best: { text: string; distance: number } | null = null;
+  for (const f of found) {
+    if (found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start)) continue;
+    if (best === null || f.distance < best.distance) best = f;
   }
   return best !== null && best.distance < 120 ? best.text : null;
 }

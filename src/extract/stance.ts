@@ -34,6 +34,8 @@ const HEDGE = set([
 const PRONOUN = set(['he', 'she', 'they', 'we', 'i', 'it']);
 const AUX = set(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far']);
 
+const ING = /ing$/iu;
+
 function classify(ctx: DocContext, from: number, to: number): Stance | null {
   const L = ctx.tokens.lower;
   let negated = false;
@@ -60,6 +62,11 @@ export function stanceOf(
   const cueStance = classify(ctx, a.cue[0], a.cue[1]);
   const pre = classify(ctx, from, a.cue[1]);
   let stance: Stance | null = cueStance ?? (pre === 'hedge' ? 'hedge' : null);
+  if (stance === null && ING.test(ctx.tokens.text.slice(ctx.tokens.start[a.cue[0]], ctx.tokens.end[a.cue[0]]))) {
+    // a participle cue ("…made the charge this week, saying …") takes the stance of its main clause
+    const main = classify(ctx, Math.max(sentStart, a.cue[0] - 30), a.cue[0]);
+    if (main !== null && main !== 'assert') stance = main;
+  }
   if (cueStance === 'confirm' && pre === 'not_confirmed') stance = 'not_confirmed';
   if (cueStance === 'deny' && pre === 'assert') stance = 'assert';
   const first = a.contents[0];

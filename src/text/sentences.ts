@@ -90,7 +90,7 @@ export function layout(tokens: TokenTable): Layout {
 function endsSentenceBefore(tokens: TokenTable, i: number): boolean {
   // walk back over closing quotes/brackets to the terminal punctuation
   let j = i - 1;
-  while (j >= 0 && CLOSERS.has(codeOf(tokens, j)) && tokens.spaceBefore[j + 1] === 0) j--;
+  while (j >= 0 && CLOSERS.has(codeOf(tokens, j)) && tokens.spaceBefore[j] === 0) j--;
   if (j < 0) return false;
   const c = codeOf(tokens, j);
   if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x2026) return false;

@@ -8,12 +8,15 @@ import { keyCommand } from './key.ts';
 import { logCommand } from './log.ts';
 import { proofCommand } from './proof.ts';
 import { verifyCommand } from './verify.ts';
-
+import { extractCommand } from './extract.ts';
+import { evalCommand } from './eval.ts';
 import { reextractCommand } from './reextract.ts';
 import { actorsCommand } from './actors.ts';
 import { reviewCommand } from './review.ts';
 import { searchCommand } from './search.ts';
 import { exportCommand } from './export.ts';
+import { allegationsCommand } from './allegations.ts';
+import { allegationCommand } from './allegation.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 import { memberCommand } from './member.ts';
@@ -30,11 +33,15 @@ export const commands: readonly Command[] = [
   logCommand,
   checkpointCommand,
   keyCommand,
+  extractCommand,
+  evalCommand,
   reextractCommand,
   actorsCommand,
   reviewCommand,
   searchCommand,
   exportCommand,
+  allegationsCommand,
+  allegationCommand,
   serveCommand,
   userCommand,
   memberCommand,

@@ -1,0 +1,54 @@
+/**
+ * Benchmark of the whole `extract()` (attributions + facts) on one core: PolNeAR dev repeated until
+ * at least 1M tokens have been processed. Prints one JSON object: tokens/s, documents/s, peak RSS.
+ * Usage: npm run bench:extract [-- --data DIR --min-tokens N]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { extract } from '../src/extract/index.ts';
+import { tokenize } from '../src/text/tokens.ts';
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: '../shared/polnear/dev' },
+      'min-tokens': { type: 'string', default: '1000000' },
+    },
+  });
+  const dir = join(resolve(values.data), 'text');
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  const tokensOf = texts.map((t) => tokenize(t).count);
+  // warm-up: loads the model and gazetteer and lets the JIT settle; not timed
+  for (const t of texts.slice(0, 10)) extract(t, { published: null });
+  const minTokens = Number(values['min-tokens']);
+  let tokens = 0;
+  let docs = 0;
+  let peakRss = process.memoryUsage().rss;
+  const t0 = performance.now();
+  while (tokens < minTokens) {
+    for (let i = 0; i < texts.length; i++) {
+      extract(texts[i]!, { published: '2016-01-01' });
+      tokens += tokensOf[i]!;
+      docs++;
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const report = {
+    benchmark: 'extract',
+    corpus: values.data,
+    docs,
+    tokens,
+    seconds: Math.round(seconds * 1000) / 1000,
+    tokensPerSecond: Math.round(tokens / seconds),
+    documentsPerSecond: Math.round((docs / seconds) * 10) / 10,
+    peakRssMB: Math.round((Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024) * 10) / 10,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+main();

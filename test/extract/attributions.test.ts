@@ -1,0 +1,134 @@
+// The reference article is a real news report (../shared/corpus/seed); the other texts are fictional.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractAttributions } from '../../src/extract/attributions.ts';
+import { extract, EXTRACTOR_VERSION } from '../../src/extract/index.ts';
+import type { Attribution } from '../../src/extract/types.ts';
+
+const REFERENCE = readFileSync(new URL('../../../shared/corpus/seed/mariupol-mobile-crematoria.txt', import.meta.url), 'utf8');
+const found = extractAttributions(REFERENCE);
+
+function find(source: RegExp, content: RegExp): Attribution {
+  const a = found.find((x) => source.test(x.source?.text ?? '') && x.content.some((c) => content.test(c.text)));
+  assert.ok(a, `no attribution from ${source} with content ${content}`);
+  return a;
+}
+
+describe('extractAttributions on the reference article', () => {
+  it('keeps offsets and texts consistent', () => {
+    for (const a of found) {
+      for (const s of [a.cue, ...a.content, ...(a.source === null ? [] : [a.source])]) {
+        assert.equal(REFERENCE.slice(s.start, s.end), s.text);
+      }
+    }
+  });
+
+  it('finds the mayor alleging mobile crematoria on eyewitness accounts', () => {
+    const a = find(/^Mariupol Mayor Vadym Boychenko$/, /eyewitness accounts/);
+    assert.equal(a.stance, 'allege');
+    assert.ok(a.basis.includes('eyewitness'));
+  });
+
+  it('finds the mayor’s estimate of about 5,000 killed as a hedged statement', () => {
+    const a = found.find((x) => /estimated/.test(x.cue.text) && x.content.some((c) => /5,000 people/.test(c.text)));
+    assert.ok(a);
+    assert.equal(a.stance, 'hedge');
+  });
+
+  it('finds the city council statement on Facebook about witnesses', () => {
+    const a = find(/Mariupol City Council/, /witnesses have seen evidence/);
+    assert.equal(a.channel, 'a statement released on its Facebook account');
+    assert.ok(a.basis.includes('eyewitness'));
+    assert.equal(a.quote, 'direct');
+  });
+
+  it('finds US defense officials not confirming, told ABC News', () => {
+    const a = find(/U\.S\. defense officials/, /have not confirmed the allegations/);
+    assert.equal(a.stance, 'not_confirmed');
+    assert.equal(a.channel, 'told ABC News');
+  });
+
+  it('finds Moulton’s statements, including the credible sources about Crimea', () => {
+    const moulton = found.filter((x) => /Moulton/.test(x.source?.text ?? ''));
+    assert.ok(moulton.length >= 4);
+    const crimea = find(/Moulton/, /credible sources/);
+    assert.ok(crimea.basis.includes('credible_sources'));
+  });
+
+  it('finds Zelenskyy alleging, in an interview with Turkish media, that soldiers were cleaning up', () => {
+    const a = find(/Zelenskyy/, /cleaning up/);
+    assert.equal(a.stance, 'allege');
+    assert.equal(a.channel, 'an interview with Turkish media this week');
+    assert.equal(a.quote, 'mixed');
+  });
+
+  it('finds Ukrainian officials reporting at least 410 civilians killed in Bucha', () => {
+    find(/^Ukrainian officials$/, /at least 410 civilians were killed in Bucha/);
+  });
+
+  it('finds the organization’s interviews with more than 20 people', () => {
+    const a = find(/The organization/, /interviewed more than 20 people/);
+    assert.ok(a.basis.includes('interviews'));
+  });
+
+  it('finds Russia denying atrocities', () => {
+    const a = find(/^Russia$/, /committing atrocities/);
+    assert.equal(a.stance, 'deny');
+  });
+
+  it('resolves pronoun sources as their own spans ("He said")', () => {
+    const a = find(/^He$/, /the sources told him/);
+    assert.equal(a.cue.text, 'said');
+  });
+
+  it('nests an attribution inside the content of the one that reports it', () => {
+    const inner = find(/^the sources$/, /Russia was using the devices/);
+    const outer = find(/^He$/, /the sources told him/);
+    assert.equal(inner.parent, outer.id);
+  });
+});
+
+describe('extractAttributions on fictional sentences', () => {
+  it('handles inverted and split direct quotes', () => {
+    const text = '“The dam will hold,” said Mayor Tomas Kreel of Ostrava Vale. “We checked it twice.”';
+    const [a] = extractAttributions(text);
+    assert.ok(a);
+    assert.equal(a.cue.text, 'said');
+    assert.equal(a.source?.text, 'Mayor Tomas Kreel of Ostrava Vale');
+    assert.equal(a.quote, 'direct');
+  });
+
+  it('handles "according to"', () => {
+    const text = 'Forty homes were flooded in Lindmoor, according to the regional fire service.';
+    const [a] = extractAttributions(text);
+    assert.ok(a);
+    assert.equal(a.cue.text, 'according to');
+    assert.equal(a.source?.text, 'the regional fire service');
+  });
+
+  it('returns nothing for text without attributions', () => {
+    assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
+  });
+});
+
+describe('extract', () => {
+  it('returns the whole contract with the extractor version and a content hash', () => {
+    const x = extract('The mayor said the bridge at Dornholt was closed.', { published: '2031-05-02' });
+    assert.equal(x.extractor, EXTRACTOR_VERSION);
+    assert.equal(x.document.published, '2031-05-02');
+    assert.match(x.document.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(x.attributions.length, 1);
+    for (const key of ['actors', 'places', 'dates', 'figures', 'events'] as const) assert.ok(Array.isArray(x[key]));
+  });
+
+  it('links sources to actors from fact extraction', () => {
+    const x = extract(REFERENCE, { published: '2022-04-08' });
+    const boy = x.attributions.find((a) => a.source?.text === 'Mariupol Mayor Vadym Boychenko');
+    assert.ok(boy?.source?.actor);
+    const actor = x.actors.find((a) => a.id === boy.source?.actor);
+    assert.equal(actor?.name, 'Vadym Boychenko');
+    const pronoun = x.attributions.find((a) => a.source?.text === 'He');
+    assert.equal(x.actors.find((a) => a.id === pronoun?.source?.actor)?.name, 'Seth Moulton');
+  });
+});

@@ -2,6 +2,8 @@
 // through the real binary). Every report written here is fictional (fictional towns and outlets).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -150,6 +152,35 @@ describe('ingest command', () => {
     assert.equal(code, 1);
     assert.match(h.err.text, /^failed {5}http:\/\/127\.0\.0\.1:9\/report: refused: loopback address 127\.0\.0\.1/);
     assert.match(h.out.text, /1 new, 0 already captured, 1 failed/);
+  });
+
+  it('captures a URL with --allow-private and keeps its redirect chain on the capture', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/old') res.writeHead(301, { location: '/story' }).end();
+      else
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<html><head><title>Fictional story</title></head><body><p>FICTIONAL. The Hollin ferry stopped running on Friday.</p></body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    after(() => server.close());
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const h = harness();
+    assert.equal(await ingestCommand.run([`${url}/old`, '--allow-private', '--json', '--capture-only'], h.deps), 0);
+    const [result] = JSON.parse(h.out.text) as ItemResult<{ sourceId: string; captureId: string; title: string }>[];
+    assert.equal(result?.value?.title, 'Fictional story');
+    const store = await openStore({ url: h.db });
+    try {
+      const capture = await store.db.selectFrom('captures').selectAll().executeTakeFirstOrThrow();
+      assert.equal(capture.method, 'url');
+      assert.equal(capture.origin, `${url}/old`);
+      assert.deepEqual(JSON.parse(capture.redirects ?? 'null'), [{ from: `${url}/old`, to: `${url}/story`, status: 301 }]);
+      const source = await store.db.selectFrom('sources').selectAll().executeTakeFirstOrThrow();
+      assert.equal(source.url, `${url}/story`);
+      assert.equal(source.text, 'FICTIONAL. The Hollin ferry stopped running on Friday.');
+    } finally {
+      await store.close();
+    }
   });
 
   it('runs extraction on what it captured unless --capture-only is given', async () => {

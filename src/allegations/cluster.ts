@@ -31,9 +31,10 @@ function days(a: string, b: string): number {
 }
 
 function windowsConflict(a: Unit, b: Unit): boolean {
+  if (a.window === null && b.window === null) return false;
   const wa = a.window ?? (a.reported === null ? null : { start: shift(a.reported, -MAX_GAP_DAYS), end: a.reported });
   const wb = b.window ?? (b.reported === null ? null : { start: shift(b.reported, -MAX_GAP_DAYS), end: b.reported });
-  if (wa === null || wb === null || (a.window === null && b.window === null)) return false;
+  if (wa === null || wb === null) return false;
   const gap = Math.max(days(wa.end, wb.start), days(wb.end, wa.start));
   return gap > MAX_GAP_DAYS;
 }

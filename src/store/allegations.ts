@@ -153,64 +153,93 @@ export async function attachSources(
   sourceIds: readonly string[],
   options: AttachOptions = {},
 ): Promise<AttachReport> {
-  const actor = options.actor ?? 'system:allegations';
-  const touchedAll = new Set<string>();
   const skipped: string[] = [];
-  let units = 0;
-  let count = 0;
+  let total: AttachReport = { sources: 0, units: 0, allegations: [], skipped: [] };
   for (const batch of chunks([...new Set(sourceIds)], options.batchSize ?? 500)) {
-    const loaded: { caseId: string; source: CaseSource }[] = [];
+    const byCase = new Map<string, CaseSource[]>();
     for (const id of batch) {
       const l = await loadCaseSource(store.db, id);
       if (l === null) skipped.push(id);
-      else loaded.push(l);
+      else byCase.set(l.caseId, [...(byCase.get(l.caseId) ?? []), l.source]);
     }
-    if (loaded.length === 0) continue;
+    for (const [caseId, sources] of byCase) {
+      const report = await attachCaseSources(store, caseId, sources, { ...options, batchSize: sources.length });
+      total = {
+        sources: total.sources + report.sources,
+        units: total.units + report.units,
+        allegations: [...new Set([...total.allegations, ...report.allegations])].sort(),
+        skipped: [],
+      };
+    }
+  }
+  return { ...total, skipped };
+}
+
+/**
+ * Attaches sources whose extractions the caller already holds (the pipeline right after extraction, the
+ * benchmark) to one case; the rows in `sources` must exist. Same semantics as {@link attachSources}.
+ */
+export async function attachCaseSources(
+  store: Store,
+  caseId: string,
+  all: readonly CaseSource[],
+  options: AttachOptions = {},
+): Promise<AttachReport> {
+  const actor = options.actor ?? 'system:allegations';
+  const touchedAll = new Set<string>();
+  let units = 0;
+  let count = 0;
+  for (const sources of chunks(all, options.batchSize ?? 500)) {
     await store.db.transaction().execute(async (trx) => {
       await beginWrite(trx, store);
-      const byCase = new Map<string, CaseSource[]>();
-      for (const l of loaded) byCase.set(l.caseId, [...(byCase.get(l.caseId) ?? []), l.source]);
-      for (const [caseId, sources] of byCase) {
-        const touched = new Set<string>();
-        const former = new Map<string, string>();
-        const changedSources = await removeSources(trx, sources.map((s) => s.id), touched, former);
-        for (const s of sources) for (const id of await fingerprint(trx, caseId, s)) changedSources.add(id);
-        const incoming = sources.flatMap((s) => buildUnits(s));
-        units += incoming.length;
-        await attachIncoming(trx, caseId, incoming, touched);
-        if (changedSources.size > 0) {
-          for (const part of chunks([...changedSources])) {
-            const rows = await trx
-              .selectFrom('allegation_units')
-              .select('allegation_id')
-              .distinct()
-              .where('source_id', 'in', part)
-              .where('allegation_id', 'is not', null)
-              .execute();
-            for (const r of rows) if (r.allegation_id !== null) touched.add(r.allegation_id);
-          }
+      const touched = new Set<string>();
+      const former = new Map<string, string>();
+      const changedSources = await removeSources(trx, sources.map((s) => s.id), touched, former);
+      for (const s of sources) for (const id of await fingerprint(trx, caseId, s)) changedSources.add(id);
+      const incoming = sources.flatMap((s) => buildUnits(s));
+      units += incoming.length;
+      await attachIncoming(trx, caseId, incoming, touched);
+      if (changedSources.size > 0) {
+        for (const part of chunks([...changedSources])) {
+          const rows = await trx
+            .selectFrom('allegation_units')
+            .select('allegation_id')
+            .distinct()
+            .where('source_id', 'in', part)
+            .where('allegation_id', 'is not', null)
+            .execute();
+          for (const r of rows) if (r.allegation_id !== null) touched.add(r.allegation_id);
         }
-        await reassess(trx, caseId, touched);
-        await followRemoved(trx, caseId, former);
-        for (const t of touched) touchedAll.add(t);
-        if (options.quiet !== true) {
-          for (const s of sources) {
-            const mine = incoming.filter((u) => u.sourceId === s.id).length;
-            await appendCustody(trx, store.dialect, {
-              actor,
-              action: 'cluster',
-              objectType: 'source',
-              objectId: s.id,
-              caseId,
-              payload: { units: mine, allegations: [...touched].sort() },
-            });
-          }
-        }
-        count += sources.length;
       }
+      await reassess(trx, caseId, touched);
+      await followRemoved(trx, caseId, former);
+      for (const t of touched) touchedAll.add(t);
+      if (options.quiet !== true) {
+        // One entry per batch: which sources were attached and which allegations changed.
+        await appendCustody(trx, store.dialect, {
+          actor,
+          action: 'cluster',
+          objectType: sources.length === 1 ? 'source' : 'sources',
+          objectId: sources.length === 1 ? (sources[0] as CaseSource).id : `${(sources[0] as CaseSource).id}+${sources.length - 1}`,
+          caseId,
+          payload: { sources: sources.map((s) => s.id), units: incoming.length, allegations: [...touched].sort() },
+        });
+      }
+      count += sources.length;
     });
   }
-  return { sources: count, units, allegations: [...touchedAll].sort(), skipped };
+  return { sources: count, units, allegations: [...touchedAll].sort(), skipped: [] };
+}
+
+/** Re-assesses one allegation from its stored units (status, reasons, groups, figures); false when it does not exist. */
+export async function reassessAllegation(store: Store, id: string): Promise<boolean> {
+  return store.db.transaction().execute(async (trx) => {
+    await beginWrite(trx, store);
+    const row = await trx.selectFrom('allegations').select('case_id').where('id', '=', id).executeTakeFirst();
+    if (row === undefined) return false;
+    await reassess(trx, row.case_id, new Set([id]));
+    return true;
+  });
 }
 
 /**
@@ -508,98 +537,121 @@ async function deleteAllegation(trx: Db, id: string): Promise<void> {
 /** Re-assesses allegations: status, reasons, groups, members and figures from their current units. */
 async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Promise<void> {
   const now = new Date().toISOString();
-  for (const id of [...ids].sort()) {
-    const rows = await trx.selectFrom('allegation_units').select('data').where('allegation_id', '=', id).execute();
-    const units = rows.map((r) => JSON.parse(r.data) as Unit);
-    if (!units.some((u) => u.kind === 'claim')) {
-      await deleteAllegation(trx, id);
-      continue;
+  for (const part of chunks([...ids].sort(), 200)) {
+    // One query per kind of data for the whole chunk: units, general denials, source metadata.
+    const rows = await trx.selectFrom('allegation_units').select(['allegation_id', 'data']).where('allegation_id', 'in', part).execute();
+    const unitsOf = new Map<string, Unit[]>();
+    for (const r of rows) {
+      if (r.allegation_id === null) continue;
+      unitsOf.set(r.allegation_id, [...(unitsOf.get(r.allegation_id) ?? []), JSON.parse(r.data) as Unit]);
     }
-    const claimSources = [...new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId))];
-    const general: Unit[] = [];
-    const sourceIds = new Set(units.map((u) => u.sourceId));
-    for (const part of chunks(claimSources)) {
+    const claimSources = new Set<string>();
+    const sourceIds = new Set<string>();
+    for (const units of unitsOf.values()) {
+      for (const u of units) {
+        sourceIds.add(u.sourceId);
+        if (u.kind === 'claim') claimSources.add(u.sourceId);
+      }
+    }
+    const generalBySource = new Map<string, Unit[]>();
+    for (const sp of chunks([...claimSources])) {
       const g = await trx
         .selectFrom('allegation_units')
         .select('data')
-        .where('source_id', 'in', part)
+        .where('source_id', 'in', sp)
         .where('allegation_id', 'is', null)
         .where('stance', '=', 'deny')
         .execute();
       for (const r of g) {
         const u = JSON.parse(r.data) as Unit;
-        general.push(u);
+        generalBySource.set(u.sourceId, [...(generalBySource.get(u.sourceId) ?? []), u]);
         sourceIds.add(u.sourceId);
       }
     }
     const copies = new Map<string, string | null>();
     const outlets = new Map<string, string | null>();
-    for (const part of chunks([...sourceIds])) {
+    for (const sp of chunks([...sourceIds])) {
       const meta = await trx
         .selectFrom('sources as s')
         .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
         .select(['s.id', 's.outlet', 'f.copy_of'])
-        .where('s.id', 'in', part)
+        .where('s.id', 'in', sp)
         .execute();
       for (const m of meta) {
         copies.set(m.id, m.copy_of);
         outlets.set(m.id, m.outlet);
       }
     }
-    const a = assessAllegation(id, units, general, {
-      copyOf: (s) => copies.get(s) ?? null,
-      outletOf: (s) => outlets.get(s) ?? null,
-    });
-    await writeAllegation(trx, caseId, a, now);
+    const context = { copyOf: (s: string) => copies.get(s) ?? null, outletOf: (s: string) => outlets.get(s) ?? null };
+    const assessed: Allegation[] = [];
+    const gone: string[] = [];
+    for (const id of part) {
+      const units = unitsOf.get(id) ?? [];
+      if (!units.some((u) => u.kind === 'claim')) {
+        gone.push(id);
+        continue;
+      }
+      const mine = new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId));
+      const general = [...mine].flatMap((sid) => generalBySource.get(sid) ?? []);
+      assessed.push(assessAllegation(id, units, general, context));
+    }
+    await trx.deleteFrom('allegation_members').where('allegation_id', 'in', part).execute();
+    await trx.deleteFrom('allegation_origin_groups').where('allegation_id', 'in', part).execute();
+    if (gone.length > 0) await trx.deleteFrom('allegations').where('id', 'in', gone).execute();
+    await writeAllegations(trx, caseId, assessed, now);
   }
 }
 
-async function writeAllegation(trx: Db, caseId: string, a: Allegation, now: string): Promise<void> {
-  const echoes = a.groups.reduce((n, g) => n + g.echoes, 0);
-  await trx
-    .updateTable('allegations')
-    .set({
-      statement: a.statement,
-      event_type: a.eventType,
-      places: JSON.stringify(a.places),
-      window_start: a.window.start,
-      window_end: a.window.end,
-      level: a.status.level,
-      disputed: a.status.disputed ? 1 : 0,
-      not_confirmed: a.status.notConfirmed ? 1 : 0,
-      origin_count: a.groups.length,
-      echo_count: echoes,
-      source_count: a.sources.length,
-      summary: a.summary,
-      detail: JSON.stringify(a),
-      updated_at: now,
-    })
-    .where('id', '=', a.id)
-    .execute();
-  await trx.deleteFrom('allegation_members').where('allegation_id', '=', a.id).execute();
-  await trx.deleteFrom('allegation_origin_groups').where('allegation_id', '=', a.id).execute();
-  const members = a.members.map((m) => ({
-    allegation_id: a.id,
-    unit_id: m.unitId,
-    case_id: caseId,
-    source_id: m.sourceId,
-    attribution_id: m.attributionId,
-    role: m.role,
-    origin_group: m.originGroup,
-    copy: m.copy ? 1 : 0,
-    general: m.general ? 1 : 0,
-  }));
+async function writeAllegations(trx: Db, caseId: string, list: readonly Allegation[], now: string): Promise<void> {
+  for (const a of list) {
+    const echoes = a.groups.reduce((n, g) => n + g.echoes, 0);
+    await trx
+      .updateTable('allegations')
+      .set({
+        statement: a.statement,
+        event_type: a.eventType,
+        places: JSON.stringify(a.places),
+        window_start: a.window.start,
+        window_end: a.window.end,
+        level: a.status.level,
+        disputed: a.status.disputed ? 1 : 0,
+        not_confirmed: a.status.notConfirmed ? 1 : 0,
+        origin_count: a.groups.length,
+        echo_count: echoes,
+        source_count: a.sources.length,
+        summary: a.summary,
+        detail: JSON.stringify(a),
+        updated_at: now,
+      })
+      .where('id', '=', a.id)
+      .execute();
+  }
+  const members = list.flatMap((a) =>
+    a.members.map((m) => ({
+      allegation_id: a.id,
+      unit_id: m.unitId,
+      case_id: caseId,
+      source_id: m.sourceId,
+      attribution_id: m.attributionId,
+      role: m.role,
+      origin_group: m.originGroup,
+      copy: m.copy ? 1 : 0,
+      general: m.general ? 1 : 0,
+    })),
+  );
   for (const part of chunks(members, 100)) await trx.insertInto('allegation_members').values(part).execute();
-  const groups = a.groups.map((g) => ({
-    allegation_id: a.id,
-    group_id: g.id,
-    label: g.label,
-    investigative: g.investigative ? 1 : 0,
-    evidence: JSON.stringify(g.evidence),
-    members: JSON.stringify(g.members),
-    sources: JSON.stringify(g.sources),
-    echoes: g.echoes,
-  }));
+  const groups = list.flatMap((a) =>
+    a.groups.map((g) => ({
+      allegation_id: a.id,
+      group_id: g.id,
+      label: g.label,
+      investigative: g.investigative ? 1 : 0,
+      evidence: JSON.stringify(g.evidence),
+      members: JSON.stringify(g.members),
+      sources: JSON.stringify(g.sources),
+      echoes: g.echoes,
+    })),
+  );
   for (const part of chunks(groups, 100)) await trx.insertInto('allegation_origin_groups').values(part).execute();
 }
 

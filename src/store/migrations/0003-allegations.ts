@@ -48,6 +48,7 @@ export function allegations(_dialect: DialectName): Migration {
         .execute();
       await db.schema.createIndex('allegation_units_allegation').on('allegation_units').columns(['allegation_id']).execute();
       await db.schema.createIndex('allegation_units_source').on('allegation_units').columns(['source_id']).execute();
+      await db.schema.createIndex('allegation_units_anchor').on('allegation_units').columns(['anchor_unit']).execute();
 
       await db.schema
         .createTable('allegation_unit_keys')

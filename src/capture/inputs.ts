@@ -89,6 +89,14 @@ export async function planTargets(inputs: readonly string[], cwd: string): Promi
     }
     if (info.isDirectory()) {
       const files = await walk(absolute);
+      if (files.length === 0) {
+        targets.push({
+          kind: 'invalid',
+          id: input,
+          code: 'empty_input',
+          error: `${input}: folder holds no file capture can read (${Object.keys(READERS).join(', ')})`,
+        });
+      }
       for (const { path, sidecar } of files) {
         addFile(join(input, relative(absolute, path)), path, readerFor(path) as ReaderName, sidecar);
       }

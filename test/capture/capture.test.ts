@@ -42,7 +42,9 @@ describe('planTargets', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt'), TEXT);
     writeFileSync(join(dir, 'image.png'), 'x');
-    const targets = await planTargets(['a.txt', './a.txt', 'missing.txt', 'image.png', '.'], dir);
+    mkdirSync(join(dir, 'photos'));
+    writeFileSync(join(dir, 'photos', 'p.jpg'), 'x');
+    const targets = await planTargets(['a.txt', './a.txt', 'missing.txt', 'image.png', '.', 'photos'], dir);
     assert.deepEqual(
       targets.map((t) => (t.kind === 'invalid' ? t.error : `${t.kind} ${t.id}`)),
       [
@@ -51,6 +53,7 @@ describe('planTargets', () => {
         'missing.txt: no such file or directory',
         "image.png: unsupported file type '.png' (expected .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .jsonl, .ndjson)",
         'a.txt: duplicate path (already given as a.txt)',
+        'photos: folder holds no file capture can read (.txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .jsonl, .ndjson)',
       ],
     );
   });

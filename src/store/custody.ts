@@ -6,6 +6,7 @@ import {
   inclusionProof,
   leafHashHex,
   LogChecker,
+  MerkleAccumulator,
   merkleRoot,
   readSigningKey,
   loadOrCreateSigningKey,
@@ -237,16 +238,22 @@ export async function createCheckpoint(store: Store, keyDir: string): Promise<Ch
   const leaves = await leafHashes(store.db);
   if (latest !== undefined && latest.treeSize >= leaves.length && latest.keyId === key.keyId) return latest;
   // Never sign a tree that does not extend the newest checkpoint: that would paper over a rewritten log.
-  if (latest !== undefined && latest.treeSize <= leaves.length) {
-    if (merkleRoot(leaves, latest.treeSize).toString('hex') !== latest.rootHash) {
+  const extendsLatest = (root: Buffer): void => {
+    if (latest !== undefined && root.toString('hex') !== latest.rootHash) {
       throw new CorroborateError(
         'tampered',
         `the log no longer matches checkpoint ${latest.id}; refusing to sign a new one (run 'corroborate verify')`,
       );
     }
+  };
+  const tree = new MerkleAccumulator();
+  for (const leaf of leaves) {
+    if (tree.size === latest?.treeSize) extendsLatest(tree.root());
+    tree.push(leaf);
   }
+  if (tree.size === latest?.treeSize) extendsLatest(tree.root());
   const signed = signCheckpoint(
-    { treeSize: leaves.length, rootHash: merkleRoot(leaves).toString('hex'), at: new Date().toISOString() },
+    { treeSize: leaves.length, rootHash: tree.root().toString('hex'), at: new Date().toISOString() },
     key,
   );
   const checkpoint: Checkpoint = { id: `cp-${signed.treeSize}-${randomBytes(4).toString('hex')}`, ...signed };

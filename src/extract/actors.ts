@@ -47,13 +47,14 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const ALIAS_RE = new RegExp(
-  `\\b(?:${KNOWN_ACTORS.flatMap((k) => k.aliases)
-    .sort((a, b) => b.length - a.length)
-    .map((a) => escapeRe(a).replace(/\\\.$/, '\\.'))
-    .join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
+/** Case-insensitive aliases by their first word, longest first: one Map probe per token. */
+const ALIASES_BY_FIRST = new Map<string, string[]>();
+for (const alias of KNOWN_ACTORS.flatMap((k) => k.aliases).sort((a, b) => b.length - a.length)) {
+  const first = alias.split(' ')[0] ?? alias;
+  const list = ALIASES_BY_FIRST.get(first);
+  if (list === undefined) ALIASES_BY_FIRST.set(first, [alias]);
+  else list.push(alias);
+}
 const EXACT_RE = new RegExp(
   `(?<![\\p{L}\\p{N}.\\-])(?:${KNOWN_ACTORS.flatMap((k) => k.exact)
     .sort((a, b) => b.length - a.length)
@@ -68,6 +69,7 @@ for (const k of KNOWN_ACTORS) {
 }
 
 const TITLE_WORDS: readonly (readonly string[])[] = TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+const TITLE_FIRST: ReadonlySet<string> = new Set(TITLE_WORDS.map((t) => t[0] ?? ''));
 
 function orgType(tokens: readonly string[]): ActorType {
   const words = tokens.join(' ');
@@ -100,14 +102,27 @@ function initialsOf(name: string): string {
  * const { actors } = extractActors('Mariupol Mayor Vadym Boychenko said…', [], gazetteer);
  * // actors[0] → { name: 'Vadym Boychenko', type: 'person', role: 'Mayor', affiliation: 'Mariupol', … }
  */
-export function extractActors(text: string, attributions: readonly Attribution[], gazetteer: Gazetteer): ActorResult {
+export function extractActors(text: string, attributions: readonly Attribution[], gazetteer: Gazetteer, tokenized?: readonly Token[]): ActorResult {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
   const covered: [number, number][] = [];
   const mentionLog: { start: number; end: number; actor: Draft }[] = [];
+  // Once speakers are resolved the log is kept sorted by start, for binary search.
+  let logSorted = false;
+  const firstMentionAtOrAfter = (pos: number): number => {
+    let lo = 0;
+    let hi = mentionLog.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((mentionLog[mid]?.start ?? Infinity) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   // One byte per code unit: covering and testing a span costs its length, keeping the pass linear.
   const mask = new Uint8Array(text.length + 1);
+  const oneSpace = (a: number, b: number): boolean => b - a === 1 && text.charCodeAt(a) === 32;
   const isCovered = (s: number, e: number): boolean => {
     for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
     return false;
@@ -124,7 +139,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   const mention = (d: Draft, start: number, end: number, surface: string, cover = true): void => {
     d.mentions.push([start, end]);
     if (surface !== d.name) d.aliases.add(surface);
-    mentionLog.push({ start, end, actor: d });
+    if (logSorted) mentionLog.splice(firstMentionAtOrAfter(start), 0, { start, end, actor: d });
+    else mentionLog.push({ start, end, actor: d });
     if (cover) {
       covered.push([start, end]);
       mask.fill(1, Math.max(0, start), Math.min(text.length, end));
@@ -134,13 +150,21 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     create(k.name.toLowerCase(), { name: k.name, type: k.type, role: null, affiliation: k.affiliation ?? null });
 
   // 1. Well-known actors by name and acronym.
-  for (const m of text.matchAll(ALIAS_RE)) {
-    const k = KNOWN_BY_ALIAS.get(m[0].toLowerCase());
-    if (k === undefined || isCovered(m.index, m.index + m[0].length)) continue;
-    // A lower-case match is a name only as a definite noun phrase of its own ("the international
-    // criminal court in The Hague"), not a modifier ("human rights watch groups").
-    if (m[0] === m[0].toLowerCase() && (!/\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index)) || /^\s+[a-z]+s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)))) continue;
-    mention(knownDraft(k), m.index, m.index + m[0].length, m[0]);
+  const tokens = tokenized ?? tokenize(text);
+  for (const t of tokens) {
+    const candidates = ALIASES_BY_FIRST.get(t.text.toLowerCase());
+    if (candidates === undefined) continue;
+    for (const alias of candidates) {
+      const surface = text.slice(t.start, t.start + alias.length);
+      if (surface.toLowerCase() !== alias || /[\p{L}\p{N}]/u.test(text[t.start + alias.length] ?? '')) continue;
+      const k = KNOWN_BY_ALIAS.get(alias);
+      if (k === undefined || isCovered(t.start, t.start + alias.length)) break;
+      // A lower-case match is a name only as a definite noun phrase of its own ("the international
+      // criminal court in The Hague"), not a modifier ("human rights watch groups").
+      if (surface === alias && (!/\bthe\s+$/i.test(text.slice(Math.max(0, t.start - 5), t.start)) || /^\s+[a-z]+s\b/.test(text.slice(t.start + alias.length, t.start + alias.length + 30)))) break;
+      mention(knownDraft(k), t.start, t.start + alias.length, surface);
+      break;
+    }
   }
   for (const m of text.matchAll(EXACT_RE)) {
     const k = KNOWN_BY_ALIAS.get(m[0]);
@@ -149,8 +173,20 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   // 2. Capitalised runs: organisations by head word, people by title or name shape.
-  const tokens = tokenize(text);
   const persons: Draft[] = [];
+  /** Known persons by lower-cased last name and first name, for surname links. */
+  const personsByPart = new Map<string, Draft[]>();
+  const indexPerson = (p: Draft): void => {
+    if (persons.includes(p)) return;
+    persons.push(p);
+    const parts = p.name.toLowerCase().split(/\s+/);
+    const keys = parts.length > 1 ? [parts[parts.length - 1] ?? '', parts[0] ?? ''] : [parts[0] ?? ''];
+    for (const key of keys) {
+      const list = personsByPart.get(key);
+      if (list === undefined) personsByPart.set(key, [p]);
+      else list.push(p);
+    }
+  };
   const isPlace = (s: string): boolean => gazetteer.lookup(s).length > 0;
   const isBroadPlace = (s: string): boolean => gazetteer.lookup(s).some((e) => e.kind !== 'city' || e.population >= 100_000);
   for (let i = 0; i < tokens.length; i++) {
@@ -161,14 +197,14 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const cur = tokens[j];
       const nxt = tokens[j + 1];
       if (cur === undefined || nxt === undefined) break;
-      if (!/^ $/.test(text.slice(cur.end, nxt.start)) || isCovered(nxt.start, nxt.end)) break;
+      if (!oneSpace(cur.end, nxt.start) || isCovered(nxt.start, nxt.end)) break;
       if (isCapitalized(nxt.text)) {
         j++;
         continue;
       }
       // Up to two connectors inside a name ("Democratic Republic of the Congo").
       let k = j + 1;
-      while (k < j + 3 && CONNECTORS.has(tokens[k]?.text ?? '') && /^ $/.test(text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0))) k++;
+      while (k < j + 3 && CONNECTORS.has(tokens[k]?.text ?? '') && oneSpace(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0)) k++;
       const after = tokens[k];
       if (k > j + 1 && after !== undefined && isCapitalized(after.text) && !isCovered(after.start, after.end)) {
         j = k;
@@ -236,7 +272,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const d = create(`person:${name.toLowerCase()}`, { name, type: 'person', role: titled.role, affiliation: titled.affiliation });
       d.role ??= titled.role;
       d.affiliation ??= titled.affiliation;
-      if (!persons.includes(d)) persons.push(d);
+      indexPerson(d);
       mention(d, n0.start, n1.end, name);
       appositive(d, n1.end);
       return;
@@ -253,19 +289,18 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const precedes = text.slice(Math.max(0, first.start - 12), first.start);
       if (SPEECH_VERBS.test(follows) && !isPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && !/\b(?:of|in|from|near|at|to|into|outside)\s+$/i.test(precedes)) {
         const d = create(`person:${w.toLowerCase()}`, { name: w, type: 'person', role: null, affiliation: null });
-        if (!persons.includes(d)) persons.push(d);
+        indexPerson(d);
         mention(d, first.start, first.end, w);
       }
     }
   }
 
   function findPerson(word: string, before: number): Draft | null {
-    const lw = word.toLowerCase();
-    for (let k = persons.length - 1; k >= 0; k--) {
-      const p = persons[k];
-      if (p === undefined || (p.mentions[0]?.[0] ?? Infinity) > before) continue;
-      const parts = p.name.toLowerCase().split(/\s+/);
-      if (parts[parts.length - 1] === lw || (parts.length > 1 && parts[0] === lw)) return p;
+    const list = personsByPart.get(word.toLowerCase());
+    if (list === undefined) return null;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const p = list[k];
+      if (p !== undefined && (p.mentions[0]?.[0] ?? Infinity) <= before && p.name.includes(' ')) return p;
     }
     return null;
   }
@@ -275,7 +310,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const affiliation: string[] = [];
     while (k < run.length) {
       const w = run[k]?.text ?? '';
-      const isTitle = TITLE_WORDS.some((tw) => tw[0] === w);
+      const isTitle = TITLE_FIRST.has(w);
       if (isTitle) break;
       if (DEMONYMS[w] !== undefined || (isBroadPlace(w) && k + 1 < run.length) || KNOWN_BY_ALIAS.has(w)) {
         affiliation.push(w);
@@ -285,7 +320,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       break;
     }
     let role: string | null = null;
-    for (const tw of TITLE_WORDS) {
+    for (const tw of TITLE_FIRST.has(run[k]?.text ?? '') ? TITLE_WORDS : []) {
       if (tw.every((w, o) => run[k + o]?.text === w) && k + tw.length < run.length) {
         role = tw.join(' ');
         k += tw.length;
@@ -314,9 +349,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // 3. Acronyms of organisations found above ("HRMMU" after its full name).
   const byInitials = new Map<string, Draft>();
   for (const d of drafts) if (d.initials !== null && d.initials.length >= 2) byInitials.set(d.initials, d);
-  for (const t of tokens) {
-    if (!/^[A-Z]{2,7}$/.test(t.text.replace(/\./g, '')) || isCovered(t.start, t.end)) continue;
-    const d = byInitials.get(t.text.replace(/\./g, ''));
+  for (const t of byInitials.size === 0 ? [] : tokens) {
+    const c1 = t.text.charCodeAt(1);
+    if (t.text.length < 2 || t.text.length > 12 || !((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
+    const bare = t.text.replace(/\./g, '');
+    if (!/^[A-Z]{2,7}$/.test(bare) || isCovered(t.start, t.end)) continue;
+    const d = byInitials.get(bare);
     if (d !== undefined) mention(d, t.start, t.end, t.text);
   }
 
@@ -335,6 +373,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   mentionLog.sort((a, b) => a.start - b.start);
+  logSorted = true;
 
   // 5. Speakers.
   const speakerOf: Record<string, string | null> = {};
@@ -352,7 +391,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   function latestMention(before: number, pred: (d: Draft) => boolean): Draft | null {
-    for (let k = mentionLog.length - 1; k >= 0; k--) {
+    for (let k = firstMentionAtOrAfter(before) - 1; k >= 0; k--) {
       const m = mentionLog[k];
       if (m === undefined || m.start >= before) continue;
       if (pred(m.actor)) return m.actor;
@@ -376,7 +415,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const upTo = lastSpace > 0 ? a.cue.start + lastSpace : a.cue.start;
       if (upTo > end && upTo - start < 60) surface = text.slice(start, upTo);
     }
-    const inside = mentionLog.filter((m) => m.start < end && start < m.end);
+    const inside: (typeof mentionLog)[number][] = [];
+    for (let k = firstMentionAtOrAfter(start - 200); k < mentionLog.length; k++) {
+      const m = mentionLog[k];
+      if (m === undefined || m.start >= end) break;
+      if (start < m.end) inside.push(m);
+    }
     const named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
     if (named !== undefined) return named.actor;
     const clean = surface.trim().replace(/^(?:the|its|his|her|their)\s+/i, '');

@@ -321,8 +321,12 @@ function removeOverlaps(hits: readonly DateHit[]): DateHit[] {
   const rank = (h: DateHit): number => (h.duration === true || h.time === true ? 1 : 0);
   const sorted = [...hits].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: DateHit[] = [];
+  const taken = new Set<number>();
   for (const h of sorted) {
-    if (kept.some((k) => k.start < h.end && h.start < k.end)) continue;
+    let free = true;
+    for (let p = h.start; p < h.end && free; p++) if (taken.has(p)) free = false;
+    if (!free) continue;
+    for (let p = h.start; p < h.end; p++) taken.add(p);
     kept.push(h);
   }
   return kept;

@@ -12,7 +12,7 @@ import { findPlaces, groupPlaces, type PlaceHit } from './places.ts';
 import { findDates, groupDates, type DateHit } from './dates.ts';
 import { extractFigures } from './figures.ts';
 import { extractEvents } from './events.ts';
-import { sentenceRanges } from './facts/text.ts';
+import { sentenceRanges, tokenize, type Token } from './facts/text.ts';
 
 /** What fact extraction needs besides the text. */
 export interface FactsInput {
@@ -57,10 +57,11 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   const gazetteer = input.gazetteer ?? defaultGazetteer();
   const sentences = safely<[number, number][]>([[0, src.length]], () => sentenceRanges(src));
 
+  const tokens = safely<Token[]>([], () => tokenize(src));
   const actorResult = safely({ actors: [] as Actor[], speakerOf: {}, nameSpans: [] as [number, number][] }, () =>
-    extractActors(src, attributions, gazetteer),
+    extractActors(src, attributions, gazetteer, tokens),
   );
-  const placeHits = safely<PlaceHit[]>([], () => findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans }));
+  const placeHits = safely<PlaceHit[]>([], () => findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens }));
   const dateHits = safely<DateHit[]>([], () => findDates(src, input.published));
 
   // A speaker's place (a mayor's city) is where their figures refer to when the sentence names none.

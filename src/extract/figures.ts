@@ -99,6 +99,19 @@ const NOT_A_COUNT_AFTER =
   /^(?:\s*(?:%|percent|per cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|kg|tons?|tonnes?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|degrees|°|dollars|euros|hryvnia|rubles|roubles|pounds|mm\b|cm\b|-year-old|-years-old|years? old|year-old|th\b|st\b|nd\b|rd\b)|[:/^]\d|\^|e[+-]?\d|[.,]\d)/i;
 const NOT_A_COUNT_BEFORE = /(?:\p{L}|[$€£¥₴#№:/^]\s?|No\.\s?|[Nn]umber\s|[\p{L}\d][-–]|[-−]|\d[.,]?)$/u;
 
+/** First index whose key is ≥ `value` in an array sorted by that key. */
+function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (item !== undefined && key(item) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Parses one number expression ("5,000", "1.5 million", "twenty-five", "dozens") to a value and vague bounds. */
 export function parseNumber(expr: string): { readonly value: number; readonly vague: readonly [number, number | null] | null } | null {
   const s = expr.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -175,7 +188,14 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
   const sentences = ctx.sentences ?? [[0, text.length]];
   const dates = ctx.dates ?? [];
   const places = ctx.places ?? [];
-  const contents = (ctx.attributions ?? []).flatMap((a) => a.content.map((c) => ({ id: a.id, start: c.start, end: c.end })));
+  const contents = (ctx.attributions ?? [])
+    .flatMap((a) => a.content.map((c) => ({ id: a.id, start: c.start, end: c.end })))
+    .sort((a, b) => a.start - b.start);
+  const placesByStart = [...places].sort((a, b) => a.start - b.start);
+  const datesByStart = [...dates].sort((a, b) => a[0] - b[0]);
+  // Positions covered by a date, so a day or year number is never read as a count (O(1) per number).
+  const inDate = new Uint8Array(text.length + 1);
+  for (const [s, e] of dates) inDate.fill(1, Math.max(0, s), Math.min(text.length, e));
   RANGE_RE.lastIndex = 0;
   for (let m = RANGE_RE.exec(text); m !== null; m = RANGE_RE.exec(text)) {
     if (m[0].length === 0) {
@@ -187,7 +207,7 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     const before = text.slice(Math.max(0, numStart - 30), numStart);
     const after = text.slice(numEnd, numEnd + 120);
     if (NOT_A_COUNT_BEFORE.test(before) || NOT_A_COUNT_AFTER.test(after)) continue;
-    if (dates.some(([s, e]) => s < numEnd && numStart < e)) continue;
+    if (inDate[numStart] === 1 || inDate[numEnd - 1] === 1) continue;
     const lowExpr = m[0].toLowerCase();
     const firstRaw = m[1] ?? m[3] ?? m[5] ?? '';
     const secondRaw = m[2] ?? m[4] ?? m[6];
@@ -278,19 +298,25 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     else if (nounWord !== null && state !== null && !/^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) counts = `${nounWord} ${state}`;
     else counts = state ?? nounWord;
 
-    const inContent = contents
-      .filter((c) => c.start <= start && end <= c.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    // Innermost content containing the figure: scan back from the last content starting before it.
+    let inContent: { id: string; start: number; end: number } | undefined;
+    for (let k = lowerBound(contents, start + 1, (c) => c.start) - 1, seen = 0; k >= 0 && seen < 64; k--, seen++) {
+      const c = contents[k];
+      if (c !== undefined && c.start <= start && end <= c.end && (inContent === undefined || c.end - c.start < inContent.end - inContent.start)) inContent = c;
+    }
     const attribution = inContent?.id ?? null;
+    const nextPlace = placesByStart[lowerBound(placesByStart, end, (p) => p.start)];
+    const prevPlace = placesByStart[lowerBound(placesByStart, start, (p) => p.start) - 1];
     const placeInSentence =
-      places.find((p) => p.start >= end && p.start < sentEnd) ?? [...places].reverse().find((p) => p.start >= sentence[0] && p.end <= start);
+      nextPlace !== undefined && nextPlace.start < sentEnd ? nextPlace : prevPlace !== undefined && prevPlace.start >= sentence[0] && prevPlace.end <= start ? prevPlace : undefined;
     const previous = out[out.length - 1];
     const sameSentence = previous !== undefined && previous.start >= sentence[0];
     const place =
       placeInSentence?.name ??
       (attribution !== null ? (ctx.speakerPlace?.[attribution] ?? null) : null) ??
       (sameSentence ? previous.place : null);
-    const dateHit = dates.find(([s, e]) => s >= sentence[0] && e <= sentEnd && e <= sentEnd);
+    const firstDate = datesByStart[lowerBound(datesByStart, sentence[0], (d) => d[0])];
+    const dateHit = firstDate !== undefined && firstDate[1] <= sentEnd ? firstDate : undefined;
     const value = Math.max(Math.abs(min ?? 0), Math.abs(max ?? 0));
     if (value > 1e15) continue;
     out.push({

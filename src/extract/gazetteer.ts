@@ -45,6 +45,8 @@ export interface Gazetteer {
   lookup(name: string): readonly GazetteerEntry[];
   /** The country entry for an ISO code. */
   country(code: string): GazetteerEntry | undefined;
+  /** True when some name of two or more words starts with this (normalised) word. */
+  startsMultiword(word: string): boolean;
   /** Longest name in the index, in words: bounds the n-gram scan. */
   readonly maxWords: number;
   readonly size: number;
@@ -52,6 +54,7 @@ export interface Gazetteer {
 
 /** Lower-cases, strips diacritics and apostrophes and folds spaces, so "Kramators’k" and "Kramatorsk" meet. */
 export function normalizePlaceName(name: string): string {
+  if (/^[\x20-\x7e]*$/.test(name)) return name.replace(/['`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -305,13 +308,34 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
     };
   };
 
+  // Lookups repeat across a document (every "Kyiv"); a bounded memo spares rebuilding their entries.
+  const memo = new Map<string, readonly GazetteerEntry[]>();
+  const firstWords = new Set<string>();
+  for (const key of [...cityIndex.keys(), ...other.keys()]) {
+    const space = key.indexOf(' ');
+    if (space > 0) firstWords.add(key.slice(0, space));
+  }
+  const none: readonly GazetteerEntry[] = [];
   return {
     lookup(name: string): readonly GazetteerEntry[] {
+      const raw = memo.get(name);
+      if (raw !== undefined) return raw;
       const key = normalizePlaceName(name);
-      const regions = other.get(key) ?? [];
+      const hit = memo.get(key);
+      if (hit !== undefined) {
+        memo.set(name, hit);
+        return hit;
+      }
+      const regions = other.get(key);
       const idx = cityIndex.get(key);
-      if (idx === undefined) return regions;
-      return [...regions, ...idx.map(cityEntry)];
+      const entries = idx === undefined ? (regions ?? none) : [...(regions ?? []), ...idx.map(cityEntry)];
+      if (memo.size > 20_000) memo.clear();
+      memo.set(key, entries);
+      memo.set(name, entries);
+      return entries;
+    },
+    startsMultiword(word: string): boolean {
+      return firstWords.has(normalizePlaceName(word));
     },
     country(code: string): GazetteerEntry | undefined {
       return countries.get(code.toUpperCase());

@@ -9,7 +9,7 @@
 import type { Place } from './types.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
 import { normalizePlaceName } from './gazetteer.ts';
-import { isCapitalized, tokenize } from './facts/text.ts';
+import { isCapitalized, tokenize, type Token } from './facts/text.ts';
 
 /** One resolved place mention. */
 export interface PlaceHit {
@@ -24,6 +24,8 @@ export interface PlaceHit {
 export interface PlaceOptions {
   /** ISO country code or a place name the case is about ("UA", "Ukraine", "Mariupol"). */
   readonly caseRegion?: string | null;
+  /** Tokens of the text when the caller has them already. */
+  readonly tokens?: readonly Token[];
   /** Spans already claimed by person or organisation names: no place is read inside them. */
   readonly exclude?: readonly (readonly [number, number])[];
 }
@@ -71,7 +73,7 @@ interface Candidate {
  * linear in the text (at most `gazetteer.maxWords` lookups per word).
  */
 export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOptions = {}): PlaceHit[] {
-  const tokens = tokenize(text);
+  const tokens = options.tokens ?? tokenize(text);
   const exclude = [...(options.exclude ?? [])].sort((a, b) => a[0] - b[0]);
   let ex = 0;
   const candidates: Candidate[] = [];
@@ -82,7 +84,19 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     const exSpan = exclude[ex];
     if (exSpan !== undefined && exSpan[0] < first.end && first.start < exSpan[1]) continue;
     let found: Candidate | null = null;
-    for (let n = Math.min(gazetteer.maxWords, tokens.length - i); n >= 1 && found === null; n--) {
+    // How far the capitalised sequence runs: bounds the n-grams worth looking up.
+    let reach = 1;
+    if (gazetteer.startsMultiword(first.text)) {
+      while (reach < gazetteer.maxWords && i + reach < tokens.length) {
+        const prev = tokens[i + reach - 1];
+        const cur = tokens[i + reach];
+        if (prev === undefined || cur === undefined) break;
+        const gapOk = (cur.start - prev.end === 1 && /\s/.test(text[prev.end] ?? '')) || (cur.start - prev.end === 2 && text[prev.end] === ',' && text[prev.end + 1] === ' ');
+        if (!gapOk || (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()))) break;
+        reach++;
+      }
+    }
+    for (let n = Math.min(reach, tokens.length - i); n >= 1 && found === null; n--) {
       const last = tokens[i + n - 1];
       if (last === undefined || !isCapitalized(last.text)) continue;
       let contiguous = true;

@@ -26,12 +26,15 @@ interface Prepared {
   readonly time: number | null;
 }
 
+/** Weight of the shared-names bonus in {@link documentSimilarity}. */
+export const NAME_WEIGHT = 0.1;
+
 /** Similarity of two prepared documents: token Dice plus a bonus for shared names. */
-function documentSimilarity(a: Prepared, b: Prepared): number {
+function documentSimilarity(a: Prepared, b: Prepared, nameWeight: number): number {
   if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > DOCUMENT_MAX_GAP_DAYS * 86_400_000) return 0;
   const shared = intersectionSize(a.names, b.names);
   const smaller = Math.max(1, Math.min(a.names.length, b.names.length));
-  return dice(a.tokens, b.tokens) + 0.25 * (shared / smaller);
+  return dice(a.tokens, b.tokens) + nameWeight * (shared / smaller);
 }
 
 /**
@@ -41,7 +44,11 @@ function documentSimilarity(a: Prepared, b: Prepared): number {
  * @example
  * clusterDocuments([{ id: '1', text: '…' }, { id: '2', text: '…' }]).get('2'); // '1' when one story
  */
-export function clusterDocuments(items: readonly ClusterItem[], threshold = DOCUMENT_THRESHOLD): Map<string, string> {
+export function clusterDocuments(
+  items: readonly ClusterItem[],
+  threshold = DOCUMENT_THRESHOLD,
+  nameWeight = NAME_WEIGHT,
+): Map<string, string> {
   const prepared: Prepared[] = items.map((i) => {
     const text = `${i.title ?? ''}\n${i.text}`;
     const t = i.published === null || i.published === undefined ? Number.NaN : Date.parse(i.published);
@@ -59,7 +66,7 @@ export function clusterDocuments(items: readonly ClusterItem[], threshold = DOCU
   for (let i = 0; i < prepared.length; i++) {
     const a = prepared[i] as Prepared;
     for (let j = i + 1; j < prepared.length; j++) {
-      if (documentSimilarity(a, prepared[j] as Prepared) >= threshold) {
+      if (documentSimilarity(a, prepared[j] as Prepared, nameWeight) >= threshold) {
         const ri = find(i);
         const rj = find(j);
         if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);

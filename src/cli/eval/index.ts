@@ -4,9 +4,10 @@
  */
 import { attributionEval } from './attribution.ts';
 import { factsEval } from './facts.ts';
+import { clusteringEval } from './clustering.ts';
 import type { EvalSubcommand } from './types.ts';
 
 export type { EvalSubcommand } from './types.ts';
 
 /** Every `corroborate eval` subcommand, in the order `corroborate eval --help` lists them. */
-export const evalSubcommands: readonly EvalSubcommand[] = [attributionEval, factsEval];
+export const evalSubcommands: readonly EvalSubcommand[] = [attributionEval, factsEval, clusteringEval];

@@ -9,7 +9,6 @@ import {
   type MetadataOverrides,
 } from '../../capture/index.ts';
 import { CorroborateError, errorMessage, type ItemResult } from '../../errors.ts';
-import { processSources } from '../../pipeline/index.ts';
 import { createCheckpoint } from '../../store/custody.ts';
 import { captureSource, DEFAULT_CASE, ensureCase, type Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
@@ -209,6 +208,8 @@ async function processCaptured(
   say(`Extracting and clustering ${sourceIds.length} source${sourceIds.length === 1 ? '' : 's'}…`);
   let results;
   try {
+    // Loaded on demand: the extraction models cost start-up time that --capture-only runs never need.
+    const { processSources } = await import('../../pipeline/index.ts');
     results = await processSources(store, sourceIds, { actor: deps.config.actor });
   } catch (error) {
     deps.stderr.write(`failed     extraction and clustering: ${errorMessage(error)}\n`);

@@ -31,7 +31,7 @@ interface Draft {
   initials: string | null;
 }
 
-const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'on', 'de', 'al', 'bin', 'van', 'von', 'der', 'du', 'la', 'le', 'da', 'el']);
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'du', 'la', 'le', 'da', 'el']);
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'and', 'but', 'or', 'as', 'according', 'with', 'from', 'to', 'of', 'when', 'while', 'after', 'before', 'since', 'if', 'its', 'his', 'her', 'their', 'this', 'that']);
 const STREET_WORDS = /^(?:Road|Street|St\.|Avenue|Ave\.|Square|Boulevard|Lane|Highway|Bridge|Park|Station|Airport|Port|Camp|Prison|Valley|River|Mountains?|Hills?|Forest|Lake|Sea|Gulf|Bay|Island|Islands|Strait|District|Quarter|Mosque|Cathedral|Monastery|Stadium|Market|Plant|Dam|Crossing|Checkpoint)$/;
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
@@ -253,6 +253,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (run.length > 1 && isPlace(surface)) return;
     if (STREET_WORDS.test(words[words.length - 1] ?? '')) return;
     const titled = parseTitled(run);
+    // A run that opens with a place or nationality and has no title names an organisation
+    // ("Donbas Evacuation Line", "Kyiv Independent"), not a person.
+    if (titled !== null && titled.role === null && run.length >= 3 && words.every((w) => isCapitalized(w)) && (DEMONYMS[words[0] ?? ''] !== undefined || isBroadPlace(words[0] ?? '')) && !isPlace(surface)) {
+      const d = create(`org:${surface.toLowerCase()}`, { name: surface, type: 'organization', role: null, affiliation: DEMONYMS[words[0] ?? ''] ?? words[0] ?? null });
+      mention(d, first.start, last.end, surface);
+      return;
+    }
     if (titled !== null && titled.name.length > 0 && (titled.role !== null || titled.name.length >= 2)) {
       const nameTokens = titled.name;
       const n0 = nameTokens[0];
@@ -471,7 +478,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const words = clean.split(/\s+/);
     const lastWord = words[words.length - 1] ?? '';
     // A proper name: capitalised, short, its head capitalised and not a plural common noun ("Fighters").
-    const proper = /^\p{Lu}/u.test(clean) && /^\p{Lu}/u.test(lastWord) && words.length <= 6 && !(words.length === 1 && /[^s]s$/.test(lastWord));
+    const proper =
+      /^\p{Lu}/u.test(clean) &&
+      /^\p{Lu}/u.test(lastWord) &&
+      words.length <= 6 &&
+      !(words.length === 1 && /[^s]s$/.test(lastWord)) &&
+      words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w));
     return fallback(clean, proper ? (words.length > 1 ? 'organization' : 'person') : 'group', start, end);
   }
 

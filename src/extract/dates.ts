@@ -48,7 +48,7 @@ const RE_MONTH_DAY = new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)(?:,?\\s+${YEAR}\\b
 const RE_DAY_MONTH = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR}\\b)?`, 'g');
 const RE_MONTH_YEAR = new RegExp(`\\b${MONTH},?\\s+(?:of\\s+)?${YEAR}\\b`, 'g');
 const RE_MONTH_ALONE = new RegExp(
-  `\\b(?:(?:in|since|until|till|by|during|from|through|throughout|before|after|early|late|mid-|the end of|the beginning of|last|this|next)\\s+(?:early\\s+|late\\s+|mid-)?)${MONTH}(?!\\w)`,
+  `\\b(?:(?:in|since|until|till|by|during|from|between|through|throughout|before|after|early|late|mid-|the end of|the beginning of|last|this|next)\\s+(?:early\\s+|late\\s+|mid-)?)${MONTH}(?!\\w)`,
   'gi',
 );
 const RE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;

@@ -150,7 +150,7 @@ const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   US: ['United States of America', 'U.S.', 'U.S.A.', 'USA', 'US', 'America', 'the United States'],
   GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'the United Kingdom'],
   RU: ['Russian Federation'],
-  CD: ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'],
+  CD: ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa', 'Congo'],
   CG: ['Republic of the Congo', 'Congo-Brazzaville'],
   CI: ['Ivory Coast', "Côte d'Ivoire"],
   PS: ['Palestine', 'Palestinian territories', 'occupied Palestinian territory'],
@@ -326,8 +326,15 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
         memo.set(name, hit);
         return hit;
       }
-      const regions = other.get(key);
-      const idx = cityIndex.get(key);
+      let regions = other.get(key);
+      let idx = cityIndex.get(key);
+      // Arabic article variants: "El Geneina" is GeoNames' "Geneina", "Al-Fashir" its "Al Fashir".
+      if (regions === undefined && idx === undefined && /^(?:el|al|ad|ar|as|an|ash)[\s-]/.test(key)) {
+        const bare = key.replace(/^(?:el|al|ad|ar|as|an|ash)[\s-]/, '');
+        const spaced = key.replace('-', ' ');
+        regions = other.get(bare) ?? other.get(spaced);
+        idx = cityIndex.get(bare) ?? cityIndex.get(spaced);
+      }
       const entries = idx === undefined ? (regions ?? none) : [...(regions ?? []), ...idx.map(cityEntry)];
       if (memo.size > 20_000) memo.clear();
       memo.set(key, entries);

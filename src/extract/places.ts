@@ -86,13 +86,14 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     let found: Candidate | null = null;
     // How far the capitalised sequence runs: bounds the n-grams worth looking up.
     let reach = 1;
-    if (gazetteer.startsMultiword(first.text)) {
+    if (gazetteer.startsMultiword(first.text) || /^['’]s$/.test(tokens[i + 1]?.text ?? '')) {
       while (reach < gazetteer.maxWords && i + reach < tokens.length) {
         const prev = tokens[i + reach - 1];
         const cur = tokens[i + reach];
         if (prev === undefined || cur === undefined) break;
-        const gapOk = (cur.start - prev.end === 1 && /\s/.test(text[prev.end] ?? '')) || (cur.start - prev.end === 2 && text[prev.end] === ',' && text[prev.end + 1] === ' ');
-        if (!gapOk || (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()))) break;
+        const possessive = /^['’]s$/.test(cur.text);
+        const gapOk = (cur.start - prev.end === 1 && /\s/.test(text[prev.end] ?? '')) || (cur.start - prev.end === 2 && text[prev.end] === ',' && text[prev.end + 1] === ' ') || (possessive && cur.start === prev.end);
+        if (!gapOk || (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive)) break;
         reach++;
       }
     }
@@ -105,8 +106,9 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
         const cur = tokens[k];
         if (prev === undefined || cur === undefined) break;
         const gap = text.slice(prev.end, cur.start);
-        if (!/^(?:\s|, )$|^\s$/.test(gap) && gap !== ' ') contiguous = false;
-        if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase())) contiguous = false;
+        const possessive = /^['’]s$/.test(cur.text);
+        if (!/^(?:\s|, )$|^\s$/.test(gap) && gap !== ' ' && !(possessive && gap === '')) contiguous = false;
+        if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive) contiguous = false;
       }
       if (!contiguous) continue;
       const surface = text.slice(first.start, last.end).replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(text.slice(first.start, last.end)) ? dot : ''));

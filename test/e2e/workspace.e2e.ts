@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PASSWORD, startTestServer, type TestServer } from '../api/harness.ts';
 import { launchChromium, type Browser } from './browser.ts';
@@ -16,8 +16,12 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 const REFERENCE = resolve(ROOT, '../shared/corpus/seed/mariupol-mobile-crematoria.txt');
 const WEB_DIST = join(ROOT, 'web', 'dist');
 
-let server: TestServer;
-let browser: Browser;
+assert.ok(existsSync(join(WEB_DIST, 'index.html')), 'web/dist is missing: run npm run build:web');
+mkdirSync(ARTIFACTS, { recursive: true });
+// Started at file level: the harness registers its own clean-up with node:test's `after`.
+const server: TestServer = await startTestServer({ config: { webRoot: WEB_DIST, logLevel: 'warn' } });
+const browser: Browser = await launchChromium({ width: 1280, height: 800 });
+after(() => browser.close());
 
 /** A page that records console errors and failed requests; `assertClean` fails the flow on any. */
 async function openPage(
@@ -27,13 +31,29 @@ async function openPage(
   await page.setViewportSize({ width: 1280, height: 800 });
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !(options.allow?.test(m.text()) ?? false)) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !(options.allow?.test(m.text()) ?? false))
+      errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !(options.allow?.test(`status of ${r.status()}`) ?? false)) {
+      errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+    }
+  });
   return {
     page,
     assertClean: () => assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`),
   };
+}
+
+/** Runs a flow; on failure saves what the page showed as `FAILED-<name>.png` before rethrowing. */
+async function capturing(page: Page, name: string, flow: () => Promise<void>): Promise<void> {
+  try {
+    await flow();
+  } catch (error) {
+    await page.screenshot({ path: join(ARTIFACTS, `FAILED-${name}.png`) }).catch(() => undefined);
+    throw error;
+  }
 }
 
 async function signIn(page: Page, persona: 'viewer' | 'analyst' | 'lead' | 'admin'): Promise<void> {
@@ -53,8 +73,13 @@ async function shot(page: Page, name: string): Promise<void> {
 async function uploadReference(page: Page): Promise<string> {
   await page.goto(`${server.url}/cases/${server.ownCase}`);
   await page.getByTestId('file-input').setInputFiles(REFERENCE);
-  const open = page.getByRole('list', { name: 'Uploads' }).getByRole('link', { name: 'open' });
-  await open.waitFor({ timeout: 60_000 });
+  const uploads = page.getByRole('list', { name: 'Uploads' });
+  const open = uploads.getByRole('link', { name: 'open' });
+  await Promise.race([
+    open.waitFor({ timeout: 60_000 }),
+    uploads.getByText('failed').waitFor({ timeout: 60_000 }),
+  ]);
+  assert.ok(await open.isVisible(), `upload failed: ${await uploads.innerText()}`);
   await open.click();
   await page.getByTestId('reader-text').waitFor();
   return page.url();
@@ -63,17 +88,6 @@ async function uploadReference(page: Page): Promise<string> {
 let readerUrl = '';
 
 describe('investigator workspace (Chromium, real API server)', () => {
-  before(async () => {
-    assert.ok(existsSync(join(WEB_DIST, 'index.html')), 'web/dist is missing: run npm run build:web');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer({ config: { webRoot: WEB_DIST, logLevel: 'warn' } });
-    browser = await launchChromium({ width: 1280, height: 800 });
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
   it('uploads the reference article and highlights its attributions', async () => {
     const { page, assertClean } = await openPage();
     await signIn(page, 'lead');
@@ -95,27 +109,29 @@ describe('investigator workspace (Chromium, real API server)', () => {
 
   it('accepts one attribution and edits the spans of another', async () => {
     const { page, assertClean } = await openPage();
-    await signIn(page, 'lead');
-    await page.goto(readerUrl);
-    const items = page.getByRole('navigation', { name: 'Attributions' }).getByRole('button');
-    await items.first().click();
-    const panel = page.getByTestId('attribution-panel');
-    await panel.getByRole('button', { name: 'Accept' }).click();
-    await panel.getByText('Accepted.').waitFor();
-    await panel.getByRole('heading').getByText('Accepted').waitFor();
+    await capturing(page, 'accept-edit', async () => {
+      await signIn(page, 'lead');
+      await page.goto(readerUrl);
+      const items = page.getByRole('navigation', { name: 'Attributions' }).getByRole('button');
+      await items.first().click();
+      const panel = page.getByTestId('attribution-panel');
+      await panel.getByRole('button', { name: 'Accept' }).click();
+      await panel.getByText('Accepted.').waitFor();
+      await panel.getByRole('heading').getByText('Accepted').waitFor();
 
-    await items.nth(1).click();
-    await panel.getByRole('button', { name: 'Edit spans' }).click();
-    const cueEnd = panel.locator('input[name="Cue-end"]');
-    const end = Number(await cueEnd.inputValue());
-    const cueStart = Number(await panel.locator('input[name="Cue-start"]').inputValue());
-    assert.ok(end > cueStart);
-    // Shorten the cue by one character: a real, visible edit.
-    await cueEnd.fill(String(end - 1));
-    await panel.getByLabel('Rationale (optional)').fill('Cue span trimmed in the end-to-end test.');
-    await panel.getByRole('button', { name: 'Save spans' }).click();
-    await panel.getByText('Edited.').waitFor();
-    await shot(page, '02-accept-and-edit');
+      await items.nth(1).click();
+      await panel.getByRole('button', { name: 'Edit spans' }).click();
+      const cueEnd = panel.locator('input[name="Cue-end"]');
+      const end = Number(await cueEnd.inputValue());
+      const cueStart = Number(await panel.locator('input[name="Cue-start"]').inputValue());
+      assert.ok(end > cueStart);
+      // Shorten the cue by one character: a real, visible edit.
+      await cueEnd.fill(String(end - 1));
+      await panel.getByLabel('Rationale (optional)').fill('Cue span trimmed in the end-to-end test.');
+      await panel.getByRole('button', { name: 'Save spans' }).click();
+      await panel.getByText('Edited.').waitFor();
+      await shot(page, '02-accept-and-edit');
+    });
     assertClean();
     await page.close();
   });
@@ -124,7 +140,10 @@ describe('investigator workspace (Chromium, real API server)', () => {
     const { page, assertClean } = await openPage();
     await signIn(page, 'lead');
     await page.goto(`${server.url}/cases/${server.ownCase}/allegations`);
-    const card = page.getByTestId('allegation-card').filter({ hasText: /cremat/i }).first();
+    const card = page
+      .getByTestId('allegation-card')
+      .filter({ hasText: /cremat/i })
+      .first();
     await card.waitFor({ timeout: 60_000 });
     await card.getByRole('link').click();
     await page.getByTestId('origin-groups').waitFor();
@@ -142,11 +161,14 @@ describe('investigator workspace (Chromium, real API server)', () => {
     const { page, assertClean } = await openPage({ allow: /status of 403/ });
     await signIn(page, 'lead');
     await page.goto(`${server.url}/cases/${server.ownCase}/allegations`);
-    const card = page.getByTestId('allegation-card').filter({ hasText: /cremat/i }).first();
+    const card = page
+      .getByTestId('allegation-card')
+      .filter({ hasText: /cremat/i })
+      .first();
     await card.waitFor({ timeout: 60_000 });
     await card.getByRole('link').click();
     const detailUrl = page.url();
-    await page.getByLabel('Decision', { exact: true }).selectOption('needs_more_evidence');
+    await page.locator('select[name="decision"]').selectOption('needs_more_evidence');
     await page.getByLabel('Rationale').fill('One origin only; US officials have not confirmed.');
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByTestId('decision-message').getByText('Decision recorded.').waitFor();
@@ -188,7 +210,9 @@ describe('investigator workspace (Chromium, real API server)', () => {
     await point.waitFor({ timeout: 30_000 });
     const place = (await point.getAttribute('data-place')) ?? '';
     await shot(page, '06a-map');
-    await point.click();
+    // Points overlap at world scale: activate by keyboard, which also checks the map is keyboard-usable.
+    await point.focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('active-filters').waitFor();
     assert.match(await page.getByTestId('active-filters').innerText(), new RegExp(place));
     assert.equal(new URL(page.url()).searchParams.get('place'), place);

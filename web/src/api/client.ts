@@ -170,7 +170,7 @@ export class ApiClient {
     form.append('files', file, file.name);
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', `${this.base}/cases/${encodeURIComponent(caseId)}/sources`);
+      xhr.open('POST', `${this.base}${caseBase(caseId)}/ingest/files`);
       xhr.withCredentials = true;
       xhr.setRequestHeader('accept', 'application/json');
       const token = this.token();
@@ -228,7 +228,19 @@ export class ApiClient {
           if (error instanceof ApiError && error.status === 404) return null;
           throw error;
         });
-    return present.sourceDetail(detail, extraction);
+    // Stored attribution ids (what reviews name) by the extraction's local ids.
+    const stored: unknown[] = [];
+    if (extraction !== null) {
+      let cursor: string | null = null;
+      for (let i = 0; i < 100; i += 1) {
+        const body = await this.request('GET', `${caseBase(caseId)}/attributions${query({ sourceId, cursor, limit: 500 })}`);
+        const page: Page<unknown> = present.page(body, (v) => v);
+        stored.push(...page.items);
+        if (page.next === null) break;
+        cursor = page.next;
+      }
+    }
+    return present.sourceDetail(detail, extraction, stored);
   }
 
   /** URL of the sanitised original page (HTML) or PDF, for the reader's "original" toggle. */

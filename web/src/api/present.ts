@@ -149,6 +149,7 @@ function attribution(value: unknown): Attribution {
     parent: str(o, 'parent'),
     confidence: num(o, 'confidence') ?? 0,
     review: review(o),
+    storeId: str(o, 'storeId', 'attributionId') ?? str(o, 'id') ?? '',
     allegation: str(o, 'allegation', 'allegationId', 'allegation_id'),
   };
 }
@@ -191,7 +192,7 @@ function figureFact(value: unknown): FigureFact {
   };
 }
 
-function sourceDetail(value: unknown, extraction: unknown): SourceDetail {
+function sourceDetail(value: unknown, extraction: unknown, stored: readonly unknown[] = []): SourceDetail {
   const o = obj(value);
   const summary = sourceSummary(o);
   const ex = extraction === null || extraction === undefined ? child(o, 'extraction') : obj(extraction);
@@ -200,7 +201,12 @@ function sourceDetail(value: unknown, extraction: unknown): SourceDetail {
   const pages = list(o, 'pages')
     .map((p) => obj(p))
     .map((p) => ({ page: num(p, 'page') ?? 0, start: num(p, 'start') ?? 0, end: num(p, 'end') ?? 0 }));
-  const attributions = list(ex, 'attributions').map(attribution);
+  const storeIds = new Map(
+    stored.map((v) => obj(v)).map((v) => [str(v, 'localId', 'local_id') ?? '', str(v, 'id') ?? ''] as const),
+  );
+  const attributions = list(ex, 'attributions')
+    .map(attribution)
+    .map((a) => ({ ...a, storeId: storeIds.get(a.id) ?? a.storeId }));
   return {
     ...summary,
     extraction: attributions.length > 0 ? 'done' : summary.extraction,

@@ -75,7 +75,10 @@ export interface TextSpan {
 export type ReviewState = 'proposed' | 'accepted' | 'edited' | 'rejected';
 
 export interface Attribution {
+  /** The id inside its extraction ("a3"), which `parent` and allegation members refer to. */
   readonly id: string;
+  /** The stored attribution's id, which reviews and search hits name. */
+  readonly storeId: string;
   readonly source: (TextSpan & { readonly actor: string | null }) | null;
   readonly cue: TextSpan;
   readonly content: readonly TextSpan[];

@@ -190,7 +190,7 @@ export function InboxView(props: { readonly caseId: string }) {
               {items.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: s.id })}>{s.title ?? s.url ?? s.id}</Link>
+                    <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: s.id })}>{s.title ?? s.url ?? `Untitled (${s.id})`}</Link>
                     {s.protected && <Badge tone="bad">protected</Badge>}
                   </td>
                   <td>{s.outlet ?? '—'}</td>

@@ -154,12 +154,13 @@ function AttributionPanel(props: {
     setContentDraft(draftOf(a.content[0] ?? null));
     setActorChoice(actor?.caseActor ?? '');
     setMessage(null);
-  }, [a]);
+    // Reset the drafts only when another attribution is selected, not when this one reloads after a save.
+  }, [a.id]);
 
   const run = (action: 'accept' | 'edit' | 'reattribute' | 'reject', extra: Record<string, unknown> = {}) => {
     setMessage(null);
     api
-      .reviewAttribution(props.caseId, a.id, { action, rationale: rationale.trim() === '' ? undefined : rationale.trim(), ...extra })
+      .reviewAttribution(props.caseId, a.storeId, { action, rationale: rationale.trim() === '' ? undefined : rationale.trim(), ...extra })
       .then(
         () => {
           setMessage({ text: `${humanise(action === 'edit' ? 'edited' : action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'reattributed')}.`, error: false });
@@ -417,12 +418,14 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
     [source],
   );
   const select = (id: string) => navigate(`${path}?attribution=${encodeURIComponent(id)}`, { replace: true });
-  const current = attributions.find((a) => a.id === selected);
+  // Search hits name stored ids; everything else names extraction-local ids.
+  const current = attributions.find((a) => a.id === selected) ?? attributions.find((a) => a.storeId === selected);
+  const selectedLocal = current?.id ?? selected;
 
   const onKey = (event: KeyboardEvent) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
     if (event.key !== 'j' && event.key !== 'k') return;
-    const i = attributions.findIndex((a) => a.id === selected);
+    const i = attributions.findIndex((a) => a.id === selectedLocal);
     const next = attributions[event.key === 'j' ? i + 1 : Math.max(0, i - 1)];
     if (next !== undefined) select(next.id);
   };
@@ -439,12 +442,13 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
   return (
     <section className="reader" onKeyDown={onKey}>
       <header className="reader-head">
-        <h1>{source.title ?? source.id}</h1>
+        <h1>{source.title ?? 'Untitled source'}</h1>
         <p className="meta">
           {source.outlet !== null && <span>{source.outlet}</span>}
           {source.published !== null && <span>published {source.published}</span>}
           <span>captured {when(source.capturedAt)}</span>
           {source.language !== null && <span>language {source.language}</span>}
+          <span className="hash">{source.id}</span>
           {source.sha256 !== null && <span className="hash">sha256 {source.sha256.slice(0, 16)}…</span>}
         </p>
         <div className="toolbar">
@@ -477,7 +481,7 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
             </p>
           </div>
         ) : (
-          <MarkedText source={source} marks={marks} selected={selected} onSelect={select} />
+          <MarkedText source={source} marks={marks} selected={selectedLocal} onSelect={select} />
         )}
         <div className="side">
           {current !== undefined ? (
@@ -490,7 +494,7 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
             <ol>
               {attributions.map((a) => (
                 <li key={a.id}>
-                  <button type="button" className={`attr-item${a.id === selected ? ' current' : ''}`} aria-current={a.id === selected ? 'true' : undefined} onClick={() => select(a.id)}>
+                  <button type="button" className={`attr-item${a.id === selectedLocal ? ' current' : ''}`} aria-current={a.id === selectedLocal ? 'true' : undefined} onClick={() => select(a.id)}>
                     <span className="speaker">{a.source?.text ?? '(unstated)'}</span> <span className="cue">{a.cue.text}</span>{' '}
                     <span className={`badge stance-${a.stance}`}>{a.stance.replace('_', ' ')}</span>
                     {a.review !== 'proposed' && <span className="badge status-good">{a.review}</span>}

@@ -43,6 +43,14 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('x'.repeat(5000));
       return;
+    case '/cyrillic':
+      // Ukrainian "town council" in windows-1251, declared only in the HTTP header.
+      res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1251' });
+      res.end(Buffer.from([0xcc, 0xb3, 0xf1, 0xfc, 0xea, 0xe0, 0x20, 0xf0, 0xe0, 0xe4, 0xe0]));
+      return;
+    case '/latin1-undeclared':
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.from('Caf\xe9 in Vellmar', 'latin1'));
+      return;
     case '/missing':
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no');
       return;
@@ -200,6 +208,19 @@ describe('captureTarget (URL)', () => {
     assert.equal(outcome.item.url, `${base}/page`);
     assert.deepEqual(outcome.item.redirects, [{ from: `${base}/hop`, to: `${base}/page`, status: 302 }]);
     assert.equal(outcome.item.text, 'The fictional bridge at Vellmar was closed on Sunday, residents said.');
+  });
+
+  it('decodes the charset the server declares and refuses undeclared non-UTF-8 text', async () => {
+    const outcomes = [];
+    for (const path of ['/cyrillic', '/latin1-undeclared']) {
+      const [target] = await planTargets([`${base}${path}`], '/');
+      assert.ok(target !== undefined);
+      outcomes.push(...(await captureTarget(target, { maxBytes: 100_000, allowPrivate: true })));
+    }
+    assert.ok(outcomes[0]?.kind === 'captured');
+    assert.equal(outcomes[0].item.text, 'Міська рада');
+    assert.ok(outcomes[1]?.kind === 'failed');
+    assert.equal(outcomes[1].error, `${base}/latin1-undeclared: not valid UTF-8`);
   });
 
   it('fails a loopback URL as one item without --allow-private', async () => {

@@ -92,13 +92,25 @@ function queryTerms(query: string): { terms: { text: string; prefix: boolean }[]
   return { terms, cleaned };
 }
 
-/** An FTS5 MATCH expression where every user term is a quoted string: user input never becomes FTS syntax. */
-function fts5Query(terms: readonly { text: string; prefix: boolean }[]): string {
-  return terms.map((t) => `"${t.text.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`).join(' ');
+/**
+ * An FTS5 MATCH expression where every user term is a quoted string — user input never becomes FTS syntax —
+ * restricted to the text columns, and the case filter as a match on the indexed `case_id` column.
+ */
+function fts5Query(
+  terms: readonly { text: string; prefix: boolean }[],
+  textColumns: string,
+  caseIds: readonly string[],
+): string {
+  const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  const words = terms.map((t) => `${quote(t.text)}${t.prefix ? '*' : ''}`).join(' ');
+  const caseTokens = caseIds.map((id) => quote(`c${Buffer.from(id, 'utf8').toString('hex')}`));
+  return `case_id : (${caseTokens.join(' OR ')}) AND {${textColumns}} : (${words})`;
 }
 
 interface Row {
   readonly kind: SearchKind;
+  /** SQLite rowid, to fetch snippets for the page only. */
+  readonly rid: number | null;
   readonly id: string;
   readonly case_id: string;
   readonly source_id: string;
@@ -127,33 +139,70 @@ interface SearchDialect {
   ): Promise<Row[]>;
 }
 
-function sqliteSearch(match: string): SearchDialect {
+/**
+ * How many of the newest matches are ranked per kind. Ranking every match of a word found in most of a
+ * million rows costs far more than the 50 ms budget; past this many, results are the best of the newest
+ * matches (documented in docs/ARCHITECTURE.md).
+ */
+export const RANK_WINDOW = 2000;
+
+function sqliteSearch(terms: readonly { text: string; prefix: boolean }[]): SearchDialect {
+  // Snippet of the first text column holding a match, preferring the content.
+  const snippet = (table: string, columns: readonly number[]): string =>
+    `case ${columns
+      .map(
+        (c) =>
+          `when instr(snippet(${table}, ${c}, char(2), char(3), '…', 24), char(2)) > 0 then snippet(${table}, ${c}, char(2), char(3), '…', 24)`,
+      )
+      .join(' ')} else snippet(${table}, ${columns[0]}, char(2), char(3), '…', 24) end`;
+  async function snippets(
+    db: Kysely<Database>,
+    table: string,
+    match: string,
+    rows: Row[],
+    columns: readonly number[],
+  ): Promise<Row[]> {
+    if (rows.length === 0) return rows;
+    const rowids = rows.map((r) => Number(r.rid));
+    const result = await sql<{ rowid: number; marked: string }>`
+      select rowid, ${sql.raw(snippet(table, columns))} as marked
+      from ${sql.table(table)} where ${sql.table(table)} match ${match} and rowid in (${sql.join(rowids)})`.execute(
+      db,
+    );
+    const marked = new Map(result.rows.map((r) => [Number(r.rowid), r.marked]));
+    return rows.map((r) => ({ ...r, marked: marked.get(Number(r.rid)) ?? null }));
+  }
   return {
     async sources(db, caseIds, limit, offset) {
+      const match = fts5Query(terms, 'title text', caseIds);
       const result = await sql<Row>`
-        select 'source' as kind, s.id, s.case_id, s.id as source_id, s.title,
-               -bm25(sources_fts, 4.0, 1.0) as score,
-               snippet(sources_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) as marked,
-               null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
-        from sources_fts join sources s on s.rowid = sources_fts.rowid
-        where sources_fts match ${match} and s.case_id in (${inList(caseIds)})
-        order by bm25(sources_fts, 4.0, 1.0), s.id
+        with hits as (
+          select rowid, bm25(sources_fts, 4.0, 1.0, 0.0) as rank from sources_fts
+          where sources_fts match ${match} order by rowid desc limit ${RANK_WINDOW}
+        )
+        select 'source' as kind, s.rowid as rid, s.id, s.case_id, s.id as source_id, s.title, -h.rank as score,
+               null as marked, null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
+        from hits h join sources s on s.rowid = h.rowid
+        order by h.rank, s.id
         limit ${limit} offset ${offset}`.execute(db);
-      return result.rows;
+      return snippets(db, 'sources_fts', match, result.rows, [1, 0]);
     },
     async attributions(db, caseIds, limit, offset) {
+      const match = fts5Query(terms, 'source_text cue_text content_text', caseIds);
       const result = await sql<Row>`
-        select 'attribution' as kind, a.id, a.case_id, a.source_id, s.title,
-               -bm25(attributions_fts, 2.0, 1.0, 1.0) as score,
-               snippet(attributions_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) as marked,
-               a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
-        from attributions_fts
-        join attributions a on a.rowid = attributions_fts.rowid
+        with hits as (
+          select rowid, bm25(attributions_fts, 2.0, 1.0, 1.0, 0.0) as rank from attributions_fts
+          where attributions_fts match ${match} order by rowid desc limit ${RANK_WINDOW}
+        )
+        select 'attribution' as kind, a.rowid as rid, a.id, a.case_id, a.source_id, s.title, -h.rank as score,
+               null as marked, a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
+        from hits h
+        join attributions a on a.rowid = h.rowid
         join sources s on s.id = a.source_id
-        where attributions_fts match ${match} and a.current = 1 and a.case_id in (${inList(caseIds)})
-        order by bm25(attributions_fts, 2.0, 1.0, 1.0), a.id
+        where a.current = 1
+        order by h.rank, a.id
         limit ${limit} offset ${offset}`.execute(db);
-      return result.rows;
+      return snippets(db, 'attributions_fts', match, result.rows, [2, 0, 1]);
     },
   };
 }
@@ -164,16 +213,18 @@ function postgresSearch(query: string): SearchDialect {
   const tsq = sql`websearch_to_tsquery('english'::regconfig, ${query})`;
   return {
     async sources(db, caseIds, limit, offset) {
-      // Rank and page first, then headline only the page: ts_headline re-parses the text.
+      // Cap the candidates, rank them, page, then headline only the page: ts_headline re-parses the text.
       const result = await sql<Row>`
-        with hits as (
-          select ss.source_id, ts_rank(ss.tsv, q) as score
-          from source_search ss, ${tsq} q
-          where ss.tsv @@ q and ss.case_id in (${inList(caseIds)})
-          order by score desc, ss.source_id
+        with candidates as materialized (
+          select ss.source_id, ss.tsv from source_search ss
+          where ss.tsv @@ ${tsq} and ss.case_id in (${inList(caseIds)})
+          limit ${RANK_WINDOW}
+        ), hits as (
+          select source_id, ts_rank(tsv, ${tsq}) as score from candidates
+          order by score desc, source_id
           limit ${limit} offset ${offset}
         )
-        select 'source' as kind, s.id, s.case_id, s.id as source_id, s.title, h.score,
+        select 'source' as kind, null as rid, s.id, s.case_id, s.id as source_id, s.title, h.score,
                ts_headline('english'::regconfig, coalesce(s.title, '') || E'\n' || left(s.text, 500000), ${tsq}, ${HEADLINE_OPTIONS}) as marked,
                null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
         from hits h join sources s on s.id = h.source_id
@@ -182,14 +233,16 @@ function postgresSearch(query: string): SearchDialect {
     },
     async attributions(db, caseIds, limit, offset) {
       const result = await sql<Row>`
-        with hits as (
-          select a.id, ts_rank(a.tsv, q) as score
-          from attributions a, ${tsq} q
-          where a.tsv @@ q and a.current = 1 and a.case_id in (${inList(caseIds)})
-          order by score desc, a.id
+        with candidates as materialized (
+          select a.id, a.tsv from attributions a
+          where a.tsv @@ ${tsq} and a.current = 1 and a.case_id in (${inList(caseIds)})
+          limit ${RANK_WINDOW}
+        ), hits as (
+          select id, ts_rank(tsv, ${tsq}) as score from candidates
+          order by score desc, id
           limit ${limit} offset ${offset}
         )
-        select 'attribution' as kind, a.id, a.case_id, a.source_id, s.title, h.score,
+        select 'attribution' as kind, null as rid, a.id, a.case_id, a.source_id, s.title, h.score,
                ts_headline('english'::regconfig, coalesce(a.source_text, '') || ' ' || a.cue_text || ' ' || a.content_text, ${tsq}, ${HEADLINE_OPTIONS}) as marked,
                a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
         from hits h join attributions a on a.id = h.id join sources s on s.id = a.source_id
@@ -255,7 +308,7 @@ export async function search(
   ) {
     throw new CorroborateError('bad_request', 'search: not a cursor this server issued');
   }
-  const engine = dialect === 'sqlite' ? sqliteSearch(fts5Query(terms)) : postgresSearch(cleaned);
+  const engine = dialect === 'sqlite' ? sqliteSearch(terms) : postgresSearch(cleaned);
   const fetched: Record<SearchKind, Row[]> = { source: [], attribution: [] };
   for (const kind of kinds) {
     fetched[kind] =

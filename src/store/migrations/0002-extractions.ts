@@ -235,66 +235,72 @@ export function extractions(dialect: DialectName): Migration {
 /**
  * SQLite: external-content FTS5 tables kept in step by triggers, so writes from any module (the ingest
  * engineer's `sources` inserts included) are indexed. Porter stemming to match PostgreSQL's 'english'.
+ * `case_id` is an indexed column holding one token per case ('c' || hex(case_id): ids contain separators that
+ * would otherwise split into tokens shared by every row), so a search's case filter is part of the MATCH.
  */
 async function sqliteSearch(db: Kysely<unknown>): Promise<void> {
   const tokenize = `tokenize = 'porter unicode61 remove_diacritics 2'`;
   await sql
     .raw(
-      `CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', content_rowid='rowid', ${tokenize})`,
+      `CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, case_id, content='sources', content_rowid='rowid', ${tokenize})`,
     )
     .execute(db);
   await sql
     .raw(
       `CREATE TRIGGER sources_fts_ai AFTER INSERT ON sources BEGIN
-         INSERT INTO sources_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+         INSERT INTO sources_fts(rowid, title, text, case_id) VALUES (new.rowid, new.title, new.text, 'c' || hex(new.case_id));
        END`,
     )
     .execute(db);
   await sql
     .raw(
       `CREATE TRIGGER sources_fts_ad AFTER DELETE ON sources BEGIN
-         INSERT INTO sources_fts(sources_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+         INSERT INTO sources_fts(sources_fts, rowid, title, text, case_id) VALUES ('delete', old.rowid, old.title, old.text, 'c' || hex(old.case_id));
        END`,
     )
     .execute(db);
   await sql
     .raw(
-      `CREATE TRIGGER sources_fts_au AFTER UPDATE OF title, text ON sources BEGIN
-         INSERT INTO sources_fts(sources_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-         INSERT INTO sources_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+      `CREATE TRIGGER sources_fts_au AFTER UPDATE OF title, text, case_id ON sources BEGIN
+         INSERT INTO sources_fts(sources_fts, rowid, title, text, case_id) VALUES ('delete', old.rowid, old.title, old.text, 'c' || hex(old.case_id));
+         INSERT INTO sources_fts(rowid, title, text, case_id) VALUES (new.rowid, new.title, new.text, 'c' || hex(new.case_id));
        END`,
     )
     .execute(db);
-  await sql.raw(`INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')`).execute(db);
+  await sql
+    .raw(
+      `INSERT INTO sources_fts(rowid, title, text, case_id) SELECT rowid, title, text, 'c' || hex(case_id) FROM sources`,
+    )
+    .execute(db);
 
   await sql
     .raw(
-      `CREATE VIRTUAL TABLE attributions_fts USING fts5(source_text, cue_text, content_text, content='attributions', content_rowid='rowid', ${tokenize})`,
+      `CREATE VIRTUAL TABLE attributions_fts USING fts5(source_text, cue_text, content_text, case_id, content='attributions', content_rowid='rowid', ${tokenize})`,
     )
     .execute(db);
   await sql
     .raw(
       `CREATE TRIGGER attributions_fts_ai AFTER INSERT ON attributions BEGIN
-         INSERT INTO attributions_fts(rowid, source_text, cue_text, content_text)
-         VALUES (new.rowid, new.source_text, new.cue_text, new.content_text);
+         INSERT INTO attributions_fts(rowid, source_text, cue_text, content_text, case_id)
+         VALUES (new.rowid, new.source_text, new.cue_text, new.content_text, 'c' || hex(new.case_id));
        END`,
     )
     .execute(db);
   await sql
     .raw(
       `CREATE TRIGGER attributions_fts_ad AFTER DELETE ON attributions BEGIN
-         INSERT INTO attributions_fts(attributions_fts, rowid, source_text, cue_text, content_text)
-         VALUES ('delete', old.rowid, old.source_text, old.cue_text, old.content_text);
+         INSERT INTO attributions_fts(attributions_fts, rowid, source_text, cue_text, content_text, case_id)
+         VALUES ('delete', old.rowid, old.source_text, old.cue_text, old.content_text, 'c' || hex(old.case_id));
        END`,
     )
     .execute(db);
   await sql
     .raw(
-      `CREATE TRIGGER attributions_fts_au AFTER UPDATE OF source_text, cue_text, content_text ON attributions BEGIN
-         INSERT INTO attributions_fts(attributions_fts, rowid, source_text, cue_text, content_text)
-         VALUES ('delete', old.rowid, old.source_text, old.cue_text, old.content_text);
-         INSERT INTO attributions_fts(rowid, source_text, cue_text, content_text)
-         VALUES (new.rowid, new.source_text, new.cue_text, new.content_text);
+      `CREATE TRIGGER attributions_fts_au AFTER UPDATE OF source_text, cue_text, content_text, case_id ON attributions BEGIN
+         INSERT INTO attributions_fts(attributions_fts, rowid, source_text, cue_text, content_text, case_id)
+         VALUES ('delete', old.rowid, old.source_text, old.cue_text, old.content_text, 'c' || hex(old.case_id));
+         INSERT INTO attributions_fts(rowid, source_text, cue_text, content_text, case_id)
+         VALUES (new.rowid, new.source_text, new.cue_text, new.content_text, 'c' || hex(new.case_id));
        END`,
     )
     .execute(db);

@@ -21,7 +21,7 @@ import {
 } from '../src/extract/attribution-features.ts';
 import { encodeModels, PerceptronTrainer } from '../src/extract/attribution-model.ts';
 import type { AttributionModels } from '../src/extract/attribution-weights.ts';
-import { LEX_CLASS } from '../src/text/lexicon.ts';
+import { LEX_CLASS, LexClass } from '../src/text/lexicon.ts';
 import { tokenAtOrAfter, tokenBefore, type TokenTable } from '../src/text/tokens.ts';
 
 /** Bits of the hashed feature tables (2^bits buckets). */
@@ -92,6 +92,10 @@ export interface TrainOptions {
   readonly data: string;
   readonly epochs: number;
   readonly bias: number;
+  /** Least share of a word's occurrences that open a cue for it to be scored as an opener. */
+  readonly minRatio: number;
+  /** After the first epoch, condition on the model's own previous tags (as when decoding). */
+  readonly ownHistory?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -99,11 +103,17 @@ export interface TrainOptions {
 export function train(options: TrainOptions): AttributionModels & { readonly encoded: Buffer } {
   const t0 = performance.now();
   const examples = prepare(resolve(options.data));
-  // words that open a gold cue, plus the lexicon: the only tokens the cue tagger scores as openers
-  const starts = new Set<number>(LEX_CLASS.keys());
+  // the only tokens the cue tagger scores as openers: reporting verbs and cue nouns of the lexicon,
+  // and words that open gold cues often enough relative to how often they occur
+  const opened = new Map<number, number>();
+  const seen = new Map<number, number>();
   for (const ex of examples) {
-    for (const [a] of ex.cues) starts.add(ex.ctx.tokens.lower[a]!);
+    for (const [a] of ex.cues) opened.set(ex.ctx.tokens.lower[a]!, (opened.get(ex.ctx.tokens.lower[a]!) ?? 0) + 1);
+    for (const w of ex.ctx.tokens.lower) seen.set(w, (seen.get(w) ?? 0) + 1);
   }
+  const starts = new Set<number>();
+  for (const [w, cls] of LEX_CLASS) if (cls === LexClass.reportingVerb || cls === LexClass.cueNoun) starts.add(w);
+  for (const [w, k] of opened) if (k / (seen.get(w) ?? 1) >= options.minRatio) starts.add(w);
   const cueTrainer = new PerceptronTrainer(CUE_BITS, 3);
   const roleTrainer = new PerceptronTrainer(ROLE_BITS, 5);
   const cueUpdate = {
@@ -120,8 +130,11 @@ export function train(options: TrainOptions): AttributionModels & { readonly enc
   };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const ex of shuffled(examples, 17 + epoch)) {
-      tagCues(cueTrainer.model, ex.ctx, starts, { gold: ex.cueGold, ...cueUpdate });
-      for (const r of ex.roles) tagRoles(roleTrainer.model, ex.ctx, r.cue, ex.prefix, { gold: r.gold, ...roleUpdate });
+      const ownHistory = options.ownHistory === true && epoch > 0;
+      tagCues(cueTrainer.model, ex.ctx, starts, { gold: ex.cueGold, ownHistory, ...cueUpdate });
+      for (const r of ex.roles) {
+        tagRoles(roleTrainer.model, ex.ctx, r.cue, ex.prefix, { gold: r.gold, ownHistory, ...roleUpdate });
+      }
     }
     options.log?.(`epoch ${epoch + 1}/${options.epochs} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
@@ -137,8 +150,9 @@ function main(): void {
     options: {
       data: { type: 'string', default: '../shared/polnear/train' },
       out: { type: 'string', default: 'models/attribution/model.bin.gz' },
-      epochs: { type: 'string', default: '8' },
-      bias: { type: 'string', default: '0' },
+      epochs: { type: 'string', default: '10' },
+      bias: { type: 'string', default: '6' },
+      'min-ratio': { type: 'string', default: '0.002' },
     },
   });
   const t0 = performance.now();
@@ -147,6 +161,7 @@ function main(): void {
     data: values.data,
     epochs,
     bias: Number(values.bias),
+    minRatio: Number(values['min-ratio']),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   mkdirSync(dirname(values.out), { recursive: true });

@@ -163,6 +163,14 @@ function cueDynamic(ctx: DocContext, i: number, prev: number, buf: Int32Array, n
   return n;
 }
 
+/** What a tagger needs to learn instead of decode. */
+export interface TrainHook {
+  readonly gold: Uint8Array;
+  /** Condition on the model's own previous tag rather than the gold one (closer to decoding). */
+  readonly ownHistory?: boolean;
+  update(f: Int32Array, n: number, gold: number, pred: number): void;
+}
+
 /** Result of the cue tagger: one tag and one confidence margin per token. */
 export interface CueTagging {
   readonly tags: Uint8Array;
@@ -179,7 +187,7 @@ export function tagCues(
   model: LinearModel,
   ctx: DocContext,
   candidates: ReadonlySet<number>,
-  train?: { readonly gold: Uint8Array; update(f: Int32Array, n: number, gold: number, pred: number): void },
+  train?: TrainHook,
   bias = 0,
 ): CueTagging {
   const n = ctx.tokens.count;
@@ -209,7 +217,7 @@ export function tagCues(
       const g = train.gold[i]!;
       train.update(buf, k, g, best);
       tags[i] = g;
-      prev = g;
+      prev = train.ownHistory === true ? best : g;
     } else {
       tags[i] = best;
       prev = best;
@@ -363,7 +371,7 @@ export function tagRoles(
   ctx: DocContext,
   cue: TokenRange,
   otherCues: Int32Array,
-  train?: { readonly gold: Uint8Array; update(f: Int32Array, n: number, gold: number, pred: number): void },
+  train?: TrainHook,
   scale = 1,
 ): RoleResult {
   const [ws, we] = roleWindow(ctx, cue, scale);
@@ -394,7 +402,7 @@ export function tagRoles(
     if (train !== undefined) {
       const g = train.gold[i - ws]!;
       train.update(buf, k, g, best);
-      prev = g;
+      prev = train.ownHistory === true ? best : g;
       tags[i - ws] = g;
     } else {
       if (best !== RoleTag.O) {

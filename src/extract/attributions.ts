@@ -96,7 +96,37 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     const confidence = sigmoid(0.35 * cueTags.margin[cue[0]]!) * sigmoid(0.35 * roles.margin);
     out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
   }
-  return out;
+  return assignFragments(out);
+}
+
+const gap = (cue: TokenRange, r: TokenRange): number => (r[1] <= cue[0] ? cue[0] - r[1] : Math.max(0, r[0] - cue[1]));
+
+/**
+ * A quotation belongs to its nearest cue: when a secondary content fragment of one attribution is
+ * (mostly) the content of a neighbouring attribution whose cue is nearer, it is dropped from the
+ * first ("“I love you,” he said. “He really does,” Melanie said.").
+ */
+function assignFragments(found: RawAttribution[]): RawAttribution[] {
+  return found.map((a, k) => {
+    if (a.contents.length < 2) return a;
+    let nearest = a.contents[0]!;
+    for (const c of a.contents) if (gap(a.cue, c) < gap(a.cue, nearest)) nearest = c;
+    const keep = a.contents.filter((c) => {
+      if (c === nearest) return true;
+      for (let j = Math.max(0, k - 4); j < Math.min(found.length, k + 5); j++) {
+        if (j === k) continue;
+        const b = found[j]!;
+        const d = gap(b.cue, c);
+        if (d >= gap(a.cue, c)) continue;
+        for (const o of b.contents) {
+          const shared = Math.min(o[1], c[1]) - Math.max(o[0], c[0]);
+          if (shared * 2 > c[1] - c[0]) return false;
+        }
+      }
+      return true;
+    });
+    return keep.length === a.contents.length ? a : { ...a, contents: keep };
+  });
 }
 
 function span(ctx: DocContext, r: TokenRange): Span {

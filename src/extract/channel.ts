@@ -13,7 +13,11 @@ const PREPOSITIONAL = new RegExp(
   'giu',
 );
 const PLATFORM = /\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Telegram|YouTube|TikTok|X|LinkedIn|social media|(?:its|his|her|their) (?:Facebook|Twitter|Telegram|Instagram|YouTube)(?: account| page| channel)?)\b/gu;
-const TOLD = /\b(?:told|telling|tells|tell)\s+((?:the\s+)?(?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|on|and))*)/gu;
+const WHEN = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
+const TOLD = new RegExp(
+  `\\b(?:told|telling|tells|tell)\\s+((?:the\\s+)?${WHEN}(?:[A-Z][\\w&.'’-]*)(?:\\s+(?:of\\s+|and\\s+)?${WHEN}[A-Z][\\w&.'’-]*)*)`,
+  'gu',
+);
 
 /** The stated channel of one attribution, or null. */
 export function channelOf(

@@ -13,13 +13,15 @@ export const evalCommand: Command = {
   name: 'eval',
   describe: 'measure extraction quality on annotated corpora (attribution, …)',
   get usage(): string {
-    return `Usage: corroborate eval WHAT [options]\n\nEvaluations:\n${listing()}\n\nRun 'corroborate eval WHAT --help' for its options.`;
+    // main.ts answers --help before dispatching, so the subcommands' own usage is shown here too
+    const details = evalSubcommands.map((s) => s.usage.trimEnd()).join('\n\n');
+    return `Usage: corroborate eval WHAT [options]\n\nEvaluations:\n${listing()}\n\n${details}`;
   },
   async run(args, deps) {
     const [name, ...rest] = args;
     const sub = evalSubcommands.find((s) => s.name === name);
     if (sub === undefined) {
-      throw new CorroborateError('bad_request', `eval: unknown evaluation '${name ?? ''}' (one of: ${evalSubcommands.map((s) => s.name).join(', ')})`);
+      throw new CorroborateError('bad_request', `unknown evaluation '${name ?? ''}' (one of: ${evalSubcommands.map((s) => s.name).join(', ')})`);
     }
     return sub.run(rest, deps);
   },

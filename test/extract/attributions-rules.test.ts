@@ -1,0 +1,107 @@
+// Unit tests of the rules applied to each attribution (stance, quote kind, channel, basis, nesting).
+// Sentences are fictional.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
+import { stanceOf } from '../../src/extract/stance.ts';
+import { channelOf } from '../../src/extract/channel.ts';
+import { basisOf } from '../../src/extract/basis.ts';
+import { quoteKindOf } from '../../src/extract/attribution-quote.ts';
+import { nest } from '../../src/extract/nesting.ts';
+import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
+import type { Attribution } from '../../src/extract/types.ts';
+
+/** Builds a context and the token ranges of the cue and content substrings. */
+function at(text: string, cue: string, content: string): { ctx: DocContext; a: { cue: TokenRange; contents: TokenRange[] } } {
+  const ctx = documentContext(text);
+  const range = (needle: string): TokenRange => {
+    const s = text.indexOf(needle);
+    assert.ok(s >= 0, needle);
+    return [tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + needle.length) + 1];
+  };
+  return { ctx, a: { cue: range(cue), contents: [range(content)] } };
+}
+
+describe('stanceOf', () => {
+  const cases: readonly (readonly [string, string, string, string])[] = [
+    ['The ministry denied that troops entered Velka.', 'denied', 'that troops entered Velka', 'deny'],
+    ['Officials have not confirmed the reports.', 'confirmed', 'the reports', 'not_confirmed'],
+    ['Officials told Radio Vale they have not confirmed the reports.', 'told', 'they have not confirmed the reports', 'not_confirmed'],
+    ['The coroner confirmed that four people died.', 'confirmed', 'that four people died', 'confirm'],
+    ['The group alleged that shelters were shelled.', 'alleged', 'that shelters were shelled', 'allege'],
+    ['The mayor made the charge on Monday, saying he saw trucks.', 'saying', 'he saw trucks', 'allege'],
+    ['Analysts suggested the dam may have failed.', 'suggested', 'the dam may have failed', 'hedge'],
+    ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', 'assert'],
+  ];
+  for (const [text, cue, content, stance] of cases) {
+    it(`reads "${cue}" in "${text}" as ${stance}`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.equal(stanceOf(ctx, a), stance);
+    });
+  }
+});
+
+describe('quoteKindOf', () => {
+  it('tells direct, indirect and mixed content apart', () => {
+    const direct = at('“We will rebuild,” said the mayor.', 'said', '“We will rebuild,”');
+    assert.equal(quoteKindOf(direct.ctx, direct.a), 'direct');
+    const indirect = at('The mayor said they would rebuild.', 'said', 'they would rebuild');
+    assert.equal(quoteKindOf(indirect.ctx, indirect.a), 'indirect');
+    const mixed = at('The mayor said the town was “cleaning up” before the visit.', 'said', 'the town was “cleaning up” before the visit');
+    assert.equal(quoteKindOf(mixed.ctx, mixed.a), 'mixed');
+  });
+});
+
+describe('channelOf', () => {
+  it('finds statements, interviews, platforms and "told OUTLET" outside the content', () => {
+    const s = at('In a statement released on its Telegram channel, the council said roads were cut.', 'said', 'roads were cut');
+    assert.equal(channelOf(s.ctx, s.a), 'a statement released on its Telegram channel');
+    const i = at('In an interview with Lindmoor radio, the governor said aid was blocked.', 'said', 'aid was blocked');
+    assert.equal(channelOf(i.ctx, i.a), 'an interview with Lindmoor radio');
+    const t = at('Two officers told Radio Vale on Friday that the depot burned.', 'told', 'that the depot burned');
+    assert.equal(channelOf(t.ctx, t.a), 'told Radio Vale');
+    const none = at('The mayor said the bridge was closed.', 'said', 'the bridge was closed');
+    assert.equal(channelOf(none.ctx, none.a), null);
+  });
+});
+
+describe('basisOf', () => {
+  it('finds stated bases in the sentence and content', () => {
+    const e = at('The mayor said he heard eyewitness accounts of trucks.', 'said', 'he heard eyewitness accounts of trucks');
+    assert.deepEqual(basisOf(e.ctx, e.a), ['eyewitness']);
+    const c = at('The senator said “credible sources” told him so.', 'said', '“credible sources” told him so');
+    assert.deepEqual(basisOf(c.ctx, c.a), ['credible_sources']);
+    const f = at('The report says satellite images and autopsy results show burns.', 'says', 'satellite images and autopsy results show burns');
+    assert.deepEqual(basisOf(f.ctx, f.a), ['imagery', 'forensic']);
+  });
+
+  it('reads the next sentence when it continues with the same speaker', () => {
+    const text = 'A report by Kestrel Watch claims abuses took place. The organization said it interviewed more than 30 people.';
+    const { ctx, a } = at(text, 'claims', 'abuses took place');
+    assert.deepEqual(basisOf(ctx, a), ['interviews']);
+  });
+});
+
+describe('nest', () => {
+  const span = (start: number, end: number): { start: number; end: number; text: string } => ({ start, end, text: '' });
+  const build = (id: string, cue: [number, number], content: [number, number]): Attribution => ({
+    id,
+    source: null,
+    cue: span(...cue),
+    content: [span(...content)],
+    stance: 'assert',
+    quote: 'indirect',
+    channel: null,
+    basis: [],
+    parent: null,
+    confidence: 1,
+  });
+
+  it('links an attribution to the innermost content containing its cue', () => {
+    const outer = build('a1', [0, 4], [5, 100]);
+    const middle = build('a2', [10, 14], [15, 90]);
+    const inner = build('a3', [20, 24], [25, 80]);
+    const result = nest([outer, middle, inner]);
+    assert.deepEqual(result.map((a) => a.parent), [null, 'a1', 'a2']);
+  });
+});

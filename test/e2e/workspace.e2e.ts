@@ -221,4 +221,33 @@ describe('investigator workspace (Chromium, real API server)', () => {
     assertClean();
     await page.close();
   });
+
+  it('shows the inbox, the case timeline and the custody log with a verified checkpoint', async () => {
+    const signed = await server.request('admin', 'POST', '/api/custody/checkpoints');
+    assert.equal(signed.status, 200, await signed.text());
+    const { page, assertClean } = await openPage();
+    await capturing(page, 'inbox-timeline-custody', async () => {
+      await signIn(page, 'viewer');
+      await page.goto(`${server.url}/cases/${server.ownCase}`);
+      await page.getByRole('table').getByRole('link').first().waitFor();
+      await shot(page, '07a-inbox');
+
+      await page.getByRole('navigation', { name: 'Case' }).getByRole('link', { name: 'Timeline' }).click();
+      const bar = page.locator('.bar:not([disabled])').first();
+      await bar.waitFor();
+      await shot(page, '07b-timeline');
+      await bar.click();
+      await page.getByTestId('active-filters').waitFor();
+      assert.ok(new URL(page.url()).searchParams.get('from'));
+
+      await page.getByRole('navigation', { name: 'Case' }).getByRole('link', { name: 'Custody' }).click();
+      await page.getByTestId('custody-table').waitFor();
+      await page.getByText('Root hash').waitFor();
+      await page.getByRole('button', { name: 'Verify now' }).click();
+      await page.getByTestId('verify-result').getByText('Verified').waitFor({ timeout: 60_000 });
+      await shot(page, '07c-custody-verified');
+    });
+    assertClean();
+    await page.close();
+  });
 });

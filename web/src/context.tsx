@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { ApiClient } from './api/client.ts';
-import type { Role, Session } from './api/types.ts';
+import type { Role, Session, SourceSummary } from './api/types.ts';
 
 /** What every view gets: the API client, the session, the current location and a way to move. */
 export interface AppContextValue {
@@ -106,4 +106,29 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
     // `load` is recreated every render; `key` says when it means something new.
   }, [key, tick]);
   return { ...state, reload: () => setTick((t) => t + 1) };
+}
+
+/** Sources of a case by id (first pages only), to show titles, outlets and dates next to source ids. */
+export function useSourceIndex(caseId: string): ReadonlyMap<string, SourceSummary> {
+  const { api } = useApp();
+  const loaded = useLoad(async () => {
+    const out: SourceSummary[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 10; i += 1) {
+      const page: Awaited<ReturnType<typeof api.sources>> = await api.sources(caseId, cursor);
+      out.push(...page.items);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    return new Map(out.map((s) => [s.id, s]));
+  }, `source-index:${caseId}`);
+  return loaded.data ?? EMPTY_INDEX;
+}
+
+const EMPTY_INDEX: ReadonlyMap<string, SourceSummary> = new Map();
+
+/** A readable name for a source: its title, else its outlet, else "Untitled source". */
+export function sourceName(index: ReadonlyMap<string, SourceSummary>, id: string): string {
+  const s = index.get(id);
+  return s?.title ?? s?.outlet ?? (s === undefined ? id : 'Untitled source');
 }

@@ -242,7 +242,7 @@ function allegationSummary(value: unknown): AllegationSummary {
     statement: str(o, 'statement', 'canonicalStatement', 'canonical_statement', 'canonical', 'label') ?? '',
     status: statusOf(o),
     topReason:
-      str(o, 'topReason', 'top_reason', 'reason', 'summary') ??
+      str(o, 'topReason', 'top_reason', 'reason') ??
       (firstReason === undefined ? null : typeof firstReason === 'string' ? firstReason : str(obj(firstReason), 'text', 'message')),
     decision:
       str(o, 'decision', 'analystDecision', 'analyst_decision') ??

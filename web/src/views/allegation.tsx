@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { AllegationAttribution, AllegationDetail } from '../api/types.ts';
 import { Badge, humanise, LoadState, StanceBadge, StatusBadge, when } from '../components.tsx';
-import { Link, roleOn, useApp, useLoad } from '../context.tsx';
+import { Link, roleOn, sourceName, useApp, useLoad, useSourceIndex } from '../context.tsx';
+import type { SourceSummary } from '../api/types.ts';
 import { href, withQuery } from '../lib/router.ts';
 
 function readerLink(caseId: string, a: { readonly id: string; readonly sourceId: string; readonly start?: number | null }): string {
@@ -12,8 +13,12 @@ function readerLink(caseId: string, a: { readonly id: string; readonly sourceId:
   });
 }
 
-function AttributionRow(props: { readonly caseId: string; readonly a: AllegationAttribution }) {
+type SourceIndex = ReadonlyMap<string, SourceSummary>;
+
+function AttributionRow(props: { readonly caseId: string; readonly a: AllegationAttribution; readonly sources: SourceIndex }) {
   const { a } = props;
+  const src = props.sources.get(a.sourceId);
+  const published = a.published ?? src?.published ?? null;
   return (
     <li className="attr-row">
       <p>
@@ -24,15 +29,25 @@ function AttributionRow(props: { readonly caseId: string; readonly a: Allegation
       </p>
       <blockquote>{a.text}</blockquote>
       <p className="meta">
-        {a.sourceId !== '' ? <Link to={readerLink(props.caseId, a)}>{a.sourceTitle ?? a.outlet ?? a.sourceId}</Link> : (a.sourceTitle ?? '—')}
-        {a.outlet !== null && a.sourceTitle !== null && <span>{a.outlet}</span>}
-        {a.published !== null && <span>{a.published}</span>}
+        {a.sourceId !== '' ? (
+          <Link to={readerLink(props.caseId, a)}>{a.sourceTitle ?? sourceName(props.sources, a.sourceId)}</Link>
+        ) : (
+          (a.sourceTitle ?? '—')
+        )}
+        {(a.outlet ?? src?.outlet ?? null) !== null && <span>{a.outlet ?? src?.outlet}</span>}
+        {published !== null && <span>published {published}</span>}
       </p>
     </li>
   );
 }
 
-function Group(props: { readonly caseId: string; readonly title: string; readonly items: readonly AllegationAttribution[]; readonly testId: string }) {
+function Group(props: {
+  readonly caseId: string;
+  readonly title: string;
+  readonly items: readonly AllegationAttribution[];
+  readonly testId: string;
+  readonly sources: SourceIndex;
+}) {
   if (props.items.length === 0) return null;
   return (
     <section aria-label={props.title} data-testid={props.testId}>
@@ -41,7 +56,7 @@ function Group(props: { readonly caseId: string; readonly title: string; readonl
       </h3>
       <ul className="attr-rows">
         {props.items.map((a) => (
-          <AttributionRow key={`${a.sourceId}:${a.id}`} caseId={props.caseId} a={a} />
+          <AttributionRow key={`${a.sourceId}:${a.id}`} caseId={props.caseId} a={a} sources={props.sources} />
         ))}
       </ul>
     </section>
@@ -49,13 +64,15 @@ function Group(props: { readonly caseId: string; readonly title: string; readonl
 }
 
 /** Statements of the allegation placed on a small date axis. */
-function MiniTimeline(props: { readonly detail: AllegationDetail }) {
+function MiniTimeline(props: { readonly detail: AllegationDetail; readonly sources: SourceIndex }) {
   const all = [
     ...props.detail.originGroups.flatMap((g) => g.attributions),
     ...props.detail.confirming,
     ...props.detail.notConfirming,
     ...props.detail.denying,
-  ].filter((a) => a.published !== null);
+  ]
+    .map((a) => ({ ...a, published: a.published ?? props.sources.get(a.sourceId)?.published ?? null }))
+    .filter((a) => a.published !== null);
   if (all.length === 0) return <p className="meta">No dated statements.</p>;
   const times = all.map((a) => Date.parse(a.published as string)).filter((t) => Number.isFinite(t));
   const lo = Math.min(...times);
@@ -144,6 +161,7 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
   const { api } = useApp();
   const [version, setVersion] = useState(0);
   const loaded = useLoad(() => api.allegation(props.caseId, props.allegationId), `${props.allegationId}:${version}`);
+  const sources = useSourceIndex(props.caseId);
   const d = loaded.data;
   if (d === undefined) return <LoadState loading={loaded.loading} error={loaded.error} />;
   return (
@@ -181,7 +199,7 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
                         {r.attributions.map((a, j) => (
                           <span key={`${a.id}-${j}`}>
                             {j > 0 && ', '}
-                            {a.sourceId !== '' ? <Link to={readerLink(props.caseId, a)}>{a.id !== '' ? a.id : `source ${j + 1}`}</Link> : a.id}
+                            {a.sourceId !== '' ? <Link to={readerLink(props.caseId, a)}>{sourceName(sources, a.sourceId)}</Link> : a.id}
                           </span>
                         ))}
                         )
@@ -196,17 +214,17 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
             <h2 id="origins-title">Supporting, by origin ({d.originGroups.length})</h2>
             {d.originGroups.length === 0 && <p className="meta">No supporting attributions.</p>}
             {d.originGroups.map((g, i) => (
-              <Group key={`${g.origin}-${i}`} caseId={props.caseId} title={`Origin ${i + 1}: ${g.origin}`} items={g.attributions} testId="origin-group" />
+              <Group key={`${g.origin}-${i}`} caseId={props.caseId} title={`Origin ${i + 1}: ${g.origin}`} items={g.attributions} testId="origin-group" sources={sources} />
             ))}
           </section>
-          <Group caseId={props.caseId} title="Confirming" items={d.confirming} testId="confirming" />
-          <Group caseId={props.caseId} title="Not confirming" items={d.notConfirming} testId="not-confirming" />
-          <Group caseId={props.caseId} title="Denying" items={d.denying} testId="denying" />
+          <Group caseId={props.caseId} title="Confirming" items={d.confirming} testId="confirming" sources={sources} />
+          <Group caseId={props.caseId} title="Not confirming" items={d.notConfirming} testId="not-confirming" sources={sources} />
+          <Group caseId={props.caseId} title="Denying" items={d.denying} testId="denying" sources={sources} />
         </div>
         <div className="col-side">
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
-            <MiniTimeline detail={d} />
+            <MiniTimeline detail={d} sources={sources} />
           </section>
           <section aria-labelledby="figures-title">
             <h2 id="figures-title">Figures</h2>
@@ -233,7 +251,7 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
                           {f.max === f.min ? '' : `–${f.max ?? '∞'}`}
                         </td>
                         <td>{f.counts ?? '—'}</td>
-                        <td>{f.sourceId !== '' ? <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: f.sourceId })}>{f.outlet ?? f.sourceId}</Link> : '—'}</td>
+                        <td>{f.sourceId !== '' ? <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: f.sourceId })}>{f.outlet ?? sourceName(sources, f.sourceId)}</Link> : '—'}</td>
                       </tr>
                     ))}
                   </tbody>

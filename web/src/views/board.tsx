@@ -42,6 +42,11 @@ function key(filters: BoardFilters): string {
 // Lets bench/web.ts read when the first card was painted (Element Timing API; not in React's types).
 const ELEMENT_TIMING = { elementtiming: 'allegation-card' } as Record<string, string>;
 
+/** Place names arrive folded to lower case from the assessment; show them capitalised. */
+function titleCase(name: string): string {
+  return name.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
 function Card(props: { readonly caseId: string; readonly a: AllegationSummary }) {
   const { a } = props;
   return (
@@ -69,7 +74,7 @@ function Card(props: { readonly caseId: string; readonly a: AllegationSummary })
           </span>
         )}
         {a.eventType !== null && <span>{humanise(a.eventType)}</span>}
-        {a.places.length > 0 && <span>{a.places.slice(0, 3).join(', ')}</span>}
+        {a.places.length > 0 && <span>{a.places.slice(0, 3).map(titleCase).join(', ')}</span>}
       </p>
     </article>
   );

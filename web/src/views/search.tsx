@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SearchHit } from '../api/types.ts';
 import { Badge, LoadState } from '../components.tsx';
-import { Link, useApp, useLoad } from '../context.tsx';
+import { Link, sourceName, useApp, useLoad, useSourceIndex } from '../context.tsx';
 import { href, withQuery } from '../lib/router.ts';
 
 /** A snippet as text with its highlighted stretches in `<mark>` (never parsed as HTML). */
@@ -30,6 +30,7 @@ export function SearchView(props: { readonly caseId: string }) {
     navigate(withQuery(path, { q: draft.trim() }));
   };
   const hits = results.data ?? [];
+  const sources = useSourceIndex(props.caseId);
   return (
     <section>
       <h1>Search</h1>
@@ -55,7 +56,7 @@ export function SearchView(props: { readonly caseId: string }) {
             return (
               <li key={`${h.kind}:${h.id}`} className="hit">
                 <p>
-                  <Badge>{h.kind}</Badge> {to !== null ? <Link to={to}>{h.title ?? h.sourceId}</Link> : (h.title ?? h.id)}
+                  <Badge>{h.kind}</Badge> {to !== null ? <Link to={to}>{h.title ?? sourceName(sources, h.sourceId)}</Link> : (h.title ?? h.id)}
                 </p>
                 <Snippet hit={h} />
               </li>

@@ -41,6 +41,17 @@ const GROUP_RE = new RegExp(
   String.raw`(?:\b(?:the\s+)?((?:${Object.keys(DEMONYMS).map((d) => d.replace(/\./g, '\\.')).join('|')}|UN|U\.N\.|EU|NATO|local|regional|city|military|government|senior|western|foreign|international|humanitarian|Ukraine's|Russia's|pro-\p{Lu}\w+|separatist|rebel|state|federal)\s+)((?:defen[cs]e|military|intelligence|health|security|government|police|border|emergency|army|regional|local|city|law enforcement|human rights|prosecution|judicial|occupation|occupying|senior|top|other|former)\s+){0,2})(soldiers|troops|forces|officials|authorities|investigators|prosecutors|officers|aid workers|rescuers|volunteers|doctors|medics|sources|activists|analysts|monitors|observers|experts|lawmakers|diplomats|journalists|militants|fighters|separatists|rebels|paramilitaries|militia|army|military|police|servicemen|commanders|leaders|representatives|spokespeople|authorities)\b`,
   'gu',
 );
+const GROUP_NOUNS: ReadonlySet<string> = new Set(
+  'soldiers troops forces officials authorities investigators prosecutors officers workers rescuers volunteers doctors medics sources activists analysts monitors observers experts lawmakers diplomats journalists militants fighters separatists rebels paramilitaries militia army military police servicemen commanders leaders representatives spokespeople'.split(' '),
+);
+/** Modifiers that say whose group it is. */
+const GROUP_QUALIFIERS: ReadonlySet<string> = new Set(
+  'local regional city military government senior western foreign international humanitarian separatist rebel state federal occupying occupation aid'.split(' '),
+);
+/** Modifiers that may stand between the qualifier and the noun ("U.S. defense officials"). */
+const GROUP_MODIFIERS: ReadonlySet<string> = new Set(
+  'defense defence military intelligence health security government police border emergency army regional local city law enforcement human rights prosecution judicial senior top other former'.split(' '),
+);
 const BARE_GROUP = /^(?:the\s+)?(?:(?:many|some|several|other|local|two|three|four|five|numerous)\s+)?(witnesses|eyewitnesses|residents|survivors|villagers|locals|refugees|officials|authorities|investigators|activists|doctors|medics|volunteers|rescuers|sources|experts|analysts|observers|monitors|families|relatives|neighbours|neighbors|soldiers|troops|prosecutors|journalists|reporters|people|victims|parents|detainees|prisoners|evacuees|fighters|gunmen|militants|rebels|attackers|raiders|forces|police|militiamen|paramedics|lawyers|researchers|teachers|students|farmers|workers|elders|leaders|mothers|fathers|women|men|children)$/i;
 
 function escapeRe(s: string): string {
@@ -366,15 +377,31 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   // 4. Collective groups with a qualifier ("Russian soldiers", "U.S. defense officials").
-  for (const m of text.matchAll(GROUP_RE)) {
-    const start = m.index + (m[0].startsWith('the ') || m[0].startsWith('The ') ? 4 : 0);
-    const end = m.index + m[0].length;
+  // Token-based: find a collective noun, walk back over its modifiers, keep it when one of them
+  // says whose group it is (a nationality, a body, "local", "government"…). One Set probe per token.
+  for (let i = 0; i < tokens.length; i++) {
+    const nounTok = tokens[i];
+    if (nounTok === undefined || !GROUP_NOUNS.has(nounTok.text)) continue;
+    let k = i;
+    let qualifier: string | null = null;
+    while (k > 0 && i - k < 3) {
+      const prev = tokens[k - 1];
+      const cur = tokens[k];
+      if (prev === undefined || cur === undefined || !oneSpace(prev.end, cur.start)) break;
+      const w = prev.text;
+      if (DEMONYMS[w] !== undefined || KNOWN_BY_ALIAS.has(w) || GROUP_QUALIFIERS.has(w.toLowerCase())) qualifier ??= w;
+      else if (!GROUP_MODIFIERS.has(w.toLowerCase())) break;
+      k--;
+    }
+    if (qualifier === null || k === i) continue;
+    const startTok = tokens[k];
+    if (startTok === undefined) continue;
+    const start = startTok.start;
+    const end = nounTok.end;
     if (isCovered(start, end)) continue;
     const surface = text.slice(start, end);
-    const noun = (m[3] ?? '').toLowerCase();
-    const type: ActorType = /^(?:forces|army|military)$/.test(noun) ? 'armed_forces' : 'group';
-    const qual = (m[1] ?? '').trim();
-    const affiliation = DEMONYMS[qual] ?? KNOWN_BY_ALIAS.get(qual)?.name ?? null;
+    const type: ActorType = /^(?:forces|army|military)$/.test(nounTok.text) ? 'armed_forces' : 'group';
+    const affiliation = DEMONYMS[qualifier] ?? KNOWN_BY_ALIAS.get(qualifier)?.name ?? null;
     const d = create(`group:${surface.toLowerCase()}`, { name: surface, type, role: null, affiliation });
     mention(d, start, end, surface, false);
   }
@@ -483,7 +510,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       /^\p{Lu}/u.test(lastWord) &&
       words.length <= 6 &&
       !(words.length === 1 && /[^s]s$/.test(lastWord)) &&
-      words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w));
+      words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w)) &&
+      // A lone capitalised word is a surname only when a reporting verb follows it ("Moulton said").
+      (words.length > 1 || SPEECH_VERBS.test(text.slice(end, end + 40)));
     return fallback(clean, proper ? (words.length > 1 ? 'organization' : 'person') : 'group', start, end);
   }
 

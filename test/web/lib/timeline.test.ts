@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bucketDates } from '../../../web/src/lib/timeline.ts';
+import { bucketDates, countIn } from '../../../web/src/lib/timeline.ts';
 
 describe('bucketDates', () => {
   it('uses days for a short span and fills empty days', () => {
@@ -28,5 +28,14 @@ describe('bucketDates', () => {
       ['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022'],
     );
     assert.deepEqual(bucketDates([null]), []);
+  });
+});
+
+describe('countIn', () => {
+  it('counts a second series on the same buckets and drops undated items', () => {
+    const buckets = bucketDates(['2022-02-24', '2022-04-08']);
+    const counts = countIn(buckets, ['2022-04-07T12:00:00Z', '2022-04-08', null, '2022-02-28', '2030-01-01']);
+    assert.equal(counts.length, buckets.length);
+    assert.deepEqual([counts[0], counts[2]], [1, 2]);
   });
 });

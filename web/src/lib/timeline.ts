@@ -59,3 +59,15 @@ export function bucketDates(dates: readonly (string | null)[]): readonly Bucket[
   }
   return out;
 }
+
+/** How many of `dates` fall in each bucket (same order as `buckets`); dates outside every bucket are dropped. */
+export function countIn(buckets: readonly Bucket[], dates: readonly (string | null)[]): readonly number[] {
+  const counts = buckets.map(() => 0);
+  for (const d of dates) {
+    if (d === null || !/^\d{4}-\d{2}-\d{2}/.test(d)) continue;
+    const day = d.slice(0, 10);
+    const i = buckets.findIndex((b) => b.from <= day && day <= b.to);
+    if (i >= 0) counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,10 +1,10 @@
 import type { AllegationSummary } from '../api/types.ts';
 import { LoadState } from '../components.tsx';
-import { useApp, useLoad } from '../context.tsx';
-import { bucketDates } from '../lib/timeline.ts';
+import { useApp, useLoad, useSourceIndex } from '../context.tsx';
 import { href, withQuery } from '../lib/router.ts';
+import { bucketDates, countIn } from '../lib/timeline.ts';
 
-const MAX_PAGES = 20;
+const MAX_PAGES = 40;
 
 /** Every allegation summary of the case (paged in, capped), for the timeline's counts. */
 async function allSummaries(load: (cursor: string | null) => Promise<{ items: readonly AllegationSummary[]; next: string | null }>) {
@@ -19,37 +19,59 @@ async function allSummaries(load: (cursor: string | null) => Promise<{ items: re
   return out;
 }
 
-/** The case timeline: allegations by when they were first reported; a bar filters the board to its dates. */
+/**
+ * The case timeline: events (allegations by the start of the period they are about) and statements (sources
+ * by publication, else capture date) on one axis. A bar of events filters the board to its period.
+ */
 export function TimelineView(props: { readonly caseId: string }) {
   const { api, navigate } = useApp();
-  const loaded = useLoad(
-    () => allSummaries((cursor) => api.allegations(props.caseId, { sort: 'activity' }, cursor, 500)),
-    `timeline:${props.caseId}`,
-  );
-  const buckets = bucketDates((loaded.data ?? []).map((a) => a.firstSeen ?? a.lastActivity));
-  const max = Math.max(1, ...buckets.map((b) => b.count));
+  const loaded = useLoad(() => allSummaries((cursor) => api.allegations(props.caseId, {}, cursor, 500)), `timeline:${props.caseId}`);
+  const sources = useSourceIndex(props.caseId);
+  const eventDates = (loaded.data ?? []).map((a) => a.firstSeen ?? a.lastActivity);
+  const statementDates = [...sources.values()].map((s) => s.published ?? s.capturedAt);
+  const buckets = bucketDates([...eventDates, ...statementDates]);
+  const events = countIn(buckets, eventDates);
+  const statements = countIn(buckets, statementDates);
+  const max = Math.max(1, ...events, ...statements);
+  const undated = eventDates.filter((d) => d === null).length;
   const board = href({ kind: 'board', caseId: props.caseId });
   return (
     <section className="timeline-view">
       <h1>Timeline</h1>
-      <p className="meta">Allegations by the date they were first reported. Select a bar to filter the board to that period.</p>
-      <LoadState loading={loaded.loading} error={loaded.error} empty={buckets.length === 0} emptyText="No dated allegations yet." />
+      <p className="meta">
+        Events: allegations by the start of the period they concern. Statements: sources by publication (else capture) date. Select an
+        event bar to filter the board to that period.
+        {undated > 0 && ` ${undated} allegations name no date and are not shown.`}
+      </p>
+      <p className="legend">
+        <span className="swatch events" /> events <span className="swatch statements" /> statements
+      </p>
+      <LoadState loading={loaded.loading} error={loaded.error} empty={buckets.length === 0} emptyText="Nothing dated in this case yet." />
       {buckets.length > 0 && (
-        <ol className="bars" aria-label="Allegations over time">
-          {buckets.map((b) => (
-            <li key={b.label}>
-              <button
-                type="button"
-                className="bar"
-                onClick={() => navigate(withQuery(board, { from: b.from, to: b.to }))}
-                aria-label={`${b.label}: ${b.count} allegations`}
-                disabled={b.count === 0}
-              >
-                <span className="bar-fill" style={{ height: `${(100 * b.count) / max}%` }} />
-              </button>
-              <span className="bar-label">{b.label}</span>
-            </li>
-          ))}
+        <ol className="bars" aria-label="Events and statements over time">
+          {buckets.map((b, i) => {
+            const e = events[i] ?? 0;
+            const s = statements[i] ?? 0;
+            return (
+              <li key={b.label}>
+                <div className="bar-pair">
+                  <button
+                    type="button"
+                    className="bar"
+                    onClick={() => navigate(withQuery(board, { from: b.from, to: b.to }))}
+                    aria-label={`${b.label}: ${e} allegations (filter the board)`}
+                    disabled={e === 0}
+                  >
+                    <span className="bar-fill" style={{ height: `${(100 * e) / max}%` }} />
+                  </button>
+                  <span className="bar statements" role="img" aria-label={`${b.label}: ${s} statements`}>
+                    <span className="bar-fill" style={{ height: `${(100 * s) / max}%` }} />
+                  </span>
+                </div>
+                <span className="bar-label">{b.label}</span>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -58,7 +58,7 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Case-insensitive aliases by their first word, longest first: one Map probe per token. */
+/** Case-insensitive aliases by their first word, longest first: one Map probe per candidate token. */
 const ALIASES_BY_FIRST = new Map<string, string[]>();
 for (const alias of KNOWN_ACTORS.flatMap((k) => k.aliases).sort((a, b) => b.length - a.length)) {
   const first = alias.split(' ')[0] ?? alias;
@@ -66,6 +66,9 @@ for (const alias of KNOWN_ACTORS.flatMap((k) => k.aliases).sort((a, b) => b.leng
   if (list === undefined) ALIASES_BY_FIRST.set(first, [alias]);
   else list.push(alias);
 }
+/** Cheap pre-checks before lower-casing a token: first letters (ASCII-folded) and longest first word. */
+const ALIAS_FIRST_CHARS: ReadonlySet<number> = new Set([...ALIASES_BY_FIRST.keys()].map((w) => w.charCodeAt(0) | 32));
+const ALIAS_FIRST_MAX = Math.max(...[...ALIASES_BY_FIRST.keys()].map((w) => w.length));
 const EXACT_RE = new RegExp(
   `(?<![\\p{L}\\p{N}.\\-])(?:${KNOWN_ACTORS.flatMap((k) => k.exact)
     .sort((a, b) => b.length - a.length)
@@ -163,6 +166,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // 1. Well-known actors by name and acronym.
   const tokens = tokenized ?? tokenize(text);
   for (const t of tokens) {
+    if (!ALIAS_FIRST_CHARS.has(t.text.charCodeAt(0) | 32) || t.text.length > ALIAS_FIRST_MAX) continue;
     const candidates = ALIASES_BY_FIRST.get(t.text.toLowerCase());
     if (candidates === undefined) continue;
     for (const alias of candidates) {

@@ -54,6 +54,7 @@ export interface Gazetteer {
 
 /** Lower-cases, strips diacritics and apostrophes and folds spaces, so "Kramators’k" and "Kramatorsk" meet. */
 export function normalizePlaceName(name: string): string {
+  if (/^[A-Za-z0-9.,-]+(?: [A-Za-z0-9.,-]+)*$/.test(name)) return name.toLowerCase();
   if (/^[\x20-\x7e]*$/.test(name)) return name.replace(/['`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return name
     .normalize('NFD')
@@ -336,7 +337,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
         idx = cityIndex.get(bare) ?? cityIndex.get(spaced);
       }
       const entries = idx === undefined ? (regions ?? none) : [...(regions ?? []), ...idx.map(cityEntry)];
-      if (memo.size > 20_000) memo.clear();
+      if (memo.size > 200_000) memo.clear();
       memo.set(key, entries);
       memo.set(name, entries);
       return entries;

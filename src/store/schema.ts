@@ -398,6 +398,30 @@ export interface AllegationAliasTable {
   created_at: string;
 }
 
+// 0006-jobs
+export interface JobTable {
+  id: string;
+  /** 'capture' | 'analyse' (see src/queue/types.ts). */
+  kind: string;
+  /** De-duplication key: a second job with the same key is not queued. */
+  key: string | null;
+  case_id: string | null;
+  /** JSON of the kind's payload. */
+  payload: string;
+  /** 'queued' | 'running' | 'done' | 'failed'. */
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  /** JSON the handler returned, when done. */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Every table, as Kysely sees the database. */
 export interface Database {
   cases: CaseTable;
@@ -430,4 +454,5 @@ export interface Database {
   allegation_decisions: AllegationDecisionTable;
   allegation_statements: AllegationStatementTable;
   allegation_aliases: AllegationAliasTable;
+  jobs: JobTable;
 }

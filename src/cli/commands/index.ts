@@ -21,6 +21,8 @@ import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 import { memberCommand } from './member.ts';
 import { tokenCommand } from './token.ts';
+import { workerCommand } from './worker.ts';
+import { jobsCommand } from './jobs.ts';
 
 /** Every CLI command, in the order `corroborate --help` lists them. Add one import and one entry per command. */
 export const commands: readonly Command[] = [
@@ -46,4 +48,6 @@ export const commands: readonly Command[] = [
   userCommand,
   memberCommand,
   tokenCommand,
+  workerCommand,
+  jobsCommand,
 ];

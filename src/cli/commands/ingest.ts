@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   captureTarget,
   isSourceKind,
+  isUrlInput,
   normalisePublished,
   planTargets,
   SOURCE_KINDS,
@@ -11,6 +12,7 @@ import {
 import { CorroborateError, errorMessage, type ItemResult } from '../../errors.ts';
 import { createCheckpoint } from '../../store/custody.ts';
 import { captureSource, DEFAULT_CASE, ensureCase, type Store } from '../../store/index.ts';
+import { queueIngest } from '../../queue/index.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
 
@@ -78,6 +80,9 @@ Options:
   --allow-private      allow URLs on loopback, private and link-local addresses
   --capture-only       only capture; skip extraction and clustering (a later ingest of the same
                        items, or 'corroborate extract', picks them up)
+  --queue              share the work with 'corroborate worker' processes (docs/SCALING.md): files are
+                       captured now (originals stored and logged before this returns) and their
+                       analysis is queued; URLs are queued to be fetched and captured by a worker
   --db PATH            database file or postgres:// URL (default CORROBORATE_DB or ./corroborate.db)
   --json               print a JSON array of per-item results instead of lines
 `;
@@ -275,6 +280,7 @@ export const ingestCommand: Command = {
           kind: { type: 'string' },
           'allow-private': { type: 'boolean', default: false },
           'capture-only': { type: 'boolean', default: false },
+          queue: { type: 'boolean', default: false },
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
@@ -294,6 +300,7 @@ export const ingestCommand: Command = {
     };
     const store = await deps.openStore(values.db);
     try {
+      if (values.queue) return await runQueued(store, options, deps);
       const summary = await runIngest(store, options, deps);
       if (options.json) {
         deps.stdout.write(`${JSON.stringify(summary.results, null, 2)}\n`);
@@ -311,4 +318,28 @@ export const ingestCommand: Command = {
 /** True when any item failed to be captured or extracted: the exit code is then non-zero. */
 export function failedAny(summary: IngestSummary): boolean {
   return summary.failed > 0 || (summary.processing?.failed ?? 0) > 0;
+}
+
+/** `ingest --queue`: capture the files now without analysing them, then queue their analysis and the URLs. */
+async function runQueued(store: Store, options: IngestOptions, deps: CliDeps): Promise<number> {
+  const urls = options.inputs.filter(isUrlInput);
+  const paths = options.inputs.filter((input) => !isUrlInput(input));
+  const summary = await runIngest(store, { ...options, inputs: paths, process: false }, deps);
+  const theCase = await ensureCase(store.db, options.caseName);
+  const sourceIds = [...new Set(summary.results.flatMap((r) => (r.value === undefined ? [] : [r.value.sourceId])))];
+  const queued = await queueIngest(store, {
+    caseId: theCase.id,
+    actor: deps.config.actor,
+    sourceIds,
+    urls,
+    overrides: options.overrides,
+    allowPrivate: options.allowPrivate,
+    analyse: options.process !== false,
+  });
+  if (options.json) deps.stdout.write(`${JSON.stringify({ results: summary.results, queued }, null, 2)}\n`);
+  const line =
+    `${summaryLine(summary, options.caseName, store.location)}; queued ${queued.analyse.ids.length} analyses` +
+    `${queued.analyse.existing > 0 ? ` (${queued.analyse.existing} already queued)` : ''} and ${queued.capture.ids.length} URL captures for workers`;
+  (options.json ? deps.stderr : deps.stdout).write(`${line}\n`);
+  return summary.failed > 0 ? 1 : 0;
 }

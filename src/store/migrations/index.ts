@@ -4,6 +4,7 @@ import { foundation } from './0001-foundation.ts';
 import { extractions } from './0002-extractions.ts';
 import { allegations } from './0003-allegations.ts';
 import { accounts } from './0004-accounts.ts';
+import { jobs } from './0006-jobs.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -16,5 +17,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0002-extractions': extractions(dialect),
     '0003-allegations': allegations(dialect),
     '0004-accounts': accounts(dialect),
+    '0006-jobs': jobs(dialect),
   };
 }

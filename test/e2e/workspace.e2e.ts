@@ -103,6 +103,14 @@ describe('investigator workspace (Chromium, real API server)', () => {
     await shot(page, '01-reader-highlighted');
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, '01b-reader-390px');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Show original' }).click();
+    await page
+      .frameLocator('iframe[title="Original (sanitised)"]')
+      .getByText('mobile crematoriums', { exact: false })
+      .first()
+      .waitFor();
+    await shot(page, '01c-original-page');
     assertClean();
     await page.close();
   });
@@ -152,6 +160,8 @@ describe('investigator workspace (Chromium, real API server)', () => {
     const reasons = await page.getByTestId('reasons').getByRole('listitem').count();
     assert.ok(reasons >= 1, 'expected status reasons');
     await shot(page, '03-allegation-detail');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '03b-allegation-detail-390px');
     assertClean();
     await page.close();
   });

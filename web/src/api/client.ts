@@ -202,14 +202,16 @@ export class ApiClient {
     }
   }
 
-  /** Ingests pasted text as a source. */
-  async submitText(caseId: string, text: string, title: string): Promise<IngestOutcome> {
-    const name = title || 'pasted text';
+  /** Ingests pasted text as a source, with optional title, outlet and publication date. */
+  async submitText(
+    caseId: string,
+    text: string,
+    meta: { readonly title?: string; readonly outlet?: string; readonly published?: string },
+  ): Promise<IngestOutcome> {
+    const name = meta.title || 'pasted text';
+    const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== ''));
     try {
-      const body = await this.request('POST', `${caseBase(caseId)}/ingest/text`, {
-        text,
-        title: title || undefined,
-      });
+      const body = await this.request('POST', `${caseBase(caseId)}/ingest/text`, { text, ...clean });
       return present.ingest(name, 200, body);
     } catch (error) {
       return { name, status: 'error', sourceId: null, error: error instanceof Error ? error.message : String(error) };

@@ -28,6 +28,8 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
+  const [outlet, setOutlet] = useState('');
+  const [published, setPublished] = useState('');
 
   const update = (key: string, patch: Partial<UploadRow>) =>
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -64,11 +66,13 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
   const submitText = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') return;
-    const t = title.trim();
+    const meta = { title: title.trim(), outlet: outlet.trim(), published };
     const body = text;
-    track(t || 'pasted text', () => api.submitText(props.caseId, body, t));
+    track(meta.title || 'pasted text', () => api.submitText(props.caseId, body, meta));
     setText('');
     setTitle('');
+    setOutlet('');
+    setPublished('');
   };
 
   return (
@@ -99,10 +103,20 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
           <button type="submit">Capture</button>
         </form>
         <form onSubmit={submitText} className="stack">
-          <label>
-            Title of pasted text
-            <input value={title} onChange={(e) => setTitle(e.target.value)} />
-          </label>
+          <div className="row">
+            <label className="grow">
+              Title of pasted text
+              <input value={title} onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <label className="grow">
+              Outlet
+              <input value={outlet} onChange={(e) => setOutlet(e.target.value)} />
+            </label>
+            <label>
+              Published
+              <input type="date" value={published} onChange={(e) => setPublished(e.target.value)} />
+            </label>
+          </div>
           <label>
             Paste text
             <textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} />

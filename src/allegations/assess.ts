@@ -31,6 +31,8 @@ export interface AssessContext {
 
 function roleOf(u: Unit): MemberRole {
   if (u.kind === 'context') return 'context';
+  // A news organisation quoted as a speaker relays; it is not an origin ("Reporting by the … agency").
+  if (u.speaker.type === 'media' && u.stance !== 'deny' && u.stance !== 'not_confirmed') return 'context';
   if (u.stance === 'deny') return 'deny';
   if (u.stance === 'not_confirmed') return u.reporter ? 'context' : 'not_confirmed';
   if (u.stance === 'confirm') return 'confirm';
@@ -80,11 +82,26 @@ export function assessAllegation(
   const copyRoot = (sourceId: string): string => context.copyOf(sourceId) ?? sourceId;
   const isCopy = (sourceId: string): boolean => context.copyOf(sourceId) !== null;
   const roles = new Map(sorted.map((u) => [u.id, roleOf(u)]));
-  const supporters = sorted.filter((u) => {
+  const isSupporter = (u: Unit): boolean => {
     const r = roles.get(u.id);
     return r === 'support' || r === 'confirm';
-  });
-  const { groups, groupOf } = groupOrigins(supporters, copyRoot, (sourceId) => context.outletOf(sourceId));
+  };
+  // An origin none of whose statements rests on anything (no stated basis, no first-hand observation,
+  // no relayed witnesses) adds an opinion, not an origin, when another origin does state what it rests
+  // on: its members are shown as context (docs/ALLEGATIONS.md, "Origin groups").
+  const outlet = (sourceId: string): string | null => context.outletOf(sourceId);
+  const first = groupOrigins(sorted.filter(isSupporter), copyRoot, outlet, sorted);
+  const byId = new Map(sorted.map((u) => [u.id, u]));
+  const grounded = (g: OriginGroup): boolean =>
+    g.members.some((id) => {
+      const u = byId.get(id);
+      return u !== undefined && (u.basis.length > 0 || u.firstHand || isInvestigative(u.speaker));
+    });
+  if (first.groups.some(grounded)) {
+    for (const g of first.groups) if (!grounded(g)) for (const id of g.members) roles.set(id, 'context');
+  }
+  const supporters = sorted.filter(isSupporter);
+  const { groups, groupOf } = groupOrigins(supporters, copyRoot, outlet, sorted);
 
   const memberIds = new Set(sorted.map((u) => u.id));
   const general = generalDenials.filter((u) => !memberIds.has(u.id));

@@ -50,6 +50,9 @@ const NOT_CONFIRMED_CONTENT =
   /^(?:that )?[^,.;]{0,80}?\b(?:ha(?:s|ve|d) not (?:yet )?(?:been able to )?(?:confirm|verif)\w*|(?:can|could)(?:not|n['’]t) (?:yet )?(?:confirm|verify)|(?:was|were|is|are) unable to (?:confirm|verify)|n['’]a(?:vait)? pas pu confirmer)/iu;
 const DENY_CONTENT = /^(?:that )?[^,.;]{0,60}?\b(?:denie[sd]|deny|rejected|dismissed) (?:the |that |any |all |these )/iu;
 
+/** Statements about the reports rather than about the events ("not surprised by the reports"). */
+const COMMENTARY = /^(?:that )?[^.;]{0,60}?\b(?:the |these |such |new )?(?:reports?|allegations?|accusations?|claims?) (?:from|of|by|that|were|are|is)\b/iu;
+
 /**
  * The stance as far as clustering is concerned: a reported statement whose content is itself a
  * "has not confirmed" or a denial ("Feldhaven said the mission has not confirmed the reports") takes
@@ -180,6 +183,7 @@ function isReporter(speaker: Speaker, outlet: string | null): boolean {
 function mainPlace(extraction: Extraction): string | null {
   let best: { name: string; count: number; first: number } | null = null;
   for (const p of extraction.places) {
+    if (p.granularity === 'country') continue;
     const count = p.mentions.length;
     const first = Math.min(...p.mentions.map((m) => m[0]), Number.MAX_SAFE_INTEGER);
     if (best === null || count > best.count || (count === best.count && first < best.first)) {
@@ -268,6 +272,26 @@ export function buildUnits(source: CaseSource): Unit[] {
     }
   }
   const fallbackPlace = mainPlace(extraction);
+  const placesOf = (a: Attribution, figures: readonly Figure[]): Set<string> => {
+    const found = extraction.places.filter((p) => p.mentions.some((m) => within(m, a.content)));
+    // Country-level names ("Russia") say little about where an event happened when a town is named too.
+    // Without a town or region, a country name is left out so the enclosing or main place applies.
+    const specific = found.filter((p) => p.granularity !== 'country');
+    const out = new Set(specific.map((p) => fold(p.name)));
+    for (const f of figures) if (f.place !== null) out.add(fold(f.place));
+    return out;
+  };
+  const windowOf = (a: Attribution): { start: string; end: string } | null => {
+    let start: string | null = null;
+    let end: string | null = null;
+    for (const d of extraction.dates) {
+      if (!d.mentions.some((m) => within(m, a.content))) continue;
+      if (d.start !== null && (start === null || d.start < start)) start = d.start;
+      const e = d.end ?? d.start;
+      if (e !== null && (end === null || e > end)) end = e;
+    }
+    return start !== null && end !== null ? { start, end } : null;
+  };
   const units: Unit[] = [];
   extraction.attributions.forEach((a, index) => {
     if (a.content.length === 0) return;
@@ -276,22 +300,22 @@ export function buildUnits(source: CaseSource): Unit[] {
     const stated = typesOf.get(a.id);
     const types = [...(stated !== undefined && stated.size > 0 ? stated : inferEventTypes(text))].sort();
 
-    const places = new Set<string>();
-    for (const p of extraction.places) if (p.mentions.some((m) => within(m, a.content))) places.add(fold(p.name));
     const figures = extraction.figures.filter(
       (f) => f.attribution === a.id || (f.attribution === null && within([f.start, f.end], a.content)),
     );
-    for (const f of figures) if (f.place !== null) places.add(fold(f.place));
-    if (places.size === 0 && fallbackPlace !== null) places.add(fallbackPlace);
-
-    let windowStart: string | null = null;
-    let windowEnd: string | null = null;
-    for (const d of extraction.dates) {
-      if (!d.mentions.some((m) => within(m, a.content))) continue;
-      if (d.start !== null && (windowStart === null || d.start < windowStart)) windowStart = d.start;
-      const end = d.end ?? d.start;
-      if (end !== null && (windowEnd === null || end > windowEnd)) windowEnd = end;
+    // Places and dates: the content's own, else those of the enclosing attributions (a relayed
+    // statement happens where and when its relay says), else the document's main place.
+    let places = placesOf(a, figures);
+    let window = windowOf(a);
+    const seenUp = new Set<string>([a.id]);
+    for (let p = a.parent === null ? undefined : byId.get(a.parent); p !== undefined && (places.size === 0 || window === null); ) {
+      if (seenUp.has(p.id)) break;
+      seenUp.add(p.id);
+      if (places.size === 0) places = placesOf(p, []);
+      if (window === null) window = windowOf(p);
+      p = p.parent === null ? undefined : byId.get(p.parent);
     }
+    if (places.size === 0 && fallbackPlace !== null) places.add(fallbackPlace);
 
     const chain: Speaker[] = [];
     const seen = new Set<string>([a.id]);
@@ -304,7 +328,7 @@ export function buildUnits(source: CaseSource): Unit[] {
 
     const speaker = speakerOf(a, extraction, source);
     const stance = effectiveStance(a.stance, text);
-    const kind: UnitKind = CLAIM_STANCES.has(stance) ? (types.length > 0 ? 'claim' : 'context') : 'response';
+    const kind: UnitKind = CLAIM_STANCES.has(stance) ? (types.length > 0 && !COMMENTARY.test(text) ? 'claim' : 'context') : 'response';
     const tokens = topicTokens(text);
     const placeList = [...places].sort();
     const names = nameTokens(text).filter((n) => !placeList.includes(n));
@@ -321,7 +345,7 @@ export function buildUnits(source: CaseSource): Unit[] {
       confidence: a.confidence,
       types,
       places: placeList,
-      window: windowStart !== null && windowEnd !== null ? { start: windowStart, end: windowEnd } : null,
+      window,
       reported: source.published,
       tokens,
       names,

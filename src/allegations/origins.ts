@@ -16,7 +16,7 @@ import type { OriginGroup, Speaker, Unit } from './types.ts';
  */
 
 const ANONYMOUS =
-  /^(?:(?:the|a|an|some|several|many|two|three|local|other|its|their|his|her|our|unnamed|anonymous)\s+)*(?:(?:eye)?witness(?:es)?|residents?|locals?|survivors?|sources?|people|officials|families|neighbou?rs|villagers|refugees|civilians|reports?|staff|accounts?|habitants?|témoins?|it|they|he|she|who|which|that|undefined)\b/iu;
+  /^(?:(?:the|a|an|some|several|many|two|three|local|other|its|their|his|her|our|unnamed|anonymous)\s+)*(?:(?:eye)?witness(?:es)?|residents?|locals?|survivors?|sources?|people|officials|families|neighbou?rs|villagers|refugees|civilians|reports?|staff|accounts?|habitants?|témoins?|it|they|he|she|who|which|that|undefined|(?:\w+\s+)?(?:investigators|experts|analysts|examination|imagery|images|footage|photographs|documents|records|findings|data|evidence|analysis|team))\b/iu;
 const LOCAL_GOVERNMENT =
   /\b(town|city|municipal|village|district|regional)?\s*(council|municipality|city hall|town hall|mayor'?s office|administration|authorities)\b/giu;
 const INVESTIGATIVE =
@@ -111,9 +111,11 @@ export function groupOrigins(
   units: readonly Unit[],
   copyRoot: (sourceId: string) => string,
   outletOf: (sourceId: string) => string | null,
+  related: readonly Unit[] = units,
 ): { groups: OriginGroup[]; groupOf: Map<string, string> } {
   const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
-  const personOrg = personInstitutions(sorted);
+  // Who speaks for which institution is learnt from every attribution of the allegation, not only supporters.
+  const personOrg = personInstitutions(related);
   // People who report their own observation anywhere in the allegation are their own origin (rule 2).
   const observers = new Set(
     sorted.filter((u) => u.firstHand && u.speaker.name !== null && !isAnonymous(u.speaker)).map((u) => surname(u.speaker.name ?? '')),
@@ -138,6 +140,14 @@ export function groupOrigins(
   const ids = new Set(sorted.map((u) => u.id));
   for (const u of sorted) {
     if (u.parent !== null && ids.has(u.parent)) union(keyOf.get(u.parent) as string, keyOf.get(u.id) as string);
+  }
+  // An unnamed speaker ("investigators said", "satellite imagery showed") in a source that names a
+  // supporter of the same allegation is most likely that supporter's finding, reported: one origin.
+  for (const u of sorted) {
+    const key = keyOf.get(u.id) as string;
+    if (!key.startsWith('outlet:')) continue;
+    const named = sorted.find((v) => v.sourceId === u.sourceId && !(keyOf.get(v.id) as string).startsWith('outlet:'));
+    if (named !== undefined) union(keyOf.get(named.id) as string, key);
   }
 
   const byRoot = new Map<string, Unit[]>();

@@ -46,6 +46,7 @@ const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
   ['~detain', ['detain', 'detent', 'arrest', 'abduct', 'kidnap', 'disappear', 'enlev']],
   ['~deport', ['deport', 'forcibly transfer', 'filtration']],
   ['~rape', ['rape', 'sexual']],
+  ['~witness', ['witness', 'eyewitness', 'temoin', 'saw', 'seen']],
 ];
 
 const CONCEPT_PREFIXES: readonly (readonly [string, string])[] = CONCEPTS.flatMap(([concept, prefixes]) =>
@@ -60,6 +61,10 @@ export function fold(text: string): string {
 /** A light suffix stemmer for English and French; good enough to join "burying"/"buried"/"burial". */
 export function stem(word: string): string {
   if (/^\d/.test(word) || word.length <= 4) return word;
+  // Latin plurals and demonyms first: crematoria/crematoriums, Russia/Russian share a stem.
+  for (const suffix of ['iums', 'ium', 'ians', 'ian', 'ia']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return `${word.slice(0, -suffix.length)}i`;
+  }
   for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ial', 'ed', 'es', 's', 'e']) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
       const base = word.slice(0, -suffix.length);

@@ -73,7 +73,7 @@ describe('assessAllegation', () => {
     const s = buildSource({
       id: 'c3',
       attributions: [
-        { speaker: 'Valdmoor Town Council', content: 'shells struck the hospital in Valdmoor', types: ['attack_on_civilians'] },
+        { speaker: 'Valdmoor Town Council', content: 'shells struck the hospital in Valdmoor', types: ['attack_on_civilians'], basis: ['documents'] },
         { speaker: 'Mayor Irena Kosk', speakerType: 'person', role: 'Mayor', affiliation: 'Valdmoor', content: 'I saw shells strike the hospital in Valdmoor', types: ['attack_on_civilians'] },
       ],
     });

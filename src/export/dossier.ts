@@ -1,4 +1,5 @@
 import type { Basis, QuoteKind, Span, Stance } from '../extract/types.ts';
+import type { AllegationDetail } from '../store/allegations.ts';
 import type { Checkpoint, CustodyEntry, InclusionProof } from '../store/custody.ts';
 import type { ReviewStatus } from '../store/extractions.ts';
 import type { CaseBundle } from './bundle.ts';
@@ -83,6 +84,8 @@ export interface Dossier {
   readonly scope:
     | { readonly kind: 'case' }
     | { readonly kind: 'selection'; readonly label: string; readonly attributionIds: readonly string[] };
+  /** The allegation the dossier is about, when scoped to one. */
+  readonly allegation: AllegationDetail | null;
   readonly summary: {
     readonly sources: number;
     readonly attributions: number;
@@ -125,6 +128,8 @@ export interface Dossier {
 export interface DossierScope {
   readonly label: string;
   readonly attributionIds: readonly string[];
+  /** When the selection is one allegation: its statement, status with reasons, origin groups, figures, decisions. */
+  readonly allegation?: AllegationDetail;
 }
 
 const HOW_TO_VERIFY = [
@@ -282,6 +287,7 @@ export function buildDossier(bundle: CaseBundle, scope?: DossierScope): Dossier 
       scope === undefined
         ? { kind: 'case' }
         : { kind: 'selection', label: scope.label, attributionIds: [...scope.attributionIds] },
+    allegation: scope?.allegation ?? null,
     summary: {
       sources: dossierSources.length,
       attributions: dossierAttributions.length,
@@ -324,6 +330,30 @@ export function renderDossierMarkdown(dossier: Dossier): string {
       `${dossier.summary.actors} actors, ${dossier.summary.figures} figures, ${dossier.summary.reviews} review decisions.`,
     '',
   );
+  const al = dossier.allegation;
+  if (al !== null) {
+    lines.push('## Allegation', '', `> ${e(al.statement)}`, '');
+    lines.push(
+      `Status: **${e(al.status.label)}**${al.status.disputed ? ' (disputed)' : ''}${al.status.notConfirmed ? ' (not confirmed by some who looked)' : ''}. ${e(al.summary)}`,
+      '',
+    );
+    for (const reason of al.status.reasons) lines.push(`- ${e(reason.text)}`);
+    if (al.groups.length > 0) {
+      lines.push('', 'Origin groups:');
+      for (const g of al.groups)
+        lines.push(
+          `- ${e(g.label)}${g.investigative ? ' (independent investigation)' : ''}: ${g.members.length} attribution(s)${g.evidence.length > 0 ? `; evidence: ${g.evidence.join(', ')}` : ''}`,
+        );
+    }
+    if (al.decisions.length > 0) {
+      lines.push('', 'Analyst decisions:');
+      for (const d of al.decisions)
+        lines.push(
+          `- ${e(d.decision)} by ${e(d.actor)} at ${d.createdAt} (custody #${d.custodySeq}): ${e(d.rationale)}`,
+        );
+    }
+    lines.push('');
+  }
   lines.push('## Provenance', '');
   const cp = dossier.provenance.checkpoint;
   if (cp === null) lines.push('No signed checkpoint exists yet: the custody log is not yet anchored.', '');

@@ -1,4 +1,5 @@
 import { CorroborateError } from '../errors.ts';
+import { getAllegation } from '../store/allegations.ts';
 import type { Store } from '../store/database.ts';
 import { type CaseBundle, loadCaseBundle } from './bundle.ts';
 import { renderCsv } from './csv.ts';
@@ -30,8 +31,10 @@ export interface ExportRequest {
   readonly keyDir?: string;
   /** Include source texts in the JSON bundle (default false: hashes only). */
   readonly includeText?: boolean;
-  /** Dossiers only: restrict to these attributions (e.g. one allegation's). */
+  /** Dossiers only: restrict to these attributions. */
   readonly scope?: DossierScope;
+  /** Dossiers only: the dossier of one allegation of the case (its attributions, sources and assessment). */
+  readonly allegationId?: string;
   /**
    * Rewrites the bundle before rendering — the API passes its redaction for users without clearance so
    * protected material never reaches any format.
@@ -73,6 +76,16 @@ export async function exportCase(store: Store, request: ExportRequest): Promise<
     keyDir: request.keyDir,
   });
   const bundle = request.transform === undefined ? loaded : request.transform(loaded);
+  let scope = request.scope;
+  if (request.allegationId !== undefined) {
+    if (!dossier) {
+      throw new CorroborateError(
+        'invalid_input',
+        `allegation ${request.allegationId}: only dossiers can be made of one allegation`,
+      );
+    }
+    scope = await allegationScope(store, bundle, request.allegationId);
+  }
   switch (request.format) {
     case 'json':
       return { body: renderJson(bundle), mediaType: 'application/json', extension: 'json' };
@@ -82,15 +95,35 @@ export async function exportCase(store: Store, request: ExportRequest): Promise<
       return { body: renderGeoJson(bundle), mediaType: 'application/geo+json', extension: 'geojson' };
     case 'dossier':
       return {
-        body: `${JSON.stringify(buildDossier(bundle, request.scope), null, 2)}\n`,
+        body: `${JSON.stringify(buildDossier(bundle, scope), null, 2)}\n`,
         mediaType: 'application/json',
         extension: 'dossier.json',
       };
     case 'dossier-md':
       return {
-        body: renderDossierMarkdown(buildDossier(bundle, request.scope)),
+        body: renderDossierMarkdown(buildDossier(bundle, scope)),
         mediaType: 'text/markdown; charset=utf-8',
         extension: 'md',
       };
   }
+}
+
+/** The dossier scope of one allegation: its members mapped to the stored (current) attributions. */
+async function allegationScope(
+  store: Store,
+  bundle: CaseBundle,
+  allegationId: string,
+): Promise<DossierScope> {
+  const allegation = await getAllegation(store.db, allegationId);
+  if (allegation === null || allegation.caseId !== bundle.case.id) {
+    throw new CorroborateError(
+      'not_found',
+      `allegation ${allegationId}: no such allegation in case '${bundle.case.name}'`,
+    );
+  }
+  const byLocal = new Map(bundle.attributions.map((a) => [`${a.sourceId}\u0000${a.localId}`, a.id]));
+  const attributionIds = allegation.members
+    .map((m) => byLocal.get(`${m.sourceId}\u0000${m.attributionId}`))
+    .filter((id): id is string => id !== undefined);
+  return { label: `allegation ${allegation.id}: ${allegation.statement}`, attributionIds, allegation };
 }

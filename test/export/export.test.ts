@@ -1,5 +1,7 @@
 // Exports of a fictional case (invented town, people and outlets; see test/pipeline/fixtures.ts).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isCorroborateError } from '../../src/errors.ts';
 import {
@@ -13,10 +15,12 @@ import {
   renderDossierMarkdown,
   safeCell,
 } from '../../src/export/index.ts';
+import { processSources } from '../../src/pipeline/index.ts';
+import { listAllegations } from '../../src/store/allegations.ts';
 import { appendCustody, createCheckpoint } from '../../src/store/custody.ts';
 import { listAttributions, saveExtraction } from '../../src/store/extractions.ts';
 import { reviewAttribution } from '../../src/store/reviews.ts';
-import type { Store } from '../../src/store/database.ts';
+import { openStore, type Store } from '../../src/store/database.ts';
 import { tempDir } from '../helpers/temp.ts';
 import {
   buildAttribution,
@@ -290,5 +294,64 @@ describe('renderDossierMarkdown', () => {
       checkpoint: null,
     };
     assert.match(renderDossierMarkdown(buildDossier(bundle)), /No signed checkpoint exists yet/);
+  });
+});
+
+describe('exportCase of one allegation', () => {
+  const dir = tempDir();
+
+  it('builds the dossier of one allegation from its members, with its assessment', async () => {
+    const store = await openStore({ url: join(dir, 'allegation.sqlite') });
+    try {
+      const samples = join(import.meta.dirname, '..', '..', 'samples', 'sample-case');
+      const ids: string[] = [];
+      for (const name of [
+        'cpa-wire-council-brickworks',
+        'kestrava-council-statement',
+        'dravian-defence-ministry-statement',
+      ]) {
+        const published = (
+          JSON.parse(readFileSync(join(samples, `${name}.json`), 'utf8')) as { published: string }
+        ).published;
+        const text = readFileSync(join(samples, `${name}.txt`), 'utf8');
+        ids.push((await insertSource(store, { caseName: 'Kestrava', text, published })).sourceId);
+      }
+      await processSources(store, ids);
+      const caseId = (
+        await store.db
+          .selectFrom('cases')
+          .select('id')
+          .where('name', '=', 'Kestrava')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const page = await listAllegations(store.db, { caseId, limit: 50 });
+      const target = [...page.items].sort((a, b) => b.sources - a.sources)[0]!;
+      const { body } = await exportCase(store, {
+        caseRef: 'Kestrava',
+        format: 'dossier',
+        allegationId: target.id,
+      });
+      const dossier = JSON.parse(body) as ReturnType<typeof buildDossier>;
+      assert.equal(dossier.allegation?.id, target.id);
+      assert.equal(dossier.scope.kind, 'selection');
+      assert.equal(dossier.attributions.length, dossier.allegation?.members.length);
+      assert.ok(dossier.sources.every((s) => dossier.allegation?.sources.includes(s.id)));
+      const md = await exportCase(store, {
+        caseRef: 'Kestrava',
+        format: 'dossier-md',
+        allegationId: target.id,
+      });
+      assert.match(md.body, /## Allegation/);
+      await assert.rejects(
+        exportCase(store, { caseRef: 'Kestrava', format: 'csv', allegationId: target.id }),
+        (e) => isCorroborateError(e, 'invalid_input'),
+      );
+      await assert.rejects(
+        exportCase(store, { caseRef: 'Kestrava', format: 'dossier', allegationId: 'alg_none' }),
+        (e) => isCorroborateError(e, 'not_found'),
+      );
+    } finally {
+      await store.close();
+    }
   });
 });

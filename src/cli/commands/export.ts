@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, exportCase, isExportFormat } from '../../export/index.t
 import { DEFAULT_CASE } from '../../store/cases.ts';
 import type { CliDeps, Command } from '../command.ts';
 
-const USAGE = `Usage: corroborate export [--case NAME] --format FORMAT [--out FILE] [--include-text] [--db PATH]
+const USAGE = `Usage: corroborate export [--case NAME] --format FORMAT [--allegation ID] [--out FILE] [--include-text] [--db PATH]
 
 Exports a case. Formats:
   json         the whole case as one JSON bundle: sources (hashes, captures, extraction runs), attributions
@@ -21,6 +21,7 @@ Options:
   --case NAME       the case (default '${DEFAULT_CASE}')
   --format FORMAT   one of ${EXPORT_FORMATS.join(', ')}
   --out FILE        write to FILE instead of standard output
+  --allegation ID   dossier formats only: the dossier of one allegation (its attributions and sources)
   --include-text    json only: include each source's normalised text
   --db PATH         database file or postgres:// URL
 `;
@@ -41,6 +42,7 @@ export const exportCommand: Command = {
           format: { type: 'string' },
           out: { type: 'string' },
           'include-text': { type: 'boolean', default: false },
+          allegation: { type: 'string' },
           db: { type: 'string' },
         },
       }));
@@ -60,6 +62,7 @@ export const exportCommand: Command = {
         format: values.format,
         keyDir: deps.config.home,
         includeText: values['include-text'],
+        ...(values.allegation === undefined ? {} : { allegationId: values.allegation }),
       });
       if (values.out === undefined) {
         deps.stdout.write(result.body);

@@ -2,22 +2,30 @@
 // allegations board (render time of the first allegation card, via the Element Timing API) in Debian's
 // Chromium on loopback for a case of 10,000 allegations. Prints one JSON object.
 //
-// The board is served by a loopback fixture server that answers the board's API calls (session, one case,
-// cursor-paged allegations) from 10,000 generated allegations with the same CSP as `corroborate serve`, so
-// the figure measures the workspace itself (bundle load, parse, first page fetch, render). The generated
-// statements are synthetic and about no real person.
+// By default the real server runs (`startServer`, the composition root of `corroborate serve`) over a temp
+// SQLite store seeded with 10,000 synthetic allegation rows (written straight into the allegations table:
+// clustering 10,000 real allegations would take far longer than the measurement), a case and a signed-in
+// user. BENCH_SERVER=fixture instead answers the board's API calls from a tiny loopback server, to measure
+// the workspace alone. The generated statements are synthetic and about no real person or place.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
 import { CONTENT_SECURITY_POLICY } from '../src/api/security.ts';
+import { loadConfig } from '../src/config.ts';
+import { startServer } from '../src/server.ts';
+import { createSession, createUser } from '../src/store/accounts.ts';
+import { ensureCase } from '../src/store/cases.ts';
+import { openStore } from '../src/store/index.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
 
 const DIST = resolve(import.meta.dirname, '../web/dist');
 const ALLEGATIONS = Number(process.env.BENCH_ALLEGATIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const CASE_ID = 'case_bench';
+const MODE = process.env.BENCH_SERVER === 'fixture' ? 'fixture' : 'real';
+const FIXTURE_CASE = 'case_bench';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,7 +97,7 @@ function handle(req: IncomingMessage, res: ServerResponse, items: readonly Retur
     json(res, 200, { user: { id: 'usr_bench', name: 'bench', admin: true }, memberships: [] });
     return;
   }
-  if (url.pathname === `/api/cases/${CASE_ID}/allegations`) {
+  if (url.pathname === `/api/cases/${FIXTURE_CASE}/allegations`) {
     const limit = Math.min(500, Number(url.searchParams.get('limit') ?? 100));
     const start = Number(url.searchParams.get('cursor') ?? 0);
     const page = items.slice(start, start + limit);
@@ -116,13 +124,87 @@ function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-async function main(): Promise<void> {
-  const bundle = bundleSize();
+/** Where the board is served from, the cookies that sign the browser in, and how to stop it. */
+interface Target {
+  readonly url: string;
+  readonly cookies: readonly { name: string; value: string }[];
+  close(): Promise<void>;
+}
+
+async function fixtureTarget(): Promise<Target> {
   const items = Array.from({ length: ALLEGATIONS }, (_, i) => allegation(i));
   const server = createServer((req, res) => handle(req, res, items));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/cases/${CASE_ID}/allegations`;
+  return {
+    url: `http://127.0.0.1:${port}/cases/${FIXTURE_CASE}/allegations`,
+    cookies: [{ name: 'corroborate_csrf', value: 'fixture' }],
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+async function realTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-bench-web-'));
+  const store = await openStore({ url: join(dir, 'bench.sqlite') });
+  const kase = await ensureCase(store.db, 'Bench case (synthetic)');
+  const rows = Array.from({ length: ALLEGATIONS }, (_, i) => {
+    const a = allegation(i);
+    return {
+      id: `al_bench_${String(i).padStart(5, '0')}`,
+      case_id: kase.id,
+      first_unit: `src_bench#a${i}`,
+      first_ord: `2022-03-01|${String(i).padStart(6, '0')}`,
+      statement: a.statement,
+      event_type: a.eventType ?? null,
+      places: JSON.stringify(a.places),
+      window_start: a.lastActivity.slice(0, 10),
+      window_end: a.lastActivity.slice(0, 10),
+      level: ['single_origin', 'multiple_origins', 'independently_corroborated'][i % 3] as string,
+      disputed: i % 5 === 0 ? 1 : 0,
+      not_confirmed: i % 7 === 0 ? 1 : 0,
+      origin_count: a.origins,
+      echo_count: a.echoes,
+      source_count: a.origins + a.echoes,
+      summary: `${a.origins} independent origins, ${a.echoes} echoes`,
+      detail: '{}',
+      updated_at: a.lastActivity,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await store.db.insertInto('allegations').values(rows.slice(i, i + 500)).execute();
+  }
+  // Fast argon2 parameters: the password is never used, only the session made below.
+  const user = await createUser(
+    store.db,
+    { name: 'bench-admin', password: 'synthetic bench password 1', admin: true },
+    { hash: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+  );
+  const session = await createSession(store.db, user.id, 3_600_000);
+  const server = await startServer({
+    store,
+    config: loadConfig({ CORROBORATE_HOME: join(dir, 'home'), CORROBORATE_DB: join(dir, 'bench.sqlite') }),
+    env: {},
+    overrides: { port: 0, webRoot: DIST, logLevel: 'silent' },
+  });
+  return {
+    url: `${server.url}/cases/${encodeURIComponent(kase.id)}/allegations`,
+    cookies: [
+      { name: 'corroborate_session', value: session.token },
+      { name: 'corroborate_csrf', value: session.csrfToken },
+    ],
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const bundle = bundleSize();
+  const target = MODE === 'fixture' ? await fixtureTarget() : await realTarget();
+  const url = target.url;
+  const origin = new URL(url).origin;
 
   const fmp: number[] = [];
   const fcp: number[] = [];
@@ -131,6 +213,7 @@ async function main(): Promise<void> {
     // A fresh browser profile each run: a cold cache, as a user opening the board for the first time.
     const browser = await launchChromium({ width: 1280, height: 800 });
     try {
+      await browser.context.addCookies(target.cookies.map((c) => ({ ...c, url: origin })));
       const page = await browser.context.newPage();
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
@@ -158,7 +241,7 @@ async function main(): Promise<void> {
       await browser.close();
     }
   }
-  server.close();
+  await target.close();
   const round = (n: number) => Math.round(n * 10) / 10;
   process.stdout.write(
     `${JSON.stringify({
@@ -166,7 +249,10 @@ async function main(): Promise<void> {
       bundle,
       board: {
         allegations: ALLEGATIONS,
-        server: 'loopback fixture (board API calls answered from generated allegations; same CSP as corroborate serve)',
+        server:
+          MODE === 'fixture'
+            ? 'loopback fixture (board API calls answered from generated allegations; same CSP as corroborate serve)'
+            : 'corroborate serve composition root (startServer) on loopback, SQLite store with generated allegation rows',
         runs: RUNS,
         firstMeaningfulPaintMs: { median: round(median(fmp)), min: round(Math.min(...fmp)), max: round(Math.max(...fmp)) },
         firstContentfulPaintMs: { median: round(median(fcp)) },

@@ -1,7 +1,11 @@
 // Fact extraction speed: gazetteer load time and memory, then tokens per second of extractFacts on the
 // fact dev set (eval-data/facts) repeated to about 1 MB, with empty and with synthetic attributions.
 // Prints one JSON object. Run: npm run bench:facts
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readFactGold } from '../src/eval/facts.ts';
+import { extractAttributions } from '../src/extract/attributions.ts';
+import { tokenize } from '../src/text/tokens.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { loadGazetteer } from '../src/extract/gazetteer.ts';
 import type { Attribution } from '../src/extract/types.ts';
@@ -42,6 +46,25 @@ function run(atts: readonly Attribution[]): { seconds: number; cpuSeconds: numbe
   return { seconds: r(seconds), cpuSeconds: r(cpuSeconds), tokensPerSecond: Math.round(tokens / seconds), tokensPerCpuSecond: Math.round(tokens / cpuSeconds) };
 }
 
+// The share of facts in the whole extraction on the corpus bench:extract uses (PolNeAR dev, when present):
+// attributions are extracted first, untimed; then facts alone are timed over every document.
+function polnear(): { docs: number; tokens: number; cpuSeconds: number; tokensPerCpuSecond: number } | null {
+  const dir = new URL('../../shared/polnear/dev/text', import.meta.url).pathname;
+  if (!existsSync(dir)) return null;
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  const atts = texts.map((t) => extractAttributions(t));
+  const count = texts.reduce((n, t) => n + tokenize(t).count, 0);
+  texts.forEach((t, i) => extractFacts(t, { published: '2016-01-01', attributions: atts[i] ?? [], gazetteer })); // warm-up
+  const cpu0 = process.cpuUsage();
+  texts.forEach((t, i) => extractFacts(t, { published: '2016-01-01', attributions: atts[i] ?? [], gazetteer }));
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { docs: texts.length, tokens: count, cpuSeconds: Math.round(cpuSeconds * 1000) / 1000, tokensPerCpuSecond: Math.round(count / cpuSeconds) };
+}
+
 console.log(
   JSON.stringify({
     bench: 'facts',
@@ -50,5 +73,6 @@ console.log(
     tokens,
     withoutAttributions: run([]),
     withAttributions: { attributions: attributions.length, ...run(attributions) },
+    polnearDev: polnear(),
   }),
 );

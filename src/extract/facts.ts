@@ -82,6 +82,7 @@ export function extractFacts(text: string, input: FactsInput): Facts {
       places: placeHits.map((p) => ({ start: p.start, end: p.end, name: p.entry.name })),
       dates: dateHits.map((d) => [d.start, d.end, d.from] as const),
       speakerPlace,
+      tokens,
     }),
   );
   return {

@@ -6,7 +6,7 @@
  * sentence for the qualifier, the counted noun and the state (killed, interviewed…): linear time.
  */
 import type { Attribution, Figure } from './types.ts';
-import { rangeIndex } from './facts/text.ts';
+import { rangeIndex, tokenize, type Token } from './facts/text.ts';
 
 /** A located place mention the figure may refer to. */
 export interface FigurePlace {
@@ -24,6 +24,8 @@ export interface FigureContext {
   readonly sentences?: readonly (readonly [number, number])[];
   /** The place a speaker speaks for (a mayor's city), by attribution id: the fallback place of its figures. */
   readonly speakerPlace?: Readonly<Record<string, string | null>>;
+  /** Tokens of the text when the caller has them already. */
+  readonly tokens?: readonly Token[];
 }
 
 const UNITS: Readonly<Record<string, number>> = {
@@ -56,6 +58,12 @@ const NUMBER = `(?:${DIGITS}|\\b${SPELLED}\\b|\\b${VAGUE_RE}\\b)`;
 const RANGE_RE = new RegExp(
   `(?:\\bbetween\\s+(${NUMBER})\\s+and\\s+(${NUMBER}))|(?:\\bfrom\\s+(${NUMBER})\\s+to\\s+(${NUMBER}))|(${NUMBER})(?:\\s*(?:-|–|to)\\s*(${NUMBER}))?`,
   'gi',
+);
+
+const RANGE_STICKY = new RegExp(RANGE_RE.source, 'iy');
+/** Words a number expression can start with. */
+const NUMBER_STARTS: ReadonlySet<string> = new Set(
+  'between from zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety tens hundreds thousands millions several a dozens scores'.split(' '),
 );
 
 const QUALIFIERS: readonly (readonly [RegExp, string])[] = [
@@ -196,12 +204,19 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
   // Positions covered by a date, so a day or year number is never read as a count (O(1) per number).
   const inDate = new Uint8Array(text.length + 1);
   for (const [s, e] of dates) inDate.fill(1, Math.max(0, s), Math.min(text.length, e));
-  RANGE_RE.lastIndex = 0;
-  for (let m = RANGE_RE.exec(text); m !== null; m = RANGE_RE.exec(text)) {
-    if (m[0].length === 0) {
-      RANGE_RE.lastIndex++;
-      continue;
-    }
+  // The number pattern is tried only where a token can start one (a digit or a number word), with a
+  // sticky match at that token: no regular-expression scan over every position of the text.
+  const tokens = ctx.tokens ?? tokenize(text);
+  let resumeAt = 0;
+  for (const tok of tokens) {
+    if (tok.start < resumeAt) continue;
+    const c = tok.text.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) && !NUMBER_STARTS.has(tok.text.toLowerCase().split('-')[0] ?? '')) continue;
+    if (tok.start > 0 && /[-−]/.test(text[tok.start - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[tok.start - 2] ?? '')) continue;
+    RANGE_STICKY.lastIndex = tok.start;
+    const m = RANGE_STICKY.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    resumeAt = m.index + m[0].length;
     const numStart = m.index;
     const numEnd = m.index + m[0].length;
     const before = text.slice(Math.max(0, numStart - 30), numStart);

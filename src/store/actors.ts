@@ -492,7 +492,18 @@ export async function splitCaseActor(
         .where('run_id', '=', m.runId)
         .where('source_actor_local', '=', m.localId)
         .where('case_actor_id', '=', original.id)
-        .where('review_status', 'not in', ['edited'])
+        // A reviewer's explicit reattribution wins over the registry edit.
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('reviews')
+                .select('reviews.id')
+                .whereRef('reviews.attribution_id', '=', 'attributions.id')
+                .where('reviews.action', '=', 'reattribute'),
+            ),
+          ),
+        )
         .execute();
     }
     const remainingKeys = new Set(all.filter((m) => !movingIds.includes(m.id)).flatMap((m) => actorKeys(m)));

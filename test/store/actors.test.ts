@@ -13,6 +13,7 @@ import {
   splitCaseActor,
 } from '../../src/store/actors.ts';
 import { listAttributions, saveExtraction } from '../../src/store/extractions.ts';
+import { reviewAttribution } from '../../src/store/reviews.ts';
 import {
   buildActor,
   buildAttribution,
@@ -214,5 +215,27 @@ runOnBackends('case actor registry', (getStore) => {
         ['Varenko', 4],
       ],
     );
+  });
+
+  it('leaves an explicitly reattributed attribution with its reviewer-chosen speaker on split', async () => {
+    const store = getStore();
+    const { caseId, second } = await twoSources();
+    const mayor = await findCaseActor(store.db, caseId, 'Ilsa Varenko');
+    const [spoken] = (await listAttributions(store.db, { caseId, sourceId: second })).items;
+    await reviewAttribution(store, {
+      attributionId: spoken!.id,
+      action: 'reattribute',
+      caseActorId: mayor.id,
+      actor: 'test',
+    });
+    const mention = (await listActorMentions(store.db, mayor.id)).find((m) => m.sourceId === second)!;
+    await splitCaseActor(store, {
+      actorId: mayor.id,
+      mentions: [mention.id],
+      name: 'Oren Varenko',
+      actor: 'test',
+    });
+    const after = (await listAttributions(store.db, { caseId, sourceId: second })).items[0];
+    assert.equal(after?.caseActorId, mayor.id);
   });
 });

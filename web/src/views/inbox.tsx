@@ -2,7 +2,7 @@ import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
 import type { IngestOutcome } from '../api/client.ts';
 import type { Page, SourceSummary } from '../api/types.ts';
 import { Badge, humanise, LoadState, when } from '../components.tsx';
-import { Link, useApp, useLoad } from '../context.tsx';
+import { Link, roleOn, useApp, useLoad } from '../context.tsx';
 import { href } from '../lib/router.ts';
 
 interface UploadRow {
@@ -154,7 +154,9 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
 
 /** A case's inbox: captured sources with capture time, outlet, language and extraction state. */
 export function InboxView(props: { readonly caseId: string }) {
-  const { api } = useApp();
+  const { api, session } = useApp();
+  const role = roleOn(session, props.caseId);
+  const mayIngest = role === 'analyst' || role === 'lead' || role === 'admin';
   const [version, setVersion] = useState(0);
   const first = useLoad(() => api.sources(props.caseId), `${props.caseId}:${version}`);
   const [more, setMore] = useState<readonly SourceSummary[]>([]);
@@ -185,7 +187,11 @@ export function InboxView(props: { readonly caseId: string }) {
   return (
     <section>
       <h1>Inbox</h1>
-      <IngestBox caseId={props.caseId} onIngested={() => setVersion((v) => v + 1)} />
+      {mayIngest ? (
+        <IngestBox caseId={props.caseId} onIngested={() => setVersion((v) => v + 1)} />
+      ) : (
+        <p className="notice">Adding sources needs the analyst role on this case; yours is {role ?? 'none'}.</p>
+      )}
       <h2>Captured sources{first.data?.total != null ? ` (${first.data.total})` : ''}</h2>
       <LoadState loading={first.loading && first.data === undefined} error={first.error} empty={items.length === 0} emptyText="No sources yet: add some above." />
       {items.length > 0 && (

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CorroborateError } from '../errors.ts';
 import { type ExportFormat, EXPORT_FORMATS, exportCase } from '../export/index.ts';
 import type { CaseBundle } from '../export/index.ts';
-import { editCanonicalStatement, getAllegation, listAllegations, recordDecision } from '../store/allegations.ts';
+import { type AllegationSummary, editCanonicalStatement, getAllegation, listAllegations, recordDecision } from '../store/allegations.ts';
 import { createCheckpoint, inclusionProofFor, latestCheckpoint, listCustody, verifyStore } from '../store/custody.ts';
 import { search } from '../store/search.ts';
 import { CaseParams, PageQuery, decodeCursor, encodeCursor, errorResponses } from './common.schema.ts';
@@ -40,6 +40,11 @@ export function analysisRoutes(deps: ApiDeps): ApiRoute[] {
               .max(60)
               .optional()
               .openapi({ description: 'single-origin | multiple-origins | independently-corroborated | disputed | not-confirmed' }),
+            decision: z.enum(['verified', 'refuted', 'needs_more_evidence', 'none']).optional(),
+            event: z.string().max(60).optional().openapi({ description: 'event type, e.g. killing_of_civilians' }),
+            place: z.string().max(200).optional().openapi({ description: 'a place name the allegation is located at' }),
+            from: z.string().max(10).optional().openapi({ description: 'ISO date: allegations whose window ends on or after it' }),
+            to: z.string().max(10).optional().openapi({ description: 'ISO date: allegations whose window starts on or before it' }),
           }),
         },
         responses: page('AllegationPage'),
@@ -48,7 +53,25 @@ export function analysisRoutes(deps: ApiDeps): ApiRoute[] {
       async (c) => {
         const { caseId } = c.req.valid('param');
         const q = c.req.valid('query');
-        return c.json(await listAllegations(db, { caseId, status: q.status, limit: q.limit, cursor: q.cursor }), 200) as never;
+        const filtered = q.decision !== undefined || q.event !== undefined || q.place !== undefined || q.from !== undefined || q.to !== undefined;
+        if (!filtered) return c.json(await listAllegations(db, { caseId, status: q.status, limit: q.limit, cursor: q.cursor }), 200) as never;
+        // The store filters by status; the other filters apply here over whole store pages, so no item is
+        // skipped between pages (a page may hold fewer or more than `limit` items).
+        const place = q.place?.toLowerCase();
+        const keep = (a: AllegationSummary): boolean =>
+          (q.decision === undefined || (a.decision ?? 'none') === q.decision) &&
+          (q.event === undefined || a.eventType === q.event) &&
+          (place === undefined || a.places.some((p) => p.toLowerCase() === place)) &&
+          (q.from === undefined || a.window.end === null || a.window.end >= q.from) &&
+          (q.to === undefined || a.window.start === null || a.window.start <= q.to);
+        const items: AllegationSummary[] = [];
+        let cursor: string | null | undefined = q.cursor;
+        do {
+          const page = await listAllegations(db, { caseId, status: q.status, limit: 500, cursor });
+          items.push(...page.items.filter(keep));
+          cursor = page.nextCursor;
+        } while (cursor !== null && items.length < q.limit);
+        return c.json({ items, nextCursor: cursor }, 200) as never;
       },
     ),
     defineRoute(

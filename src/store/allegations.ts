@@ -195,7 +195,7 @@ export async function attachCaseSources(
       const touched = new Set<string>();
       const former = new Map<string, string>();
       const changedSources = await removeSources(trx, sources.map((s) => s.id), touched, former);
-      for (const s of sources) for (const id of await fingerprint(trx, caseId, s)) changedSources.add(id);
+      for (const id of await fingerprintBatch(trx, caseId, sources)) changedSources.add(id);
       const incoming = sources.flatMap((s) => buildUnits(s));
       units += incoming.length;
       await attachIncoming(trx, caseId, incoming, touched);
@@ -280,78 +280,141 @@ async function removeSources(
 }
 
 /**
- * Stores a source's MinHash fingerprint and decides copies among its LSH candidates: the source copies
- * the earliest similar earlier source; later similar sources now copy it if it is earlier than what they
- * copied. Returns the sources whose copy relation changed.
+ * Stores the MinHash fingerprints of a batch of sources and decides copies among their LSH candidates
+ * (stored sources and batch mates): a source copies the earliest similar source that sorts before it;
+ * later similar sources now copy it when it is earlier than what they copied. Batch members are decided
+ * in order, so the result is the same as one source at a time. Returns the sources whose copy relation
+ * changed.
  */
-async function fingerprint(trx: Db, caseId: string, source: CaseSource): Promise<Set<string>> {
-  const signature = minhash(source.extraction.document.text);
-  const bands = bandKeys(signature);
-  const ord = orderKey(source);
-  const me = { id: source.id, order: ord };
-  const rows = await trx
-    .selectFrom('allegation_bands as b')
-    .innerJoin('allegation_fingerprints as f', 'f.source_id', 'b.source_id')
-    .select(['f.source_id', 'f.ord', 'f.signature', 'f.direct_of', 'f.copy_of'])
-    .distinct()
-    .where('b.case_id', '=', caseId)
-    .where('b.band', 'in', bands)
-    .where('b.source_id', '!=', source.id)
-    .execute();
-  const changed = new Set<string>();
-  let direct: { id: string; order: string; root: string; similarity: number } | null = null;
-  const later: { id: string; order: string; direct: string | null; similarity: number }[] = [];
-  const ordOf = new Map<string, string>();
-  for (const r of rows) {
-    const similarity = estimateJaccard(signature, decodeSignature(r.signature));
-    if (similarity < COPY_THRESHOLD) continue;
-    const other = { id: r.source_id, order: r.ord };
-    if (compareOrder(other, me) < 0) {
-      if (direct === null || compareOrder(other, direct) < 0) direct = { ...other, root: r.copy_of ?? r.source_id, similarity };
-    } else {
-      later.push({ ...other, direct: r.direct_of, similarity });
-    }
-    ordOf.set(r.source_id, r.ord);
+async function fingerprintBatch(trx: Db, caseId: string, batch: readonly CaseSource[]): Promise<Set<string>> {
+  interface Fp {
+    id: string;
+    order: string;
+    signature: Uint32Array;
+    direct: string | null;
+    root: string | null;
+    similarity: number | null;
+    bands: string[];
+    stored: boolean;
   }
-  await trx
-    .insertInto('allegation_fingerprints')
-    .values({
-      source_id: source.id,
-      case_id: caseId,
-      ord,
-      signature: encodeSignature(signature),
-      direct_of: direct?.id ?? null,
-      copy_of: direct?.root ?? null,
-      similarity: direct?.similarity ?? null,
+  const mine: Fp[] = batch
+    .map((source) => {
+      const signature = minhash(source.extraction.document.text);
+      return { id: source.id, order: orderKey(source), signature, direct: null, root: null, similarity: null, bands: bandKeys(signature), stored: false };
     })
-    .execute();
-  await trx
-    .insertInto('allegation_bands')
-    .values(bands.map((band) => ({ case_id: caseId, band, source_id: source.id })))
-    .execute();
-  const myRoot = direct?.root ?? source.id;
-  for (const l of later) {
-    const currentOrder = l.direct === null ? null : (ordOf.get(l.direct) ?? (await orderOf(trx, l.direct)));
-    if (l.direct !== null && currentOrder !== null && compareOrder({ id: l.direct, order: currentOrder }, me) < 0) continue;
+    .sort(compareOrder);
+  const allBands = [...new Set(mine.flatMap((m) => m.bands))];
+  const known = new Map<string, Fp>();
+  const byBand = new Map<string, Set<string>>();
+  const index = (fp: Fp) => {
+    known.set(fp.id, fp);
+    for (const b of fp.bands) {
+      const set = byBand.get(b) ?? new Set<string>();
+      set.add(fp.id);
+      byBand.set(b, set);
+    }
+  };
+  const mineIds = new Set(mine.map((m) => m.id));
+  for (const part of chunks(allBands)) {
+    const rows = await trx
+      .selectFrom('allegation_bands as b')
+      .innerJoin('allegation_fingerprints as f', 'f.source_id', 'b.source_id')
+      .select(['b.band', 'f.source_id', 'f.ord', 'f.signature', 'f.direct_of', 'f.copy_of', 'f.similarity'])
+      .where('b.case_id', '=', caseId)
+      .where('b.band', 'in', part)
+      .execute();
+    for (const r of rows) {
+      if (mineIds.has(r.source_id)) continue;
+      const fp = known.get(r.source_id) ?? {
+        id: r.source_id,
+        order: r.ord,
+        signature: decodeSignature(r.signature),
+        direct: r.direct_of,
+        root: r.copy_of,
+        similarity: r.similarity,
+        bands: [],
+        stored: true,
+      };
+      fp.bands.push(r.band);
+      index(fp);
+    }
+  }
+  const changed = new Set<string>();
+  const updates = new Map<string, Fp>();
+  for (const me of mine) {
+    const candidates = new Set<string>();
+    for (const b of me.bands) for (const id of byBand.get(b) ?? []) candidates.add(id);
+    const later: { fp: Fp; similarity: number }[] = [];
+    for (const id of candidates) {
+      const other = known.get(id) as Fp;
+      const similarity = estimateJaccard(me.signature, other.signature);
+      if (similarity < COPY_THRESHOLD) continue;
+      if (compareOrder(other, me) < 0) {
+        const cur = me.direct === null ? undefined : known.get(me.direct);
+        if (cur === undefined || compareOrder(other, cur) < 0) {
+          me.direct = other.id;
+          me.root = other.root ?? other.id;
+          me.similarity = similarity;
+        }
+      } else {
+        later.push({ fp: other, similarity });
+      }
+    }
+    index(me);
+    const myRoot = me.root ?? me.id;
+    for (const { fp, similarity } of later) {
+      const currentOrder = fp.direct === null ? null : (known.get(fp.direct)?.order ?? (await orderOf(trx, fp.direct)));
+      if (fp.direct !== null && currentOrder !== null && compareOrder({ id: fp.direct, order: currentOrder }, me) < 0) continue;
+      fp.direct = me.id;
+      fp.root = myRoot;
+      fp.similarity = similarity;
+      updates.set(fp.id, fp);
+      changed.add(fp.id);
+      const followers = await trx
+        .updateTable('allegation_fingerprints')
+        .set({ copy_of: myRoot })
+        .where('copy_of', '=', fp.id)
+        .returning('source_id')
+        .execute();
+      for (const f of followers) {
+        changed.add(f.source_id);
+        const k = known.get(f.source_id);
+        if (k !== undefined) k.root = myRoot;
+      }
+    }
+  }
+  for (const part of chunks(mine, 100)) {
+    await trx
+      .insertInto('allegation_fingerprints')
+      .values(
+        part.map((m) => ({
+          source_id: m.id,
+          case_id: caseId,
+          ord: m.order,
+          signature: encodeSignature(m.signature),
+          direct_of: m.direct,
+          copy_of: m.root,
+          similarity: m.similarity,
+        })),
+      )
+      .execute();
+  }
+  const bandRows = mine.flatMap((m) => m.bands.map((band) => ({ case_id: caseId, band, source_id: m.id })));
+  for (const part of chunks(bandRows, 300)) await trx.insertInto('allegation_bands').values(part).execute();
+  for (const fp of updates.values()) {
+    if (!fp.stored) continue;
     await trx
       .updateTable('allegation_fingerprints')
-      .set({ direct_of: source.id, copy_of: myRoot, similarity: l.similarity })
-      .where('source_id', '=', l.id)
+      .set({ direct_of: fp.direct, copy_of: fp.root, similarity: fp.similarity })
+      .where('source_id', '=', fp.id)
       .execute();
-    const followers = await trx
-      .updateTable('allegation_fingerprints')
-      .set({ copy_of: myRoot })
-      .where('copy_of', '=', l.id)
-      .returning('source_id')
-      .execute();
-    changed.add(l.id);
-    for (const f of followers) changed.add(f.source_id);
   }
-  if (changed.size > 0 || direct !== null) {
-    for (const part of chunks([...changed, source.id])) {
-      const roots = await trx.selectFrom('allegation_fingerprints').select(['source_id', 'copy_of']).where('source_id', 'in', part).execute();
-      for (const r of roots) await trx.updateTable('sources').set({ copy_of: r.copy_of }).where('id', '=', r.source_id).execute();
-    }
+  const copyRows = [...mine.filter((m) => m.root !== null), ...[...changed].map((id) => known.get(id)).filter((k): k is Fp => k !== undefined)];
+  for (const c of copyRows) await trx.updateTable('sources').set({ copy_of: c.root }).where('id', '=', c.id).execute();
+  for (const id of changed) {
+    if (known.has(id)) continue;
+    const r = await trx.selectFrom('allegation_fingerprints').select('copy_of').where('source_id', '=', id).executeTakeFirst();
+    await trx.updateTable('sources').set({ copy_of: r?.copy_of ?? null }).where('id', '=', id).execute();
   }
   return changed;
 }

@@ -94,8 +94,6 @@ export interface TrainOptions {
   readonly bias: number;
   /** Least share of a word's occurrences that open a cue for it to be scored as an opener. */
   readonly minRatio: number;
-  /** After the first epoch, condition on the model's own previous tags (as when decoding). */
-  readonly ownHistory?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -130,11 +128,8 @@ export function train(options: TrainOptions): AttributionModels & { readonly enc
   };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const ex of shuffled(examples, 17 + epoch)) {
-      const ownHistory = options.ownHistory === true && epoch > 0;
-      tagCues(cueTrainer.model, ex.ctx, starts, { gold: ex.cueGold, ownHistory, ...cueUpdate });
-      for (const r of ex.roles) {
-        tagRoles(roleTrainer.model, ex.ctx, r.cue, ex.prefix, { gold: r.gold, ownHistory, ...roleUpdate });
-      }
+      tagCues(cueTrainer.model, ex.ctx, starts, { gold: ex.cueGold, ...cueUpdate });
+      for (const r of ex.roles) tagRoles(roleTrainer.model, ex.ctx, r.cue, ex.prefix, { gold: r.gold, ...roleUpdate });
     }
     options.log?.(`epoch ${epoch + 1}/${options.epochs} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

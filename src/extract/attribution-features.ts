@@ -32,6 +32,8 @@ export interface DocContext {
   readonly sentEnd: Int32Array;
   /** First token of each token's sentence. */
   readonly sentStart: Int32Array;
+  /** Id (from 1) of the quotation a token is in, 0 outside quotations. */
+  readonly quoteId: Int32Array;
 }
 
 const COMMA = 0x2c;
@@ -47,7 +49,11 @@ export function documentContext(text: string): DocContext {
   const quotes = new Int32Array(n + 1);
   const sentEnd = new Int32Array(n);
   const sentStart = new Int32Array(n);
+  const quoteId = new Int32Array(n);
+  let region = 0;
   for (let i = 0; i < n; i++) {
+    if (lay.quoteMark[i] === 1 || (lay.inQuote[i] === 1 && (i === 0 || lay.inQuote[i - 1] === 0))) region++;
+    quoteId[i] = lay.inQuote[i] === 1 ? region : 0;
     lex[i] = LEX_CLASS.get(tokens.lower[i]!) ?? 0;
     const s = tokens.start[i]!;
     const e = tokens.end[i]!;
@@ -67,7 +73,7 @@ export function documentContext(text: string): DocContext {
     sentEnd[i] = lay.sentenceEnd[si]!;
     sentStart[i] = lay.sentenceStart[si]!;
   }
-  return { tokens, layout: lay, lex, suffix, commas, quotes, sentEnd, sentStart };
+  return { tokens, layout: lay, lex, suffix, commas, quotes, sentEnd, sentStart, quoteId };
 }
 
 const PAD = 0x7fff_fff1;
@@ -166,8 +172,6 @@ function cueDynamic(ctx: DocContext, i: number, prev: number, buf: Int32Array, n
 /** What a tagger needs to learn instead of decode. */
 export interface TrainHook {
   readonly gold: Uint8Array;
-  /** Condition on the model's own previous tag rather than the gold one (closer to decoding). */
-  readonly ownHistory?: boolean;
   update(f: Int32Array, n: number, gold: number, pred: number): void;
 }
 
@@ -217,7 +221,7 @@ export function tagCues(
       const g = train.gold[i]!;
       train.update(buf, k, g, best);
       tags[i] = g;
-      prev = train.ownHistory === true ? best : g;
+      prev = g;
     } else {
       tags[i] = best;
       prev = best;
@@ -283,7 +287,7 @@ function roleFeatures(
   ctx: DocContext,
   i: number,
   cue: TokenRange,
-  cueCtx: readonly [number, number, number, number],
+  cueCtx: readonly [number, number, number, number, number, number],
   otherCues: Int32Array,
   buf: Int32Array,
 ): number {
@@ -304,7 +308,9 @@ function roleFeatures(
   const mark = q.quoteMark[i]!;
   const sStart = i === ctx.sentStart[i] ? 1 : 0;
   const sEnd = i === ctx.sentEnd[i]! - 1 ? 1 : 0;
-  const [cueFirst, cueLast, beforeCue, afterCue] = cueCtx;
+  const [cueFirst, cueLast, beforeCue, afterCue, leftQuote, rightQuote] = cueCtx;
+  const qid = ctx.quoteId[i]!;
+  const adjacent = qid === 0 ? 0 : qid === leftQuote ? 1 : qid === rightQuote ? 2 : 3;
   let n = 0;
   buf[n++] = mix2(201, side);
   buf[n++] = mix3(202, side, d);
@@ -334,6 +340,8 @@ function roleFeatures(
   buf[n++] = mix4(226, side, ctx.suffix[i]!, sr);
   buf[n++] = mix4(227, side, L, lowerAt(ctx, i + 1));
   buf[n++] = mix4(228, side, cueLast, L);
+  buf[n++] = mix4(229, side, adjacent, sr);
+  buf[n++] = mix4(230, side, adjacent, mark);
   return n;
 }
 
@@ -377,11 +385,18 @@ export function tagRoles(
   const [ws, we] = roleWindow(ctx, cue, scale);
   const buf = new Int32Array(64);
   const scores = new Float64Array(model.tags);
+  // the quotations right before and right after the cue (within three tokens), if any
+  let leftQuote = 0;
+  for (let j = cue[0] - 1; j >= Math.max(0, cue[0] - 3) && leftQuote === 0; j--) leftQuote = ctx.quoteId[j]!;
+  let rightQuote = 0;
+  for (let j = cue[1]; j < Math.min(ctx.tokens.count, cue[1] + 4) && rightQuote === 0; j++) rightQuote = ctx.quoteId[j]!;
   const cueCtx = [
     ctx.tokens.lower[cue[0]]!,
     ctx.tokens.lower[cue[1] - 1]!,
     lowerAt(ctx, cue[0] - 1),
     lowerAt(ctx, cue[1]),
+    leftQuote,
+    rightQuote,
   ] as const;
   const tags = new Uint8Array(we - ws);
   let prev = 0;
@@ -402,7 +417,7 @@ export function tagRoles(
     if (train !== undefined) {
       const g = train.gold[i - ws]!;
       train.update(buf, k, g, best);
-      prev = train.ownHistory === true ? best : g;
+      prev = g;
       tags[i - ws] = g;
     } else {
       if (best !== RoleTag.O) {

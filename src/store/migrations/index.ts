@@ -5,6 +5,7 @@ import { extractions } from './0002-extractions.ts';
 import { allegations } from './0003-allegations.ts';
 import { accounts } from './0004-accounts.ts';
 import { jobs } from './0006-jobs.ts';
+import { apiIndexes } from './0007-api-indexes.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -18,5 +19,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0003-allegations': allegations(dialect),
     '0004-accounts': accounts(dialect),
     '0006-jobs': jobs(dialect),
+    '0007-api-indexes': apiIndexes(dialect),
   };
 }

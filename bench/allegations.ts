@@ -52,7 +52,7 @@ const VERBS: Readonly<Record<string, string>> = {
   enforced_disappearance_detention: 'detained residents',
   destruction_of_property: 'destroyed homes',
 };
-const PLACES = Array.from({ length: 800 }, () => {
+const PLACES = Array.from({ length: 5000 }, () => {
   const w = word();
   return w[0]?.toUpperCase() + w.slice(1);
 });

@@ -237,14 +237,20 @@ function typeFamilies(type: string): string[] {
 
 /**
  * Blocking keys of a unit: `T:type|place` for typed units (and their related-type families), `N:name|place`
- * and `P:place` for every unit. Claims meet claims only through `T:` keys; responses and context meet
- * claims through any key (see `comparable` in `cluster.ts`).
+ * for every unit, and `P:place` for claims and for untyped responses and context (so these still meet the
+ * claims of their place). Claims meet claims only through `T:` keys; responses and context meet claims
+ * through any key (see `comparable` in `cluster.ts`).
  */
-export function blockingKeys(types: readonly string[], places: readonly string[], names: readonly string[]): string[] {
+export function blockingKeys(
+  types: readonly string[],
+  places: readonly string[],
+  names: readonly string[],
+  withPlace = true,
+): string[] {
   const ps = places.length > 0 ? places : ['?'];
   const keys = new Set<string>();
   for (const p of ps) {
-    keys.add(`P:${p}`);
+    if (withPlace) keys.add(`P:${p}`);
     for (const t of types) for (const f of typeFamilies(t)) keys.add(`T:${f}|${p}`);
     for (const n of names) if (n !== p) keys.add(`N:${n}|${p}`);
   }
@@ -349,7 +355,7 @@ export function buildUnits(source: CaseSource): Unit[] {
       reported: source.published,
       tokens,
       names,
-      keys: blockingKeys(types, placeList, names),
+      keys: blockingKeys(types, placeList, names, kind === 'claim' || types.length === 0),
       speaker,
       reporter: !OWN_PUBLICATION_KINDS.has(source.kind) && isReporter(speaker, source.outlet),
       chain,

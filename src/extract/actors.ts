@@ -34,6 +34,7 @@ interface Draft {
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'du', 'la', 'le', 'da', 'el']);
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'and', 'but', 'or', 'as', 'according', 'with', 'from', 'to', 'of', 'when', 'while', 'after', 'before', 'since', 'if', 'its', 'his', 'her', 'their', 'this', 'that']);
 const STREET_WORDS = /^(?:Road|Street|St\.|Avenue|Ave\.|Square|Boulevard|Lane|Highway|Bridge|Park|Station|Airport|Port|Camp|Prison|Valley|River|Mountains?|Hills?|Forest|Lake|Sea|Gulf|Bay|Island|Islands|Strait|District|Quarter|Mosque|Cathedral|Monastery|Stadium|Market|Plant|Dam|Crossing|Checkpoint)$/;
+const MAX_NAME_TOKENS = 10;
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUNS_PLURAL = /^(?:they|them)$/i;
 const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
@@ -238,7 +239,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     // Before an organisation's head only true function words go ("The", "In"); "Northern" stays in "Northern Schools Forum".
     while (run.length > 0 && (hasHead ? ARTICLES : FUNCTION_WORDS).has((run[0]?.text ?? '').toLowerCase())) run.shift();
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]?.text ?? '')) run.pop();
-    if (run.length === 0) return;
+    // Names are short: a capitalised run longer than this is a headline or a list, not one actor.
+    if (run.length === 0 || run.length > MAX_NAME_TOKENS) return;
     const first = run[0];
     const last = run[run.length - 1];
     if (first === undefined || last === undefined) return;
@@ -251,7 +253,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (titled === null || titled.role === null || headAt >= run.length - titled.name.length) {
         const name = surface.replace(/^The\s+/, '');
         const lead = words[0] === 'The' ? words[1] : words[0];
-        const affiliation = lead === undefined ? null : (DEMONYMS[lead] ?? (isBroadPlace(lead) && words.length > 1 ? lead : null));
+        const afterLead = words[words[0] === 'The' ? 2 : 1];
+        const affiliation =
+          lead === undefined ? null : (DEMONYMS[lead] ?? (isBroadPlace(lead) && afterLead !== undefined && !CONNECTORS.has(afterLead) ? lead : null));
         const d = create(`org:${name.toLowerCase()}`, { name, type: orgType(words), role: null, affiliation });
         mention(d, first.start, last.end, surface);
         const acr = /^\s*\(([A-Z][A-Za-z.]{1,7})\)/.exec(text.slice(last.end, last.end + 12));

@@ -252,14 +252,15 @@ export async function listReviews(db: Kysely<Database>, params: ListReviewsParam
   }
   if (params.caseId != null) query = query.where('case_id', '=', params.caseId);
   if (after !== null) {
-    const at = String(after.at ?? '');
+    const seq = Number(after.seq ?? -1);
     const id = String(after.id ?? '');
     query = query.where((eb) =>
-      eb.or([eb('created_at', '>', at), eb.and([eb('created_at', '=', at), eb('id', '>', id)])]),
+      eb.or([eb('custody_seq', '>', seq), eb.and([eb('custody_seq', '=', seq), eb('id', '>', id)])]),
     );
   }
+  // The custody seq orders decisions exactly, even two made in the same millisecond.
   const rows = await query
-    .orderBy('created_at')
+    .orderBy('custody_seq')
     .orderBy('id')
     .limit(limit + 1)
     .execute();
@@ -268,6 +269,8 @@ export async function listReviews(db: Kysely<Database>, params: ListReviewsParam
   return {
     items,
     nextCursor:
-      rows.length > limit && last !== undefined ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+      rows.length > limit && last !== undefined
+        ? encodeCursor({ seq: last.custodySeq ?? -1, id: last.id })
+        : null,
   };
 }

@@ -146,6 +146,9 @@ interface SearchDialect {
  */
 export const RANK_WINDOW = 2000;
 
+/** How many of the newest matching attributions SQLite ranks (each is highlighted to be scored). */
+export const ATTRIBUTION_WINDOW = 200;
+
 function sqliteSearch(terms: readonly { text: string; prefix: boolean }[]): SearchDialect {
   // Snippet of the first text column holding a match, preferring the content.
   const snippet = (table: string, columns: readonly number[]): string =>
@@ -188,23 +191,78 @@ function sqliteSearch(terms: readonly { text: string; prefix: boolean }[]): Sear
       return snippets(db, 'sources_fts', match, result.rows, [1, 0]);
     },
     async attributions(db, caseIds, limit, offset) {
+      // bm25() would read the whole doclist of the case token (every attribution of the case) to weigh it,
+      // so attributions are ranked here instead, from highlight() marks over the newest matches.
       const match = fts5Query(terms, 'source_text cue_text content_text', caseIds);
-      const result = await sql<Row>`
+      const hl = (column: number): string => `highlight(attributions_fts, ${column}, char(2), char(3))`;
+      const result = await sql<Row & { h0: string | null; h1: string | null; h2: string | null }>`
         with hits as (
-          select rowid, bm25(attributions_fts, 2.0, 1.0, 1.0, 0.0) as rank from attributions_fts
-          where attributions_fts match ${match} order by rowid desc limit ${RANK_WINDOW}
+          select rowid, ${sql.raw(hl(0))} as h0, ${sql.raw(hl(1))} as h1, ${sql.raw(hl(2))} as h2
+          from attributions_fts where attributions_fts match ${match} order by rowid desc limit ${ATTRIBUTION_WINDOW}
         )
-        select 'attribution' as kind, a.rowid as rid, a.id, a.case_id, a.source_id, s.title, -h.rank as score,
-               null as marked, a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
+        select 'attribution' as kind, a.rowid as rid, a.id, a.case_id, a.source_id, s.title, 0 as score,
+               null as marked, a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status,
+               h.h0, h.h1, h.h2
         from hits h
         join attributions a on a.rowid = h.rowid
         join sources s on s.id = a.source_id
-        where a.current = 1
-        order by h.rank, a.id
-        limit ${limit} offset ${offset}`.execute(db);
-      return snippets(db, 'attributions_fts', match, result.rows, [2, 0, 1]);
+        where a.current = 1`.execute(db);
+      return rankMarked(result.rows).slice(offset, offset + limit);
     },
   };
+}
+
+/** Weights of speaker, cue and content matches in {@link rankMarked} (as the bm25 weights of sources). */
+const COLUMN_WEIGHTS = [2, 1, 1] as const;
+
+/**
+ * Ranks attributions from their highlighted columns with BM25's term-frequency and length terms (k1 1.2,
+ * b 0.75). Every candidate contains every query term, so the IDF factor would not change the order. The
+ * snippet is the best-matching column, cut to about 30 words around its first match.
+ */
+export function rankMarked<R extends Row & { h0: string | null; h1: string | null; h2: string | null }>(
+  rows: readonly R[],
+): Row[] {
+  const columns = (r: R): (string | null)[] => [r.h0, r.h1, r.h2];
+  const lengths = rows.map((r) =>
+    columns(r).map((c) => (c === null ? 0 : c.split(/\s+/).filter(Boolean).length)),
+  );
+  const average = COLUMN_WEIGHTS.map((_, c) =>
+    Math.max(1, lengths.reduce((n, l) => n + (l[c] ?? 0), 0) / Math.max(1, rows.length)),
+  );
+  const scored = rows.map((row, i) => {
+    let score = 0;
+    let best = 2;
+    let bestTf = -1;
+    columns(row).forEach((text, c) => {
+      const tf = text === null ? 0 : text.split(OPEN).length - 1;
+      const norm = 1.2 * (0.25 + (0.75 * (lengths[i]![c] ?? 0)) / average[c]!);
+      score += COLUMN_WEIGHTS[c]! * ((tf * 2.2) / (tf + norm));
+      if (tf > bestTf || (tf === bestTf && c === 2)) {
+        best = c;
+        bestTf = tf;
+      }
+    });
+    const { h0: _h0, h1: _h1, h2: _h2, ...rest } = row;
+    return { ...rest, score, marked: window(columns(row)[best] ?? '') };
+  });
+  return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** About `size` words of marked text around its first mark, with ellipses where cut. */
+function window(marked: string, size = 30): string {
+  const words = marked.split(/\s+/).filter(Boolean);
+  if (words.length <= size) return words.join(' ');
+  const first = Math.max(
+    0,
+    words.findIndex((w) => w.includes(OPEN)),
+  );
+  const start = Math.max(0, Math.min(first - Math.floor(size / 3), words.length - size));
+  const cut = words.slice(start, start + size);
+  // Never cut inside a mark: close one left open, drop a close whose open was cut off.
+  let text = cut.join(' ');
+  if (text.lastIndexOf(OPEN) > text.lastIndexOf(CLOSE)) text += CLOSE;
+  return `${start > 0 ? '…' : ''}${text}${start + size < words.length ? '…' : ''}`;
 }
 
 const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;

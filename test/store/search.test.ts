@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isCorroborateError } from '../../src/errors.ts';
 import { saveExtraction } from '../../src/store/extractions.ts';
-import { parseSnippet, search } from '../../src/store/search.ts';
+import { parseSnippet, rankMarked, search } from '../../src/store/search.ts';
 import {
   buildReportExtraction,
   FICTIONAL_REPORT,
@@ -19,6 +19,48 @@ describe('parseSnippet', () => {
     assert.equal(snippet, 'the mobile crematoria were <b>seen</b>');
     assert.deepEqual(highlights, [[4, 21]]);
     assert.equal(snippet.slice(4, 21), 'mobile crematoria');
+  });
+});
+
+describe('rankMarked', () => {
+  const row = (id: string, h2: string, h0: string | null = 'Ilsa Varenko') => ({
+    kind: 'attribution' as const,
+    rid: 1,
+    id,
+    case_id: 'c',
+    source_id: 's',
+    title: null,
+    score: 0,
+    marked: null,
+    speaker: h0,
+    case_actor_id: null,
+    cue: 'said',
+    stance: 'assert',
+    review_status: 'pending',
+    h0,
+    h1: 'said',
+    h2,
+  });
+
+  it('puts more matches in a shorter content first and a speaker match above a content match', () => {
+    const ranked = rankMarked([
+      row('a', 'the \u0002trucks\u0003 came back later that night with more people in them'),
+      row('b', '\u0002trucks\u0003 and more \u0002trucks\u0003'),
+      row('c', 'nothing here', '\u0002Trucks\u0003 Monitor'),
+    ]);
+    assert.deepEqual(
+      ranked.map((r) => r.id),
+      ['c', 'b', 'a'],
+    );
+  });
+
+  it('cuts a long snippet around its first match without leaving a mark open', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `w${i}`);
+    words[40] = '\u0002trucks\u0003';
+    const [ranked] = rankMarked([row('a', words.join(' '))]);
+    const { snippet, highlights } = parseSnippet(ranked!.marked!);
+    assert.ok(snippet.startsWith('…') && snippet.endsWith('…'));
+    assert.equal(snippet.slice(highlights[0]![0], highlights[0]![1]), 'trucks');
   });
 });
 

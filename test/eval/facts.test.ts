@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { evaluateFacts, matchSpans, parseMarkup, readFactGold, resolveSpecs, type FactSpan } from '../../src/eval/facts.ts';
 import { extractFacts } from '../../src/extract/facts.ts';
 import { loadGazetteer } from '../../src/extract/gazetteer.ts';
@@ -70,5 +71,23 @@ describe('evaluateFacts', () => {
     assert.ok(report.types.Person.f1 >= 0.75, `Person F1 ${report.types.Person.f1}`);
     assert.ok(report.types.Organisation.f1 >= 0.75, `Organisation F1 ${report.types.Organisation.f1}`);
     assert.ok(report.types.Quantity.f1 >= 0.7, `Quantity F1 ${report.types.Quantity.f1}`);
+  });
+});
+
+describe('factsEval', () => {
+  it('prints one JSON report for a gold folder and names a missing --gold', async () => {
+    const { factsEval } = await import('../../src/cli/eval/facts.ts');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ published: '2023-06-16', annotated: '[[Person|Anna Lind]] said [[Quantity|12 people|12..12]] died in [[Location|Kharkiv|UA]] [[Temporal|on Monday|2023-06-12]].' }));
+    let out = '';
+    const stdout = new Writable({ write(chunk: Buffer, _enc, done) { out += chunk.toString(); done(); } });
+    const stderr = new Writable({ write(_chunk: Buffer, _enc, done) { done(); } });
+    const deps = { stdout, stderr, cwd: dir, config: {} as never, openStore: () => Promise.reject(new Error('no store')) };
+    assert.equal(await factsEval.run(['--gold', dir, '--json'], deps), 0);
+    const report = JSON.parse(out) as { docs: number; types: Record<string, { f1: number }> };
+    assert.equal(report.docs, 1);
+    assert.equal(report.types.Location?.f1, 1);
+    assert.equal(report.types.Temporal?.f1, 1);
+    await assert.rejects(async () => factsEval.run([], deps), (e: unknown) => isCorroborateError(e, 'bad_request') && e.message.includes('--gold'));
   });
 });

@@ -86,13 +86,75 @@ function allegation(i: number) {
   };
 }
 
+const PAGES = Number(process.env.BENCH_PAGES ?? 200);
+
+/** A synthetic 200-page source (≈3,000 characters a page) with an attribution in every paragraph, every third nested. */
+function bigSource() {
+  let text = '';
+  const attributions: unknown[] = [];
+  const paragraphs = PAGES * 5;
+  for (let p = 0; p < paragraphs; p += 1) {
+    const speaker = `Official ${p % 37} of the synthetic district council`;
+    const s0 = text.length;
+    text += speaker;
+    const s1 = text.length;
+    text += ' ';
+    const c0 = text.length;
+    text += 'said';
+    const c1 = text.length;
+    text += ' that ';
+    const k0 = text.length;
+    const inner = p % 3 === 0;
+    let nested: unknown = null;
+    if (inner) {
+      const n0 = text.length;
+      text += 'residents';
+      const n1 = text.length;
+      text += ' ';
+      const m0 = text.length;
+      text += 'reported';
+      const m1 = text.length;
+      text += ' ';
+      const q0 = text.length;
+      text += `shelling near block ${p} on the morning of the ${1 + (p % 28)}th`;
+      const q1 = text.length;
+      nested = { id: `n${p}`, source: { start: n0, end: n1, text: 'residents', actor: null }, cue: { start: m0, end: m1, text: 'reported' }, content: [{ start: q0, end: q1, text: text.slice(q0, q1) }], stance: 'allege', quote: 'indirect', channel: null, basis: ['eyewitness'], parent: `a${p}`, confidence: 0.8 };
+    } else {
+      text += `the water supply to block ${p} was cut for ${p % 9} days and repairs were refused`;
+    }
+    const k1 = text.length;
+    text += `. ${'Further synthetic description of the district follows to fill the page with ordinary prose. '.repeat(6)}\n\n`;
+    attributions.push({ id: `a${p}`, source: { start: s0, end: s1, text: speaker, actor: null }, cue: { start: c0, end: c1, text: 'said' }, content: [{ start: k0, end: k1, text: text.slice(k0, k1) }], stance: 'assert', quote: 'indirect', channel: null, basis: [], parent: null, confidence: 0.9 });
+    if (nested !== null) attributions.push(nested);
+  }
+  return { text, attributions };
+}
+
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'content-security-policy': CONTENT_SECURITY_POLICY });
   res.end(JSON.stringify(body));
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, items: readonly ReturnType<typeof allegation>[]): void {
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  items: readonly ReturnType<typeof allegation>[],
+  big: ReturnType<typeof bigSource>,
+): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const sourceBase = `/api/cases/${FIXTURE_CASE}/sources/src_big`;
+  if (url.pathname === sourceBase) {
+    json(res, 200, { id: 'src_big', title: `Synthetic ${PAGES}-page report`, language: 'en', extractionState: 'extracted', text: big.text });
+    return;
+  }
+  if (url.pathname === `${sourceBase}/extraction`) {
+    json(res, 200, { document: { text: big.text }, attributions: big.attributions, actors: [], places: [], dates: [], figures: [] });
+    return;
+  }
+  if (url.pathname === `/api/cases/${FIXTURE_CASE}/attributions`) {
+    json(res, 200, { items: [], nextCursor: null });
+    return;
+  }
   if (url.pathname === '/api/auth/me') {
     json(res, 200, { user: { id: 'usr_bench', name: 'bench', admin: true }, memberships: [] });
     return;
@@ -131,9 +193,18 @@ interface Target {
   close(): Promise<void>;
 }
 
+async function fixtureServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const items = Array.from({ length: ALLEGATIONS }, (_, i) => allegation(i));
+  const big = bigSource();
+  const server = createServer((req, res) => handle(req, res, items, big));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
 async function fixtureTarget(): Promise<Target> {
   const items = Array.from({ length: ALLEGATIONS }, (_, i) => allegation(i));
-  const server = createServer((req, res) => handle(req, res, items));
+  const server = createServer((req, res) => handle(req, res, items, bigSource()));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
@@ -242,6 +313,60 @@ async function main(): Promise<void> {
     }
   }
   await target.close();
+
+  // The reader on a 200-page source: time until highlighted text is on screen, then frame times while
+  // the text is scrolled from top to bottom in 40 steps (one per animation frame).
+  const fixture = await fixtureServer();
+  const reader = await (async () => {
+    const browser = await launchChromium({ width: 1280, height: 800 });
+    try {
+      await browser.context.addCookies([{ name: 'corroborate_csrf', value: 'fixture', url: fixture.origin }]);
+      const page = await browser.context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(`${fixture.origin}/cases/${FIXTURE_CASE}/sources/src_big?attribution=a0`, { waitUntil: 'commit' });
+      await page.waitForSelector('.m-cue');
+      const firstPaint = await page.evaluate(() => performance.now());
+      // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+      const frames = await page.evaluate<number[]>(`new Promise((done) => {
+        const el = document.querySelector('[data-testid="reader-text"]');
+        const steps = 40;
+        const times = [];
+        let i = 0;
+        let last = performance.now();
+        function tick() {
+          const now = performance.now();
+          times.push(now - last);
+          last = now;
+          i += 1;
+          el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / steps;
+          if (i <= steps) requestAnimationFrame(tick);
+          else done(times.slice(1));
+        }
+        requestAnimationFrame(tick);
+      })`);
+      const lastVisible = await page.locator('[data-testid="reader-text"] .m-cue').last().textContent();
+      const blocksInDom = await page.locator('[data-testid="reader-text"] .block').count();
+      const sorted = [...frames].sort((a, b) => a - b);
+      return {
+        pages: PAGES,
+        characters: bigSource().text.length,
+        attributions: bigSource().attributions.length,
+        highlightedTextMs: Math.round(firstPaint),
+        scrollFrameMs: {
+          median: Math.round(median(frames) * 10) / 10,
+          p95: Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? 0) * 10) / 10,
+          max: Math.round(Math.max(...frames) * 10) / 10,
+        },
+        blocksInDomAtEnd: blocksInDom,
+        reachedEnd: lastVisible === 'said' || lastVisible === 'reported',
+      };
+    } finally {
+      await browser.close();
+      await fixture.close();
+    }
+  })();
   const round = (n: number) => Math.round(n * 10) / 10;
   process.stdout.write(
     `${JSON.stringify({
@@ -260,6 +385,7 @@ async function main(): Promise<void> {
         withinBudget: median(fmp) < 1500,
         consoleErrors: errors.length,
       },
+      reader: { server: 'loopback fixture', ...reader },
     })}\n`,
   );
 }

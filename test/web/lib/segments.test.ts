@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blockAt, blocks, depths, segment, type Mark } from '../../../web/src/lib/segments.ts';
+import { blockAt, blocks, depths, marksByBlock, segment, type Mark } from '../../../web/src/lib/segments.ts';
 
 function mark(start: number, end: number, kind: Mark['kind'], ref = 'a1', depth = 0): Mark {
   return { start, end, kind, ref, depth };
@@ -95,5 +95,19 @@ describe('depths', () => {
     assert.equal(d.get('a1'), 0);
     assert.equal(d.get('a3'), 2);
     assert.ok((d.get('x') ?? 99) <= 1);
+  });
+});
+
+describe('marksByBlock', () => {
+  it('lists a mark under every block it overlaps and gives the same runs as the full list', () => {
+    const text = 'alpha beta\ngamma delta\nepsilon';
+    const list = blocks(text);
+    const marks = [mark(2, 14, 'content'), mark(12, 17, 'cue', 'a2'), mark(24, 26, 'source', 'a3')];
+    const per = marksByBlock(list, marks);
+    assert.deepEqual(
+      per.map((ms) => ms.map((m) => m.ref)),
+      [['a1'], ['a1', 'a2'], ['a3']],
+    );
+    list.forEach((b, i) => assert.deepEqual(segment(text, per[i] ?? [], b.start, b.end), segment(text, marks, b.start, b.end)));
   });
 });

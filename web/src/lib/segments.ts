@@ -122,3 +122,24 @@ export function depths(attributions: readonly { readonly id: string; readonly pa
   }
   return out;
 }
+
+/**
+ * Marks grouped by the blocks they overlap (a mark spanning blocks is listed in each), so rendering one
+ * block looks only at its own marks: O(marks + overlaps) once, instead of every mark for every block.
+ */
+export function marksByBlock(list: readonly Block[], marks: readonly Mark[]): readonly (readonly Mark[])[] {
+  const out: Mark[][] = list.map(() => []);
+  for (const m of marks) {
+    if (m.end <= m.start) continue;
+    // First block whose end is past the mark's start.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as Block).end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && (list[i] as Block).start < m.end; i += 1) out[i]?.push(m);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import type { Attribution, SourceDetail } from '../api/types.ts';
 import { Badge, humanise, LoadState, StanceBadge, when } from '../components.tsx';
 import { Link, useApp, useLoad } from '../context.tsx';
 import { href } from '../lib/router.ts';
-import { blockAt, blocks, depths, segment, type Mark, type MarkKind, type Segment } from '../lib/segments.ts';
+import { blockAt, blocks, depths, marksByBlock, segment, type Mark, type MarkKind, type Segment } from '../lib/segments.ts';
 
 type FactKind = 'actor' | 'place' | 'date' | 'figure';
 const FACT_KINDS: readonly FactKind[] = ['actor', 'place', 'date', 'figure'];
@@ -312,6 +312,7 @@ function MarkedText(props: {
 }) {
   const { source, marks, selected } = props;
   const list = useMemo(() => blocks(source.text), [source.text]);
+  const perBlock = useMemo(() => marksByBlock(list, marks), [list, marks]);
   const parent = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(source.extractionResult.attributions.map((a) => [a.id, a])), [source]);
   const cueEnds = useMemo(() => {
@@ -347,7 +348,7 @@ function MarkedText(props: {
         {virtual.getVirtualItems().map((row) => {
           const block = list[row.index];
           if (block === undefined) return null;
-          const segs = segment(source.text, marks, block.start, block.end);
+          const segs = segment(source.text, perBlock[row.index] ?? [], block.start, block.end);
           return (
             <p
               key={row.key}

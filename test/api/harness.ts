@@ -54,10 +54,11 @@ export async function startTestServer(
   options: { dialect?: 'sqlite' | 'postgres'; config?: Partial<ApiConfig> } = {},
 ): Promise<TestServer> {
   let store: Store;
+  let drop: () => Promise<void> = () => Promise.resolve();
   if (options.dialect === 'postgres') {
     const pg = await createTestDatabase();
     store = await openStore({ url: pg.url });
-    after(() => pg.drop());
+    drop = pg.drop;
   } else {
     store = await openStore({ url: join(tempDir('corroborate-api-'), 'api.sqlite') });
   }
@@ -113,6 +114,7 @@ export async function startTestServer(
     closed = true;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await store.close();
+    await drop();
   };
   after(close);
 

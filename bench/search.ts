@@ -2,7 +2,7 @@
 // Builds a synthetic store (fictional generated words, Zipf-distributed, 10 cases) straight through SQL,
 // then times `search()` for one case with rare, middling, common and two-word queries. Prints one JSON object.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +19,9 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '200' },
     pg: { type: 'boolean', default: false },
     'pg-only': { type: 'boolean', default: false },
-    /** Keep the SQLite file here instead of a temp folder (for profiling). */
+    /** Use this PostgreSQL database instead of a throwaway one; seeded only when it holds no attributions. */
+    'pg-url': { type: 'string' },
+    /** Keep the SQLite file here instead of a temp folder; an existing file is reused without seeding. */
     keep: { type: 'string' },
   },
 });
@@ -277,7 +279,7 @@ if (!values['pg-only']) {
   try {
     const path = values.keep ?? join(dir, 'bench.sqlite');
     const t0 = performance.now();
-    await seedSqlite(path);
+    if (!existsSync(path)) await seedSqlite(path);
     const seedSeconds = (performance.now() - t0) / 1000;
     const store = await openStore({ url: path });
     await timeQueries(store); // warm the page cache
@@ -287,12 +289,19 @@ if (!values['pg-only']) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-if (values.pg || values['pg-only']) {
-  const pg = await createTestDatabase();
+if (values.pg || values['pg-only'] || values['pg-url'] !== undefined) {
+  const pg =
+    values['pg-url'] === undefined
+      ? await createTestDatabase()
+      : { url: values['pg-url'], drop: () => Promise.resolve() };
   try {
     const store = await openStore({ url: pg.url });
     const t0 = performance.now();
-    await seedPostgres(store);
+    const existing = await store.db
+      .selectFrom('attributions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(existing.n) === 0) await seedPostgres(store);
     const seedSeconds = (performance.now() - t0) / 1000;
     await timeQueries(store);
     report.postgres = { seedSeconds: +seedSeconds.toFixed(1), ...(await timeQueries(store)) };

@@ -325,6 +325,27 @@ export class ApiClient {
     return present.page(body, present.custodyEntry);
   }
 
+  /**
+   * Custody entries touching an allegation: its own (decisions, statement edits) and those of the sources it
+   * rests on (capture, extraction, clustering). Scans at most `maxPages` pages of the case log.
+   */
+  async custodyTouching(
+    caseId: string,
+    objectIds: ReadonlySet<string>,
+    maxPages = 10,
+  ): Promise<{ readonly entries: readonly CustodyEntry[]; readonly complete: boolean }> {
+    const entries: CustodyEntry[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < maxPages; i += 1) {
+      const body = await this.request('GET', `${caseBase(caseId)}/custody${query({ cursor, limit: 500 })}`);
+      const page: Page<CustodyEntry> = present.page(body, present.custodyEntry);
+      entries.push(...page.items.filter((e) => objectIds.has(e.objectId)));
+      if (page.next === null) return { entries, complete: true };
+      cursor = page.next;
+    }
+    return { entries, complete: false };
+  }
+
   /** The latest signed checkpoint, or null when none was signed yet. */
   async latestCheckpoint(): Promise<Checkpoint | null> {
     try {

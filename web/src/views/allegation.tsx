@@ -163,6 +163,14 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
   const loaded = useLoad(() => api.allegation(props.caseId, props.allegationId), `${props.allegationId}:${version}`);
   const sources = useSourceIndex(props.caseId);
   const d = loaded.data;
+  const touching = useLoad(async () => {
+    if (d === undefined) return null;
+    const ids = new Set<string>([d.id]);
+    for (const a of [...d.originGroups.flatMap((g) => g.attributions), ...d.confirming, ...d.notConfirming, ...d.denying]) {
+      if (a.sourceId !== '') ids.add(a.sourceId);
+    }
+    return api.custodyTouching(props.caseId, ids);
+  }, `custody-touching:${props.allegationId}:${version}:${d === undefined ? 'wait' : 'ready'}`);
   if (d === undefined) return <LoadState loading={loaded.loading} error={loaded.error} />;
   return (
     <article className="allegation">
@@ -260,19 +268,25 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
             )}
           </section>
           <DecisionForm detail={d} caseId={props.caseId} onSaved={() => setVersion((v) => v + 1)} />
-          <section aria-labelledby="custody-title">
+          <section aria-labelledby="custody-title" data-testid="allegation-custody">
             <h2 id="custody-title">Custody entries</h2>
-            {d.custody.length === 0 ? (
-              <p className="meta">None recorded for this allegation.</p>
-            ) : (
-              <ol className="custody-mini">
-                {d.custody.map((e) => (
-                  <li key={e.seq}>
-                    #{e.seq} {when(e.at)} — {e.actor}: {e.action}
-                  </li>
-                ))}
-              </ol>
-            )}
+            {(() => {
+              const found = touching.data?.entries ?? d.custody;
+              if (touching.loading && touching.data === undefined) return <p className="meta">Loading…</p>;
+              if (found.length === 0) return <p className="meta">None recorded for this allegation.</p>;
+              return (
+                <>
+                  <ol className="custody-mini">
+                    {found.map((e) => (
+                      <li key={e.seq}>
+                        #{e.seq} {when(e.at)} — {e.actor}: {e.action} {e.objectType} {e.objectId === d.id ? '' : e.objectId}
+                      </li>
+                    ))}
+                  </ol>
+                  {touching.data?.complete === false && <p className="meta">Only the first 5,000 entries of the case log were searched.</p>}
+                </>
+              );
+            })()}
           </section>
         </div>
       </div>

@@ -3,7 +3,9 @@
 // stored attributions — through the store functions (captureSource, saveExtraction), starts the real app on
 // loopback, then measures reads with autocannon (in a worker thread, so the server keeps the main thread)
 // and search latency with sequential requests. All generated text is fictional. Prints one JSON object.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -136,7 +138,11 @@ function percentile(sorted: readonly number[], p: number): number {
 async function main(): Promise<void> {
   const dir = join(tmpdir(), 'corroborate-bench');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `api-${SOURCES}x${PER_SOURCE}.sqlite`);
+  // The cache is keyed by the migrations' source so a schema change never reuses a stale store.
+  const migrationsDir = fileURLToPath(new URL('../src/store/migrations/', import.meta.url));
+  const schema = createHash('sha256');
+  for (const file of readdirSync(migrationsDir).sort()) schema.update(readFileSync(join(migrationsDir, file)));
+  const path = join(dir, `api-${SOURCES}x${PER_SOURCE}-${schema.digest('hex').slice(0, 12)}.sqlite`);
   const buildStarted = performance.now();
   let built = false;
   if (values.fresh || !existsSync(path)) {

@@ -306,6 +306,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (run.length === 1) {
       const w = first.text;
       if (FUNCTION_WORDS.has(w.toLowerCase()) || DEMONYMS[w] !== undefined) return;
+      // "the Institute", "the Council": a capitalised head word alone refers back to its organisation.
+      if (ORG_HEADS[w] !== undefined) {
+        const org = drafts.findLast((d) => d.type !== 'person' && d.type !== 'group' && d.mentions.length > 0 && d.name.split(/\s+/).includes(w));
+        if (org !== undefined) mention(org, first.start, first.end, w);
+        return;
+      }
       const known = findPerson(w, first.start);
       if (known !== null) {
         mention(known, first.start, first.end, w);
@@ -481,7 +487,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (byChannel !== undefined) return byChannel.actor;
       return latestSpeaker(start, () => true) ?? fallback(surface, 'organization', start, end);
     }
-    if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim())) {
+    if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || ORG_HEADS[clean] !== undefined) {
       const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
       if (byRole !== null) return byRole;
       const byName = latestMention(start, (d) => d.type !== 'group' && d.name.toLowerCase().split(/\s+/).includes(head));

@@ -19,7 +19,7 @@ import {
   type DocContext,
   type TokenRange,
 } from '../src/extract/attribution-features.ts';
-import { encodeModels, PerceptronTrainer } from '../src/extract/attribution-model.ts';
+import { decodeModels, encodeModels, PerceptronTrainer } from '../src/extract/attribution-model.ts';
 import type { AttributionModels } from '../src/extract/attribution-weights.ts';
 import { LEX_CLASS, LexClass } from '../src/text/lexicon.ts';
 import { tokenAtOrAfter, tokenBefore, type TokenTable } from '../src/text/tokens.ts';
@@ -94,6 +94,9 @@ export interface TrainOptions {
   readonly bias: number;
   /** Least share of a word's occurrences that open a cue for it to be scored as an opener. */
   readonly minRatio: number;
+  /** Hash-table sizes (2^bits buckets); default {@link CUE_BITS} and {@link ROLE_BITS}. */
+  readonly cueBits?: number;
+  readonly roleBits?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -112,8 +115,8 @@ export function train(options: TrainOptions): AttributionModels & { readonly enc
   const starts = new Set<number>();
   for (const [w, cls] of LEX_CLASS) if (cls === LexClass.reportingVerb || cls === LexClass.cueNoun) starts.add(w);
   for (const [w, k] of opened) if (k / (seen.get(w) ?? 1) >= options.minRatio) starts.add(w);
-  const cueTrainer = new PerceptronTrainer(CUE_BITS, 3);
-  const roleTrainer = new PerceptronTrainer(ROLE_BITS, 5);
+  const cueTrainer = new PerceptronTrainer(options.cueBits ?? CUE_BITS, 3);
+  const roleTrainer = new PerceptronTrainer(options.roleBits ?? ROLE_BITS, 5);
   const cueUpdate = {
     update: (f: Int32Array, n: number, g: number, p: number): void => {
       cueTrainer.tick();
@@ -137,7 +140,9 @@ export function train(options: TrainOptions): AttributionModels & { readonly enc
   const role = roleTrainer.finish();
   const sortedStarts = Int32Array.from([...starts].sort((a, b) => a - b));
   const encoded = encodeModels([cue, role], [sortedStarts, Int32Array.from([Math.round(options.bias * 1000)])]);
-  return { cue, role, cueStarts: starts, cueBias: options.bias, encoded };
+  // the models as loading would give them (16-bit weights), so in-memory use matches the file
+  const loaded = decodeModels(encoded).models;
+  return { cue: loaded[0]!, role: loaded[1]!, cueStarts: starts, cueBias: options.bias, encoded };
 }
 
 function main(): void {

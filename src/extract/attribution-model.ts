@@ -6,11 +6,16 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CorroborateError } from '../errors.ts';
 
-/** A trained hashed linear model. */
+/**
+ * A trained hashed linear model. Loaded models keep 16-bit weights (half the memory traffic of
+ * floats, which is what scoring is bound by); `scale` turns their sums back into real scores.
+ */
 export interface LinearModel {
   readonly bits: number;
   readonly tags: number;
-  readonly weights: Float32Array;
+  readonly weights: Float32Array | Int16Array;
+  /** Stored weight = real weight × scale (1 for float weights). */
+  readonly scale: number;
 }
 
 const M = 0x5bd1e995;
@@ -43,6 +48,10 @@ export function score(model: LinearModel, feats: Int32Array, n: number, out: Flo
     const base = (feats[k]! & mask) * tags;
     for (let t = 0; t < tags; t++) out[t]! += weights[base + t]!;
   }
+  if (model.scale !== 1) {
+    const inv = 1 / model.scale;
+    for (let t = 0; t < tags; t++) out[t]! *= inv;
+  }
 }
 
 /**
@@ -51,12 +60,12 @@ export function score(model: LinearModel, feats: Int32Array, n: number, out: Flo
  * last ones.
  */
 export class PerceptronTrainer {
-  readonly model: LinearModel;
+  readonly model: LinearModel & { readonly weights: Float32Array };
   private readonly acc: Float64Array;
   private step = 1;
 
   constructor(bits: number, tags: number) {
-    this.model = { bits, tags, weights: new Float32Array((1 << bits) * tags) };
+    this.model = { bits, tags, weights: new Float32Array((1 << bits) * tags), scale: 1 };
     this.acc = new Float64Array((1 << bits) * tags);
   }
 
@@ -80,12 +89,12 @@ export class PerceptronTrainer {
     }
   }
 
-  /** The averaged model. */
-  finish(): LinearModel {
+  /** The averaged model (float weights). */
+  finish(): LinearModel & { readonly weights: Float32Array } {
     const { weights } = this.model;
     const out = new Float32Array(weights.length);
     for (let i = 0; i < weights.length; i++) out[i] = weights[i]! - this.acc[i]! / this.step;
-    return { bits: this.model.bits, tags: this.model.tags, weights: out };
+    return { bits: this.model.bits, tags: this.model.tags, weights: out, scale: 1 };
   }
 }
 
@@ -95,7 +104,10 @@ const MAGIC = 0x43524231; // "CRB1"
  * Serialises models compactly: weights quantised to 16-bit integers with one scale per model, then
  * gzip. Precision loss is far below what changes a decision.
  */
-export function encodeModels(models: readonly LinearModel[], sets: readonly Int32Array[] = []): Buffer {
+export function encodeModels(
+  models: readonly (LinearModel & { readonly weights: Float32Array })[],
+  sets: readonly Int32Array[] = [],
+): Buffer {
   const parts: Buffer[] = [];
   const head = Buffer.alloc(8);
   head.writeUInt32LE(MAGIC, 0);
@@ -103,7 +115,7 @@ export function encodeModels(models: readonly LinearModel[], sets: readonly Int3
   parts.push(head);
   for (const m of models) {
     let max = 0;
-    for (const w of m.weights) max = Math.max(max, Math.abs(w));
+    for (let i = 0; i < m.weights.length; i++) max = Math.max(max, Math.abs(m.weights[i]!));
     const scale = max > 0 ? 32767 / max : 1;
     const h = Buffer.alloc(12);
     h.writeUInt32LE(m.bits, 0);
@@ -149,13 +161,10 @@ export function decodeModels(data: Uint8Array): DecodedModels {
     off += 12;
     const size = (1 << bits) * tags;
     if (off + size * 2 > raw.length) throw new CorroborateError('malformed', 'attribution model: truncated');
-    const q = new Int16Array(size);
-    new Uint8Array(q.buffer).set(raw.subarray(off, off + size * 2));
-    const weights = new Float32Array(size);
-    const inv = 1 / scale;
-    for (let i = 0; i < size; i++) weights[i] = q[i]! * inv;
+    const weights = new Int16Array(size);
+    new Uint8Array(weights.buffer).set(raw.subarray(off, off + size * 2));
     off += size * 2;
-    out.push({ bits, tags, weights });
+    out.push({ bits, tags, weights, scale });
   }
   const sets: Int32Array[] = [];
   const setCount = off + 4 <= raw.length ? raw.readUInt32LE(off) : 0;

@@ -71,7 +71,11 @@ function MiniTimeline(props: { readonly detail: AllegationDetail; readonly sourc
     ...props.detail.notConfirming,
     ...props.detail.denying,
   ]
-    .map((a) => ({ ...a, published: a.published ?? props.sources.get(a.sourceId)?.published ?? null }))
+    // Dated by publication, else by capture (a source without a stated date was at least public by then).
+    .map((a) => {
+      const src = props.sources.get(a.sourceId);
+      return { ...a, published: a.published ?? src?.published ?? src?.capturedAt ?? null };
+    })
     .filter((a) => a.published !== null);
   if (all.length === 0) return <p className="meta">No dated statements.</p>;
   const times = all.map((a) => Date.parse(a.published as string)).filter((t) => Number.isFinite(t));
@@ -89,7 +93,9 @@ function MiniTimeline(props: { readonly detail: AllegationDetail; readonly sourc
         })}
       </svg>
       <figcaption className="meta">
-        {new Date(lo).toISOString().slice(0, 10)} — {new Date(hi).toISOString().slice(0, 10)}
+        {new Date(lo).toISOString().slice(0, 10)} — {new Date(hi).toISOString().slice(0, 10)} · {all.length}{' '}
+        {all.length === 1 ? 'statement' : 'statements'} by publication (else capture) date; red denies, green confirms, violet not
+        confirmed
       </figcaption>
     </figure>
   );

@@ -67,6 +67,13 @@ describe('extractAttributions on the reference article', () => {
     find(/^Ukrainian officials$/, /at least 410 civilians were killed in Bucha/);
   });
 
+  it('finds Amnesty International’s report claiming war crimes, resting on interviews', () => {
+    const a = find(/Amnesty International/, /war crimes/);
+    assert.equal(a.cue.text, 'claims');
+    assert.equal(a.stance, 'allege');
+    assert.ok(a.basis.includes('interviews'));
+  });
+
   it('finds the organization’s interviews with more than 20 people', () => {
     const a = find(/The organization/, /interviewed more than 20 people/);
     assert.ok(a.basis.includes('interviews'));

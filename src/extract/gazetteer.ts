@@ -45,6 +45,12 @@ export interface Gazetteer {
   lookup(name: string): readonly GazetteerEntry[];
   /** The country entry for an ISO code. */
   country(code: string): GazetteerEntry | undefined;
+  /**
+   * Cities whose name matches under a loose key that ignores i/y/j, doubled letters and hyphens, so
+   * transliteration variants meet ("Kupiansk" ~ "Kup'yans'k", "Balakliia" ~ "Balakliya"). Callers
+   * must confirm a loose match from context: the key is lossy.
+   */
+  lookupLoose(name: string): readonly GazetteerEntry[];
   /** True when some name of two or more words starts with this (normalised) word. */
   startsMultiword(word: string): boolean;
   /** Longest name in the index, in words: bounds the n-gram scan. */
@@ -63,6 +69,15 @@ export function normalizePlaceName(name: string): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/** The lossy key of {@link Gazetteer.lookupLoose}. */
+export function looseKey(name: string): string {
+  return normalizePlaceName(name)
+    .replace(/-/g, ' ')
+    .replace(/zhzh/g, 'zh')
+    .replace(/([a-z])\1/g, '$1')
+    .replace(/[iyj]/g, '');
 }
 
 /**
@@ -311,6 +326,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
 
   // Lookups repeat across a document (every "Kyiv"); a bounded memo spares rebuilding their entries.
   const memo = new Map<string, readonly GazetteerEntry[]>();
+  let looseIndex: Map<string, number[]> | null = null;
   const firstWords = new Set<string>();
   for (const key of [...cityIndex.keys(), ...other.keys()]) {
     const space = key.indexOf(' ');
@@ -341,6 +357,21 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
       memo.set(key, entries);
       memo.set(name, entries);
       return entries;
+    },
+    lookupLoose(name: string): readonly GazetteerEntry[] {
+      if (looseIndex === null) {
+        // Built on first use: most documents never need it.
+        looseIndex = new Map();
+        for (let i = 0; i < cities.name.length; i++) {
+          const key = looseKey(cities.name[i] ?? '');
+          if (key.length < 4) continue;
+          const list = looseIndex.get(key);
+          if (list === undefined) looseIndex.set(key, [i]);
+          else list.push(i);
+        }
+      }
+      const key = looseKey(name);
+      return key.length < 4 ? none : (looseIndex.get(key) ?? []).map(cityEntry);
     },
     startsMultiword(word: string): boolean {
       return firstWords.has(normalizePlaceName(word));

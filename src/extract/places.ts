@@ -47,7 +47,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'christian', 'muslim', 'jewish', 'orthodox', 'catholic', 'protestant', 'buddhist', 'hindu',
 ]);
 
-const LOCATIVE = /\b(?:in|near|outside|from|to|at|into|around|of|toward|towards|across|between|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of|and|or)\s+(?:the\s+)?$/i;
+const LOCATIVE = /\b(?:in|near|outside|from|to|at|into|around|of|toward|towards|across|between|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of|and|or|(?:towns|cities|villages|places|regions|areas|settlements|communities)\s+(?:such as|including|like))\s+(?:the\s+)?$/i;
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'la', 'el', 'al', 'ad', 'an', 'on', 'upon', 'am', 'the', 'sur']);
 
 function caseCountry(gazetteer: Gazetteer, caseRegion: string | null | undefined): string | null {
@@ -66,6 +66,8 @@ interface Candidate {
   readonly locative: boolean;
   readonly sentenceInitial: boolean;
   readonly suffixed: boolean;
+  /** Found only through the loose transliteration key: needs a locative and a supported country. */
+  readonly loose?: boolean;
 }
 
 /**
@@ -113,7 +115,12 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
       if (!contiguous) continue;
       const surface = text.slice(first.start, last.end).replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(text.slice(first.start, last.end)) ? dot : ''));
       if (STOPWORDS.has(surface.toLowerCase())) continue;
-      const entries = gazetteer.lookup(surface);
+      let entries = gazetteer.lookup(surface);
+      let loose = false;
+      if (entries.length === 0 && n === 1 && surface.length >= 5 && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
+        entries = gazetteer.lookupLoose(surface);
+        loose = entries.length > 0;
+      }
       if (entries.length === 0) continue;
       const next = tokens[i + n];
       // A following lower-case region word ("Donetsk region") belongs to the place.
@@ -128,7 +135,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
           break;
         }
       }
-      found = { start: first.start, end, text: text.slice(first.start, end), entries, locative: false, sentenceInitial: false, suffixed };
+      found = { start: first.start, end, text: text.slice(first.start, end), entries, locative: false, sentenceInitial: false, suffixed, loose };
     }
     if (found === null) continue;
     const before = text.slice(Math.max(0, found.start - 40), found.start);
@@ -149,6 +156,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
   if (caseCc !== null) bump(caseCc, 3);
   const own = new Map<Candidate, string>();
   for (const c of candidates) {
+    if (c.loose === true) continue;
     const countries = new Set(c.entries.map((e) => e.country));
     if (c.entries.some((e) => e.kind === 'country')) {
       for (const e of c.entries) if (e.kind === 'country') bump(e.country, 2);
@@ -197,10 +205,11 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     else if (best.population >= 15_000) accept = c.locative || supported;
     else accept = c.locative && supported;
     // A small town in a country the document never otherwise mentions, while it does name others, is a homonym.
+    if (c.loose === true) accept = c.locative && external >= 1;
     if (accept && best.kind === 'city' && best.population < 100_000 && external <= 0 && support.size > 0) accept = false;
     if (!accept) continue;
     const margin = bestScore - second;
-    const confidence = Math.max(0.3, Math.min(0.98, (supported ? 0.7 : 0.45) + (c.locative ? 0.1 : 0) + Math.min(0.2, margin / 20)));
+    const confidence = Math.max(0.3, Math.min(c.loose === true ? 0.6 : 0.98, (supported ? 0.7 : 0.45) + (c.locative ? 0.1 : 0) + Math.min(0.2, margin / 20)));
     hits.push({ start: c.start, end: c.end, text: c.text, entry: best, confidence });
   }
   return hits;

@@ -74,6 +74,12 @@ describe('findPlaces', () => {
     assert.deepEqual(hits.map((h) => [h.text, h.entry.kind]), [['Donetsk region', 'region'], ['Myanmar', 'country']]);
   });
 
+  it('matches a transliteration variant only with a locative and a supported country', () => {
+    const hits = findPlaces('Detainees were held in Kupiansk, in the east of Ukraine.', gazetteer);
+    assert.equal(hits.find((h) => h.text === 'Kupiansk')?.entry.country, 'UA');
+    assert.deepEqual(findPlaces('Kupiansk was quiet.', gazetteer), []);
+  });
+
   it('does not read common capitalised words or unknown names as places', () => {
     assert.deepEqual(findPlaces('Police said. Mobile teams arrived. President Smith spoke in Xqzvillestan.', gazetteer), []);
   });

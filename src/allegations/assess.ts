@@ -87,7 +87,7 @@ export function assessAllegation(
     return r === 'support' || r === 'confirm';
   };
   // An origin none of whose statements rests on anything (no stated basis, no first-hand observation,
-  // no relayed witnesses) adds an opinion, not an origin, when another origin does state what it rests
+  // no relayed witnesses, no figure of its own) adds an opinion, not an origin, when another origin does state what it rests
   // on: its members are shown as context (docs/ALLEGATIONS.md, "Origin groups").
   const outlet = (sourceId: string): string | null => context.outletOf(sourceId);
   const first = groupOrigins(sorted.filter(isSupporter), copyRoot, outlet, sorted);
@@ -95,7 +95,7 @@ export function assessAllegation(
   const grounded = (g: OriginGroup): boolean =>
     g.members.some((id) => {
       const u = byId.get(id);
-      return u !== undefined && (u.basis.length > 0 || u.firstHand || isInvestigative(u.speaker));
+      return u !== undefined && (u.basis.length > 0 || u.firstHand || isInvestigative(u.speaker) || u.figures.length > 0);
     });
   if (first.groups.some(grounded)) {
     for (const g of first.groups) if (!grounded(g)) for (const id of g.members) roles.set(id, 'context');

@@ -56,13 +56,20 @@ export function similarity(a: Unit, b: Unit): number {
   if (typed && sharedTypes === 0 && !typesRelated(a.types, b.types)) return 0;
   if (windowsConflict(a, b)) return 0;
   const names = intersectionSize(a.names, b.names);
-  // Short statements share a concept or a common word by chance: ask for two shared words (or a name and a word).
-  const words = sharedWords(a.tokens, b.tokens);
+  // Short statements share a concept, a name or a common word of the trade ("killed", "civilians") by
+  // chance: ask for two shared specific words, or one and a shared name.
+  const words = sharedWords(a.tokens, b.tokens, a.names.filter((n) => b.names.includes(n)));
   if (words + Math.min(names, 1) < 2) return 0;
   return dice(a.tokens, b.tokens) + 0.06 * Math.min(names, 3) + (sharedTypes > 0 ? 0.08 : 0);
 }
 
-function sharedWords(a: readonly string[], b: readonly string[]): number {
+/** Stems so common in atrocity reporting that sharing them says nothing about sharing an event. */
+const GENERIC = new Set([
+  'kill', 'killed', 'civili', 'resident', 'soldi', 'troop', 'forc', 'peopl', 'report', 'accus', 'alleg', 'offici',
+  'occupation', 'occupi', 'war', 'crim', 'attack', 'dead', 'death', 'least', 'mor', 'tu', 'tues', 'habitant',
+]);
+
+function sharedWords(a: readonly string[], b: readonly string[], names: readonly string[]): number {
   let n = 0;
   let i = 0;
   let j = 0;
@@ -70,7 +77,7 @@ function sharedWords(a: readonly string[], b: readonly string[]): number {
     const x = a[i] as string;
     const y = b[j] as string;
     if (x === y) {
-      if (!x.startsWith('~')) n++;
+      if (!x.startsWith('~') && !GENERIC.has(x) && !names.includes(x)) n++;
       i++;
       j++;
     } else if (x < y) i++;

@@ -11,7 +11,7 @@ import type { ComparedFigure, FigureComparison, Unit } from './types.ts';
 export const APPROX_TOLERANCE = 0.1;
 
 const COUNT_CLASSES: readonly (readonly [string, RegExp])[] = [
-  ['bodies found', /\b(bod(y|ies)|remains|exhum\w*|corps|graves?)\b/iu],
+  ['bodies found', /\b(bod(y|ies)|remains|exhum\w*|corps|graves?|buried|burials?|enterr\w*)\b/iu],
   ['killed', /\b(kill\w*|dead|deaths?|died|fatalit\w*|tu[ée]s?|morts?|victims?|executed)\b/iu],
   ['injured', /\b(injur\w*|wound\w*|bless[ée]s?|hurt)\b/iu],
   ['missing', /\b(missing|disappeared|disparus?)\b/iu],
@@ -63,9 +63,10 @@ export function compareFigures(
       seen.add(dedupe);
       const counts = countClass(f.counts, f.text);
       const place = f.place !== null ? fold(f.place) : fallbackPlace;
-      const period = f.date;
-      const key = `${counts}|${place ?? ''}|${period ?? ''}`;
-      const group = groups.get(key) ?? { counts, place, period, items: [] };
+      // Grouped by what is counted and where; the period is shown when every figure states the same one.
+      const key = `${counts}|${place ?? ''}`;
+      const group = groups.get(key) ?? { counts, place, period: f.date, items: [] };
+      if (group.period !== f.date) group.period = null;
       groups.set(key, group);
       group.items.push({
         order: u.order,
@@ -77,7 +78,7 @@ export function compareFigures(
           max: f.max,
           approx: f.approx,
           qualifier: f.qualifier,
-          speaker: u.speaker.name,
+          speaker: u.speaker.name ?? [...u.chain].reverse().find((c) => c.name !== null)?.name ?? null,
           date: f.date ?? u.reported,
           copy: isCopy(u.sourceId),
         },

@@ -65,9 +65,9 @@ describe('sample case', () => {
     assert.ok(halden.evidence.some((e) => e === 'forensic' || e === 'imagery'));
   });
 
-  it('carries the denial and the monitoring mission not-confirmed statement', () => {
+  it('carries a Dravian denial and the monitoring mission not-confirmed statement', () => {
     assert.ok(brickworks);
-    assert.ok(brickworks.members.some((m) => m.role === 'deny' && /Dravian/.test(m.speaker ?? '')));
+    assert.ok(brickworks.members.some((m) => (m.role === 'deny' || m.general) && /Dravian/.test(m.speaker ?? '')));
     assert.ok(brickworks.members.some((m) => m.role === 'not_confirmed' && m.sourceId === 'monitoring-mission-briefing'));
   });
 
@@ -80,6 +80,26 @@ describe('sample case', () => {
     assert.ok(hospital);
     assert.notEqual(hospital.id, brickworks?.id);
     assert.ok(hospital.members.some((m) => m.role === 'deny' && m.sourceId === 'dravian-defence-ministry-statement'));
+  });
+
+  it('keeps the town-wide death toll apart, with the mayor and the interior ministry as two origins and both figures', () => {
+    const toll = containing(allegations, 'northgate-daily-mayor-interview', 'at least 80 civilians');
+    assert.ok(toll);
+    assert.notEqual(toll.id, brickworks?.id);
+    assert.equal(toll.groups.length, 2);
+    const killed = toll.figures.find((c) => c.counts === 'killed');
+    assert.ok(killed);
+    const mins = new Set(killed.figures.map((f) => f.min));
+    assert.ok(mins.has(120) && mins.has(80));
+    assert.deepEqual(killed.range, { min: 80, max: null });
+  });
+
+  it('rates the hospital strike independently corroborated by the mission imagery, and disputed', () => {
+    const hospital = containing(allegations, 'monitoring-mission-briefing', 'maternity wing');
+    assert.ok(hospital);
+    assert.equal(hospital.status.level, 'independently_corroborated');
+    assert.equal(hospital.status.disputed, true);
+    assert.ok(hospital.groups.some((g) => g.investigative && g.evidence.includes('imagery')));
   });
 
   it('gives the same allegations attaching the reports one by one in any order', () => {

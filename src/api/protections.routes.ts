@@ -4,6 +4,7 @@ import { addProtection, listProtections, removeProtection } from '../store/prote
 import { CaseParams, OkSchema, errorResponses } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
 import { presentProtection } from './present.ts';
+import { mask } from './redaction.ts';
 import { protectionTerms } from './protection-terms.ts';
 import {
   CreateProtectionBody,
@@ -33,7 +34,10 @@ export function protectionRoutes(deps: ApiDeps): ApiRoute[] {
       { kind: 'case', role: 'viewer' },
       async (c) => {
         const { caseId } = c.req.valid('param');
-        return c.json({ items: (await listProtections(deps.store.db, caseId)).map(presentProtection) }, 200);
+        const cleared = c.get('caseAccess')?.cleared === true;
+        const items = (await listProtections(deps.store.db, caseId)).map(presentProtection);
+        // A reason may itself describe the person ("the nurse from ward 3"): without clearance it is masked too.
+        return c.json({ items: cleared ? items : items.map((p) => ({ ...p, reason: mask(p.reason), terms: p.terms.map(mask) })) }, 200);
       },
     ),
     defineRoute(

@@ -115,6 +115,16 @@ function suite(dialect: string, ctx: Awaited<ReturnType<typeof setup>>): void {
       assert.equal(viewer.text.slice(at, at + WITNESS.length), '\u2588'.repeat(WITNESS.length));
     });
 
+    it('mask their reasons and terms for a viewer without clearance', async () => {
+      const res = await server.request('viewer', 'GET', `${base}/protections`);
+      const body = (await res.json()) as { items: { reason: string; terms: string[] }[] };
+      assert.equal(body.items.length, 2);
+      for (const p of body.items) {
+        assert.match(p.reason, /^\u2588+$/);
+        assert.ok(p.terms.every((t) => /^\u2588+$/.test(t)));
+      }
+    });
+
     it('refuse the original bytes to a viewer without clearance', async () => {
       const res = await server.request('viewer', 'GET', `${base}/sources/${sourceOne}/original`);
       assert.equal(res.status, 403);

@@ -125,6 +125,7 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now: Date = n
         locked_until: null,
         last_error: null,
         result: null,
+        progress: null,
         created_at: at,
         updated_at: at,
       };
@@ -204,7 +205,7 @@ export async function claimJobs(store: Store, options: ClaimOptions): Promise<Cl
         for update skip locked
       )
       update jobs set status = 'running', attempts = jobs.attempts + 1, locked_by = ${options.workerId},
-        locked_until = ${until}, updated_at = ${at}
+        locked_until = ${until}, progress = null, updated_at = ${at}
       from next where jobs.id = next.id
       returning jobs.*`.execute(store.db);
     rows = result.rows;
@@ -230,6 +231,7 @@ export async function claimJobs(store: Store, options: ClaimOptions): Promise<Cl
           attempts: eb('attempts', '+', 1),
           locked_by: options.workerId,
           locked_until: until,
+          progress: null,
           updated_at: at,
         }))
         .where(

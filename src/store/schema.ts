@@ -418,6 +418,8 @@ export interface JobTable {
   last_error: string | null;
   /** JSON the handler returned, when done. */
   result: string | null;
+  /** How far a running job got ('extracted', 'attached'); reset by each claim. */
+  progress: string | null;
   created_at: string;
   updated_at: string;
 }

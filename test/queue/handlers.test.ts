@@ -96,7 +96,7 @@ function runHandlerContract(name: string, open: () => Promise<{ store: Store; cl
       assert.equal(await count(store, 'captures'), before);
     });
 
-    it('extracts a source once: a retried analysis skips extraction and attaches again', async () => {
+    it('extracts a source once: running an analysis again skips extraction', async () => {
       const { caseId, sourceIds } = await captureReports(store, 'analyse-once', 2);
       const handlers = createHandlers(store, DEPS);
       const [job] = analyseJobs(sourceIds.slice(0, 1), 'cli:test', caseId);
@@ -105,10 +105,11 @@ function runHandlerContract(name: string, open: () => Promise<{ store: Store; cl
       const [claim] = await claimJobs(store, { workerId: 'w', kinds: ['analyse'], leaseMs: LEASE });
       assert.ok(claim);
       const first = (await handlers.analyse?.(claim.job, { workerId: 'w', signal })) as { extracted: boolean; attributions: number };
-      const second = (await handlers.analyse?.(claim.job, { workerId: 'w', signal })) as { extracted: boolean };
+      const second = (await handlers.analyse?.(claim.job, { workerId: 'w', signal })) as { extracted: boolean; attachedWith: number };
       assert.equal(first.extracted, true);
       assert.ok(first.attributions > 0);
       assert.equal(second.extracted, false);
+      assert.equal(second.attachedWith, 0, 'already attached by the first run');
       const runs = await store.db.selectFrom('extraction_runs').select('id').where('source_id', '=', sourceIds[0] ?? '').execute();
       assert.equal(runs.length, 1);
       const allegations = await listAllegations(store.db, { caseId, limit: 50 });

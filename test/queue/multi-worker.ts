@@ -106,15 +106,15 @@ export function multiWorkerSuite(REPORTS: number): void {
         assert.equal(runsPerSource.length, REPORTS);
         assert.ok(runsPerSource.every((r) => Number(r.n) === 1));
 
-        const entries = await store.db
-          .selectFrom('custody_entries')
-          .select(['action', 'object_id'])
-          .execute();
+        const entries = await store.db.selectFrom('custody_entries').select(['action', 'payload']).execute();
         const saved = entries.filter((e) => e.action === 'extraction.saved');
-        const clustered = entries.filter((e) => e.action === 'cluster');
+        // Workers attach in group commits: each 'cluster' entry lists the sources it attached.
+        const attached = entries
+          .filter((e) => e.action === 'cluster')
+          .flatMap((e) => (JSON.parse(e.payload) as { sources: string[] }).sources);
         assert.equal(saved.length, REPORTS);
-        assert.equal(clustered.length, REPORTS, 'each source attached once');
-        assert.equal(new Set(clustered.map((e) => e.object_id)).size, REPORTS);
+        assert.equal(attached.length, REPORTS, 'each source attached once');
+        assert.equal(new Set(attached).size, REPORTS);
 
         const jobs = await store.db.selectFrom('jobs').select(['status', 'attempts', 'locked_by']).execute();
         assert.equal(jobs.length, REPORTS);

@@ -26,6 +26,8 @@ export function jobs(_dialect: DialectName): Migration {
         .addColumn('locked_until', 'text')
         .addColumn('last_error', 'text')
         .addColumn('result', 'text')
+        // How far a running job got (an analysis: 'extracted', then 'attached'); reset by each claim.
+        .addColumn('progress', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();

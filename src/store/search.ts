@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { CorroborateError } from '../errors.ts';
 import type { Stance } from '../extract/types.ts';
@@ -267,15 +268,24 @@ function window(marked: string, size = 30): string {
 
 const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/** The case lexemes of the PostgreSQL tsvectors ('c' || md5(case_id)) as an OR query. */
+function caseQuery(caseIds: readonly string[]): RawBuilder<unknown> {
+  const lexemes = caseIds.map((id) => `c${createHash('md5').update(id, 'utf8').digest('hex')}`);
+  return sql`to_tsquery('simple'::regconfig, ${lexemes.join(' | ')})`;
+}
+
 function postgresSearch(query: string): SearchDialect {
   const tsq = sql`websearch_to_tsquery('english'::regconfig, ${query})`;
   return {
     async sources(db, caseIds, limit, offset) {
       // Cap the candidates, rank them, page, then headline only the page: ts_headline re-parses the text.
-      const result = await sql<Row>`
+      // `source_search` has few rows with large (TOASTed) tsvectors: the planner's seq-scan estimate ignores
+      // detoasting them all, so the GIN index is forced for this one query.
+      const run = (trx: Kysely<Database>) =>
+        sql<Row>`
         with candidates as materialized (
           select ss.source_id, ss.tsv from source_search ss
-          where ss.tsv @@ ${tsq} and ss.case_id in (${inList(caseIds)})
+          where ss.tsv @@ (${tsq} && ${caseQuery(caseIds)}) and ss.case_id in (${inList(caseIds)})
           limit ${RANK_WINDOW}
         ), hits as (
           select source_id, ts_rank(tsv, ${tsq}) as score from candidates
@@ -286,14 +296,18 @@ function postgresSearch(query: string): SearchDialect {
                ts_headline('english'::regconfig, coalesce(s.title, '') || E'\n' || left(s.text, 500000), ${tsq}, ${HEADLINE_OPTIONS}) as marked,
                null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
         from hits h join sources s on s.id = h.source_id
-        order by h.score desc, s.id`.execute(db);
-      return result.rows;
+        order by h.score desc, s.id`.execute(trx);
+      if (db.isTransaction) return (await run(db)).rows;
+      return db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        return (await run(trx)).rows;
+      });
     },
     async attributions(db, caseIds, limit, offset) {
       const result = await sql<Row>`
         with candidates as materialized (
           select a.id, a.tsv from attributions a
-          where a.tsv @@ ${tsq} and a.current = 1 and a.case_id in (${inList(caseIds)})
+          where a.tsv @@ (${tsq} && ${caseQuery(caseIds)}) and a.current = 1 and a.case_id in (${inList(caseIds)})
           limit ${RANK_WINDOW}
         ), hits as (
           select id, ts_rank(tsv, ${tsq}) as score from candidates

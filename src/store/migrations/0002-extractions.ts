@@ -309,13 +309,16 @@ async function sqliteSearch(db: Kysely<unknown>): Promise<void> {
 /**
  * PostgreSQL: a stored, generated tsvector on attributions (ranking reads it instead of re-parsing text)
  * and a `source_search` side table kept by a trigger, so `sources` keeps its shape for other modules.
- * Source text is indexed up to its first 500,000 characters (tsvector values are limited to 1 MB).
+ * Source text is indexed up to its first 500,000 characters (tsvector values are limited to 1 MB). Each
+ * tsvector also holds one lexeme for its case ('c' || md5(case_id)), so the case filter is part of the GIN
+ * search instead of a second index scan over every row of the case.
  */
 async function postgresSearch(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `ALTER TABLE attributions ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
          to_tsvector('english'::regconfig, coalesce(source_text, '') || ' ' || cue_text || ' ' || content_text)
+         || array_to_tsvector(ARRAY['c' || md5(case_id)])
        ) STORED`,
     )
     .execute(db);
@@ -338,7 +341,8 @@ async function postgresSearch(db: Kysely<unknown>): Promise<void> {
          INSERT INTO source_search (source_id, case_id, tsv)
          VALUES (NEW.id, NEW.case_id,
                  setweight(to_tsvector('english'::regconfig, coalesce(NEW.title, '')), 'A') ||
-                 to_tsvector('english'::regconfig, left(NEW.text, 500000)))
+                 to_tsvector('english'::regconfig, left(NEW.text, 500000)) ||
+                 array_to_tsvector(ARRAY['c' || md5(NEW.case_id)]))
          ON CONFLICT (source_id) DO UPDATE SET case_id = EXCLUDED.case_id, tsv = EXCLUDED.tsv;
          RETURN NEW;
        END $$`,
@@ -354,7 +358,7 @@ async function postgresSearch(db: Kysely<unknown>): Promise<void> {
     .raw(
       `INSERT INTO source_search (source_id, case_id, tsv)
        SELECT id, case_id, setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
-              to_tsvector('english'::regconfig, left(text, 500000))
+              to_tsvector('english'::regconfig, left(text, 500000)) || array_to_tsvector(ARRAY['c' || md5(case_id)])
        FROM sources`,
     )
     .execute(db);

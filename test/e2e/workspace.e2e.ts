@@ -241,6 +241,15 @@ describe('investigator workspace (Chromium, real API server)', () => {
       await page.goto(`${server.url}/cases/${server.ownCase}`);
       await page.getByRole('table').getByRole('link').first().waitFor();
       await shot(page, '07a-inbox');
+      // Keyboard: on a fresh load the first Tab reaches the skip link, which moves focus to the main region.
+      await page.reload();
+      await page.getByRole('table').getByRole('link').first().waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+      await shot(page, '07a2-skip-link-focus');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('main') !== null), true);
 
       await page.getByRole('navigation', { name: 'Case' }).getByRole('link', { name: 'Timeline' }).click();
       const bar = page.locator('.bar:not([disabled])').first();

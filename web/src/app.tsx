@@ -79,9 +79,13 @@ export function App() {
   const caseId = caseOf(route);
   const main = useRef<HTMLElement>(null);
 
-  // Move focus to the new view on navigation so keyboard and screen-reader users land on it.
+  // Move focus to the new view on in-app navigation so keyboard and screen-reader users land on it; a
+  // fresh page load keeps the browser's own start (so the skip link is the first Tab stop).
+  const initialPath = useRef(path);
+  const navigated = useRef(false);
   useEffect(() => {
-    main.current?.focus({ preventScroll: true });
+    if (path !== initialPath.current) navigated.current = true;
+    if (navigated.current) main.current?.focus({ preventScroll: true });
   }, [path]);
 
   const logout = () => {

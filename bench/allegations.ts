@@ -32,7 +32,24 @@ function pick<T>(items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tos', 'vel', 'dra', 'nor', 'sil', 'bek', 'tar', 'quin', 'zor', 'pel', 'ust', 'ham'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tos',
+  'vel',
+  'dra',
+  'nor',
+  'sil',
+  'bek',
+  'tar',
+  'quin',
+  'zor',
+  'pel',
+  'ust',
+  'ham',
+];
 function word(): string {
   return pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES);
 }
@@ -85,13 +102,23 @@ function syntheticSource(published: string): CaseSource {
     text += `${speaker} said that `;
     const contentStart = text.length;
     const filler = Array.from({ length: 4 }, () => pick(story.words)).join(' ');
-    text += roll < 0.75 ? `soldiers ${VERBS[story.type]} in ${story.place} near the ${filler}` : `the ${filler} ${word()} ${word()} was discussed`;
+    text +=
+      roll < 0.75
+        ? `soldiers ${VERBS[story.type]} in ${story.place} near the ${filler}`
+        : `the ${filler} ${word()} ${word()} was discussed`;
     const contentEnd = text.length;
     text += '. ';
     const at = text.indexOf(story.place, contentStart);
     if (at >= 0 && at < contentEnd) placeMentions.push([at, at + story.place.length]);
     const actorId = `act${actors.length + 1}`;
-    actors.push({ id: actorId, name: speaker, type: 'state_body', role: null, affiliation: null, mentions: [[start, start + speaker.length]] });
+    actors.push({
+      id: actorId,
+      name: speaker,
+      type: 'state_body',
+      role: null,
+      affiliation: null,
+      mentions: [[start, start + speaker.length]],
+    });
     attributions.push({
       id: `a${i + 1}`,
       source: { start, end: start + speaker.length, text: speaker, actor: actorId },
@@ -133,7 +160,18 @@ async function insertSourceRows(store: Store, caseId: string, sources: readonly 
         const bytes = Buffer.from(s.extraction.document.text, 'utf8');
         return { s, bytes, sha: createHash('sha256').update(bytes).update(s.id).digest('hex') };
       });
-      await trx.insertInto('blobs').values(blobs.map((b) => ({ sha256: b.sha, size: b.bytes.length, media_type: 'text/plain', bytes: b.bytes, created_at: now }))).execute();
+      await trx
+        .insertInto('blobs')
+        .values(
+          blobs.map((b) => ({
+            sha256: b.sha,
+            size: b.bytes.length,
+            media_type: 'text/plain',
+            bytes: b.bytes,
+            created_at: now,
+          })),
+        )
+        .execute();
       await trx
         .insertInto('sources')
         .values(
@@ -172,9 +210,20 @@ try {
   const store = await openStore({ url: join(dir, 'bench.sqlite') });
   if (process.env.BENCH_NOSYNC) await sql`pragma synchronous = off`.execute(store.db);
   const caseId = 'case_bench';
-  await store.db.insertInto('cases').values({ id: caseId, name: 'bench', description: null, region: null, created_at: new Date().toISOString() }).execute();
+  await store.db
+    .insertInto('cases')
+    .values({
+      id: caseId,
+      name: 'bench',
+      description: null,
+      region: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
 
-  const seed = Array.from({ length: Math.ceil(seedAttributions / PER_SOURCE) }, (_, i) => syntheticSource(day(i)));
+  const seed = Array.from({ length: Math.ceil(seedAttributions / PER_SOURCE) }, (_, i) =>
+    syntheticSource(day(i)),
+  );
   await insertSourceRows(store, caseId, seed);
   const s0 = performance.now();
   await attachCaseSources(store, caseId, seed, { batchSize: 2000, quiet: true });
@@ -204,7 +253,11 @@ try {
     .limit(1000)
     .execute();
   const target = counts[Math.floor(counts.length / 2)]?.allegation_id ?? '';
-  const rows = await store.db.selectFrom('allegation_units').select('data').where('allegation_id', '=', target).execute();
+  const rows = await store.db
+    .selectFrom('allegation_units')
+    .select('data')
+    .where('allegation_id', '=', target)
+    .execute();
   const units = rows.map((r) => JSON.parse(r.data) as Unit);
   const context = { copyOf: () => null, outletOf: () => 'Bench Wire (fictional)' };
   const reps = 200;
@@ -215,7 +268,10 @@ try {
   const r0 = performance.now();
   for (let i = 0; i < 50; i++) await reassessAllegation(store, target);
   const r1 = performance.now();
-  const allegations = await store.db.selectFrom('allegations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const allegations = await store.db
+    .selectFrom('allegations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   await store.close();
 
   const attached = single.length + rest.length;
@@ -223,7 +279,11 @@ try {
     JSON.stringify({
       bench: 'allegations',
       backend: 'sqlite',
-      seed: { sources: seed.length, attributions: seed.length * PER_SOURCE, seconds: Number(seedSeconds.toFixed(2)) },
+      seed: {
+        sources: seed.length,
+        attributions: seed.length * PER_SOURCE,
+        seconds: Number(seedSeconds.toFixed(2)),
+      },
       attach: {
         sources: attached,
         attributions: attached * PER_SOURCE,
@@ -232,8 +292,16 @@ try {
         cpuSeconds: Number(cpu(c2).toFixed(2)),
         sourcesPerSecond: Math.round(attached / ((t2 - t0) / 1000)),
         sourcesPerCpuSecond: Math.round(attached / cpu(c2)),
-        oneAtATime: { sources: single.length, sourcesPerSecond: Math.round(single.length / ((t1 - t0) / 1000)), sourcesPerCpuSecond: Math.round(single.length / cpu(c1)) },
-        batched: { sources: rest.length, sourcesPerSecond: Math.round(rest.length / ((t2 - t1) / 1000)), sourcesPerCpuSecond: Math.round(rest.length / (cpu(c2) - cpu(c1))) },
+        oneAtATime: {
+          sources: single.length,
+          sourcesPerSecond: Math.round(single.length / ((t1 - t0) / 1000)),
+          sourcesPerCpuSecond: Math.round(single.length / cpu(c1)),
+        },
+        batched: {
+          sources: rest.length,
+          sourcesPerSecond: Math.round(rest.length / ((t2 - t1) / 1000)),
+          sourcesPerCpuSecond: Math.round(rest.length / (cpu(c2) - cpu(c1))),
+        },
       },
       recompute: {
         allegationMembers: units.length,

@@ -36,7 +36,10 @@ function roleOf(u: Unit): MemberRole {
   if (u.stance === 'deny') return 'deny';
   if (u.stance === 'not_confirmed') return u.reporter ? 'context' : 'not_confirmed';
   if (u.stance === 'confirm') return 'confirm';
-  if (isInvestigative(u.speaker) && u.basis.some((b) => b === 'forensic' || b === 'documents' || b === 'imagery')) {
+  if (
+    isInvestigative(u.speaker) &&
+    u.basis.some((b) => b === 'forensic' || b === 'documents' || b === 'imagery')
+  ) {
     return 'confirm';
   }
   return 'support';
@@ -78,7 +81,9 @@ export function assessAllegation(
   generalDenials: readonly Unit[],
   context: AssessContext,
 ): Allegation {
-  const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...units].sort((a, b) =>
+    a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1,
+  );
   const copyRoot = (sourceId: string): string => context.copyOf(sourceId) ?? sourceId;
   const isCopy = (sourceId: string): boolean => context.copyOf(sourceId) !== null;
   const roles = new Map(sorted.map((u) => [u.id, roleOf(u)]));
@@ -95,7 +100,10 @@ export function assessAllegation(
   const grounded = (g: OriginGroup): boolean =>
     g.members.some((id) => {
       const u = byId.get(id);
-      return u !== undefined && (u.basis.length > 0 || u.firstHand || isInvestigative(u.speaker) || u.figures.length > 0);
+      return (
+        u !== undefined &&
+        (u.basis.length > 0 || u.firstHand || isInvestigative(u.speaker) || u.figures.length > 0)
+      );
     });
   if (first.groups.some(grounded)) {
     for (const g of first.groups) if (!grounded(g)) for (const id of g.members) roles.set(id, 'context');
@@ -136,8 +144,10 @@ export function assessAllegation(
     if (e !== null && (end === null || e > end)) end = e;
   }
 
-  const best = [...supporters].sort((a, b) => statementScore(b, isCopy) - statementScore(a, isCopy) || (a.order < b.order ? -1 : 1))[0] ??
-    sorted[0];
+  const best =
+    [...supporters].sort(
+      (a, b) => statementScore(b, isCopy) - statementScore(a, isCopy) || (a.order < b.order ? -1 : 1),
+    )[0] ?? sorted[0];
   const figures = compareFigures(sorted, places[0] ?? null, isCopy);
   const status = statusOf(sorted, roles, groups, general, figures);
   const echoes = groups.reduce((n, g) => n + g.echoes, 0);
@@ -186,7 +196,11 @@ function statusOf(
   if (groups.length >= 2 && independent.length > 0) level = 'independently_corroborated';
 
   if (groups.length === 0) {
-    reasons.push({ code: 'origins', text: 'No attribution supports it: it is known only from responses to it.', spans: [] });
+    reasons.push({
+      code: 'origins',
+      text: 'No attribution supports it: it is known only from responses to it.',
+      spans: [],
+    });
   } else if (groups.length === 1) {
     const g = groups[0] as OriginGroup;
     reasons.push({
@@ -206,7 +220,10 @@ function statusOf(
     reasons.push({
       code: 'echoes',
       text: `${g.label} is repeated in ${plural(g.sources.length, 'source')}; the repeats are echoes of one origin and count once.`,
-      spans: g.members.map((m) => byId.get(m)).filter((u): u is Unit => u !== undefined).map(spanOf),
+      spans: g.members
+        .map((m) => byId.get(m))
+        .filter((u): u is Unit => u !== undefined)
+        .map(spanOf),
     });
   }
   for (const g of independent) {
@@ -218,7 +235,11 @@ function statusOf(
   }
   const deniers = units.filter((u) => roles.get(u.id) === 'deny');
   for (const u of deniers) {
-    reasons.push({ code: 'denied', text: `Denied by ${speakerLabel(u)}: “${clip(u.text)}”.`, spans: [spanOf(u)] });
+    reasons.push({
+      code: 'denied',
+      text: `Denied by ${speakerLabel(u)}: “${clip(u.text)}”.`,
+      spans: [spanOf(u)],
+    });
   }
   for (const u of general) {
     reasons.push({
@@ -229,7 +250,11 @@ function statusOf(
   }
   const notConfirming = units.filter((u) => roles.get(u.id) === 'not_confirmed');
   for (const u of notConfirming) {
-    reasons.push({ code: 'not_confirmed', text: `${speakerLabel(u)} has not confirmed it: “${clip(u.text)}”.`, spans: [spanOf(u)] });
+    reasons.push({
+      code: 'not_confirmed',
+      text: `${speakerLabel(u)} has not confirmed it: “${clip(u.text)}”.`,
+      spans: [spanOf(u)],
+    });
   }
   for (const c of figures) {
     for (const [i, j] of c.contradictions) {

@@ -26,7 +26,11 @@ export class CaseClusters {
     }
     this.copies = new Map(
       findCopies(
-        [...this.sources.values()].map((s) => ({ id: s.id, order: orderKey(s), signature: this.signatures.get(s.id) as Uint32Array })),
+        [...this.sources.values()].map((s) => ({
+          id: s.id,
+          order: orderKey(s),
+          signature: this.signatures.get(s.id) as Uint32Array,
+        })),
       ).map((c) => [c.sourceId, c.copyOf]),
     );
     const keys = new Set(incoming.flatMap((u) => u.keys));
@@ -40,7 +44,12 @@ export class CaseClusters {
     for (const [from, to] of result.renames) {
       touched.add(to);
       for (const [id, e] of this.units) {
-        if (e.allegation === from) this.units.set(id, { ...e, allegation: to, first: e.unit.kind === 'claim' ? result.firsts.get(to) ?? e.first : null });
+        if (e.allegation === from)
+          this.units.set(id, {
+            ...e,
+            allegation: to,
+            first: e.unit.kind === 'claim' ? (result.firsts.get(to) ?? e.first) : null,
+          });
       }
     }
     for (const u of incoming) {
@@ -48,7 +57,7 @@ export class CaseClusters {
       this.units.set(u.id, {
         unit: u,
         allegation,
-        first: u.kind === 'claim' && allegation !== null ? result.firsts.get(allegation) ?? null : null,
+        first: u.kind === 'claim' && allegation !== null ? (result.firsts.get(allegation) ?? null) : null,
         anchor: result.anchors.get(u.id) ?? null,
       });
       if (allegation !== null) touched.add(allegation);
@@ -63,7 +72,8 @@ export class CaseClusters {
     }
     for (const [id, first] of result.firsts) {
       touched.add(id);
-      for (const [uid, e] of this.units) if (e.allegation === id && e.unit.kind === 'claim') this.units.set(uid, { ...e, first });
+      for (const [uid, e] of this.units)
+        if (e.allegation === id && e.unit.kind === 'claim') this.units.set(uid, { ...e, first });
     }
     return touched;
   }
@@ -77,7 +87,9 @@ export class CaseClusters {
       list.push(e.unit);
       byAllegation.set(e.allegation, list);
     }
-    const general = [...this.units.values()].filter((e) => e.allegation === null && e.unit.stance === 'deny').map((e) => e.unit);
+    const general = [...this.units.values()]
+      .filter((e) => e.allegation === null && e.unit.stance === 'deny')
+      .map((e) => e.unit);
     return [...byAllegation.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([id, units]) => {

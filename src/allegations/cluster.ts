@@ -32,8 +32,10 @@ function days(a: string, b: string): number {
 
 function windowsConflict(a: Unit, b: Unit): boolean {
   if (a.window === null && b.window === null) return false;
-  const wa = a.window ?? (a.reported === null ? null : { start: shift(a.reported, -MAX_GAP_DAYS), end: a.reported });
-  const wb = b.window ?? (b.reported === null ? null : { start: shift(b.reported, -MAX_GAP_DAYS), end: b.reported });
+  const wa =
+    a.window ?? (a.reported === null ? null : { start: shift(a.reported, -MAX_GAP_DAYS), end: a.reported });
+  const wb =
+    b.window ?? (b.reported === null ? null : { start: shift(b.reported, -MAX_GAP_DAYS), end: b.reported });
   if (wa === null || wb === null) return false;
   const gap = Math.max(days(wa.end, wb.start), days(wb.end, wa.start));
   return gap > MAX_GAP_DAYS;
@@ -58,15 +60,41 @@ export function similarity(a: Unit, b: Unit): number {
   const names = intersectionSize(a.names, b.names);
   // Short statements share a concept, a name or a common word of the trade ("killed", "civilians") by
   // chance: ask for two shared specific words, or one and a shared name.
-  const words = sharedWords(a.tokens, b.tokens, a.names.filter((n) => b.names.includes(n)));
+  const words = sharedWords(
+    a.tokens,
+    b.tokens,
+    a.names.filter((n) => b.names.includes(n)),
+  );
   if (words + Math.min(names, 1) < 2) return 0;
   return dice(a.tokens, b.tokens) + 0.06 * Math.min(names, 3) + (sharedTypes > 0 ? 0.08 : 0);
 }
 
 /** Stems so common in atrocity reporting that sharing them says nothing about sharing an event. */
 const GENERIC = new Set([
-  'kill', 'killed', 'civili', 'resident', 'soldi', 'troop', 'forc', 'peopl', 'report', 'accus', 'alleg', 'offici',
-  'occupation', 'occupi', 'war', 'crim', 'attack', 'dead', 'death', 'least', 'mor', 'tu', 'tues', 'habitant',
+  'kill',
+  'killed',
+  'civili',
+  'resident',
+  'soldi',
+  'troop',
+  'forc',
+  'peopl',
+  'report',
+  'accus',
+  'alleg',
+  'offici',
+  'occupation',
+  'occupi',
+  'war',
+  'crim',
+  'attack',
+  'dead',
+  'death',
+  'least',
+  'mor',
+  'tu',
+  'tues',
+  'habitant',
 ]);
 
 function sharedWords(a: readonly string[], b: readonly string[], names: readonly string[]): number {
@@ -203,7 +231,8 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     const cur = firstOf.get(root);
     if (cur === undefined || earlier(cand, cur)) firstOf.set(root, cand);
   };
-  for (const e of existing) if (e.allegation !== null && e.first !== null) consider(`a:${e.allegation}`, e.first);
+  for (const e of existing)
+    if (e.allegation !== null && e.first !== null) consider(`a:${e.allegation}`, e.first);
   for (const u of newClaims) consider(`u:${u.id}`, { id: u.id, order: u.order });
 
   const allegationOf = new Map<string, string | null>();

@@ -31,7 +31,8 @@ export const NAME_WEIGHT = 0.1;
 
 /** Similarity of two prepared documents: token Dice plus a bonus for shared names. */
 function documentSimilarity(a: Prepared, b: Prepared, nameWeight: number): number {
-  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > DOCUMENT_MAX_GAP_DAYS * 86_400_000) return 0;
+  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > DOCUMENT_MAX_GAP_DAYS * 86_400_000)
+    return 0;
   const shared = intersectionSize(a.names, b.names);
   const smaller = Math.max(1, Math.min(a.names.length, b.names.length));
   return dice(a.tokens, b.tokens) + nameWeight * (shared / smaller);
@@ -73,12 +74,17 @@ export function clusterDocuments(
       }
     }
   }
-  const order = prepared.map((p, i) => ({ i, key: `${p.time ?? Number.MAX_SAFE_INTEGER}`.padStart(16, '0') + p.id }));
+  const order = prepared.map((p, i) => ({
+    i,
+    key: `${p.time ?? Number.MAX_SAFE_INTEGER}`.padStart(16, '0') + p.id,
+  }));
   const firstOf = new Map<number, { i: number; key: string }>();
   for (const o of order) {
     const r = find(o.i);
     const cur = firstOf.get(r);
     if (cur === undefined || o.key < cur.key) firstOf.set(r, o);
   }
-  return new Map(prepared.map((p, i) => [p.id, prepared[(firstOf.get(find(i)) as { i: number }).i]?.id ?? p.id]));
+  return new Map(
+    prepared.map((p, i) => [p.id, prepared[(firstOf.get(find(i)) as { i: number }).i]?.id ?? p.id]),
+  );
 }

@@ -17,12 +17,18 @@ const CLAIM_STANCES: ReadonlySet<Stance> = new Set<Stance>(['assert', 'allege', 
  */
 const EVENT_PATTERNS: readonly (readonly [EventType, RegExp])[] = [
   ['execution', /\b(execut\w*|shot in the head|hands (?:were )?tied|exécut\w*|mains liées)/iu],
-  ['killing_of_civilians', /\b(kill(?:ed|ing|s)?|slain|shot|gunfire|shooting|massacre\w*|murder\w*|dead|deaths?|died|tu[ée]s?|morts?)\b/iu],
+  [
+    'killing_of_civilians',
+    /\b(kill(?:ed|ing|s)?|slain|shot|gunfire|shooting|massacre\w*|murder\w*|dead|deaths?|died|tu[ée]s?|morts?)\b/iu,
+  ],
   [
     'concealment_of_evidence',
     /\b(cover(?:ing|ed)?[- ]up|conceal\w*|hid(?:e|ing|den)|crematori\w*|incinerat\w*|bur(?:y|ied|ying|ial)\b|mass graves?|trenches|cleaning up|charnier|enterr\w*|exhum\w*)/iu,
   ],
-  ['attack_on_civilians', /\b(shell(?:s|ed|ing)?|struck|strikes?|bomb\w*|artillery|missiles?|air ?strikes?|obus|frapp\w*)\b/iu],
+  [
+    'attack_on_civilians',
+    /\b(shell(?:s|ed|ing)?|struck|strikes?|bomb\w*|artillery|missiles?|air ?strikes?|obus|frapp\w*)\b/iu,
+  ],
   [
     'obstruction_of_humanitarian_access',
     /\b(convoys?|humanitarian (?:aid|access|corridor)|aid workers|turned back|refused (?:entry|access)|barr(?:ed|ing)|medical supplies)\b/iu,
@@ -48,10 +54,12 @@ const FIRST_HAND = /\b(I|we) (saw|heard|counted|carried|found|watched|witnessed|
 
 const NOT_CONFIRMED_CONTENT =
   /^(?:that )?[^,.;]{0,80}?\b(?:ha(?:s|ve|d) not (?:yet )?(?:been able to )?(?:confirm|verif)\w*|(?:can|could)(?:not|n['’]t) (?:yet )?(?:confirm|verify)|(?:was|were|is|are) unable to (?:confirm|verify)|n['’]a(?:vait)? pas pu confirmer)/iu;
-const DENY_CONTENT = /^(?:that )?[^,.;]{0,60}?\b(?:denie[sd]|deny|rejected|dismissed) (?:the |that |any |all |these )/iu;
+const DENY_CONTENT =
+  /^(?:that )?[^,.;]{0,60}?\b(?:denie[sd]|deny|rejected|dismissed) (?:the |that |any |all |these )/iu;
 
 /** Statements about the reports rather than about the events ("not surprised by the reports"). */
-const COMMENTARY = /^(?:that )?[^.;]{0,60}?\b(?:the |these |such |new )?(?:reports?|allegations?|accusations?|claims?) (?:from|of|by|that|were|are|is)\b/iu;
+const COMMENTARY =
+  /^(?:that )?[^.;]{0,60}?\b(?:the |these |such |new )?(?:reports?|allegations?|accusations?|claims?) (?:from|of|by|that|were|are|is)\b/iu;
 
 /**
  * The stance as far as clustering is concerned: a reported statement whose content is itself a
@@ -83,16 +91,23 @@ export function orderKey(source: Pick<CaseSource, 'id' | 'published' | 'captured
   return `${source.published ?? '9999-12-31'}|${source.captured}|${source.id}`;
 }
 
-function within(mention: readonly [number, number], spans: readonly { start: number; end: number }[]): boolean {
+function within(
+  mention: readonly [number, number],
+  spans: readonly { start: number; end: number }[],
+): boolean {
   return spans.some((s) => mention[0] >= s.start && mention[1] <= s.end);
 }
 
 const PROPER_RUN = String.raw`((?:\p{Lu}[\p{L}’'-]+\s?)+)`;
 const OF_ROLE = new RegExp(
-  String.raw`\b(?:mayor|governor|head|director|spokes(?:man|woman|person)|chief|officials?) (?:of|in|for) (?:the )?(?:[\p{L}\s]*?\b(?:town|city|village|region|district) of )?` + PROPER_RUN,
+  String.raw`\b(?:mayor|governor|head|director|spokes(?:man|woman|person)|chief|officials?) (?:of|in|for) (?:the )?(?:[\p{L}\s]*?\b(?:town|city|village|region|district) of )?` +
+    PROPER_RUN,
   'u',
 );
-const POSSESSIVE_ROLE = new RegExp(PROPER_RUN + String.raw`['’]s (?:mayor|governor|director|spokes\w+|head)\b`, 'u');
+const POSSESSIVE_ROLE = new RegExp(
+  PROPER_RUN + String.raw`['’]s (?:mayor|governor|director|spokes\w+|head)\b`,
+  'u',
+);
 const TITLE_ROLE = new RegExp(PROPER_RUN + String.raw` (?:Mayor|Governor)\b`, 'u');
 /** Role or body nouns in a speaker's mention, and the organisation names they point to in the same document. */
 const ROLE_NOUNS: readonly (readonly [RegExp, RegExp])[] = [
@@ -107,7 +122,15 @@ const ROLE_NOUNS: readonly (readonly [RegExp, RegExp])[] = [
   [/\barmy|military|defen[cs]e\b/iu, /\b(army|armed forces|defen[cs]e)\b/iu],
 ];
 const OWN_PUBLICATION_KINDS = new Set(['statement', 'report', 'transcript']);
-const ORG_TYPES = new Set(['organization', 'government', 'state_body', 'armed_forces', 'media', 'ngo', 'international_body']);
+const ORG_TYPES = new Set([
+  'organization',
+  'government',
+  'state_body',
+  'armed_forces',
+  'media',
+  'ngo',
+  'international_body',
+]);
 
 function mentionTexts(actorId: string | null, a: Attribution, extraction: Extraction): string[] {
   const texts = a.source === null ? [] : [a.source.text];
@@ -145,7 +168,13 @@ function institutionOf(
   if (!isOrg) {
     for (const [role, body] of ROLE_NOUNS) {
       if (!texts.some((t) => role.test(t))) continue;
-      const bodies = [...new Set(extraction.actors.filter((x) => x.id !== actor?.id && ORG_TYPES.has(x.type) && body.test(x.name)).map((x) => x.name))];
+      const bodies = [
+        ...new Set(
+          extraction.actors
+            .filter((x) => x.id !== actor?.id && ORG_TYPES.has(x.type) && body.test(x.name))
+            .map((x) => x.name),
+        ),
+      ];
       if (bodies.length === 1) return bodies[0] as string;
     }
   }
@@ -156,10 +185,15 @@ function institutionOf(
   return null;
 }
 
-function speakerOf(a: Attribution, extraction: Extraction, source: Pick<CaseSource, 'kind' | 'outlet'>): Speaker {
+function speakerOf(
+  a: Attribution,
+  extraction: Extraction,
+  source: Pick<CaseSource, 'kind' | 'outlet'>,
+): Speaker {
   const actorId = a.source?.actor ?? null;
   const actor = actorId === null ? undefined : extraction.actors.find((x) => x.id === actorId);
-  const caseActor = actor !== undefined && 'caseActor' in actor ? (actor as { caseActor?: unknown }).caseActor : null;
+  const caseActor =
+    actor !== undefined && 'caseActor' in actor ? (actor as { caseActor?: unknown }).caseActor : null;
   return {
     name: actor?.name ?? a.source?.text ?? null,
     mention: a.source?.text ?? null,
@@ -174,10 +208,15 @@ function speakerOf(a: Attribution, extraction: Extraction, source: Pick<CaseSour
 /** Whether the speaker is the reporting outlet itself ("CPA could not independently verify"). */
 function isReporter(speaker: Speaker, outlet: string | null): boolean {
   if (outlet === null || speaker.name === null) return false;
-  const name = fold(speaker.name).replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const name = fold(speaker.name)
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .trim();
   const o = fold(outlet).replace(/^the /u, '').trim();
-  const initials = o.split(/\s+/u).map((w) => w[0] ?? '').join('');
-  return name === o || name === initials || fold(outlet).includes(name) && name.length > 3;
+  const initials = o
+    .split(/\s+/u)
+    .map((w) => w[0] ?? '')
+    .join('');
+  return name === o || name === initials || (fold(outlet).includes(name) && name.length > 3);
 }
 
 function mainPlace(extraction: Extraction): string | null {
@@ -225,7 +264,9 @@ const RELATED_TYPES: readonly (readonly [EventType, EventType])[] = [
 
 /** Whether any type of `a` equals or is related to any type of `b`. */
 export function typesRelated(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.some((y) => x === y || RELATED_TYPES.some(([p, q]) => (p === x && q === y) || (p === y && q === x))));
+  return a.some((x) =>
+    b.some((y) => x === y || RELATED_TYPES.some(([p, q]) => (p === x && q === y) || (p === y && q === x))),
+  );
 }
 
 /** Blocking type families: one key per related pair a type belongs to, so related types meet in a block. */
@@ -314,7 +355,10 @@ export function buildUnits(source: CaseSource): Unit[] {
     let places = placesOf(a, figures);
     let window = windowOf(a);
     const seenUp = new Set<string>([a.id]);
-    for (let p = a.parent === null ? undefined : byId.get(a.parent); p !== undefined && (places.size === 0 || window === null); ) {
+    for (
+      let p = a.parent === null ? undefined : byId.get(a.parent);
+      p !== undefined && (places.size === 0 || window === null);
+    ) {
       if (seenUp.has(p.id)) break;
       seenUp.add(p.id);
       if (places.size === 0) places = placesOf(p, []);
@@ -325,7 +369,7 @@ export function buildUnits(source: CaseSource): Unit[] {
 
     const chain: Speaker[] = [];
     const seen = new Set<string>([a.id]);
-    for (let p = a.parent === null ? undefined : byId.get(a.parent); p !== undefined; ) {
+    for (let p = a.parent === null ? undefined : byId.get(a.parent); p !== undefined;) {
       if (seen.has(p.id)) break;
       seen.add(p.id);
       chain.unshift(speakerOf(p, extraction, source));
@@ -334,7 +378,11 @@ export function buildUnits(source: CaseSource): Unit[] {
 
     const speaker = speakerOf(a, extraction, source);
     const stance = effectiveStance(a.stance, text);
-    const kind: UnitKind = CLAIM_STANCES.has(stance) ? (types.length > 0 && !COMMENTARY.test(text) ? 'claim' : 'context') : 'response';
+    const kind: UnitKind = CLAIM_STANCES.has(stance)
+      ? types.length > 0 && !COMMENTARY.test(text)
+        ? 'claim'
+        : 'context'
+      : 'response';
     const tokens = topicTokens(text);
     const placeList = [...places].sort();
     const names = nameTokens(text).filter((n) => !placeList.includes(n));

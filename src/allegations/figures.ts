@@ -29,7 +29,7 @@ export function countClass(counts: string | null, text: string): string {
 
 function interval(f: { min: number | null; max: number | null; approx: boolean }): [number, number] {
   const lo = f.min ?? 0;
-  const hi = f.max ?? (f.min === null ? Number.POSITIVE_INFINITY : f.max ?? Number.POSITIVE_INFINITY);
+  const hi = f.max ?? (f.min === null ? Number.POSITIVE_INFINITY : (f.max ?? Number.POSITIVE_INFINITY));
   const tol = f.approx ? APPROX_TOLERANCE : 0;
   return [lo * (1 - tol), hi === Number.POSITIVE_INFINITY ? hi : hi * (1 + tol)];
 }
@@ -53,7 +53,15 @@ export function compareFigures(
   fallbackPlace: string | null,
   isCopy: (sourceId: string) => boolean,
 ): FigureComparison[] {
-  const groups = new Map<string, { counts: string; place: string | null; period: string | null; items: { f: ComparedFigure; order: string }[] }>();
+  const groups = new Map<
+    string,
+    {
+      counts: string;
+      place: string | null;
+      period: string | null;
+      items: { f: ComparedFigure; order: string }[];
+    }
+  >();
   const seen = new Set<string>();
   for (const u of units) {
     for (const f of u.figures) {
@@ -86,8 +94,12 @@ export function compareFigures(
     }
   }
   const out: FigureComparison[] = [];
-  for (const g of [...groups.values()].sort((a, b) => (a.counts + (a.place ?? '') < b.counts + (b.place ?? '') ? -1 : 1))) {
-    const items = g.items.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.f.span.start - b.f.span.start));
+  for (const g of [...groups.values()].sort((a, b) =>
+    a.counts + (a.place ?? '') < b.counts + (b.place ?? '') ? -1 : 1,
+  )) {
+    const items = g.items.sort((a, b) =>
+      a.order < b.order ? -1 : a.order > b.order ? 1 : a.f.span.start - b.f.span.start,
+    );
     const figures = items.map((i) => i.f);
     let min: number | null = null;
     let max: number | null = null;

@@ -147,7 +147,10 @@ export function findCopies(sources: readonly FingerprintedSource[]): CopyLink[] 
 }
 
 /** Orders two sources by their order key, then id. */
-export function compareOrder(a: { readonly order: string; readonly id: string }, b: { readonly order: string; readonly id: string }): number {
+export function compareOrder(
+  a: { readonly order: string; readonly id: string },
+  b: { readonly order: string; readonly id: string },
+): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -41,7 +41,9 @@ function isAnonymous(s: Speaker): boolean {
 }
 
 function surname(name: string): string {
-  const parts = fold(name).split(/\s+/u).filter((p) => p.length > 1);
+  const parts = fold(name)
+    .split(/\s+/u)
+    .filter((p) => p.length > 1);
   return parts[parts.length - 1] ?? fold(name);
 }
 
@@ -49,7 +51,9 @@ function surname(name: string): string {
 export function speakerKey(s: Speaker, personOrg: ReadonlyMap<string, string>): string | null {
   if (isAnonymous(s) || s.name === null) return null;
   if (s.institution !== null) return `org:${organisationKey(s.institution)}`;
-  const isPerson = s.type === 'person' || (s.type === null && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.name) && !INVESTIGATIVE.test(s.name));
+  const isPerson =
+    s.type === 'person' ||
+    (s.type === null && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.name) && !INVESTIGATIVE.test(s.name));
   if (isPerson) {
     const mapped = personOrg.get(surname(s.name));
     if (mapped !== undefined) return mapped;
@@ -113,12 +117,16 @@ export function groupOrigins(
   outletOf: (sourceId: string) => string | null,
   related: readonly Unit[] = units,
 ): { groups: OriginGroup[]; groupOf: Map<string, string> } {
-  const sorted = [...units].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...units].sort((a, b) =>
+    a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1,
+  );
   // Who speaks for which institution is learnt from every attribution of the allegation, not only supporters.
   const personOrg = personInstitutions(related);
   // People who report their own observation anywhere in the allegation are their own origin (rule 2).
   const observers = new Set(
-    sorted.filter((u) => u.firstHand && u.speaker.name !== null && !isAnonymous(u.speaker)).map((u) => surname(u.speaker.name ?? '')),
+    sorted
+      .filter((u) => u.firstHand && u.speaker.name !== null && !isAnonymous(u.speaker))
+      .map((u) => surname(u.speaker.name ?? '')),
   );
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -139,14 +147,17 @@ export function groupOrigins(
   }
   const ids = new Set(sorted.map((u) => u.id));
   for (const u of sorted) {
-    if (u.parent !== null && ids.has(u.parent)) union(keyOf.get(u.parent) as string, keyOf.get(u.id) as string);
+    if (u.parent !== null && ids.has(u.parent))
+      union(keyOf.get(u.parent) as string, keyOf.get(u.id) as string);
   }
   // An unnamed speaker ("investigators said", "satellite imagery showed") in a source that names a
   // supporter of the same allegation is most likely that supporter's finding, reported: one origin.
   for (const u of sorted) {
     const key = keyOf.get(u.id) as string;
     if (!key.startsWith('outlet:')) continue;
-    const named = sorted.find((v) => v.sourceId === u.sourceId && !(keyOf.get(v.id) as string).startsWith('outlet:'));
+    const named = sorted.find(
+      (v) => v.sourceId === u.sourceId && !(keyOf.get(v.id) as string).startsWith('outlet:'),
+    );
     if (named !== undefined) union(keyOf.get(named.id) as string, key);
   }
 
@@ -173,7 +184,8 @@ export function groupOrigins(
     }
     const first = members[0] as Unit;
     let label = named.slice(0, 3).join(' + ');
-    if (label === '') label = `${outletOf(copyRoot(first.sourceId)) ?? 'the reporting outlet'} (own reporting)`;
+    if (label === '')
+      label = `${outletOf(copyRoot(first.sourceId)) ?? 'the reporting outlet'} (own reporting)`;
     if (relayed.length > 0) label += ` (relaying ${relayed.slice(0, 2).join(', ')})`;
     const sources = [...new Set(members.map((m) => m.sourceId))];
     const evidence = [...new Set(members.flatMap(evidenceOf))].sort();

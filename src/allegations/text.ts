@@ -30,16 +30,48 @@ const STOP = new Set(
  * language. Kept small and general: these words recur across every case.
  */
 const CONCEPTS: readonly (readonly [string, readonly string[]])[] = [
-  ['~kill', ['kill', 'shot', 'shoot', 'execut', 'murder', 'slain', 'slaughter', 'massacr', 'tue', 'tues', 'abattu', 'assassin', 'dead', 'death', 'died', 'die', 'mort', 'deces', 'victim']],
-  ['~bury', ['buri', 'bury', 'grave', 'trench', 'enterr', 'fosse', 'charnier', 'tranchee', 'exhum', 'remains']],
+  [
+    '~kill',
+    [
+      'kill',
+      'shot',
+      'shoot',
+      'execut',
+      'murder',
+      'slain',
+      'slaughter',
+      'massacr',
+      'tue',
+      'tues',
+      'abattu',
+      'assassin',
+      'dead',
+      'death',
+      'died',
+      'die',
+      'mort',
+      'deces',
+      'victim',
+    ],
+  ],
+  [
+    '~bury',
+    ['buri', 'bury', 'grave', 'trench', 'enterr', 'fosse', 'charnier', 'tranchee', 'exhum', 'remains'],
+  ],
   ['~body', ['bodi', 'body', 'corps', 'corpse', 'cadavr']],
   ['~burn', ['burn', 'incinerat', 'cremat', 'furnace', 'brul']],
   ['~hide', ['conceal', 'cover', 'hide', 'hid', 'cleaning', 'destroy evidence', 'dissimul', 'cacher']],
   ['~civilian', ['civilian', 'civil', 'resident', 'habitant', 'inhabitant', 'neighbour', 'neighbor']],
-  ['~shell', ['shell', 'strike', 'struck', 'bomb', 'artiller', 'missil', 'rocket', 'obus', 'frappe', 'bombard']],
+  [
+    '~shell',
+    ['shell', 'strike', 'struck', 'bomb', 'artiller', 'missil', 'rocket', 'obus', 'frappe', 'bombard'],
+  ],
   ['~hospital', ['hospital', 'hopital', 'clinic', 'maternit']],
   ['~convoy', ['convoy', 'convoi', 'aid', 'humanitarian', 'humanitair', 'suppli', 'truck']],
-  ['~block', ['block', 'refus', 'turned back', 'bar', 'barring', 'barred', 'denied entry', 'obstruct', 'bloqu']],
+  [
+    '~block',
+    ['block', 'refus', 'turned back', 'bar', 'barring', 'barred', 'denied entry', 'obstruct', 'bloqu'],
+  ],
   ['~wound', ['wound', 'injur', 'bless']],
   ['~soldier', ['soldier', 'troop', 'forces', 'army', 'militar', 'armee', 'servicem']],
   ['~torture', ['tortur', 'beat', 'abus']],
@@ -55,7 +87,10 @@ const CONCEPT_PREFIXES: readonly (readonly [string, string])[] = CONCEPTS.flatMa
 
 /** Lowercases and strips diacritics ("tués" → "tues"). */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A light suffix stemmer for English and French; good enough to join "burying"/"buried"/"burial". */
@@ -65,7 +100,21 @@ export function stem(word: string): string {
   for (const suffix of ['iums', 'ium', 'ians', 'ian', 'ia']) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4) return `${word.slice(0, -suffix.length)}i`;
   }
-  for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ial', 'ed', 'es', 's', 'e']) {
+  for (const suffix of [
+    'ations',
+    'ation',
+    'ments',
+    'ment',
+    'ings',
+    'ing',
+    'ies',
+    'ied',
+    'ial',
+    'ed',
+    'es',
+    's',
+    'e',
+  ]) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
       const base = word.slice(0, -suffix.length);
       return suffix === 'ies' || suffix === 'ied' || suffix === 'ial' ? `${base}i` : base;

@@ -100,7 +100,13 @@ export function readClusteringDataset(path: string): ClusteringItem[] {
       throw new CorroborateError('malformed', `${path}:${i + 1}: not a JSON object`);
     }
     const o = value as Record<string, unknown>;
-    if (typeof o !== 'object' || o === null || typeof o.id !== 'string' || typeof o.text !== 'string' || typeof o.cluster !== 'string') {
+    if (
+      typeof o !== 'object' ||
+      o === null ||
+      typeof o.id !== 'string' ||
+      typeof o.text !== 'string' ||
+      typeof o.cluster !== 'string'
+    ) {
       throw new CorroborateError('malformed', `${path}:${i + 1}: needs string fields id, text and cluster`);
     }
     if (seen.has(o.id)) throw new CorroborateError('malformed', `${path}:${i + 1}: duplicate id ${o.id}`);

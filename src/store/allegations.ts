@@ -116,7 +116,10 @@ async function beginWrite(trx: Db, store: Store): Promise<void> {
   if (store.dialect === 'sqlite') await sql`update custody_entries set seq = seq where 0`.execute(trx);
 }
 
-async function loadCaseSource(db: Db, sourceId: string): Promise<{ caseId: string; source: CaseSource } | null> {
+async function loadCaseSource(
+  db: Db,
+  sourceId: string,
+): Promise<{ caseId: string; source: CaseSource } | null> {
   const row = await db
     .selectFrom('sources')
     .select(['id', 'case_id', 'published', 'created_at', 'outlet', 'title', 'kind'])
@@ -163,7 +166,10 @@ export async function attachSources(
       else byCase.set(l.caseId, [...(byCase.get(l.caseId) ?? []), l.source]);
     }
     for (const [caseId, sources] of byCase) {
-      const report = await attachCaseSources(store, caseId, sources, { ...options, batchSize: sources.length });
+      const report = await attachCaseSources(store, caseId, sources, {
+        ...options,
+        batchSize: sources.length,
+      });
       total = {
         sources: total.sources + report.sources,
         units: total.units + report.units,
@@ -194,7 +200,12 @@ export async function attachCaseSources(
       await beginWrite(trx, store);
       const touched = new Set<string>();
       const former = new Map<string, string>();
-      const changedSources = await removeSources(trx, sources.map((s) => s.id), touched, former);
+      const changedSources = await removeSources(
+        trx,
+        sources.map((s) => s.id),
+        touched,
+        former,
+      );
       for (const id of await fingerprintBatch(trx, caseId, sources)) changedSources.add(id);
       const incoming = sources.flatMap((s) => buildUnits(s));
       units += incoming.length;
@@ -220,9 +231,16 @@ export async function attachCaseSources(
           actor,
           action: 'cluster',
           objectType: sources.length === 1 ? 'source' : 'sources',
-          objectId: sources.length === 1 ? (sources[0] as CaseSource).id : `${(sources[0] as CaseSource).id}+${sources.length - 1}`,
+          objectId:
+            sources.length === 1
+              ? (sources[0] as CaseSource).id
+              : `${(sources[0] as CaseSource).id}+${sources.length - 1}`,
           caseId,
-          payload: { sources: sources.map((s) => s.id), units: incoming.length, allegations: [...touched].sort() },
+          payload: {
+            sources: sources.map((s) => s.id),
+            units: incoming.length,
+            allegations: [...touched].sort(),
+          },
         });
       }
       count += sources.length;
@@ -254,7 +272,11 @@ async function removeSources(
 ): Promise<Set<string>> {
   const changed = new Set<string>();
   for (const part of chunks(sourceIds)) {
-    const old = await trx.selectFrom('allegation_units').select(['id', 'kind', 'allegation_id']).where('source_id', 'in', part).execute();
+    const old = await trx
+      .selectFrom('allegation_units')
+      .select(['id', 'kind', 'allegation_id'])
+      .where('source_id', 'in', part)
+      .execute();
     if (old.length === 0) continue;
     for (const o of old) {
       if (o.allegation_id === null) continue;
@@ -271,7 +293,11 @@ async function removeSources(
         .where('anchor_unit', 'in', ids)
         .execute();
     }
-    const dependants = await trx.selectFrom('allegation_fingerprints').select('source_id').where('copy_of', 'in', part).execute();
+    const dependants = await trx
+      .selectFrom('allegation_fingerprints')
+      .select('source_id')
+      .where('copy_of', 'in', part)
+      .execute();
     for (const d of dependants) changed.add(d.source_id);
     await trx.deleteFrom('allegation_bands').where('source_id', 'in', part).execute();
     await trx.deleteFrom('allegation_fingerprints').where('source_id', 'in', part).execute();
@@ -300,7 +326,16 @@ async function fingerprintBatch(trx: Db, caseId: string, batch: readonly CaseSou
   const mine: Fp[] = batch
     .map((source) => {
       const signature = minhash(source.extraction.document.text);
-      return { id: source.id, order: orderKey(source), signature, direct: null, root: null, similarity: null, bands: bandKeys(signature), stored: false };
+      return {
+        id: source.id,
+        order: orderKey(source),
+        signature,
+        direct: null,
+        root: null,
+        similarity: null,
+        bands: bandKeys(signature),
+        stored: false,
+      };
     })
     .sort(compareOrder);
   const allBands = [...new Set(mine.flatMap((m) => m.bands))];
@@ -363,8 +398,14 @@ async function fingerprintBatch(trx: Db, caseId: string, batch: readonly CaseSou
     index(me);
     const myRoot = me.root ?? me.id;
     for (const { fp, similarity } of later) {
-      const currentOrder = fp.direct === null ? null : (known.get(fp.direct)?.order ?? (await orderOf(trx, fp.direct)));
-      if (fp.direct !== null && currentOrder !== null && compareOrder({ id: fp.direct, order: currentOrder }, me) < 0) continue;
+      const currentOrder =
+        fp.direct === null ? null : (known.get(fp.direct)?.order ?? (await orderOf(trx, fp.direct)));
+      if (
+        fp.direct !== null &&
+        currentOrder !== null &&
+        compareOrder({ id: fp.direct, order: currentOrder }, me) < 0
+      )
+        continue;
       fp.direct = me.id;
       fp.root = myRoot;
       fp.similarity = similarity;
@@ -409,23 +450,44 @@ async function fingerprintBatch(trx: Db, caseId: string, batch: readonly CaseSou
       .where('source_id', '=', fp.id)
       .execute();
   }
-  const copyRows = [...mine.filter((m) => m.root !== null), ...[...changed].map((id) => known.get(id)).filter((k): k is Fp => k !== undefined)];
-  for (const c of copyRows) await trx.updateTable('sources').set({ copy_of: c.root }).where('id', '=', c.id).execute();
+  const copyRows = [
+    ...mine.filter((m) => m.root !== null),
+    ...[...changed].map((id) => known.get(id)).filter((k): k is Fp => k !== undefined),
+  ];
+  for (const c of copyRows)
+    await trx.updateTable('sources').set({ copy_of: c.root }).where('id', '=', c.id).execute();
   for (const id of changed) {
     if (known.has(id)) continue;
-    const r = await trx.selectFrom('allegation_fingerprints').select('copy_of').where('source_id', '=', id).executeTakeFirst();
-    await trx.updateTable('sources').set({ copy_of: r?.copy_of ?? null }).where('id', '=', id).execute();
+    const r = await trx
+      .selectFrom('allegation_fingerprints')
+      .select('copy_of')
+      .where('source_id', '=', id)
+      .executeTakeFirst();
+    await trx
+      .updateTable('sources')
+      .set({ copy_of: r?.copy_of ?? null })
+      .where('id', '=', id)
+      .execute();
   }
   return changed;
 }
 
 async function orderOf(trx: Db, sourceId: string): Promise<string | null> {
-  const r = await trx.selectFrom('allegation_fingerprints').select('ord').where('source_id', '=', sourceId).executeTakeFirst();
+  const r = await trx
+    .selectFrom('allegation_fingerprints')
+    .select('ord')
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
   return r?.ord ?? null;
 }
 
 /** Loads the stored units sharing a blocking key with the incoming ones, runs the clustering and writes the result. */
-async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[], touched: Set<string>): Promise<void> {
+async function attachIncoming(
+  trx: Db,
+  caseId: string,
+  incoming: readonly Unit[],
+  touched: Set<string>,
+): Promise<void> {
   if (incoming.length === 0) return;
   const claimT = new Set<string>();
   const claimN = new Set<string>();
@@ -440,7 +502,11 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
   const candidateIds = new Set<string>();
   const collect = async (keys: Set<string>, claim: number | null) => {
     for (const part of chunks([...keys])) {
-      let q = trx.selectFrom('allegation_unit_keys').select('unit_id').where('case_id', '=', caseId).where('key', 'in', part);
+      let q = trx
+        .selectFrom('allegation_unit_keys')
+        .select('unit_id')
+        .where('case_id', '=', caseId)
+        .where('key', 'in', part);
       if (claim !== null) q = q.where('claim', '=', claim);
       for (const r of await q.execute()) candidateIds.add(r.unit_id);
     }
@@ -451,7 +517,13 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
   await collect(otherKeys, 1);
 
   const existing: IndexedUnit[] = [];
-  const rows: { id: string; allegation_id: string | null; anchor_unit: string | null; anchor_score: number | null; data: string }[] = [];
+  const rows: {
+    id: string;
+    allegation_id: string | null;
+    anchor_unit: string | null;
+    anchor_score: number | null;
+    data: string;
+  }[] = [];
   for (const part of chunks([...candidateIds])) {
     rows.push(
       ...(await trx
@@ -464,7 +536,11 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
   const allegationIds = [...new Set(rows.map((r) => r.allegation_id).filter((a): a is string => a !== null))];
   const firstOf = new Map<string, { id: string; order: string }>();
   for (const part of chunks(allegationIds)) {
-    const firsts = await trx.selectFrom('allegations').select(['id', 'first_unit', 'first_ord']).where('id', 'in', part).execute();
+    const firsts = await trx
+      .selectFrom('allegations')
+      .select(['id', 'first_unit', 'first_ord'])
+      .where('id', 'in', part)
+      .execute();
     for (const f of firsts) firstOf.set(f.id, { id: f.first_unit, order: f.first_ord });
   }
   for (const r of rows) {
@@ -472,7 +548,8 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
     existing.push({
       unit,
       allegation: r.allegation_id,
-      first: unit.kind === 'claim' && r.allegation_id !== null ? (firstOf.get(r.allegation_id) ?? null) : null,
+      first:
+        unit.kind === 'claim' && r.allegation_id !== null ? (firstOf.get(r.allegation_id) ?? null) : null,
       anchor: r.anchor_unit === null ? null : { unit: r.anchor_unit, score: r.anchor_score ?? 0 },
     });
   }
@@ -504,19 +581,27 @@ async function attachIncoming(trx: Db, caseId: string, incoming: readonly Unit[]
     };
   });
   for (const part of chunks(unitRows, 100)) await trx.insertInto('allegation_units').values(part).execute();
-  const keyRows = incoming.flatMap((u) => u.keys.map((key) => ({ case_id: caseId, key, unit_id: u.id, claim: u.kind === 'claim' ? 1 : 0 })));
-  for (const part of chunks(keyRows, 200)) await trx.insertInto('allegation_unit_keys').values(part).execute();
+  const keyRows = incoming.flatMap((u) =>
+    u.keys.map((key) => ({ case_id: caseId, key, unit_id: u.id, claim: u.kind === 'claim' ? 1 : 0 })),
+  );
+  for (const part of chunks(keyRows, 200))
+    await trx.insertInto('allegation_unit_keys').values(part).execute();
 
   const incomingIds = new Set(incoming.map((u) => u.id));
   for (const [id, anchor] of result.anchors) {
     if (incomingIds.has(id)) continue;
     const before = existing.find((e) => e.unit.id === id);
-    if (before?.allegation !== null && before?.allegation !== undefined) touched.add(result.renames.get(before.allegation) ?? before.allegation);
+    if (before?.allegation !== null && before?.allegation !== undefined)
+      touched.add(result.renames.get(before.allegation) ?? before.allegation);
     const allegation = result.allegationOf.get(id) ?? null;
     if (allegation !== null) touched.add(allegation);
     await trx
       .updateTable('allegation_units')
-      .set({ anchor_unit: anchor?.unit ?? null, anchor_score: anchor?.score ?? null, allegation_id: allegation })
+      .set({
+        anchor_unit: anchor?.unit ?? null,
+        anchor_score: anchor?.score ?? null,
+        allegation_id: allegation,
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -566,9 +651,14 @@ async function followRemoved(trx: Db, caseId: string, former: ReadonlyMap<string
   for (const [old, units] of byOld) {
     const still = await trx.selectFrom('allegations').select('id').where('id', '=', old).executeTakeFirst();
     if (still !== undefined) continue;
-    const rows = await trx.selectFrom('allegation_units').select('allegation_id').where('id', 'in', units).execute();
+    const rows = await trx
+      .selectFrom('allegation_units')
+      .select('allegation_id')
+      .where('id', 'in', units)
+      .execute();
     const counts = new Map<string, number>();
-    for (const r of rows) if (r.allegation_id !== null) counts.set(r.allegation_id, (counts.get(r.allegation_id) ?? 0) + 1);
+    for (const r of rows)
+      if (r.allegation_id !== null) counts.set(r.allegation_id, (counts.get(r.allegation_id) ?? 0) + 1);
     const target = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     if (target === undefined || target === old) continue;
     await renameAllegation(trx, caseId, old, target, now);
@@ -576,18 +666,43 @@ async function followRemoved(trx: Db, caseId: string, former: ReadonlyMap<string
 }
 
 /** Points everything that refers to allegation `from` at `to`, and records the alias. */
-async function renameAllegation(trx: Db, caseId: string, from: string, to: string, now: string): Promise<void> {
-  await trx.updateTable('allegation_units').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
-  await trx.updateTable('allegation_decisions').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
-  const edited = await trx.selectFrom('allegation_statements').select('allegation_id').where('allegation_id', '=', to).executeTakeFirst();
+async function renameAllegation(
+  trx: Db,
+  caseId: string,
+  from: string,
+  to: string,
+  now: string,
+): Promise<void> {
+  await trx
+    .updateTable('allegation_units')
+    .set({ allegation_id: to })
+    .where('allegation_id', '=', from)
+    .execute();
+  await trx
+    .updateTable('allegation_decisions')
+    .set({ allegation_id: to })
+    .where('allegation_id', '=', from)
+    .execute();
+  const edited = await trx
+    .selectFrom('allegation_statements')
+    .select('allegation_id')
+    .where('allegation_id', '=', to)
+    .executeTakeFirst();
   if (edited === undefined) {
-    await trx.updateTable('allegation_statements').set({ allegation_id: to }).where('allegation_id', '=', from).execute();
+    await trx
+      .updateTable('allegation_statements')
+      .set({ allegation_id: to })
+      .where('allegation_id', '=', from)
+      .execute();
   } else {
     await trx.deleteFrom('allegation_statements').where('allegation_id', '=', from).execute();
   }
   await trx.updateTable('allegation_aliases').set({ new_id: to }).where('new_id', '=', from).execute();
   await trx.deleteFrom('allegation_aliases').where('old_id', 'in', [from, to]).execute();
-  await trx.insertInto('allegation_aliases').values({ old_id: from, new_id: to, case_id: caseId, created_at: now }).execute();
+  await trx
+    .insertInto('allegation_aliases')
+    .values({ old_id: from, new_id: to, case_id: caseId, created_at: now })
+    .execute();
   await deleteAllegation(trx, from);
 }
 
@@ -602,7 +717,11 @@ async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Prom
   const now = new Date().toISOString();
   for (const part of chunks([...ids].sort(), 200)) {
     // One query per kind of data for the whole chunk: units, general denials, source metadata.
-    const rows = await trx.selectFrom('allegation_units').select(['allegation_id', 'data']).where('allegation_id', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('allegation_units')
+      .select(['allegation_id', 'data'])
+      .where('allegation_id', 'in', part)
+      .execute();
     const unitsOf = new Map<string, Unit[]>();
     for (const r of rows) {
       if (r.allegation_id === null) continue;
@@ -645,7 +764,10 @@ async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Prom
         outlets.set(m.id, m.outlet);
       }
     }
-    const context = { copyOf: (s: string) => copies.get(s) ?? null, outletOf: (s: string) => outlets.get(s) ?? null };
+    const context = {
+      copyOf: (s: string) => copies.get(s) ?? null,
+      outletOf: (s: string) => outlets.get(s) ?? null,
+    };
     const assessed: Allegation[] = [];
     const gone: string[] = [];
     for (const id of part) {
@@ -665,7 +787,12 @@ async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Prom
   }
 }
 
-async function writeAllegations(trx: Db, caseId: string, list: readonly Allegation[], now: string): Promise<void> {
+async function writeAllegations(
+  trx: Db,
+  caseId: string,
+  list: readonly Allegation[],
+  now: string,
+): Promise<void> {
   for (const a of list) {
     const echoes = a.groups.reduce((n, g) => n + g.echoes, 0);
     await trx
@@ -715,7 +842,8 @@ async function writeAllegations(trx: Db, caseId: string, list: readonly Allegati
       echoes: g.echoes,
     })),
   );
-  for (const part of chunks(groups, 100)) await trx.insertInto('allegation_origin_groups').values(part).execute();
+  for (const part of chunks(groups, 100))
+    await trx.insertInto('allegation_origin_groups').values(part).execute();
 }
 
 /**
@@ -748,7 +876,10 @@ export async function rebuildAllegations(
     .where('case_id', '=', caseId)
     .execute();
   const ordered = sources
-    .map((s) => ({ id: s.id, order: orderKey({ id: s.id, published: s.published?.slice(0, 10) ?? null, captured: s.created_at }) }))
+    .map((s) => ({
+      id: s.id,
+      order: orderKey({ id: s.id, published: s.published?.slice(0, 10) ?? null, captured: s.created_at }),
+    }))
     .sort(compareOrder)
     .map((s) => s.id);
   const report = await attachSources(store, ordered, { ...options, quiet: true });
@@ -774,7 +905,10 @@ export interface ListAllegationsParams {
 
 /** Normalises a status filter; throws a bad_request naming it when unknown. */
 export function parseStatusFilter(status: string): StatusLevel | 'disputed' | 'not_confirmed' {
-  const s = status.trim().toLowerCase().replace(/[\s-]+/gu, '_');
+  const s = status
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/gu, '_');
   const aliases: Record<string, StatusLevel | 'disputed' | 'not_confirmed'> = {
     single_origin: 'single_origin',
     single_origin_claim: 'single_origin',
@@ -799,7 +933,10 @@ export function parseStatusFilter(status: string): StatusLevel | 'disputed' | 'n
  * One page of a case's allegations, oldest first (by their earliest report), optionally filtered by
  * status level or flag.
  */
-export async function listAllegations(db: Db, params: ListAllegationsParams): Promise<Page<AllegationSummary>> {
+export async function listAllegations(
+  db: Db,
+  params: ListAllegationsParams,
+): Promise<Page<AllegationSummary>> {
   const limit = pageLimit(params.limit);
   const after = decodeCursor(params.cursor);
   let q = db.selectFrom('allegations').selectAll().where('case_id', '=', params.caseId);
@@ -812,15 +949,25 @@ export async function listAllegations(db: Db, params: ListAllegationsParams): Pr
   if (after !== null) {
     const o = String(after.o ?? '');
     const i = String(after.i ?? '');
-    q = q.where((eb) => eb.or([eb('first_ord', '>', o), eb.and([eb('first_ord', '=', o), eb('id', '>', i)])]));
+    q = q.where((eb) =>
+      eb.or([eb('first_ord', '>', o), eb.and([eb('first_ord', '=', o), eb('id', '>', i)])]),
+    );
   }
-  const rows = await q.orderBy('first_ord').orderBy('id').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('first_ord')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const edits = new Map<string, string>();
   const decisions = new Map<string, AllegationDecision>();
   if (ids.length > 0) {
-    for (const e of await db.selectFrom('allegation_statements').select(['allegation_id', 'statement']).where('allegation_id', 'in', ids).execute()) {
+    for (const e of await db
+      .selectFrom('allegation_statements')
+      .select(['allegation_id', 'statement'])
+      .where('allegation_id', 'in', ids)
+      .execute()) {
       edits.set(e.allegation_id, e.statement);
     }
     const ds = await db
@@ -850,14 +997,22 @@ export async function listAllegations(db: Db, params: ListAllegationsParams): Pr
     decision: decisions.get(r.id) ?? null,
   }));
   const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ o: last.first_ord, i: last.id }) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor({ o: last.first_ord, i: last.id }) : null,
+  };
 }
 
 /** Follows the alias of an id that changed in a merge. */
 async function resolveId(db: Db, id: string): Promise<string> {
   let current = id;
   for (let i = 0; i < 10; i++) {
-    const alias = await db.selectFrom('allegation_aliases').select('new_id').where('old_id', '=', current).executeTakeFirst();
+    const alias = await db
+      .selectFrom('allegation_aliases')
+      .select('new_id')
+      .where('old_id', '=', current)
+      .executeTakeFirst();
     if (alias === undefined) return current;
     current = alias.new_id;
   }
@@ -870,7 +1025,11 @@ export async function getAllegation(db: Db, id: string): Promise<AllegationDetai
   const row = await db.selectFrom('allegations').selectAll().where('id', '=', current).executeTakeFirst();
   if (row === undefined) return null;
   const detail = JSON.parse(row.detail) as Allegation;
-  const edit = await db.selectFrom('allegation_statements').select('statement').where('allegation_id', '=', current).executeTakeFirst();
+  const edit = await db
+    .selectFrom('allegation_statements')
+    .select('statement')
+    .where('allegation_id', '=', current)
+    .executeTakeFirst();
   const decisions = await listDecisions(db, current);
   return {
     ...detail,
@@ -904,7 +1063,11 @@ export async function listDecisions(db: Db, allegationId: string): Promise<Decis
 
 async function requireAllegation(db: Db, id: string): Promise<{ id: string; caseId: string }> {
   const current = await resolveId(db, id);
-  const row = await db.selectFrom('allegations').select(['id', 'case_id']).where('id', '=', current).executeTakeFirst();
+  const row = await db
+    .selectFrom('allegations')
+    .select(['id', 'case_id'])
+    .where('id', '=', current)
+    .executeTakeFirst();
   if (row === undefined) throw new CorroborateError('not_found', `allegation ${id}: no such allegation`);
   return { id: row.id, caseId: row.case_id };
 }
@@ -915,7 +1078,12 @@ async function requireAllegation(db: Db, id: string): Promise<{ id: string; case
  */
 export async function recordDecision(
   store: Store,
-  input: { readonly allegationId: string; readonly decision: string; readonly rationale: string; readonly actor: string },
+  input: {
+    readonly allegationId: string;
+    readonly decision: string;
+    readonly rationale: string;
+    readonly actor: string;
+  },
 ): Promise<DecisionRecord> {
   if (!DECISIONS.includes(input.decision as AllegationDecision)) {
     throw new CorroborateError(
@@ -924,7 +1092,10 @@ export async function recordDecision(
     );
   }
   if (input.rationale.trim().length === 0) {
-    throw new CorroborateError('invalid_input', `allegation ${input.allegationId}: a decision needs a written rationale`);
+    throw new CorroborateError(
+      'invalid_input',
+      `allegation ${input.allegationId}: a decision needs a written rationale`,
+    );
   }
   return store.db.transaction().execute(async (trx) => {
     await beginWrite(trx, store);
@@ -970,40 +1141,73 @@ export async function recordDecision(
  */
 export async function editCanonicalStatement(
   store: Store,
-  input: { readonly allegationId: string; readonly statement: string; readonly actor: string; readonly rationale?: string },
+  input: {
+    readonly allegationId: string;
+    readonly statement: string;
+    readonly actor: string;
+    readonly rationale?: string;
+  },
 ): Promise<AllegationDetail> {
   const statement = input.statement.trim();
   if (statement.length === 0) {
-    throw new CorroborateError('invalid_input', `allegation ${input.allegationId}: the statement cannot be empty`);
+    throw new CorroborateError(
+      'invalid_input',
+      `allegation ${input.allegationId}: the statement cannot be empty`,
+    );
   }
   const id = await store.db.transaction().execute(async (trx) => {
     await beginWrite(trx, store);
     const { id: current, caseId } = await requireAllegation(trx, input.allegationId);
-    const before = await trx.selectFrom('allegations').select('statement').where('id', '=', current).executeTakeFirst();
-    const previous = await trx.selectFrom('allegation_statements').select('statement').where('allegation_id', '=', current).executeTakeFirst();
+    const before = await trx
+      .selectFrom('allegations')
+      .select('statement')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    const previous = await trx
+      .selectFrom('allegation_statements')
+      .select('statement')
+      .where('allegation_id', '=', current)
+      .executeTakeFirst();
     const { seq } = await appendCustody(trx, store.dialect, {
       actor: input.actor,
       action: 'edit_statement',
       objectType: 'allegation',
       objectId: current,
       caseId,
-      payload: { from: previous?.statement ?? before?.statement ?? '', to: statement, rationale: input.rationale ?? null },
+      payload: {
+        from: previous?.statement ?? before?.statement ?? '',
+        to: statement,
+        rationale: input.rationale ?? null,
+      },
     });
     const editedAt = new Date().toISOString();
     await trx.deleteFrom('allegation_statements').where('allegation_id', '=', current).execute();
     await trx
       .insertInto('allegation_statements')
-      .values({ allegation_id: current, case_id: caseId, statement, actor: input.actor, edited_at: editedAt, custody_seq: seq })
+      .values({
+        allegation_id: current,
+        case_id: caseId,
+        statement,
+        actor: input.actor,
+        edited_at: editedAt,
+        custody_seq: seq,
+      })
       .execute();
     return current;
   });
   const detail = await getAllegation(store.db, id);
-  if (detail === null) throw new CorroborateError('not_found', `allegation ${input.allegationId}: no such allegation`);
+  if (detail === null)
+    throw new CorroborateError('not_found', `allegation ${input.allegationId}: no such allegation`);
   return detail;
 }
 
 /** The allegations a source takes part in (for the reader view and exports). */
 export async function allegationsOfSource(db: Db, sourceId: string): Promise<readonly string[]> {
-  const rows = await db.selectFrom('allegation_members').select('allegation_id').distinct().where('source_id', '=', sourceId).execute();
+  const rows = await db
+    .selectFrom('allegation_members')
+    .select('allegation_id')
+    .distinct()
+    .where('source_id', '=', sourceId)
+    .execute();
   return rows.map((r) => r.allegation_id).sort();
 }

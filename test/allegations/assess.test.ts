@@ -16,7 +16,14 @@ describe('assessAllegation', () => {
     const a = tannery();
     const council = a.groups.find((g) => g.members.includes('s1-council#a1'));
     assert.ok(council);
-    assert.deepEqual([...council.members].sort(), ['s1-council#a1', 's1-council#a2', 's2-wire#a1', 's2-wire#a2', 's3-reprint#a1', 's3-reprint#a2']);
+    assert.deepEqual([...council.members].sort(), [
+      's1-council#a1',
+      's1-council#a2',
+      's2-wire#a1',
+      's2-wire#a2',
+      's3-reprint#a1',
+      's3-reprint#a2',
+    ]);
     assert.equal(council.echoes, 2);
     assert.equal(a.groups.length, 2);
     assert.equal(a.summary, '2 independent origins, 2 echoes');
@@ -29,7 +36,8 @@ describe('assessAllegation', () => {
     assert.equal(a.status.disputed, true);
     assert.equal(a.status.notConfirmed, true);
     const codes = a.status.reasons.map((r) => r.code);
-    for (const code of ['origins', 'echoes', 'independent_body', 'denied', 'not_confirmed'] as const) assert.ok(codes.includes(code), code);
+    for (const code of ['origins', 'echoes', 'independent_body', 'denied', 'not_confirmed'] as const)
+      assert.ok(codes.includes(code), code);
   });
 
   it('links every reason to spans inside the sources it names', () => {
@@ -38,7 +46,10 @@ describe('assessAllegation', () => {
       assert.ok(r.spans.length > 0, r.code);
       for (const s of r.spans) {
         const text = sources.get(s.sourceId);
-        assert.ok(text !== undefined && s.start >= 0 && s.end <= text.length && s.start < s.end, `${r.code} ${JSON.stringify(s)}`);
+        assert.ok(
+          text !== undefined && s.start >= 0 && s.end <= text.length && s.start < s.end,
+          `${r.code} ${JSON.stringify(s)}`,
+        );
       }
     }
   });
@@ -47,8 +58,16 @@ describe('assessAllegation', () => {
     const s = buildSource({
       id: 'c1',
       attributions: [
-        { speaker: 'Relief Lantern', content: 'its aid convoy was turned back at a checkpoint', types: ['obstruction_of_humanitarian_access'] },
-        { speaker: 'Relief Lantern', content: 'its aid convoy was turned back at the checkpoint again', types: ['obstruction_of_humanitarian_access'] },
+        {
+          speaker: 'Relief Lantern',
+          content: 'its aid convoy was turned back at a checkpoint',
+          types: ['obstruction_of_humanitarian_access'],
+        },
+        {
+          speaker: 'Relief Lantern',
+          content: 'its aid convoy was turned back at the checkpoint again',
+          types: ['obstruction_of_humanitarian_access'],
+        },
       ],
     });
     const a = assessAllegation('al-x', buildUnits(s), [], noCopies);
@@ -61,8 +80,16 @@ describe('assessAllegation', () => {
     const s = buildSource({
       id: 'c2',
       attributions: [
-        { speaker: 'Valdmoor Town Council', content: 'shells struck the school in Valdmoor', types: ['attack_on_civilians'] },
-        { speaker: 'Korvin Teachers Union', content: 'shells struck the school in Valdmoor on Monday', types: ['attack_on_civilians'] },
+        {
+          speaker: 'Valdmoor Town Council',
+          content: 'shells struck the school in Valdmoor',
+          types: ['attack_on_civilians'],
+        },
+        {
+          speaker: 'Korvin Teachers Union',
+          content: 'shells struck the school in Valdmoor on Monday',
+          types: ['attack_on_civilians'],
+        },
       ],
     });
     const a = assessAllegation('al-y', buildUnits(s), [], noCopies);
@@ -73,8 +100,20 @@ describe('assessAllegation', () => {
     const s = buildSource({
       id: 'c3',
       attributions: [
-        { speaker: 'Valdmoor Town Council', content: 'shells struck the hospital in Valdmoor', types: ['attack_on_civilians'], basis: ['documents'] },
-        { speaker: 'Mayor Irena Kosk', speakerType: 'person', role: 'Mayor', affiliation: 'Valdmoor', content: 'I saw shells strike the hospital in Valdmoor', types: ['attack_on_civilians'] },
+        {
+          speaker: 'Valdmoor Town Council',
+          content: 'shells struck the hospital in Valdmoor',
+          types: ['attack_on_civilians'],
+          basis: ['documents'],
+        },
+        {
+          speaker: 'Mayor Irena Kosk',
+          speakerType: 'person',
+          role: 'Mayor',
+          affiliation: 'Valdmoor',
+          content: 'I saw shells strike the hospital in Valdmoor',
+          types: ['attack_on_civilians'],
+        },
       ],
     });
     const a = assessAllegation('al-z', buildUnits(s), [], noCopies);
@@ -85,7 +124,12 @@ describe('assessAllegation', () => {
     const s = buildSource({
       id: 'c4',
       attributions: [
-        { speaker: 'Valdmoor Town Council', content: 'soldiers burned bodies in mobile crematoria in Valdmoor', types: ['concealment_of_evidence'], places: ['Valdmoor'] },
+        {
+          speaker: 'Valdmoor Town Council',
+          content: 'soldiers burned bodies in mobile crematoria in Valdmoor',
+          types: ['concealment_of_evidence'],
+          places: ['Valdmoor'],
+        },
         { speaker: 'Korlandia', stance: 'deny', content: 'committing atrocities and targeting civilians' },
       ],
     });

@@ -42,13 +42,36 @@ describe('clusterCase', () => {
     const convoy = allegations.find((a) => a.members.some((m) => m.unitId === 's7-convoy#a1'));
     assert.ok(convoy);
     assert.equal(convoy.eventType, 'obstruction_of_humanitarian_access');
-    assert.deepEqual(convoy.members.map((m) => m.unitId), ['s7-convoy#a1']);
+    assert.deepEqual(
+      convoy.members.map((m) => m.unitId),
+      ['s7-convoy#a1'],
+    );
   });
 
   it('never links claims about different places', () => {
     const [a, b] = [
-      buildSource({ id: 'x', attributions: [{ speaker: 'Council', content: 'soldiers shot civilians near the bridge in Orsk', places: ['Orsk'], types: ['killing_of_civilians'] }] }),
-      buildSource({ id: 'y', attributions: [{ speaker: 'Council', content: 'soldiers shot civilians near the bridge in Pelm', places: ['Pelm'], types: ['killing_of_civilians'] }] }),
+      buildSource({
+        id: 'x',
+        attributions: [
+          {
+            speaker: 'Council',
+            content: 'soldiers shot civilians near the bridge in Orsk',
+            places: ['Orsk'],
+            types: ['killing_of_civilians'],
+          },
+        ],
+      }),
+      buildSource({
+        id: 'y',
+        attributions: [
+          {
+            speaker: 'Council',
+            content: 'soldiers shot civilians near the bridge in Pelm',
+            places: ['Pelm'],
+            types: ['killing_of_civilians'],
+          },
+        ],
+      }),
     ] as [CaseSource, CaseSource];
     const [ua] = buildUnits(a);
     const [ub] = buildUnits(b);
@@ -58,8 +81,30 @@ describe('clusterCase', () => {
   });
 
   it('never links claims whose stated dates are years apart', () => {
-    const a = buildSource({ id: 'x', published: '2022-04-08', attributions: [{ speaker: 'Council', content: 'mobile crematoria burned bodies in Orsk', places: ['Orsk'], types: ['concealment_of_evidence'] }] });
-    const b = buildSource({ id: 'y', published: '2022-04-08', attributions: [{ speaker: 'Deputy', content: 'mobile crematoria burned bodies in Orsk', places: ['Orsk'], types: ['concealment_of_evidence'] }] });
+    const a = buildSource({
+      id: 'x',
+      published: '2022-04-08',
+      attributions: [
+        {
+          speaker: 'Council',
+          content: 'mobile crematoria burned bodies in Orsk',
+          places: ['Orsk'],
+          types: ['concealment_of_evidence'],
+        },
+      ],
+    });
+    const b = buildSource({
+      id: 'y',
+      published: '2022-04-08',
+      attributions: [
+        {
+          speaker: 'Deputy',
+          content: 'mobile crematoria burned bodies in Orsk',
+          places: ['Orsk'],
+          types: ['concealment_of_evidence'],
+        },
+      ],
+    });
     const [ua] = buildUnits(a);
     const [ub] = buildUnits(b);
     assert.ok(ua && ub);
@@ -74,11 +119,15 @@ describe('CaseClusters', () => {
     const sources = fictionalCase();
     const expected = digest(clusterCase(sources));
     fc.assert(
-      fc.property(fc.shuffledSubarray(sources, { minLength: sources.length, maxLength: sources.length }), fc.integer({ min: 1, max: 4 }), (order, batch) => {
-        const clusters = new CaseClusters();
-        for (let i = 0; i < order.length; i += batch) clusters.attach(order.slice(i, i + batch));
-        assert.deepEqual(digest(clusters.allegations()), expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(sources, { minLength: sources.length, maxLength: sources.length }),
+        fc.integer({ min: 1, max: 4 }),
+        (order, batch) => {
+          const clusters = new CaseClusters();
+          for (let i = 0; i < order.length; i += batch) clusters.attach(order.slice(i, i + batch));
+          assert.deepEqual(digest(clusters.allegations()), expected);
+        },
+      ),
       { numRuns: 60, seed: 5 },
     );
   });

@@ -69,7 +69,10 @@ export function buildSource(spec: SourceSpec): CaseSource {
     }
     attributions.push({
       id,
-      source: a.speaker === null ? null : { start: sourceStart, end: sourceStart + speaker.length, text: speaker, actor: actorId },
+      source:
+        a.speaker === null
+          ? null
+          : { start: sourceStart, end: sourceStart + speaker.length, text: speaker, actor: actorId },
       cue: { start: cueStart, end: cueStart + cue.length, text: cue },
       content: [{ start: contentStart, end: contentEnd, text: a.content }],
       stance: a.stance ?? 'assert',
@@ -87,7 +90,12 @@ export function buildSource(spec: SourceSpec): CaseSource {
     }
     for (const f of a.figures ?? []) {
       const at = Math.max(0, a.content.indexOf(f.text));
-      figures.push({ ...f, start: contentStart + at, end: contentStart + at + f.text.length, attribution: id });
+      figures.push({
+        ...f,
+        start: contentStart + at,
+        end: contentStart + at + f.text.length,
+        attribution: id,
+      });
     }
     for (const t of a.types ?? []) events.set(t, [...(events.get(t) ?? []), id]);
   });
@@ -103,7 +111,13 @@ export function buildSource(spec: SourceSpec): CaseSource {
       document: { sha256: spec.id, text, published: spec.published ?? '2025-03-11', language: 'en' },
       attributions,
       actors,
-      places: [...places].map(([name, mentions]) => ({ name, lat: null, lon: null, country: null, mentions })),
+      places: [...places].map(([name, mentions]) => ({
+        name,
+        lat: null,
+        lon: null,
+        country: null,
+        mentions,
+      })),
       dates: [],
       figures,
       events: [...events].map(([type, ids]) => ({ type, attributions: ids })),
@@ -123,8 +137,20 @@ export function fictionalCase(): CaseSource[] {
       outlet: 'Valdmoor Town Council',
       kind: 'statement',
       attributions: [
-        { speaker: 'Valdmoor Town Council', speakerType: 'state_body', content: wire, places: ['Valdmoor'], types: ['killing_of_civilians', 'concealment_of_evidence'] },
-        { speaker: 'residents', speakerType: 'group', content: 'soldiers buried bodies in trenches behind the tannery at night', parent: 0, basis: ['eyewitness'] },
+        {
+          speaker: 'Valdmoor Town Council',
+          speakerType: 'state_body',
+          content: wire,
+          places: ['Valdmoor'],
+          types: ['killing_of_civilians', 'concealment_of_evidence'],
+        },
+        {
+          speaker: 'residents',
+          speakerType: 'group',
+          content: 'soldiers buried bodies in trenches behind the tannery at night',
+          parent: 0,
+          basis: ['eyewitness'],
+        },
       ],
     }),
     buildSource({
@@ -132,8 +158,22 @@ export function fictionalCase(): CaseSource[] {
       published: '2025-03-12',
       outlet: 'Northline Wire',
       attributions: [
-        { speaker: 'Mayor Irena Kosk', speakerType: 'person', role: 'Mayor', affiliation: 'Valdmoor', content: wire, places: ['Valdmoor'], types: ['killing_of_civilians'] },
-        { speaker: 'the council', speakerType: 'state_body', affiliation: 'Valdmoor', content: 'the bodies of civilians were buried in trenches behind the tannery in Valdmoor', places: ['Valdmoor'] },
+        {
+          speaker: 'Mayor Irena Kosk',
+          speakerType: 'person',
+          role: 'Mayor',
+          affiliation: 'Valdmoor',
+          content: wire,
+          places: ['Valdmoor'],
+          types: ['killing_of_civilians'],
+        },
+        {
+          speaker: 'the council',
+          speakerType: 'state_body',
+          affiliation: 'Valdmoor',
+          content: 'the bodies of civilians were buried in trenches behind the tannery in Valdmoor',
+          places: ['Valdmoor'],
+        },
       ],
       tail: 'The town has been occupied for three weeks and communications with the outside world remain cut off for most residents. Northline Wire could not reach the army for comment on the accusations.',
     }),
@@ -142,8 +182,22 @@ export function fictionalCase(): CaseSource[] {
       published: '2025-03-13',
       outlet: 'Harbour Gazette',
       attributions: [
-        { speaker: 'Mayor Irena Kosk', speakerType: 'person', role: 'Mayor', affiliation: 'Valdmoor', content: wire, places: ['Valdmoor'], types: ['killing_of_civilians'] },
-        { speaker: 'the council', speakerType: 'state_body', affiliation: 'Valdmoor', content: 'the bodies of civilians were buried in trenches behind the tannery in Valdmoor', places: ['Valdmoor'] },
+        {
+          speaker: 'Mayor Irena Kosk',
+          speakerType: 'person',
+          role: 'Mayor',
+          affiliation: 'Valdmoor',
+          content: wire,
+          places: ['Valdmoor'],
+          types: ['killing_of_civilians'],
+        },
+        {
+          speaker: 'the council',
+          speakerType: 'state_body',
+          affiliation: 'Valdmoor',
+          content: 'the bodies of civilians were buried in trenches behind the tannery in Valdmoor',
+          places: ['Valdmoor'],
+        },
       ],
       tail: 'The town has been occupied for three weeks and communications with the outside world remain cut off for most residents. Northline Wire could not reach the army for comment on these accusations.',
     }),
@@ -156,11 +210,21 @@ export function fictionalCase(): CaseSource[] {
         {
           speaker: 'Ostrin Forensic Institute',
           speakerType: 'ngo',
-          content: 'forensic examination of the trenches behind the tannery in Valdmoor found the bodies of 23 civilians shot in the head and buried at night',
+          content:
+            'forensic examination of the trenches behind the tannery in Valdmoor found the bodies of 23 civilians shot in the head and buried at night',
           basis: ['forensic', 'imagery'],
           places: ['Valdmoor'],
           types: ['killing_of_civilians', 'execution'],
-          figures: [{ text: '23 civilians', min: 23, max: 23, approx: false, counts: 'bodies exhumed', place: 'Valdmoor' }],
+          figures: [
+            {
+              text: '23 civilians',
+              min: 23,
+              max: 23,
+              approx: false,
+              counts: 'bodies exhumed',
+              place: 'Valdmoor',
+            },
+          ],
         },
       ],
     }),
@@ -170,8 +234,19 @@ export function fictionalCase(): CaseSource[] {
       outlet: 'Ministry of Defence of Korlandia',
       kind: 'statement',
       attributions: [
-        { speaker: 'Korlandian Ministry of Defence', speakerType: 'state_body', stance: 'deny', content: 'soldiers killed civilians or buried bodies behind the tannery in Valdmoor', places: ['Valdmoor'] },
-        { speaker: 'Korlandian Ministry of Defence', speakerType: 'state_body', stance: 'deny', content: 'committing any crimes' },
+        {
+          speaker: 'Korlandian Ministry of Defence',
+          speakerType: 'state_body',
+          stance: 'deny',
+          content: 'soldiers killed civilians or buried bodies behind the tannery in Valdmoor',
+          places: ['Valdmoor'],
+        },
+        {
+          speaker: 'Korlandian Ministry of Defence',
+          speakerType: 'state_body',
+          stance: 'deny',
+          content: 'committing any crimes',
+        },
       ],
     }),
     buildSource({
@@ -180,7 +255,14 @@ export function fictionalCase(): CaseSource[] {
       outlet: 'Regional Monitoring Mission',
       kind: 'transcript',
       attributions: [
-        { speaker: 'Regional Monitoring Mission', speakerType: 'international_body', stance: 'not_confirmed', content: 'reports that soldiers killed civilians and buried the bodies behind the tannery in Valdmoor', places: ['Valdmoor'] },
+        {
+          speaker: 'Regional Monitoring Mission',
+          speakerType: 'international_body',
+          stance: 'not_confirmed',
+          content:
+            'reports that soldiers killed civilians and buried the bodies behind the tannery in Valdmoor',
+          places: ['Valdmoor'],
+        },
       ],
     }),
     buildSource({
@@ -192,7 +274,8 @@ export function fictionalCase(): CaseSource[] {
         {
           speaker: 'Relief Lantern',
           speakerType: 'ngo',
-          content: 'its aid convoy of four trucks with medical supplies was turned back at a checkpoint outside Valdmoor',
+          content:
+            'its aid convoy of four trucks with medical supplies was turned back at a checkpoint outside Valdmoor',
           places: ['Valdmoor'],
           types: ['obstruction_of_humanitarian_access'],
         },

@@ -13,7 +13,16 @@ describe('compareFigures', () => {
           speaker: 'Dr. Ana Vell',
           speakerType: 'person',
           content: 'at least 14 people were killed at the hospital',
-          figures: [{ text: 'at least 14 people', min: 14, max: null, approx: false, counts: 'people killed', place: 'Valdmoor' }],
+          figures: [
+            {
+              text: 'at least 14 people',
+              min: 14,
+              max: null,
+              approx: false,
+              counts: 'people killed',
+              place: 'Valdmoor',
+            },
+          ],
         },
       ],
     }),
@@ -25,7 +34,14 @@ describe('compareFigures', () => {
           speaker: 'District Health Department',
           content: 'nine people were killed and 22 injured',
           figures: [
-            { text: 'nine people', min: 9, max: 9, approx: false, counts: 'people killed', place: 'Valdmoor' },
+            {
+              text: 'nine people',
+              min: 9,
+              max: 9,
+              approx: false,
+              counts: 'people killed',
+              place: 'Valdmoor',
+            },
             { text: '22 injured', min: 22, max: 22, approx: false, counts: 'injured', place: 'Valdmoor' },
           ],
         },
@@ -38,7 +54,16 @@ describe('compareFigures', () => {
         {
           speaker: 'Regional Monitoring Mission',
           content: 'at least nine deaths were documented',
-          figures: [{ text: 'at least nine deaths', min: 9, max: null, approx: false, counts: 'deaths', place: 'Valdmoor' }],
+          figures: [
+            {
+              text: 'at least nine deaths',
+              min: 9,
+              max: null,
+              approx: false,
+              counts: 'deaths',
+              place: 'Valdmoor',
+            },
+          ],
         },
       ],
     }),
@@ -48,7 +73,10 @@ describe('compareFigures', () => {
   const killed = comparisons.find((c) => c.counts === 'killed');
 
   it('groups figures by what is counted and place', () => {
-    assert.deepEqual(comparisons.map((c) => `${c.counts}@${c.place}`).sort(), ['injured@valdmoor', 'killed@valdmoor']);
+    assert.deepEqual(comparisons.map((c) => `${c.counts}@${c.place}`).sort(), [
+      'injured@valdmoor',
+      'killed@valdmoor',
+    ]);
     assert.ok(killed);
     assert.equal(killed.figures.length, 3);
   });
@@ -63,14 +91,23 @@ describe('compareFigures', () => {
     assert.ok(killed);
     assert.deepEqual(killed.range, { min: 9, max: 14 });
     assert.equal(killed.figures[killed.latest]?.text, 'at least nine deaths');
-    assert.deepEqual(killed.figures.map((f) => f.speaker), ['Dr. Ana Vell', 'District Health Department', 'Regional Monitoring Mission']);
+    assert.deepEqual(
+      killed.figures.map((f) => f.speaker),
+      ['Dr. Ana Vell', 'District Health Department', 'Regional Monitoring Mission'],
+    );
   });
 });
 
 describe('contradicts', () => {
   it('lets approximate figures overlap within ten per cent', () => {
-    assert.equal(contradicts({ min: 5000, max: 5000, approx: true }, { min: 5400, max: 5400, approx: false }), false);
-    assert.equal(contradicts({ min: 5000, max: 5000, approx: false }, { min: 5400, max: 5400, approx: false }), true);
+    assert.equal(
+      contradicts({ min: 5000, max: 5000, approx: true }, { min: 5400, max: 5400, approx: false }),
+      false,
+    );
+    assert.equal(
+      contradicts({ min: 5000, max: 5000, approx: false }, { min: 5400, max: 5400, approx: false }),
+      true,
+    );
   });
 });
 

@@ -12,9 +12,20 @@ import { extract } from '../../src/extract/index.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function load(dir: string, names?: readonly string[]): CaseSource[] {
-  const files = names ?? readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+  const files =
+    names ??
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.slice(0, -4))
+      .sort();
   return files.map((name, i) => {
-    const meta = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { published: string; language: string; outlet: string; title: string; kind: string };
+    const meta = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as {
+      published: string;
+      language: string;
+      outlet: string;
+      title: string;
+      kind: string;
+    };
     const text = readFileSync(join(dir, `${name}.txt`), 'utf8');
     return {
       id: name,
@@ -28,7 +39,11 @@ function load(dir: string, names?: readonly string[]): CaseSource[] {
   });
 }
 
-function containing(allegations: readonly Allegation[], sourceId: string, fragment: string): Allegation | undefined {
+function containing(
+  allegations: readonly Allegation[],
+  sourceId: string,
+  fragment: string,
+): Allegation | undefined {
   return allegations.find((a) => a.members.some((m) => m.sourceId === sourceId && m.text.includes(fragment)));
 }
 
@@ -46,15 +61,23 @@ describe('sample case', () => {
 
   it('counts the council, its wire relays and the syndicated copy as one origin group', () => {
     assert.ok(brickworks);
-    const council = brickworks.members.find((m) => m.sourceId === 'kestrava-council-statement' && m.originGroup !== null);
+    const council = brickworks.members.find(
+      (m) => m.sourceId === 'kestrava-council-statement' && m.originGroup !== null,
+    );
     assert.ok(council);
     const group = brickworks.groups.find((g) => g.id === council.originGroup);
     assert.ok(group);
-    for (const s of ['kestrava-council-statement', 'cpa-wire-council-brickworks', 'lakeside-herald-brickworks']) {
+    for (const s of [
+      'kestrava-council-statement',
+      'cpa-wire-council-brickworks',
+      'lakeside-herald-brickworks',
+    ]) {
       assert.ok(group.sources.includes(s), s);
     }
     assert.ok(group.echoes >= 2);
-    assert.ok(brickworks.members.filter((m) => m.sourceId === 'lakeside-herald-brickworks').every((m) => m.copy));
+    assert.ok(
+      brickworks.members.filter((m) => m.sourceId === 'lakeside-herald-brickworks').every((m) => m.copy),
+    );
   });
 
   it('has the forensic institute as an independent body with forensic or imagery evidence', () => {
@@ -67,8 +90,14 @@ describe('sample case', () => {
 
   it('carries a Dravian denial and the monitoring mission not-confirmed statement', () => {
     assert.ok(brickworks);
-    assert.ok(brickworks.members.some((m) => (m.role === 'deny' || m.general) && /Dravian/.test(m.speaker ?? '')));
-    assert.ok(brickworks.members.some((m) => m.role === 'not_confirmed' && m.sourceId === 'monitoring-mission-briefing'));
+    assert.ok(
+      brickworks.members.some((m) => (m.role === 'deny' || m.general) && /Dravian/.test(m.speaker ?? '')),
+    );
+    assert.ok(
+      brickworks.members.some(
+        (m) => m.role === 'not_confirmed' && m.sourceId === 'monitoring-mission-briefing',
+      ),
+    );
   });
 
   it('keeps the convoy and the hospital strike out of the brickworks allegation', () => {
@@ -79,7 +108,9 @@ describe('sample case', () => {
     const hospital = containing(allegations, 'monitoring-mission-briefing', 'maternity wing');
     assert.ok(hospital);
     assert.notEqual(hospital.id, brickworks?.id);
-    assert.ok(hospital.members.some((m) => m.role === 'deny' && m.sourceId === 'dravian-defence-ministry-statement'));
+    assert.ok(
+      hospital.members.some((m) => m.role === 'deny' && m.sourceId === 'dravian-defence-ministry-statement'),
+    );
   });
 
   it('keeps the town-wide death toll apart, with the mayor and the interior ministry as two origins and both figures', () => {
@@ -103,21 +134,33 @@ describe('sample case', () => {
   });
 
   it('gives the same allegations attaching the reports one by one in any order', () => {
-    const digest = (list: readonly Allegation[]) => list.map((a) => [a.id, a.status.level, a.members.map((m) => `${m.unitId}:${m.role}:${m.originGroup ?? '-'}`).sort()]);
+    const digest = (list: readonly Allegation[]) =>
+      list.map((a) => [
+        a.id,
+        a.status.level,
+        a.members.map((m) => `${m.unitId}:${m.role}:${m.originGroup ?? '-'}`).sort(),
+      ]);
     const expected = digest(allegations);
     fc.assert(
-      fc.property(fc.shuffledSubarray(sources, { minLength: sources.length, maxLength: sources.length }), (order) => {
-        const c = new CaseClusters();
-        for (const s of order) c.attach([s]);
-        assert.deepEqual(digest(c.allegations()), expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(sources, { minLength: sources.length, maxLength: sources.length }),
+        (order) => {
+          const c = new CaseClusters();
+          for (const s of order) c.attach([s]);
+          assert.deepEqual(digest(c.allegations()), expected);
+        },
+      ),
       { numRuns: 8, seed: 11 },
     );
   });
 });
 
 describe('reference article', () => {
-  const allegations = clusterCase(load(join('/', ...ROOT.split('/').slice(0, -1), 'shared', 'corpus', 'seed'), ['mariupol-mobile-crematoria']));
+  const allegations = clusterCase(
+    load(join('/', ...ROOT.split('/').slice(0, -1), 'shared', 'corpus', 'seed'), [
+      'mariupol-mobile-crematoria',
+    ]),
+  );
   const crematoria = containing(allegations, 'mariupol-mobile-crematoria', 'crematoria in Mariupol');
 
   it('finds the mobile crematoria allegation in Mariupol about concealment of evidence', () => {
@@ -137,7 +180,11 @@ describe('reference article', () => {
 
   it('has US defense officials as not confirming and the general Russian denial as disputing context', () => {
     assert.ok(crematoria);
-    assert.ok(crematoria.members.some((m) => m.role === 'not_confirmed' && /defense officials/i.test(m.speaker ?? '')));
+    assert.ok(
+      crematoria.members.some(
+        (m) => m.role === 'not_confirmed' && /defense officials/i.test(m.speaker ?? ''),
+      ),
+    );
     const denial = crematoria.members.find((m) => m.general);
     assert.ok(denial);
     assert.equal(denial.role, 'context');
@@ -158,7 +205,12 @@ describe('reference article', () => {
     const f410 = bucha.figures.flatMap((c) => c.figures).find((f) => f.min === 410);
     assert.ok(f410);
     assert.match(f410.speaker ?? '', /Ukrainian officials/);
-    const toll = allegations.find((a) => a.figures.some((c) => c.counts === 'killed' && c.figures.some((f) => f.min !== null && f.min >= 4500 && f.min <= 5500)));
+    const toll = allegations.find((a) =>
+      a.figures.some(
+        (c) =>
+          c.counts === 'killed' && c.figures.some((f) => f.min !== null && f.min >= 4500 && f.min <= 5500),
+      ),
+    );
     assert.ok(toll);
     assert.notEqual(toll.id, crematoria?.id);
     assert.notEqual(toll.id, bucha.id);

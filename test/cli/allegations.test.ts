@@ -31,8 +31,16 @@ class Collect extends Writable {
 function harness(db: string, cwd: string): { deps: CliDeps; out: Collect; err: Collect } {
   const out = new Collect();
   const err = new Collect();
-  const config = loadConfig({ CORROBORATE_DB: db, CORROBORATE_HOME: join(cwd, 'home'), CORROBORATE_ACTOR: 'cli:test' });
-  return { deps: { config, stdout: out, stderr: err, cwd, openStore: (o) => openStore({ url: o ?? config.db }) }, out, err };
+  const config = loadConfig({
+    CORROBORATE_DB: db,
+    CORROBORATE_HOME: join(cwd, 'home'),
+    CORROBORATE_ACTOR: 'cli:test',
+  });
+  return {
+    deps: { config, stdout: out, stderr: err, cwd, openStore: (o) => openStore({ url: o ?? config.db }) },
+    out,
+    err,
+  };
 }
 
 describe('corroborate allegations / allegation', () => {
@@ -61,7 +69,10 @@ describe('corroborate allegations / allegation', () => {
   it('prints one line of status and one of statement per allegation', async () => {
     const h = harness(db, cwd);
     assert.equal(await allegationsCommand.run([], h.deps), 0);
-    assert.match(h.out.text, /\[(single-origin claim|multiple independent origins|independently corroborated)/);
+    assert.match(
+      h.out.text,
+      /\[(single-origin claim|multiple independent origins|independently corroborated)/,
+    );
     assert.match(h.out.text, new RegExp(`${listed.length} allegations\\n$`));
   });
 
@@ -69,12 +80,18 @@ describe('corroborate allegations / allegation', () => {
     const h = harness(db, cwd);
     assert.equal(await allegationsCommand.run(['--status', 'disputed', '--json'], h.deps), 0);
     const disputed = JSON.parse(h.out.text) as AllegationSummary[];
-    assert.deepEqual(disputed.map((a) => a.id), listed.filter((a) => a.disputed).map((a) => a.id));
+    assert.deepEqual(
+      disputed.map((a) => a.id),
+      listed.filter((a) => a.disputed).map((a) => a.id),
+    );
   });
 
   it('refuses an unknown status with a one-line reason', async () => {
     const h = harness(db, cwd);
-    await assert.rejects(allegationsCommand.run(['--status', 'probable'], h.deps), (e: unknown) => isCorroborateError(e, 'bad_request') && /status probable/.test(e.message));
+    await assert.rejects(
+      allegationsCommand.run(['--status', 'probable'], h.deps),
+      (e: unknown) => isCorroborateError(e, 'bad_request') && /status probable/.test(e.message),
+    );
   });
 
   it('shows one allegation with reasons, groups and members', async () => {
@@ -97,14 +114,30 @@ describe('corroborate allegations / allegation', () => {
     assert.ok(target);
     const h = harness(db, cwd);
     await assert.rejects(allegationCommand.run([target.id, '--decide', 'verified'], h.deps), /rationale/);
-    assert.equal(await allegationCommand.run([target.id, '--decide', 'needs_more_evidence', '--rationale', 'Only one origin so far.', '--json'], h.deps), 0);
+    assert.equal(
+      await allegationCommand.run(
+        [target.id, '--decide', 'needs_more_evidence', '--rationale', 'Only one origin so far.', '--json'],
+        h.deps,
+      ),
+      0,
+    );
     const detail = JSON.parse(h.out.text) as AllegationDetail;
-    assert.deepEqual(detail.decisions.map((d) => [d.decision, d.actor]), [['needs_more_evidence', 'cli:test']]);
+    assert.deepEqual(
+      detail.decisions.map((d) => [d.decision, d.actor]),
+      [['needs_more_evidence', 'cli:test']],
+    );
     assert.equal(detail.status.level, target.status);
     const store = await openStore({ url: db });
     try {
-      const entries = await listCustody(store.db, { objectType: 'allegation', objectId: target.id, limit: 10 });
-      assert.deepEqual(entries.map((e) => e.action), ['decide']);
+      const entries = await listCustody(store.db, {
+        objectType: 'allegation',
+        objectId: target.id,
+        limit: 10,
+      });
+      assert.deepEqual(
+        entries.map((e) => e.action),
+        ['decide'],
+      );
     } finally {
       await store.close();
     }
@@ -112,20 +145,35 @@ describe('corroborate allegations / allegation', () => {
 
   it('fails with not_found for an unknown allegation', async () => {
     const h = harness(db, cwd);
-    await assert.rejects(allegationCommand.run(['al-0000000000000000'], h.deps), (e: unknown) => isCorroborateError(e, 'not_found'));
+    await assert.rejects(allegationCommand.run(['al-0000000000000000'], h.deps), (e: unknown) =>
+      isCorroborateError(e, 'not_found'),
+    );
   });
 
   it('rebuilds to the same allegations', async () => {
     const h = harness(db, cwd);
     assert.equal(await allegationsCommand.run(['--rebuild', '--json'], h.deps), 0);
     const rebuilt = JSON.parse(h.out.text) as AllegationSummary[];
-    assert.deepEqual(rebuilt.map((a) => [a.id, a.status, a.disputed, a.notConfirmed, a.summary]), listed.map((a) => [a.id, a.status, a.disputed, a.notConfirmed, a.summary]));
+    assert.deepEqual(
+      rebuilt.map((a) => [a.id, a.status, a.disputed, a.notConfirmed, a.summary]),
+      listed.map((a) => [a.id, a.status, a.disputed, a.notConfirmed, a.summary]),
+    );
   });
 
   it('scores the clustering dev set through eval clustering', async () => {
     const h = harness(db, cwd);
-    assert.equal(await evalCommand.run(['clustering', '--dataset', join(ROOT, 'eval-data', 'clustering', 'dev.jsonl'), '--json'], h.deps), 0);
-    const report = JSON.parse(h.out.text) as { items: number; bcubed: { f1: number }; pairwise: { f1: number } };
+    assert.equal(
+      await evalCommand.run(
+        ['clustering', '--dataset', join(ROOT, 'eval-data', 'clustering', 'dev.jsonl'), '--json'],
+        h.deps,
+      ),
+      0,
+    );
+    const report = JSON.parse(h.out.text) as {
+      items: number;
+      bcubed: { f1: number };
+      pairwise: { f1: number };
+    };
     assert.equal(report.items, 65);
     assert.ok(report.bcubed.f1 >= 0.9, `BCubed F1 ${report.bcubed.f1}`);
     assert.ok(report.pairwise.f1 >= 0.85, `pairwise F1 ${report.pairwise.f1}`);

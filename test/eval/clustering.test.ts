@@ -42,11 +42,16 @@ describe('readClusteringDataset', () => {
   it('names the line and the reason for a bad item', () => {
     const file = join(tempDir(), 'bad.jsonl');
     writeFileSync(file, '{"id":"1","text":"a","cluster":"x"}\n{"id":"2","text":"b"}\n');
-    assert.throws(() => readClusteringDataset(file), /bad\.jsonl:2: needs string fields id, text and cluster/);
+    assert.throws(
+      () => readClusteringDataset(file),
+      /bad\.jsonl:2: needs string fields id, text and cluster/,
+    );
   });
 
   it('reads the bundled dev set', () => {
-    const items = readClusteringDataset(join(import.meta.dirname, '..', '..', 'eval-data', 'clustering', 'dev.jsonl'));
+    const items = readClusteringDataset(
+      join(import.meta.dirname, '..', '..', 'eval-data', 'clustering', 'dev.jsonl'),
+    );
     assert.ok(items.length >= 60);
     assert.ok(new Set(items.map((i) => i.cluster)).size >= 15);
   });

@@ -22,9 +22,17 @@ async function storeCase(store: Store): Promise<{ caseId: string; ids: Map<strin
   const ids = new Map<string, string>();
   let caseId = '';
   for (const s of fictionalCase()) {
-    const inserted = await insertSource(store, { caseName, text: s.extraction.document.text, published: s.published });
+    const inserted = await insertSource(store, {
+      caseName,
+      text: s.extraction.document.text,
+      published: s.published,
+    });
     caseId = inserted.caseId;
-    await store.db.updateTable('sources').set({ kind: s.kind, outlet: s.outlet }).where('id', '=', inserted.sourceId).execute();
+    await store.db
+      .updateTable('sources')
+      .set({ kind: s.kind, outlet: s.outlet })
+      .where('id', '=', inserted.sourceId)
+      .execute();
     await saveExtraction(store, inserted.sourceId, s.extraction, 'fixture', { actor: 'test' });
     ids.set(s.id, inserted.sourceId);
   }
@@ -74,7 +82,9 @@ runOnBackends('allegations store', (getStore) => {
     assert.equal(tannery.notConfirmed, true);
     assert.equal(tannery.summary, '2 independent origins, 2 echoes');
     // The stored sources carry the metadata the pure run needs; the status must agree with it.
-    const pure = clusterCase(fictionalCase()).map((a) => a.status.level).sort();
+    const pure = clusterCase(fictionalCase())
+      .map((a) => a.status.level)
+      .sort();
     assert.deepEqual(page.items.map((a) => a.status).sort(), pure);
   });
 
@@ -82,9 +92,17 @@ runOnBackends('allegations store', (getStore) => {
     const store = getStore();
     const { ids } = await storeCase(store);
     await attachSources(store, [...ids.values()].reverse(), { actor: 'test' });
-    const reprint = await store.db.selectFrom('sources').select('copy_of').where('id', '=', ids.get('s3-reprint') ?? '').executeTakeFirst();
+    const reprint = await store.db
+      .selectFrom('sources')
+      .select('copy_of')
+      .where('id', '=', ids.get('s3-reprint') ?? '')
+      .executeTakeFirst();
     assert.equal(reprint?.copy_of, ids.get('s2-wire'));
-    const wire = await store.db.selectFrom('sources').select('copy_of').where('id', '=', ids.get('s2-wire') ?? '').executeTakeFirst();
+    const wire = await store.db
+      .selectFrom('sources')
+      .select('copy_of')
+      .where('id', '=', ids.get('s2-wire') ?? '')
+      .executeTakeFirst();
     assert.equal(wire?.copy_of, null);
   });
 
@@ -93,7 +111,10 @@ runOnBackends('allegations store', (getStore) => {
     const { caseId, ids } = await storeCase(store);
     await attachSources(store, [...ids.values()], { actor: 'test' });
     const single = await listAllegations(store.db, { caseId, status: 'single-origin' });
-    assert.deepEqual(single.items.map((a) => a.eventType), ['obstruction_of_humanitarian_access']);
+    assert.deepEqual(
+      single.items.map((a) => a.eventType),
+      ['obstruction_of_humanitarian_access'],
+    );
     const disputed = await listAllegations(store.db, { caseId, status: 'disputed' });
     assert.equal(disputed.items.length, 1);
     const first = await listAllegations(store.db, { caseId, limit: 1 });
@@ -111,7 +132,11 @@ runOnBackends('allegations store', (getStore) => {
     await attachSources(store, [ids.get('s4-forensic') ?? ''], { actor: 'test' });
     const [before] = (await listAllegations(store.db, { caseId })).items;
     assert.ok(before);
-    await attachSources(store, [...ids.values()].filter((id) => id !== ids.get('s4-forensic')), { actor: 'test' });
+    await attachSources(
+      store,
+      [...ids.values()].filter((id) => id !== ids.get('s4-forensic')),
+      { actor: 'test' },
+    );
     const after = await getAllegation(store.db, before.id);
     assert.ok(after);
     assert.notEqual(after.id, before.id);
@@ -124,12 +149,20 @@ runOnBackends('allegations store', (getStore) => {
     await attachSources(store, [ids.get('s4-forensic') ?? ''], { actor: 'test' });
     const [alone] = (await listAllegations(store.db, { caseId })).items;
     assert.ok(alone);
-    await recordDecision(store, { allegationId: alone.id, decision: 'needs_more_evidence', rationale: 'One report only (fictional).', actor: 'cli:ana' });
+    await recordDecision(store, {
+      allegationId: alone.id,
+      decision: 'needs_more_evidence',
+      rationale: 'One report only (fictional).',
+      actor: 'cli:ana',
+    });
     await attachSources(store, [...ids.values()], { actor: 'test' });
     const now = await getAllegation(store.db, alone.id);
     assert.ok(now);
     assert.ok(now.members.some((m) => m.sourceId === ids.get('s1-council')));
-    assert.deepEqual(now.decisions.map((d) => d.decision), ['needs_more_evidence']);
+    assert.deepEqual(
+      now.decisions.map((d) => d.decision),
+      ['needs_more_evidence'],
+    );
     const before = await digest(store, caseId);
     await attachSources(store, [ids.get('s2-wire') ?? ''], { actor: 'test' });
     assert.deepEqual(await digest(store, caseId), before);
@@ -141,17 +174,34 @@ runOnBackends('allegations store', (getStore) => {
     await attachSources(store, [...ids.values()], { actor: 'test' });
     const [a] = (await listAllegations(store.db, { caseId, status: 'corroborated' })).items;
     assert.ok(a);
-    await assert.rejects(recordDecision(store, { allegationId: a.id, decision: 'true', rationale: 'x', actor: 'cli:ana' }), /decision true/);
-    await assert.rejects(recordDecision(store, { allegationId: a.id, decision: 'verified', rationale: ' ', actor: 'cli:ana' }), /rationale/);
-    const d = await recordDecision(store, { allegationId: a.id, decision: 'refuted', rationale: 'The forensic report was withdrawn (fictional).', actor: 'cli:ana' });
+    await assert.rejects(
+      recordDecision(store, { allegationId: a.id, decision: 'true', rationale: 'x', actor: 'cli:ana' }),
+      /decision true/,
+    );
+    await assert.rejects(
+      recordDecision(store, { allegationId: a.id, decision: 'verified', rationale: ' ', actor: 'cli:ana' }),
+      /rationale/,
+    );
+    const d = await recordDecision(store, {
+      allegationId: a.id,
+      decision: 'refuted',
+      rationale: 'The forensic report was withdrawn (fictional).',
+      actor: 'cli:ana',
+    });
     const entries = await listCustody(store.db, { objectType: 'allegation', objectId: a.id, limit: 100 });
-    assert.deepEqual(entries.map((e) => e.action), ['decide']);
+    assert.deepEqual(
+      entries.map((e) => e.action),
+      ['decide'],
+    );
     assert.equal(entries[0]?.seq, d.custodySeq);
     await rebuildAllegations(store, caseId, { actor: 'test' });
     const detail = await getAllegation(store.db, a.id);
     assert.ok(detail);
     assert.equal(detail.status.level, 'independently_corroborated');
-    assert.deepEqual(detail.decisions.map((x) => x.decision), ['refuted']);
+    assert.deepEqual(
+      detail.decisions.map((x) => x.decision),
+      ['refuted'],
+    );
     const listed = await listAllegations(store.db, { caseId, status: 'corroborated' });
     assert.equal(listed.items[0]?.decision, 'refuted');
   });
@@ -162,13 +212,26 @@ runOnBackends('allegations store', (getStore) => {
     await attachSources(store, [...ids.values()], { actor: 'test' });
     const [a] = (await listAllegations(store.db, { caseId, status: 'single-origin' })).items;
     assert.ok(a);
-    const edited = await editCanonicalStatement(store, { allegationId: a.id, statement: 'Aid convoy turned back outside Valdmoor', actor: 'cli:ana' });
+    const edited = await editCanonicalStatement(store, {
+      allegationId: a.id,
+      statement: 'Aid convoy turned back outside Valdmoor',
+      actor: 'cli:ana',
+    });
     assert.equal(edited.statement, 'Aid convoy turned back outside Valdmoor');
     assert.equal(edited.statementEdited, true);
     assert.equal(edited.computedStatement, a.statement);
-    await assert.rejects(editCanonicalStatement(store, { allegationId: a.id, statement: '  ', actor: 'cli:ana' }), /cannot be empty/);
-    await assert.rejects(editCanonicalStatement(store, { allegationId: 'al-missing', statement: 'x', actor: 'cli:ana' }), /no such allegation/);
+    await assert.rejects(
+      editCanonicalStatement(store, { allegationId: a.id, statement: '  ', actor: 'cli:ana' }),
+      /cannot be empty/,
+    );
+    await assert.rejects(
+      editCanonicalStatement(store, { allegationId: 'al-missing', statement: 'x', actor: 'cli:ana' }),
+      /no such allegation/,
+    );
     const entries = await listCustody(store.db, { objectType: 'allegation', objectId: a.id, limit: 100 });
-    assert.deepEqual(entries.map((e) => e.action), ['edit_statement']);
+    assert.deepEqual(
+      entries.map((e) => e.action),
+      ['edit_statement'],
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
-import { listAllegations, parseStatusFilter, rebuildAllegations, type AllegationSummary } from '../../store/allegations.ts';
+import {
+  listAllegations,
+  parseStatusFilter,
+  rebuildAllegations,
+  type AllegationSummary,
+} from '../../store/allegations.ts';
 import { requireCase } from '../../store/cases.ts';
 import type { CliDeps, Command } from '../command.ts';
 
@@ -19,7 +24,9 @@ Options:
 `;
 
 function flags(a: AllegationSummary): string {
-  return [a.statusLabel, a.disputed ? 'disputed' : null, a.notConfirmed ? 'not confirmed' : null].filter((x) => x !== null).join(', ');
+  return [a.statusLabel, a.disputed ? 'disputed' : null, a.notConfirmed ? 'not confirmed' : null]
+    .filter((x) => x !== null)
+    .join(', ');
 }
 
 /** `corroborate allegations`: list a case's allegations with their status. */
@@ -50,12 +57,20 @@ export const allegationsCommand: Command = {
       const found = await requireCase(store.db, values.case);
       if (values.rebuild) {
         const report = await rebuildAllegations(store, found.id, { actor: deps.config.actor });
-        if (!values.json) deps.stderr.write(`Rebuilt: ${report.sources} sources, ${report.units} attributions, ${report.allegations.length} allegations\n`);
+        if (!values.json)
+          deps.stderr.write(
+            `Rebuilt: ${report.sources} sources, ${report.units} attributions, ${report.allegations.length} allegations\n`,
+          );
       }
       const items: AllegationSummary[] = [];
       let cursor: string | null = null;
       do {
-        const page = await listAllegations(store.db, { caseId: found.id, ...(values.status === undefined ? {} : { status: values.status }), cursor, limit: 500 });
+        const page = await listAllegations(store.db, {
+          caseId: found.id,
+          ...(values.status === undefined ? {} : { status: values.status }),
+          cursor,
+          limit: 500,
+        });
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor !== null);
@@ -64,12 +79,16 @@ export const allegationsCommand: Command = {
         return 0;
       }
       if (items.length === 0) {
-        deps.stdout.write(`No allegations in case '${found.name}'${values.status === undefined ? '' : ` with status ${values.status}`}.\n`);
+        deps.stdout.write(
+          `No allegations in case '${found.name}'${values.status === undefined ? '' : ` with status ${values.status}`}.\n`,
+        );
         return 0;
       }
       for (const a of items) {
         const statement = a.statement.replace(/\s+/gu, ' ');
-        deps.stdout.write(`${a.id}  ${a.eventType ?? 'unclassified'}  [${flags(a)}]  ${a.summary}${a.decision === null ? '' : `  decision: ${a.decision}`}\n`);
+        deps.stdout.write(
+          `${a.id}  ${a.eventType ?? 'unclassified'}  [${flags(a)}]  ${a.summary}${a.decision === null ? '' : `  decision: ${a.decision}`}\n`,
+        );
         deps.stdout.write(`    ${statement.length > 150 ? `${statement.slice(0, 149)}…` : statement}\n`);
       }
       deps.stdout.write(`${items.length} allegation${items.length === 1 ? '' : 's'}\n`);

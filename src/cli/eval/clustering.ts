@@ -33,7 +33,8 @@ against the gold "cluster" field.
     } catch (error) {
       throw new CorroborateError('bad_request', `eval clustering: ${errorMessage(error)}`);
     }
-    if (values.dataset === undefined) throw new CorroborateError('bad_request', 'eval clustering: --dataset FILE is required');
+    if (values.dataset === undefined)
+      throw new CorroborateError('bad_request', 'eval clustering: --dataset FILE is required');
     const items = readClusteringDataset(resolve(deps.cwd, values.dataset));
     const t0 = performance.now();
     const predicted = clusterDocuments(items);

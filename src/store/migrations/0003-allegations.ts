@@ -21,7 +21,11 @@ export function allegations(_dialect: DialectName): Migration {
         .addColumn('copy_of', 'text')
         .addColumn('similarity', 'double precision')
         .execute();
-      await db.schema.createIndex('allegation_fingerprints_copy').on('allegation_fingerprints').columns(['copy_of']).execute();
+      await db.schema
+        .createIndex('allegation_fingerprints_copy')
+        .on('allegation_fingerprints')
+        .columns(['copy_of'])
+        .execute();
 
       await db.schema
         .createTable('allegation_bands')
@@ -30,7 +34,11 @@ export function allegations(_dialect: DialectName): Migration {
         .addColumn('source_id', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('allegation_bands_pk', ['case_id', 'band', 'source_id'])
         .execute();
-      await db.schema.createIndex('allegation_bands_source').on('allegation_bands').column('source_id').execute();
+      await db.schema
+        .createIndex('allegation_bands_source')
+        .on('allegation_bands')
+        .column('source_id')
+        .execute();
 
       await db.schema
         .createTable('allegation_units')
@@ -46,9 +54,21 @@ export function allegations(_dialect: DialectName): Migration {
         // JSON of the clustering unit (src/allegations/types.ts `Unit`).
         .addColumn('data', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('allegation_units_allegation').on('allegation_units').columns(['allegation_id']).execute();
-      await db.schema.createIndex('allegation_units_source').on('allegation_units').columns(['source_id']).execute();
-      await db.schema.createIndex('allegation_units_anchor').on('allegation_units').columns(['anchor_unit']).execute();
+      await db.schema
+        .createIndex('allegation_units_allegation')
+        .on('allegation_units')
+        .columns(['allegation_id'])
+        .execute();
+      await db.schema
+        .createIndex('allegation_units_source')
+        .on('allegation_units')
+        .columns(['source_id'])
+        .execute();
+      await db.schema
+        .createIndex('allegation_units_anchor')
+        .on('allegation_units')
+        .columns(['anchor_unit'])
+        .execute();
 
       await db.schema
         .createTable('allegation_unit_keys')
@@ -58,7 +78,11 @@ export function allegations(_dialect: DialectName): Migration {
         .addColumn('claim', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('allegation_unit_keys_pk', ['case_id', 'key', 'unit_id'])
         .execute();
-      await db.schema.createIndex('allegation_unit_keys_unit').on('allegation_unit_keys').column('unit_id').execute();
+      await db.schema
+        .createIndex('allegation_unit_keys_unit')
+        .on('allegation_unit_keys')
+        .column('unit_id')
+        .execute();
 
       await db.schema
         .createTable('allegations')
@@ -82,7 +106,11 @@ export function allegations(_dialect: DialectName): Migration {
         .addColumn('detail', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('allegations_case').on('allegations').columns(['case_id', 'first_ord', 'id']).execute();
+      await db.schema
+        .createIndex('allegations_case')
+        .on('allegations')
+        .columns(['case_id', 'first_ord', 'id'])
+        .execute();
 
       await db.schema
         .createTable('allegation_members')
@@ -97,7 +125,11 @@ export function allegations(_dialect: DialectName): Migration {
         .addColumn('general', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('allegation_members_pk', ['allegation_id', 'unit_id'])
         .execute();
-      await db.schema.createIndex('allegation_members_source').on('allegation_members').columns(['source_id']).execute();
+      await db.schema
+        .createIndex('allegation_members_source')
+        .on('allegation_members')
+        .columns(['source_id'])
+        .execute();
 
       await db.schema
         .createTable('allegation_origin_groups')

@@ -17,11 +17,20 @@ const tags = ['sources'];
 
 const SourcePage = z.object({ items: z.array(SourceSummarySchema), nextCursor: z.string().nullable() }).openapi('SourcePage');
 
+/** The protections a source's material falls under (whole source, spans, or terms in its text). */
+function protectionsOf(access: CaseAccess | undefined, sourceId: string, text: string): string[] {
+  if (access === undefined || isEmptyPolicy(access.policy)) return [];
+  const { policy } = access;
+  const ids = new Set(redactText(text, policy).hits);
+  const whole = policy.sources.get(sourceId);
+  if (whole !== undefined) ids.add(whole);
+  for (const span of policy.spans.get(sourceId) ?? []) ids.add(span.id);
+  return [...ids].sort();
+}
+
 /** True when the source holds protected material the caller may not see. */
 function touchesProtection(access: CaseAccess | undefined, sourceId: string, text: string): boolean {
-  if (access === undefined || access.cleared || isEmptyPolicy(access.policy)) return false;
-  const { policy } = access;
-  return policy.sources.has(sourceId) || policy.spans.has(sourceId) || redactText(text, policy).hits.size > 0;
+  return access !== undefined && !access.cleared && protectionsOf(access, sourceId, text).length > 0;
 }
 
 /** Sources: listing, one source with text and captures, original bytes, sanitised view, extraction. */
@@ -100,6 +109,20 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         }
         const original = await getOriginal(db, source.sha256);
         if (original === undefined) throw new CorroborateError('not_found', `original ${source.sha256} not found`);
+        const access = c.get('caseAccess');
+        const principal = c.get('principal');
+        const touched = protectionsOf(access, sourceId, source.text);
+        if (touched.length > 0 && principal !== undefined) {
+          // The finalizer cannot read bytes: a cleared caller's read of a protected original is logged here.
+          await deps.custody({
+            actor: `user:${principal.user.name}`,
+            action: 'protected.read',
+            objectType: 'source',
+            objectId: sourceId,
+            caseId,
+            payload: { route: 'GET original', protections: touched, requestId: c.get('requestId') },
+          });
+        }
         c.set('binaryChecked', true);
         // Never rendered by the browser: a download with a neutral type, whatever was captured.
         return c.body(new Uint8Array(original.bytes), 200, {

@@ -145,6 +145,8 @@ function suite(dialect: string, ctx: Awaited<ReturnType<typeof setup>>): void {
       const original = await server.request('lead', 'GET', `${base}/sources/${sourceOne}/original`);
       assert.equal(original.status, 200);
       assert.equal(original.headers.get('x-content-sha256')?.length, 64);
+      const entries = await listCustody(server.store.db, { caseId: server.ownCase, limit: 10_000 });
+      assert.equal(entries.at(-1)?.objectId, sourceOne, 'the original download is logged');
       const after = (await listCustody(server.store.db, { caseId: server.ownCase, limit: 10_000 })).filter(
         (e) => e.action === 'protected.read',
       );

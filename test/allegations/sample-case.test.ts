@@ -50,7 +50,7 @@ function containing(
 describe('sample case', () => {
   const sources = load(join(ROOT, 'samples', 'sample-case'));
   const allegations = clusterCase(sources);
-  const brickworks = containing(allegations, 'kestrava-council-statement', 'brickworks');
+  const brickworks = containing(allegations, 'kestrava-council-statement', 'military trucks');
 
   it('finds the brickworks allegation independently corroborated, disputed and not confirmed', () => {
     assert.ok(brickworks);

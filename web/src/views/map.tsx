@@ -26,18 +26,44 @@ export function MapView(props: { readonly caseId: string }) {
   const loaded = useLoad(() => api.places(props.caseId), `places:${props.caseId}`);
   const [hover, setHover] = useState<PlacePoint | null>(null);
 
+  const points = loaded.data ?? [];
+  const [world, setWorld] = useState(false);
   const { outlines, project } = useMemo(() => {
     const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
     const land = feature(topo, topo.objects.countries);
-    const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], land);
+    // Fit the places (with a margin of at least ~12° around them) unless the whole world is asked for.
+    const west = Math.max(-180, Math.min(...points.map((p) => p.lon)) - 12);
+    const east = Math.min(180, Math.max(...points.map((p) => p.lon)) + 12);
+    const south = Math.max(-85, Math.min(...points.map((p) => p.lat)) - 8);
+    const north = Math.min(85, Math.max(...points.map((p) => p.lat)) + 8);
+    const extent: GeoPermissibleObjects =
+      world || points.length === 0
+        ? land
+        : {
+            type: 'MultiPoint',
+            coordinates: [
+              [west, south],
+              [west, north],
+              [east, south],
+              [east, north],
+              [(west + east) / 2, north],
+              [(west + east) / 2, south],
+            ],
+          };
+    const projection = geoEqualEarth().fitExtent(
+      [
+        [10, 10],
+        [WIDTH - 10, HEIGHT - 10],
+      ],
+      extent,
+    );
     const path = geoPath(projection);
     return {
       outlines: land.features.map((f, i) => ({ key: String(f.id ?? i), d: path(f as GeoPermissibleObjects) ?? '' })),
       project: (lon: number, lat: number) => projection([lon, lat]),
     };
-  }, []);
+  }, [world, points]);
 
-  const points = loaded.data ?? [];
   const max = Math.max(0, ...points.map((p) => p.allegations));
   const open = (p: PlacePoint) => navigate(withQuery(href({ kind: 'board', caseId: props.caseId }), { place: p.name }));
 
@@ -45,6 +71,11 @@ export function MapView(props: { readonly caseId: string }) {
     <section className="map-view">
       <h1>Map</h1>
       <p className="meta">Points are sized by the number of allegations at each place. Select one to filter the board.</p>
+      {points.length > 0 && (
+        <button type="button" className="secondary" aria-pressed={world} onClick={() => setWorld((w) => !w)}>
+          {world ? 'Zoom to places' : 'Show the whole world'}
+        </button>
+      )}
       <LoadState loading={loaded.loading} error={loaded.error} empty={points.length === 0} emptyText="No geocoded places in this case yet." />
       <figure className="map">
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Map of places" data-testid="map">
@@ -58,6 +89,7 @@ export function MapView(props: { readonly caseId: string }) {
               .sort((a, b) => b.allegations - a.allegations)
               .map((p) => {
                 const xy = project(p.lon, p.lat);
+                if (xy !== null && (xy[0] < 0 || xy[0] > WIDTH || xy[1] < 0 || xy[1] > HEIGHT)) return null;
                 if (xy === null) return null;
                 const label = `${p.name}: ${p.allegations} ${p.allegations === 1 ? 'allegation' : 'allegations'}`;
                 return (

@@ -117,7 +117,9 @@ export function stem(word: string): string {
   ]) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
       const base = word.slice(0, -suffix.length);
-      return suffix === 'ies' || suffix === 'ied' || suffix === 'ial' ? `${base}i` : base;
+      if (suffix === 'ies' || suffix === 'ied' || suffix === 'ial') return `${base}i`;
+      // burying/buried/burial → buri
+      return base.endsWith('y') ? `${base.slice(0, -1)}i` : base;
     }
   }
   return word;

@@ -101,6 +101,14 @@ describe('investigator workspace (Chromium, real API server)', () => {
     assert.ok((await page.locator('.m-content').count()) > 0);
     await page.getByText('Boychenko', { exact: false }).first().waitFor();
     await shot(page, '01-reader-highlighted');
+    await page.getByLabel('Places').check();
+    await page.getByLabel('Dates').check();
+    await page.getByLabel('Figures').check();
+    assert.ok((await page.locator('.m-place').count()) > 0, 'expected places highlighted');
+    await shot(page, '01d-reader-facts');
+    await page.getByLabel('Places').uncheck();
+    await page.getByLabel('Dates').uncheck();
+    await page.getByLabel('Figures').uncheck();
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, '01b-reader-390px');
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -129,15 +129,14 @@ function inList(values: readonly string[]): RawBuilder<unknown> {
   return sql.join(values.map((v) => sql`${v}`));
 }
 
-/** The one place the SQL of the two engines differs: FTS5 on SQLite, tsvector/ts_headline on PostgreSQL. */
+/**
+ * The one place the SQL of the two engines differs: FTS5 on SQLite, tsvector/ts_headline on PostgreSQL.
+ * Source snippets are made separately, for the sources a page actually shows (they re-read long texts).
+ */
 interface SearchDialect {
-  sources(db: Kysely<Database>, caseIds: readonly string[], limit: number, offset: number): Promise<Row[]>;
-  attributions(
-    db: Kysely<Database>,
-    caseIds: readonly string[],
-    limit: number,
-    offset: number,
-  ): Promise<Row[]>;
+  sources(db: Kysely<Database>, limit: number, offset: number): Promise<Row[]>;
+  attributions(db: Kysely<Database>, limit: number, offset: number): Promise<Row[]>;
+  sourceSnippets(db: Kysely<Database>, rows: Row[]): Promise<Row[]>;
 }
 
 /**
@@ -150,7 +149,14 @@ export const RANK_WINDOW = 2000;
 /** How many of the newest matching attributions SQLite ranks (each is highlighted to be scored). */
 export const ATTRIBUTION_WINDOW = 200;
 
-function sqliteSearch(terms: readonly { text: string; prefix: boolean }[]): SearchDialect {
+/** How many matching attributions PostgreSQL ranks (fetching each row's tsvector is the cost). */
+export const ATTRIBUTION_WINDOW_PG = 500;
+
+function sqliteSearch(
+  terms: readonly { text: string; prefix: boolean }[],
+  caseIds: readonly string[],
+): SearchDialect {
+  const sourceMatch = fts5Query(terms, 'title text', caseIds);
   // Snippet of the first text column holding a match, preferring the content.
   const snippet = (table: string, columns: readonly number[]): string =>
     `case ${columns
@@ -177,21 +183,23 @@ function sqliteSearch(terms: readonly { text: string; prefix: boolean }[]): Sear
     return rows.map((r) => ({ ...r, marked: marked.get(Number(r.rid)) ?? null }));
   }
   return {
-    async sources(db, caseIds, limit, offset) {
-      const match = fts5Query(terms, 'title text', caseIds);
+    async sources(db, limit, offset) {
       const result = await sql<Row>`
         with hits as (
           select rowid, bm25(sources_fts, 4.0, 1.0, 0.0) as rank from sources_fts
-          where sources_fts match ${match} order by rowid desc limit ${RANK_WINDOW}
+          where sources_fts match ${sourceMatch} order by rowid desc limit ${RANK_WINDOW}
         )
         select 'source' as kind, s.rowid as rid, s.id, s.case_id, s.id as source_id, s.title, -h.rank as score,
                null as marked, null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
         from hits h join sources s on s.rowid = h.rowid
         order by h.rank, s.id
         limit ${limit} offset ${offset}`.execute(db);
-      return snippets(db, 'sources_fts', match, result.rows, [1, 0]);
+      return result.rows;
     },
-    async attributions(db, caseIds, limit, offset) {
+    sourceSnippets(db, rows) {
+      return snippets(db, 'sources_fts', sourceMatch, rows, [1, 0]);
+    },
+    async attributions(db, limit, offset) {
       // bm25() would read the whole doclist of the case token (every attribution of the case) to weigh it,
       // so attributions are ranked here instead, from highlight() marks over the newest matches.
       const match = fts5Query(terms, 'source_text cue_text content_text', caseIds);
@@ -274,11 +282,13 @@ function caseQuery(caseIds: readonly string[]): RawBuilder<unknown> {
   return sql`to_tsquery('simple'::regconfig, ${lexemes.join(' | ')})`;
 }
 
-function postgresSearch(query: string): SearchDialect {
+function postgresSearch(query: string, caseIds: readonly string[], firstWord: string): SearchDialect {
   const tsq = sql`websearch_to_tsquery('english'::regconfig, ${query})`;
+  // ts_headline re-parses all it is given: give it ~900 characters around the first word's likely stem.
+  const prefix = firstWord.toLowerCase().slice(0, Math.max(3, firstWord.length - 2));
   return {
-    async sources(db, caseIds, limit, offset) {
-      // Cap the candidates, rank them, page, then headline only the page: ts_headline re-parses the text.
+    async sources(db, limit, offset) {
+      // Cap the candidates, rank them, page; snippets come later, for the sources shown.
       // `source_search` has few rows with large (TOASTed) tsvectors: the planner's seq-scan estimate ignores
       // detoasting them all, so the GIN index is forced for this one query.
       const run = (trx: Kysely<Database>) =>
@@ -292,8 +302,7 @@ function postgresSearch(query: string): SearchDialect {
           order by score desc, source_id
           limit ${limit} offset ${offset}
         )
-        select 'source' as kind, null as rid, s.id, s.case_id, s.id as source_id, s.title, h.score,
-               ts_headline('english'::regconfig, coalesce(s.title, '') || E'\n' || left(s.text, 500000), ${tsq}, ${HEADLINE_OPTIONS}) as marked,
+        select 'source' as kind, null as rid, s.id, s.case_id, s.id as source_id, s.title, h.score, null as marked,
                null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
         from hits h join sources s on s.id = h.source_id
         order by h.score desc, s.id`.execute(trx);
@@ -303,12 +312,24 @@ function postgresSearch(query: string): SearchDialect {
         return (await run(trx)).rows;
       });
     },
-    async attributions(db, caseIds, limit, offset) {
+    async sourceSnippets(db, rows) {
+      if (rows.length === 0) return rows;
+      const at = sql`strpos(lower(s.text), ${prefix})`;
+      const result = await sql<{ id: string; marked: string }>`
+        select s.id, ts_headline('english'::regconfig,
+                 coalesce(s.title, '') || E'\n' ||
+                 case when ${at} > 0 then substr(s.text, greatest(1, ${at} - 300), 900) else left(s.text, 900) end,
+                 ${tsq}, ${HEADLINE_OPTIONS}) as marked
+        from sources s where s.id in (${inList(rows.map((r) => r.id))})`.execute(db);
+      const marked = new Map(result.rows.map((r) => [r.id, r.marked]));
+      return rows.map((r) => ({ ...r, marked: marked.get(r.id) ?? null }));
+    },
+    async attributions(db, limit, offset) {
       const result = await sql<Row>`
         with candidates as materialized (
           select a.id, a.tsv from attributions a
           where a.tsv @@ (${tsq} && ${caseQuery(caseIds)}) and a.current = 1 and a.case_id in (${inList(caseIds)})
-          limit ${RANK_WINDOW}
+          limit ${ATTRIBUTION_WINDOW_PG}
         ), hits as (
           select id, ts_rank(tsv, ${tsq}) as score from candidates
           order by score desc, id
@@ -380,13 +401,17 @@ export async function search(
   ) {
     throw new CorroborateError('bad_request', 'search: not a cursor this server issued');
   }
-  const engine = dialect === 'sqlite' ? sqliteSearch(terms) : postgresSearch(cleaned);
+  const firstWord = terms[0]!.text.split(' ')[0] ?? '';
+  const engine =
+    dialect === 'sqlite'
+      ? sqliteSearch(terms, params.caseIds)
+      : postgresSearch(cleaned, params.caseIds, firstWord);
   const fetched: Record<SearchKind, Row[]> = { source: [], attribution: [] };
   for (const kind of kinds) {
     fetched[kind] =
       kind === 'source'
-        ? await engine.sources(db, params.caseIds, limit + 1, offsets.source)
-        : await engine.attributions(db, params.caseIds, limit + 1, offsets.attribution);
+        ? await engine.sources(db, limit + 1, offsets.source)
+        : await engine.attributions(db, limit + 1, offsets.attribution);
   }
   // Merge the two ranked lists by score; the cursor remembers how far each list was consumed.
   const taken: Row[] = [];
@@ -404,8 +429,13 @@ export async function search(
     }
   }
   const more = fetched.source.length > used.source || fetched.attribution.length > used.attribution;
+  const withSnippets = await engine.sourceSnippets(
+    db,
+    taken.filter((r) => r.kind === 'source'),
+  );
+  const snippetOf = new Map(withSnippets.map((r) => [r.id, r.marked]));
   return {
-    items: taken.map(toHit),
+    items: taken.map((r) => toHit(r.kind === 'source' ? { ...r, marked: snippetOf.get(r.id) ?? null } : r)),
     nextCursor: more
       ? encodeCursor({ s: offsets.source + used.source, a: offsets.attribution + used.attribution })
       : null,

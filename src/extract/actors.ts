@@ -35,6 +35,10 @@ const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'de', 'al',
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'and', 'but', 'or', 'as', 'according', 'with', 'from', 'to', 'of', 'when', 'while', 'after', 'before', 'since', 'if', 'its', 'his', 'her', 'their', 'this', 'that']);
 const STREET_WORDS = /^(?:Road|Street|St\.|Avenue|Ave\.|Square|Boulevard|Lane|Highway|Bridge|Park|Station|Airport|Port|Camp|Prison|Valley|River|Mountains?|Hills?|Forest|Lake|Sea|Gulf|Bay|Island|Islands|Strait|District|Quarter|Mosque|Cathedral|Monastery|Stadium|Market|Plant|Dam|Crossing|Checkpoint)$/;
 const MAX_NAME_TOKENS = 10;
+/** All-caps abbreviations that are not organisations. */
+const NOT_ORG_ACRONYMS: ReadonlySet<string> = new Set(
+  'CEO CFO COO CTO TV GDP DNA RNA PDF URL HTML GPS SMS ATM USD EUR GBP UAH RUB COVID SARS HIV AIDS PTSD IED IEDS MLRS HIMARS ATGM SUV POW POWS IDP IDPS NGO NGOS OK AM PM BC AD UTC GMT FAQ ID IDS VIP MP MPS PR HQ KM MM CM KG ISBN EST PST CET EET LLC INC LTD PLC CCTV RPG AK VR AI IT IQ QR'.split(' '),
+);
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUNS_PLURAL = /^(?:they|them)$/i;
 const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
@@ -241,6 +245,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]?.text ?? '')) run.pop();
     // Names are short: a capitalised run longer than this is a headline or a list, not one actor.
     if (run.length === 0 || run.length > MAX_NAME_TOKENS) return;
+    // An all-caps run of several words is a headline or a dateline, not a name.
+    if (run.length >= 2 && run.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase())) return;
     const first = run[0];
     const last = run[run.length - 1];
     if (first === undefined || last === undefined) return;
@@ -381,13 +387,28 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // 3. Acronyms of organisations found above ("HRMMU" after its full name).
   const byInitials = new Map<string, Draft>();
   for (const d of drafts) if (d.initials !== null && d.initials.length >= 2) byInitials.set(d.initials, d);
-  for (const t of byInitials.size === 0 ? [] : tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined) continue;
     const c1 = t.text.charCodeAt(1);
     if (t.text.length < 2 || t.text.length > 12 || !((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
     const bare = t.text.replace(/\./g, '');
     if (!/^[A-Z]{2,7}$/.test(bare) || isCovered(t.start, t.end)) continue;
     const d = byInitials.get(bare);
-    if (d !== undefined) mention(d, t.start, t.end, t.text);
+    if (d !== undefined) {
+      mention(d, t.start, t.end, t.text);
+      continue;
+    }
+    // An unknown acronym inside ordinary mixed-case text (SBU, FSB, IAEA) names an organisation,
+    // unless it is a place (US, UK), a common abbreviation, or part of an all-caps headline.
+    const shouting =
+      /[A-Z]{2,}(?:['’][A-Z]+)?[\s,'’-]*$/.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^(?:['’][A-Z]+)?[\s,'’-]*[A-Z]{2,}/.test(text.slice(t.end, t.end + 12));
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    const dateline = /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
+    if (shouting || dateline || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
+    if (/^[IVXLC]+$/.test(bare)) continue;
+    const org = create(`org:${bare.toLowerCase()}`, { name: bare, type: 'organization', role: null, affiliation: null });
+    mention(org, t.start, t.end, t.text);
   }
 
   // 4. Collective groups with a qualifier ("Russian soldiers", "U.S. defense officials").

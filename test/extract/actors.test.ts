@@ -99,6 +99,12 @@ describe('extractActors', () => {
     assert.ok(org?.aliases?.includes('EDRN'));
   });
 
+  it('reads an unknown acronym in running text as an organisation, but not places, headlines or common abbreviations', () => {
+    const doc = 'Officers of the SBU detained him. US and UK officials, TV crews and 40 IDPs were there. RUSSIA INVADES UKRAINE was the headline.';
+    const names = extractActors(doc, [], gazetteer).actors.map((a) => [a.name, a.type]);
+    assert.deepEqual(names, [['SBU', 'organization']]);
+  });
+
   it('never throws and keeps offsets inside the text for any input', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('Mayor', 'John', 'Smith', 'said', 'he', 'The', 'Council', 'of', 'the', 'ICC', 'Russian', 'troops', ',', '.', '“', 'Kremlin', 'Ünal'), { maxLength: 40 }), (parts) => {

@@ -14,7 +14,9 @@ const docs = readFactGold(new URL('../eval-data/facts', import.meta.url).pathnam
 const rssBefore = process.memoryUsage().rss;
 const heapBefore = process.memoryUsage().heapUsed;
 const t0 = performance.now();
+const loadCpu0 = process.cpuUsage();
 const gazetteer = loadGazetteer();
+const loadCpu = process.cpuUsage(loadCpu0);
 const loadMs = performance.now() - t0;
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
 const rssMb = (process.memoryUsage().rss - rssBefore) / 1e6;
@@ -68,7 +70,7 @@ function polnear(): { docs: number; tokens: number; cpuSeconds: number; tokensPe
 console.log(
   JSON.stringify({
     bench: 'facts',
-    gazetteer: { loadMs: Math.round(loadMs), heapMb: Math.round(heapMb), rssMb: Math.round(rssMb), names: gazetteer.size },
+    gazetteer: { loadMs: Math.round(loadMs), loadCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000), heapMb: Math.round(heapMb), rssMb: Math.round(rssMb), names: gazetteer.size },
     chars: text.length,
     tokens,
     withoutAttributions: run([]),

@@ -6,6 +6,7 @@ import { reviewRoutes } from './review.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
 import type { ApiDeps } from './deps.ts';
 import { memberRoutes } from './members.routes.ts';
+import { pipelineRoutes } from './pipeline.routes.ts';
 import { protectionRoutes } from './protections.routes.ts';
 import type { ApiRoute } from './route.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -28,5 +29,6 @@ export function apiRoutes(deps: ApiDeps): readonly ApiRoute[] {
     ...ingestRoutes(deps),
     ...reviewRoutes(deps),
     ...analysisRoutes(deps),
+    ...pipelineRoutes(deps),
   ];
 }

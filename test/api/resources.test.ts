@@ -155,3 +155,25 @@ describe('URL ingest', () => {
     for (const item of body.items) assert.match(item.error ?? '', /not public|private|loopback|link-local|refus/i);
   });
 });
+
+describe('extract and re-extract', () => {
+  it('runs the extractor over posted text without storing it', async () => {
+    const before = await get<{ items: unknown[] }>(`${base}/sources`);
+    const res = await server.request('viewer', 'POST', '/api/extract', { body: { text: REPORTS[0], published: '2031-05-02' } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { document: { text: string }; attributions: unknown[] };
+    assert.ok(body.attributions.length > 0);
+    assert.equal((await get<{ items: unknown[] }>(`${base}/sources`)).items.length, before.items.length);
+  });
+
+  it('re-extracts a case for an analyst and refuses a viewer', async () => {
+    assert.equal((await server.request('viewer', 'POST', `${base}/reextract`, { body: {} })).status, 403);
+    const res = await server.request('analyst', 'POST', `${base}/reextract`, { body: { force: true } });
+    assert.equal(res.status, 200, await res.clone().text());
+    const body = (await res.json()) as { items: { status: string }[] };
+    assert.deepEqual(
+      body.items.map((i) => i.status),
+      ['ok', 'ok'],
+    );
+  });
+});

@@ -224,25 +224,30 @@ export class ApiClient {
     const detail = await this.request('GET', base);
     // Ask for the extraction only once there is one: a 404 would be noise in the console of every new source.
     const pending = present.sourceSummary(detail).extraction === 'pending';
-    const extraction = pending
-      ? null
-      : await this.request('GET', `${base}/extraction`).catch((error: unknown) => {
-          if (error instanceof ApiError && error.status === 404) return null;
-          throw error;
-        });
-    // Stored attribution ids (what reviews name) by the extraction's local ids.
-    const stored: unknown[] = [];
-    if (extraction !== null) {
-      let cursor: string | null = null;
-      for (let i = 0; i < 100; i += 1) {
-        const body = await this.request('GET', `${caseBase(caseId)}/attributions${query({ sourceId, cursor, limit: 500 })}`);
-        const page: Page<unknown> = present.page(body, (v) => v);
-        stored.push(...page.items);
-        if (page.next === null) break;
-        cursor = page.next;
-      }
-    }
+    const [extraction, stored] = pending
+      ? [null, []]
+      : await Promise.all([
+          this.request('GET', `${base}/extraction`).catch((error: unknown) => {
+            if (error instanceof ApiError && error.status === 404) return null;
+            throw error;
+          }),
+          this.storedAttributions(caseId, sourceId),
+        ]);
     return present.sourceDetail(detail, extraction, stored);
+  }
+
+  /** Every stored attribution of a source (their ids are what reviews name). */
+  private async storedAttributions(caseId: string, sourceId: string): Promise<unknown[]> {
+    const stored: unknown[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 100; i += 1) {
+      const body = await this.request('GET', `${caseBase(caseId)}/attributions${query({ sourceId, cursor, limit: 500 })}`);
+      const page: Page<unknown> = present.page(body, (v) => v);
+      stored.push(...page.items);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    return stored;
   }
 
   /** URL of the sanitised original page (HTML) or PDF, for the reader's "original" toggle. */

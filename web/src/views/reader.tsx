@@ -303,6 +303,53 @@ function AttributionPanel(props: {
   );
 }
 
+/** The attribution list beside the text, virtualised (a long report holds thousands). */
+function AttributionList(props: {
+  readonly attributions: readonly Attribution[];
+  readonly selected: string | null;
+  readonly onSelect: (id: string) => void;
+}) {
+  const { attributions, selected } = props;
+  const parent = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: attributions.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 44,
+    overscan: 10,
+  });
+  useEffect(() => {
+    const i = attributions.findIndex((a) => a.id === selected);
+    if (i >= 0) virtual.scrollToIndex(i, { align: 'auto' });
+  }, [selected, attributions, virtual]);
+  return (
+    <nav aria-label="Attributions" className="attr-list">
+      <h2>Attributions ({attributions.length})</h2>
+      <div ref={parent} className="attr-scroll">
+        <ol className="virtual-inner" style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((row) => {
+            const a = attributions[row.index];
+            if (a === undefined) return null;
+            return (
+              <li key={a.id} data-index={row.index} ref={virtual.measureElement} className="virtual-row" style={{ transform: `translateY(${row.start}px)` }}>
+                <button
+                  type="button"
+                  className={`attr-item${a.id === selected ? ' current' : ''}`}
+                  aria-current={a.id === selected ? 'true' : undefined}
+                  onClick={() => props.onSelect(a.id)}
+                >
+                  <span className="speaker">{a.source?.text ?? '(unstated)'}</span> <span className="cue">{a.cue.text}</span>{' '}
+                  <span className={`badge stance-${a.stance}`}>{a.stance.replace('_', ' ')}</span>
+                  {a.review !== 'proposed' && <span className="badge status-good">{a.review}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </nav>
+  );
+}
+
 /** The virtualised text with every attribution drawn over it. */
 function MarkedText(props: {
   readonly source: SourceDetail;
@@ -490,20 +537,7 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
           ) : (
             <p className="notice">{attributions.length === 0 ? (waiting ? 'Extraction is running…' : 'No attributions were found in this source.') : 'Select an attribution in the text or in the list.'}</p>
           )}
-          <nav aria-label="Attributions" className="attr-list">
-            <h2>Attributions ({attributions.length})</h2>
-            <ol>
-              {attributions.map((a) => (
-                <li key={a.id}>
-                  <button type="button" className={`attr-item${a.id === selectedLocal ? ' current' : ''}`} aria-current={a.id === selectedLocal ? 'true' : undefined} onClick={() => select(a.id)}>
-                    <span className="speaker">{a.source?.text ?? '(unstated)'}</span> <span className="cue">{a.cue.text}</span>{' '}
-                    <span className={`badge stance-${a.stance}`}>{a.stance.replace('_', ' ')}</span>
-                    {a.review !== 'proposed' && <span className="badge status-good">{a.review}</span>}
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </nav>
+          <AttributionList attributions={attributions} selected={selectedLocal} onSelect={select} />
         </div>
       </div>
     </section>

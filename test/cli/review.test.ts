@@ -114,6 +114,22 @@ describe('corroborate review', () => {
   });
 });
 
+describe('corroborate review list', () => {
+  it('lists pending attributions, then only the rejected one after a rejection', async () => {
+    const { env, ids } = await setup();
+    const pending = await runCommand(reviewCommand, ['list', '--json'], env);
+    assert.equal((JSON.parse(pending.stdout) as unknown[]).length, 4);
+    await runCommand(reviewCommand, [ids.get('a3')!, 'reject'], env);
+    const rejected = await runCommand(reviewCommand, ['list', '--status', 'rejected'], env);
+    assert.match(rejected.stdout, new RegExp(ids.get('a3')!));
+    assert.match(rejected.stdout, /1 attribution \(rejected\) in case 'default'/);
+    await assert.rejects(
+      runCommand(reviewCommand, ['list', '--status', 'maybe'], env),
+      (e) => isCorroborateError(e, 'bad_request') && e.message.includes('maybe'),
+    );
+  });
+});
+
 describe('corroborate actors', () => {
   it('lists, renames, merges and splits actors of the case', async () => {
     const { env } = await setup();

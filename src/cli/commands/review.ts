@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import type { Stance } from '../../extract/types.ts';
 import { findCaseActor } from '../../store/actors.ts';
-import { getAttribution, type StoredAttribution } from '../../store/extractions.ts';
+import { DEFAULT_CASE, requireCase } from '../../store/cases.ts';
+import {
+  getAttribution,
+  listAttributions,
+  type ReviewStatus,
+  type StoredAttribution,
+} from '../../store/extractions.ts';
 import {
   type AttributionEdit,
   listReviews,
@@ -13,11 +19,13 @@ import {
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate review ATTRIBUTION_ID ACTION [options] [--rationale TEXT] [--db PATH] [--json]
+       corroborate review list [--case NAME] [--status pending|accepted|edited|rejected] [--source ID] [--limit N]
 
 Records an analyst's decision on an extracted attribution. The extracted original is always kept; every
 decision is stored with its rationale and logged in the custody log.
 
 Actions:
+  list                           the case's current attributions to review (default: pending ones)
   show                           print the attribution, its original and its review history
   accept                         the attribution is right as it is
   reject                         the attribution is wrong (kept, marked rejected)
@@ -27,6 +35,10 @@ Actions:
   reattribute --speaker ACTOR    the statement is someone else's (a case actor id or name)
 
 Options:
+  --case NAME        list: the case (default 'default')
+  --status S         list: pending (default), accepted, edited, rejected or all
+  --source ID        list: one source's attributions only
+  --limit N          list: at most N (default 50)
   --rationale TEXT   why (recommended for every decision)
   --db PATH          database file or postgres:// URL
   --json             print the result as JSON
@@ -53,6 +65,52 @@ function describeAttribution(a: StoredAttribution): string {
   return lines.join('\n');
 }
 
+const STATUSES: readonly ReviewStatus[] = ['pending', 'accepted', 'edited', 'rejected'];
+
+/** `review list`: the case's current attributions in a review state, one block each. */
+async function listForReview(
+  values: { case: string; status: string; limit: string; source?: string; db?: string; json: boolean },
+  deps: CliDeps,
+): Promise<number> {
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new CorroborateError(
+      'bad_request',
+      `--limit ${values.limit}: must be a whole number of at least 1`,
+    );
+  if (values.status !== 'all' && !STATUSES.includes(values.status as ReviewStatus)) {
+    throw new CorroborateError('bad_request', `--status ${values.status}: use ${STATUSES.join(', ')} or all`);
+  }
+  const store = await deps.openStore(values.db);
+  try {
+    const kase = await requireCase(store.db, values.case);
+    const items: StoredAttribution[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listAttributions(store.db, {
+        caseId: kase.id,
+        sourceId: values.source ?? null,
+        reviewStatus: values.status === 'all' ? null : (values.status as ReviewStatus),
+        cursor,
+        limit: Math.min(500, limit - items.length),
+      });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null && items.length < limit);
+    if (values.json) {
+      deps.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+      return 0;
+    }
+    for (const a of items) deps.stdout.write(`${describeAttribution(a)}\n`);
+    deps.stdout.write(
+      `${items.length} attribution${items.length === 1 ? '' : 's'} (${values.status}) in case '${kase.name}'${cursor === null ? '' : '; more: raise --limit'}\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 /** `corroborate review`: accept, reject, edit or reattribute an attribution. */
 export const reviewCommand: Command = {
   name: 'review',
@@ -72,6 +130,9 @@ export const reviewCommand: Command = {
           stance: { type: 'string' },
           speaker: { type: 'string' },
           rationale: { type: 'string' },
+          case: { type: 'string', default: DEFAULT_CASE },
+          status: { type: 'string', default: 'pending' },
+          limit: { type: 'string', default: '50' },
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
@@ -80,6 +141,7 @@ export const reviewCommand: Command = {
       throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
     }
     const { values, positionals } = parsed;
+    if (positionals[0] === 'list' && positionals.length === 1) return listForReview(values, deps);
     const [attributionId, action, ...extra] = positionals;
     if (attributionId === undefined || action === undefined || extra.length > 0) {
       throw new CorroborateError('bad_request', `review: give an attribution id and one action\n${USAGE}`);

@@ -75,7 +75,8 @@ describe('corroborate review', () => {
       [id, 'edit', '--content', `${span.start}-${span.end}`, '--stance', 'assert', '--json'],
       env,
     );
-    const out = JSON.parse(run.stdout) as { attribution: StoredAttribution };
+    const out = JSON.parse(run.stdout) as { attribution: StoredAttribution; allegations: string };
+    assert.equal(out.allegations, 'updated');
     assert.equal(out.attribution.content[0]?.text, 'witnesses had seen trucks');
     assert.equal(out.attribution.stance, 'assert');
     assert.equal(out.attribution.extracted.stance, 'allege');

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import type { Stance } from '../../extract/types.ts';
 import { findCaseActor } from '../../store/actors.ts';
+import { attachSources } from '../../store/allegations.ts';
 import { DEFAULT_CASE, requireCase } from '../../store/cases.ts';
 import {
   getAttribution,
@@ -22,7 +23,8 @@ const USAGE = `Usage: corroborate review ATTRIBUTION_ID ACTION [options] [--rati
        corroborate review list [--case NAME] [--status pending|accepted|edited|rejected] [--source ID] [--limit N]
 
 Records an analyst's decision on an extracted attribution. The extracted original is always kept; every
-decision is stored with its rationale and logged in the custody log.
+decision is stored with its rationale and logged in the custody log, and the source's allegations are
+updated (a rejected attribution no longer counts).
 
 Actions:
   list                           the case's current attributions to review (default: pending ones)
@@ -211,8 +213,18 @@ export const reviewCommand: Command = {
         ...(edit === undefined ? {} : { edit }),
         ...(caseActorId === undefined ? {} : { caseActorId }),
       });
+      // The decision changes what clustering sees (rejected attributions drop out): re-attach the source.
+      let allegations: 'updated' | 'failed' = 'updated';
+      try {
+        await attachSources(store, [after.sourceId], { actor: deps.config.actor });
+      } catch (error) {
+        allegations = 'failed';
+        deps.stderr.write(
+          `review ${after.id}: recorded, but updating allegations failed: ${errorMessage(error)}\n`,
+        );
+      }
       if (values.json) {
-        deps.stdout.write(`${JSON.stringify({ review, attribution: after }, null, 2)}\n`);
+        deps.stdout.write(`${JSON.stringify({ review, attribution: after, allegations }, null, 2)}\n`);
         return 0;
       }
       deps.stdout.write(

@@ -66,8 +66,20 @@ function bundleSize() {
   };
 }
 
-const STATUSES = ['corroborated', 'partially_corroborated', 'single_origin', 'uncorroborated', 'contested', 'denied'];
-const EVENTS = ['killing_of_civilians', 'attack_on_civilians', 'destruction_of_property', 'concealment_of_evidence'];
+const STATUSES = [
+  'corroborated',
+  'partially_corroborated',
+  'single_origin',
+  'uncorroborated',
+  'contested',
+  'denied',
+];
+const EVENTS = [
+  'killing_of_civilians',
+  'attack_on_civilians',
+  'destruction_of_property',
+  'concealment_of_evidence',
+];
 const PLACES = ['Kestrava', 'Dunmere', 'Orlov Bay', 'Saltmarsh', 'Vell'];
 
 function allegation(i: number) {
@@ -118,20 +130,45 @@ function bigSource() {
       const q0 = text.length;
       text += `shelling near block ${p} on the morning of the ${1 + (p % 28)}th`;
       const q1 = text.length;
-      nested = { id: `n${p}`, source: { start: n0, end: n1, text: 'residents', actor: null }, cue: { start: m0, end: m1, text: 'reported' }, content: [{ start: q0, end: q1, text: text.slice(q0, q1) }], stance: 'allege', quote: 'indirect', channel: null, basis: ['eyewitness'], parent: `a${p}`, confidence: 0.8 };
+      nested = {
+        id: `n${p}`,
+        source: { start: n0, end: n1, text: 'residents', actor: null },
+        cue: { start: m0, end: m1, text: 'reported' },
+        content: [{ start: q0, end: q1, text: text.slice(q0, q1) }],
+        stance: 'allege',
+        quote: 'indirect',
+        channel: null,
+        basis: ['eyewitness'],
+        parent: `a${p}`,
+        confidence: 0.8,
+      };
     } else {
       text += `the water supply to block ${p} was cut for ${p % 9} days and repairs were refused`;
     }
     const k1 = text.length;
     text += `. ${'Further synthetic description of the district follows to fill the page with ordinary prose. '.repeat(6)}\n\n`;
-    attributions.push({ id: `a${p}`, source: { start: s0, end: s1, text: speaker, actor: null }, cue: { start: c0, end: c1, text: 'said' }, content: [{ start: k0, end: k1, text: text.slice(k0, k1) }], stance: 'assert', quote: 'indirect', channel: null, basis: [], parent: null, confidence: 0.9 });
+    attributions.push({
+      id: `a${p}`,
+      source: { start: s0, end: s1, text: speaker, actor: null },
+      cue: { start: c0, end: c1, text: 'said' },
+      content: [{ start: k0, end: k1, text: text.slice(k0, k1) }],
+      stance: 'assert',
+      quote: 'indirect',
+      channel: null,
+      basis: [],
+      parent: null,
+      confidence: 0.9,
+    });
     if (nested !== null) attributions.push(nested);
   }
   return { text, attributions };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'content-security-policy': CONTENT_SECURITY_POLICY });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -144,11 +181,24 @@ function handle(
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const sourceBase = `/api/cases/${FIXTURE_CASE}/sources/src_big`;
   if (url.pathname === sourceBase) {
-    json(res, 200, { id: 'src_big', title: `Synthetic ${PAGES}-page report`, language: 'en', extractionState: 'extracted', text: big.text });
+    json(res, 200, {
+      id: 'src_big',
+      title: `Synthetic ${PAGES}-page report`,
+      language: 'en',
+      extractionState: 'extracted',
+      text: big.text,
+    });
     return;
   }
   if (url.pathname === `${sourceBase}/extraction`) {
-    json(res, 200, { document: { text: big.text }, attributions: big.attributions, actors: [], places: [], dates: [], figures: [] });
+    json(res, 200, {
+      document: { text: big.text },
+      attributions: big.attributions,
+      actors: [],
+      places: [],
+      dates: [],
+      figures: [],
+    });
     return;
   }
   if (url.pathname === `/api/cases/${FIXTURE_CASE}/attributions`) {
@@ -172,7 +222,10 @@ function handle(
     return;
   }
   const path = join(DIST, url.pathname);
-  const file = path.startsWith(DIST) && statSync(path, { throwIfNoEntry: false })?.isFile() ? path : join(DIST, 'index.html');
+  const file =
+    path.startsWith(DIST) && statSync(path, { throwIfNoEntry: false })?.isFile()
+      ? path
+      : join(DIST, 'index.html');
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -199,7 +252,10 @@ async function fixtureServer(): Promise<{ origin: string; close: () => Promise<v
   const server = createServer((req, res) => handle(req, res, items, big));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
 
 async function fixtureTarget(): Promise<Target> {
@@ -242,7 +298,10 @@ async function realTarget(): Promise<Target> {
     };
   });
   for (let i = 0; i < rows.length; i += 500) {
-    await store.db.insertInto('allegations').values(rows.slice(i, i + 500)).execute();
+    await store.db
+      .insertInto('allegations')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
   // Fast argon2 parameters: the password is never used, only the session made below.
   const user = await createUser(
@@ -325,7 +384,9 @@ async function main(): Promise<void> {
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
-      await page.goto(`${fixture.origin}/cases/${FIXTURE_CASE}/sources/src_big?attribution=a0`, { waitUntil: 'commit' });
+      await page.goto(`${fixture.origin}/cases/${FIXTURE_CASE}/sources/src_big?attribution=a0`, {
+        waitUntil: 'commit',
+      });
       await page.waitForSelector('.m-cue');
       const firstPaint = await page.evaluate(() => performance.now());
       // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
@@ -379,7 +440,11 @@ async function main(): Promise<void> {
             ? 'loopback fixture (board API calls answered from generated allegations; same CSP as corroborate serve)'
             : 'corroborate serve composition root (startServer) on loopback, SQLite store with generated allegation rows',
         runs: RUNS,
-        firstMeaningfulPaintMs: { median: round(median(fmp)), min: round(Math.min(...fmp)), max: round(Math.max(...fmp)) },
+        firstMeaningfulPaintMs: {
+          median: round(median(fmp)),
+          min: round(Math.min(...fmp)),
+          max: round(Math.max(...fmp)),
+        },
         firstContentfulPaintMs: { median: round(median(fcp)) },
         budgetMs: 1500,
         withinBudget: median(fmp) < 1500,

@@ -31,7 +31,10 @@ export interface Browser {
  * const browser = await launchChromium({ width: 1280, height: 800 });
  * const page = await browser.context.newPage();
  */
-export async function launchChromium(viewport: { readonly width: number; readonly height: number }): Promise<Browser> {
+export async function launchChromium(viewport: {
+  readonly width: number;
+  readonly height: number;
+}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'corroborate-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -14,7 +14,10 @@ import { TimelineView } from './views/timeline.tsx';
 // The map carries the country outlines (~100 kB); load it only when opened.
 const MapView = lazy(() => import('./views/map.tsx').then((m) => ({ default: m.MapView })));
 
-const CASE_TABS: readonly { readonly kind: 'inbox' | 'board' | 'map' | 'timeline' | 'search' | 'custody'; readonly label: string }[] = [
+const CASE_TABS: readonly {
+  readonly kind: 'inbox' | 'board' | 'map' | 'timeline' | 'search' | 'custody';
+  readonly label: string;
+}[] = [
   { kind: 'inbox', label: 'Inbox' },
   { kind: 'board', label: 'Allegations' },
   { kind: 'map', label: 'Map' },

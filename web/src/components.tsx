@@ -41,12 +41,20 @@ export function StatusBadge(props: { readonly status: AllegationStatus }) {
 }
 
 /** A plain badge. */
-export function Badge(props: { readonly children: ReactNode; readonly tone?: 'neutral' | 'good' | 'bad' | 'mid' }) {
+export function Badge(props: {
+  readonly children: ReactNode;
+  readonly tone?: 'neutral' | 'good' | 'bad' | 'mid';
+}) {
   return <span className={`badge status-${props.tone ?? 'neutral'}`}>{props.children}</span>;
 }
 
 /** Loading / error / empty states of a view, announced to screen readers. */
-export function LoadState(props: { readonly loading: boolean; readonly error: Error | undefined; readonly empty?: boolean; readonly emptyText?: string }) {
+export function LoadState(props: {
+  readonly loading: boolean;
+  readonly error: Error | undefined;
+  readonly empty?: boolean;
+  readonly emptyText?: string;
+}) {
   if (props.error !== undefined) {
     return (
       <p className="notice error" role="alert">

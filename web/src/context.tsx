@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { ApiClient } from './api/client.ts';
 import type { Role, Session, SourceSummary } from './api/types.ts';
 
@@ -29,8 +37,15 @@ export function useApp(): AppContextValue {
 }
 
 /** Holds the location (History API) and session for the whole app. */
-export function AppProvider(props: { readonly api: ApiClient; readonly initialSession: Session | null; readonly children: ReactNode }) {
-  const [location, setLocation] = useState(() => ({ path: window.location.pathname, search: window.location.search }));
+export function AppProvider(props: {
+  readonly api: ApiClient;
+  readonly initialSession: Session | null;
+  readonly children: ReactNode;
+}) {
+  const [location, setLocation] = useState(() => ({
+    path: window.location.pathname,
+    search: window.location.search,
+  }));
   const [session, setSession] = useState<Session | null>(props.initialSession);
 
   useEffect(() => {
@@ -59,7 +74,12 @@ export function AppProvider(props: { readonly api: ApiClient; readonly initialSe
 }
 
 /** An in-app link: a real `<a href>` (so it opens in a new tab and reads right to screen readers). */
-export function Link(props: { readonly to: string; readonly className?: string; readonly children: ReactNode; readonly 'aria-current'?: 'page' | undefined }) {
+export function Link(props: {
+  readonly to: string;
+  readonly className?: string;
+  readonly children: ReactNode;
+  readonly 'aria-current'?: 'page' | undefined;
+}) {
   const { navigate } = useApp();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -97,7 +117,12 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
         if (live) setState({ data, error: undefined, loading: false });
       },
       (error: unknown) => {
-        if (live) setState({ data: undefined, error: error instanceof Error ? error : new Error(String(error)), loading: false });
+        if (live)
+          setState({
+            data: undefined,
+            error: error instanceof Error ? error : new Error(String(error)),
+            loading: false,
+          });
       },
     );
     return () => {

@@ -35,8 +35,26 @@ describe('present.sourceDetail', () => {
       { id: 's1', title: 'Fictional report', text: 'A said B said C.' },
       {
         attributions: [
-          { id: 'a1', source: { start: 0, end: 1, text: 'A', actor: 'act1' }, cue: { start: 2, end: 6, text: 'said' }, content: [{ start: 7, end: 15, text: 'B said C' }], stance: 'allege', parent: null, basis: ['eyewitness'], confidence: 0.9 },
-          { id: 'a2', source: { start: 7, end: 8, text: 'B', actor: null }, cue: { start: 9, end: 13, text: 'said' }, content: [{ start: 14, end: 15, text: 'C' }], stance: 'bogus', parent: 'a1', basis: [], confidence: 0.5 },
+          {
+            id: 'a1',
+            source: { start: 0, end: 1, text: 'A', actor: 'act1' },
+            cue: { start: 2, end: 6, text: 'said' },
+            content: [{ start: 7, end: 15, text: 'B said C' }],
+            stance: 'allege',
+            parent: null,
+            basis: ['eyewitness'],
+            confidence: 0.9,
+          },
+          {
+            id: 'a2',
+            source: { start: 7, end: 8, text: 'B', actor: null },
+            cue: { start: 9, end: 13, text: 'said' },
+            content: [{ start: 14, end: 15, text: 'C' }],
+            stance: 'bogus',
+            parent: 'a1',
+            basis: [],
+            confidence: 0.5,
+          },
         ],
         actors: [{ id: 'act1', name: 'A', type: 'person', mentions: [[0, 1]] }],
       },

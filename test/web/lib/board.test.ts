@@ -29,7 +29,14 @@ function buildAllegation(overrides: Partial<AllegationSummary> = {}): Allegation
 
 describe('matches', () => {
   it('keeps an allegation that passes every filter set', () => {
-    assert.ok(matches(buildAllegation(), { place: 'kestráva', event: 'attack_on_civilians', from: '2031-03-04', to: '2031-04-01' }));
+    assert.ok(
+      matches(buildAllegation(), {
+        place: 'kestráva',
+        event: 'attack_on_civilians',
+        from: '2031-03-04',
+        to: '2031-04-01',
+      }),
+    );
   });
 
   it('drops on place, decision, flags and time window', () => {
@@ -45,9 +52,19 @@ describe('matches', () => {
 
 describe('sortAllegations', () => {
   it('puts most independent origins first without changing the input', () => {
-    const list = [buildAllegation({ id: 'a', origins: 1 }), buildAllegation({ id: 'b', origins: 3 }), buildAllegation({ id: 'c', origins: 2 })];
-    assert.deepEqual(sortAllegations(list, 'origins').map((a) => a.id), ['b', 'c', 'a']);
-    assert.deepEqual(list.map((a) => a.id), ['a', 'b', 'c']);
+    const list = [
+      buildAllegation({ id: 'a', origins: 1 }),
+      buildAllegation({ id: 'b', origins: 3 }),
+      buildAllegation({ id: 'c', origins: 2 }),
+    ];
+    assert.deepEqual(
+      sortAllegations(list, 'origins').map((a) => a.id),
+      ['b', 'c', 'a'],
+    );
+    assert.deepEqual(
+      list.map((a) => a.id),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('sorts by latest activity and by figure spread with unknowns last', () => {
@@ -56,8 +73,14 @@ describe('sortAllegations', () => {
       buildAllegation({ id: 'b', lastActivity: '2031-05-01', figureSpread: 10 }),
       buildAllegation({ id: 'c', lastActivity: '2031-03-01', figureSpread: 400 }),
     ];
-    assert.deepEqual(sortAllegations(list, 'activity').map((a) => a.id), ['b', 'c', 'a']);
-    assert.deepEqual(sortAllegations(list, 'spread').map((a) => a.id), ['c', 'b', 'a']);
+    assert.deepEqual(
+      sortAllegations(list, 'activity').map((a) => a.id),
+      ['b', 'c', 'a'],
+    );
+    assert.deepEqual(
+      sortAllegations(list, 'spread').map((a) => a.id),
+      ['c', 'b', 'a'],
+    );
   });
 });
 

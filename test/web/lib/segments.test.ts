@@ -108,6 +108,8 @@ describe('marksByBlock', () => {
       per.map((ms) => ms.map((m) => m.ref)),
       [['a1'], ['a1', 'a2'], ['a3']],
     );
-    list.forEach((b, i) => assert.deepEqual(segment(text, per[i] ?? [], b.start, b.end), segment(text, marks, b.start, b.end)));
+    list.forEach((b, i) =>
+      assert.deepEqual(segment(text, per[i] ?? [], b.start, b.end), segment(text, marks, b.start, b.end)),
+    );
   });
 });

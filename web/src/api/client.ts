@@ -198,7 +198,12 @@ export class ApiClient {
       const body = await this.request('POST', `${caseBase(caseId)}/ingest/urls`, { urls: [url] });
       return present.ingest(url, 200, body);
     } catch (error) {
-      return { name: url, status: 'error', sourceId: null, error: error instanceof Error ? error.message : String(error) };
+      return {
+        name: url,
+        status: 'error',
+        sourceId: null,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -214,7 +219,12 @@ export class ApiClient {
       const body = await this.request('POST', `${caseBase(caseId)}/ingest/text`, { text, ...clean });
       return present.ingest(name, 200, body);
     } catch (error) {
-      return { name, status: 'error', sourceId: null, error: error instanceof Error ? error.message : String(error) };
+      return {
+        name,
+        status: 'error',
+        sourceId: null,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -241,7 +251,10 @@ export class ApiClient {
     const stored: unknown[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 100; i += 1) {
-      const body = await this.request('GET', `${caseBase(caseId)}/attributions${query({ sourceId, cursor, limit: 500 })}`);
+      const body = await this.request(
+        'GET',
+        `${caseBase(caseId)}/attributions${query({ sourceId, cursor, limit: 500 })}`,
+      );
       const page: Page<unknown> = present.page(body, (v) => v);
       stored.push(...page.items);
       if (page.next === null) break;
@@ -271,11 +284,20 @@ export class ApiClient {
       readonly caseActorId?: string;
     },
   ): Promise<void> {
-    await this.request('POST', `${caseBase(caseId)}/attributions/${encodeURIComponent(attributionId)}/review`, review);
+    await this.request(
+      'POST',
+      `${caseBase(caseId)}/attributions/${encodeURIComponent(attributionId)}/review`,
+      review,
+    );
   }
 
   /** One page of the allegations board. */
-  async allegations(caseId: string, filters: BoardFilters, cursor?: string | null, limit = 200): Promise<Page<AllegationSummary>> {
+  async allegations(
+    caseId: string,
+    filters: BoardFilters,
+    cursor?: string | null,
+    limit = 200,
+  ): Promise<Page<AllegationSummary>> {
     const body = await this.request(
       'GET',
       `${caseBase(caseId)}/allegations${query({ ...filters, cursor, limit })}`,
@@ -285,12 +307,18 @@ export class ApiClient {
 
   /** One allegation with its origin groups, reasons, figures and custody entries. */
   async allegation(caseId: string, allegationId: string): Promise<AllegationDetail> {
-    return present.allegationDetail(await this.request('GET', `${caseBase(caseId)}/allegations/${encodeURIComponent(allegationId)}`));
+    return present.allegationDetail(
+      await this.request('GET', `${caseBase(caseId)}/allegations/${encodeURIComponent(allegationId)}`),
+    );
   }
 
   /** Records the analyst decision on an allegation (lead role). */
   async decide(caseId: string, allegationId: string, decision: string, rationale: string): Promise<void> {
-    await this.request('POST', `${caseBase(caseId)}/allegations/${encodeURIComponent(allegationId)}/decision`, { decision, rationale });
+    await this.request(
+      'POST',
+      `${caseBase(caseId)}/allegations/${encodeURIComponent(allegationId)}/decision`,
+      { decision, rationale },
+    );
   }
 
   /**

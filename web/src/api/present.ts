@@ -80,7 +80,10 @@ function session(value: unknown): Session {
     roles: Object.fromEntries(
       list(o, 'memberships')
         .map((m) => obj(m))
-        .map((m) => [str(m, 'caseId', 'case_id') ?? '', ROLES.find((r) => r === str(m, 'role')) ?? 'viewer'] as const)
+        .map(
+          (m) =>
+            [str(m, 'caseId', 'case_id') ?? '', ROLES.find((r) => r === str(m, 'role')) ?? 'viewer'] as const,
+        )
         .filter(([id]) => id !== ''),
     ),
   };
@@ -102,7 +105,9 @@ function caseSummary(value: unknown): CaseSummary {
 }
 
 function extractionState(o: Json): ExtractionState {
-  const raw = str(o, 'extractionState', 'extraction_state', 'extractionStatus', 'state') ?? str(child(o, 'extraction'), 'state', 'status');
+  const raw =
+    str(o, 'extractionState', 'extraction_state', 'extractionStatus', 'state') ??
+    str(child(o, 'extraction'), 'state', 'status');
   if (raw === 'pending' || raw === 'queued') return 'pending';
   if (raw === 'running' || raw === 'processing') return 'running';
   if (raw === 'done' || raw === 'ok' || raw === 'extracted' || raw === 'complete') return 'done';
@@ -120,7 +125,9 @@ function sourceSummary(value: unknown): SourceSummary {
     kind: str(o, 'kind'),
     mediaType: str(o, 'mediaType', 'media_type'),
     capturedAt:
-      str(o, 'capturedAt', 'captured_at') ?? str(obj(list(o, 'captures')[0]), 'capturedAt', 'captured_at') ?? str(o, 'createdAt', 'created_at'),
+      str(o, 'capturedAt', 'captured_at') ??
+      str(obj(list(o, 'captures')[0]), 'capturedAt', 'captured_at') ??
+      str(o, 'createdAt', 'created_at'),
     published: str(o, 'published'),
     url: str(o, 'url', 'canonicalUrl'),
     extraction: extractionState(o),
@@ -141,7 +148,9 @@ function attribution(value: unknown): Attribution {
     id: str(o, 'id') ?? '',
     source: src === null ? null : { ...src, actor: str(obj(o.source), 'actor') },
     cue: span(o.cue) ?? { start: 0, end: 0, text: '' },
-    content: list(o, 'content').map(span).filter((s): s is TextSpan => s !== null),
+    content: list(o, 'content')
+      .map(span)
+      .filter((s): s is TextSpan => s !== null),
     stance: stance(str(o, 'stance')),
     quote: str(o, 'quote') ?? 'indirect',
     channel: str(o, 'channel'),
@@ -169,7 +178,13 @@ function actor(value: unknown): Actor {
 
 function placeFact(value: unknown): PlaceFact {
   const o = obj(value);
-  return { name: str(o, 'name') ?? '', lat: num(o, 'lat'), lon: num(o, 'lon'), country: str(o, 'country'), mentions: mentions(o) };
+  return {
+    name: str(o, 'name') ?? '',
+    lat: num(o, 'lat'),
+    lon: num(o, 'lon'),
+    country: str(o, 'country'),
+    mentions: mentions(o),
+  };
 }
 
 function dateFact(value: unknown): DateFact {
@@ -243,7 +258,11 @@ function allegationSummary(value: unknown): AllegationSummary {
     status: statusOf(o),
     topReason:
       str(o, 'topReason', 'top_reason', 'reason') ??
-      (firstReason === undefined ? null : typeof firstReason === 'string' ? firstReason : str(obj(firstReason), 'text', 'message')),
+      (firstReason === undefined
+        ? null
+        : typeof firstReason === 'string'
+          ? firstReason
+          : str(obj(firstReason), 'text', 'message')),
     decision:
       str(o, 'decision', 'analystDecision', 'analyst_decision') ??
       str(child(o, 'decision'), 'decision') ??
@@ -256,16 +275,21 @@ function allegationSummary(value: unknown): AllegationSummary {
       num(o, 'origins', 'independentOrigins', 'independent_origins') ??
       num(counts, 'origins', 'independentOrigins') ??
       groups.length,
-    echoes: num(o, 'echoes') ?? num(counts, 'echoes') ?? groups.reduce<number>((n, g) => n + (num(obj(g), 'echoes') ?? 0), 0),
+    echoes:
+      num(o, 'echoes') ??
+      num(counts, 'echoes') ??
+      groups.reduce<number>((n, g) => n + (num(obj(g), 'echoes') ?? 0), 0),
     denials:
       num(o, 'denials') ??
       num(counts, 'denials') ??
       (members.length > 0 ? members.filter((m) => str(obj(m), 'role') === 'deny').length : null),
     disputed: bool(o, false, 'disputed') || bool(child(o, 'status'), false, 'disputed'),
-    notConfirmed: bool(o, false, 'notConfirmed', 'not_confirmed') || bool(child(o, 'status'), false, 'notConfirmed'),
+    notConfirmed:
+      bool(o, false, 'notConfirmed', 'not_confirmed') || bool(child(o, 'status'), false, 'notConfirmed'),
     sources: num(o, 'sources', 'sourceCount') ?? (list(o, 'sources').length || null),
     firstSeen: str(o, 'firstSeen', 'first_seen') ?? str(child(o, 'window'), 'start'),
-    lastActivity: str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at') ?? str(child(o, 'window'), 'end'),
+    lastActivity:
+      str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at') ?? str(child(o, 'window'), 'end'),
     figureSpread: num(o, 'figureSpread', 'figure_spread'),
   };
 }
@@ -279,7 +303,11 @@ function allegationAttribution(value: unknown): AllegationAttribution {
     outlet: str(o, 'outlet'),
     speaker: str(o, 'speaker', 'actorName', 'actor') ?? str(child(o, 'source'), 'text'),
     stance: stance(str(o, 'stance')),
-    text: str(o, 'text', 'content') ?? list(o, 'content').map((c) => str(obj(c), 'text') ?? '').join(' … '),
+    text:
+      str(o, 'text', 'content') ??
+      list(o, 'content')
+        .map((c) => str(obj(c), 'text') ?? '')
+        .join(' … '),
     published: str(o, 'published'),
     basis: strings(o, 'basis') as Basis[],
   };
@@ -329,7 +357,14 @@ function originGroup(value: unknown): OriginGroup {
 function figureRows(value: unknown): AllegationDetail['figures'] {
   const o = obj(value);
   const inner = list(o, 'figures');
-  const rows = inner.length > 0 ? inner.map((f) => ({ ...obj(f), counts: str(obj(f), 'counts') ?? str(o, 'counts'), place: str(obj(f), 'place') ?? str(o, 'place') })) : [o];
+  const rows =
+    inner.length > 0
+      ? inner.map((f) => ({
+          ...obj(f),
+          counts: str(obj(f), 'counts') ?? str(o, 'counts'),
+          place: str(obj(f), 'place') ?? str(o, 'place'),
+        }))
+      : [o];
   return rows.map((f) => ({
     ...figureFact(f),
     sourceId: str(f, 'sourceId', 'source_id') ?? str(child(f, 'span'), 'sourceId') ?? '',
@@ -341,7 +376,9 @@ function allegationDetail(value: unknown): AllegationDetail {
   const o = obj(value);
   const summary = allegationSummary(o);
   const figures = list(o, 'figures').flatMap(figureRows);
-  const reasons = (list(o, 'reasons').length > 0 ? list(o, 'reasons') : list(child(o, 'status'), 'reasons')).map(reason);
+  const reasons = (
+    list(o, 'reasons').length > 0 ? list(o, 'reasons') : list(child(o, 'status'), 'reasons')
+  ).map(reason);
   const members = list(o, 'members').map((m) => obj(m));
   const byRole = (role: string) => members.filter((m) => str(m, 'role') === role).map(allegationAttribution);
   const explicitGroups = list(o, 'originGroups', 'origin_groups');
@@ -354,7 +391,10 @@ function allegationDetail(value: unknown): AllegationDetail {
           const inGroup = members.filter((m) => id !== null && str(m, 'originGroup', 'origin_group') === id);
           return {
             origin: str(go, 'label', 'origin', 'name') ?? '(unknown origin)',
-            attributions: (inGroup.length > 0 ? inGroup : list(go, 'attributions', 'members').map((m) => obj(m))).map(allegationAttribution),
+            attributions: (inGroup.length > 0
+              ? inGroup
+              : list(go, 'attributions', 'members').map((m) => obj(m))
+            ).map(allegationAttribution),
           };
         });
   return {
@@ -362,9 +402,21 @@ function allegationDetail(value: unknown): AllegationDetail {
     topReason: summary.topReason ?? reasons[0]?.text ?? null,
     reasons,
     originGroups: groups,
-    confirming: list(o, 'confirming').length > 0 ? list(o, 'confirming').map(allegationAttribution) : byRole('confirm').filter((a) => !groups.some((g) => g.attributions.some((x) => x.id === a.id && x.sourceId === a.sourceId))),
-    notConfirming: list(o, 'notConfirming', 'not_confirming', 'notConfirmed').length > 0 ? list(o, 'notConfirming', 'not_confirming', 'notConfirmed').map(allegationAttribution) : byRole('not_confirmed'),
-    denying: list(o, 'denying', 'denials_detail').length > 0 ? list(o, 'denying', 'denials_detail').map(allegationAttribution) : byRole('deny'),
+    confirming:
+      list(o, 'confirming').length > 0
+        ? list(o, 'confirming').map(allegationAttribution)
+        : byRole('confirm').filter(
+            (a) =>
+              !groups.some((g) => g.attributions.some((x) => x.id === a.id && x.sourceId === a.sourceId)),
+          ),
+    notConfirming:
+      list(o, 'notConfirming', 'not_confirming', 'notConfirmed').length > 0
+        ? list(o, 'notConfirming', 'not_confirming', 'notConfirmed').map(allegationAttribution)
+        : byRole('not_confirmed'),
+    denying:
+      list(o, 'denying', 'denials_detail').length > 0
+        ? list(o, 'denying', 'denials_detail').map(allegationAttribution)
+        : byRole('deny'),
     figures,
     decisionRationale:
       str(o, 'decisionRationale', 'rationale') ??
@@ -397,8 +449,14 @@ function foldName(name: string): string {
  * Map points from place facts (one per source mention, or already aggregated with a count) merged by name,
  * each counted against the allegations whose places name it.
  */
-function places(facts: readonly unknown[], allegations: readonly AllegationSummary[] = []): readonly PlacePoint[] {
-  const byName = new Map<string, { name: string; lat: number; lon: number; country: string | null; given: number | null }>();
+function places(
+  facts: readonly unknown[],
+  allegations: readonly AllegationSummary[] = [],
+): readonly PlacePoint[] {
+  const byName = new Map<
+    string,
+    { name: string; lat: number; lon: number; country: string | null; given: number | null }
+  >();
   for (const f of facts) {
     const o = obj(f);
     const name = str(o, 'name');
@@ -406,7 +464,8 @@ function places(facts: readonly unknown[], allegations: readonly AllegationSumma
     const lon = num(o, 'lon');
     if (name === null || lat === null || lon === null) continue;
     const key = foldName(name);
-    if (!byName.has(key)) byName.set(key, { name, lat, lon, country: str(o, 'country'), given: num(o, 'allegations') });
+    if (!byName.has(key))
+      byName.set(key, { name, lat, lon, country: str(o, 'country'), given: num(o, 'allegations') });
   }
   const counts = new Map<string, number>();
   for (const a of allegations) {
@@ -444,7 +503,10 @@ function searchHit(value: unknown): SearchHit {
  * Splits a snippet carrying `<mark>`…`</mark>` markers into plain text plus highlight
  * offsets, so the snippet is rendered as text and never parsed as HTML.
  */
-export function parseMarks(snippet: string): { snippet: string; highlights: readonly (readonly [number, number])[] } {
+export function parseMarks(snippet: string): {
+  snippet: string;
+  highlights: readonly (readonly [number, number])[];
+} {
   const pattern = /<mark>|<\/mark>|\[\[|\]\]/g;
   let out = '';
   let last = 0;
@@ -487,8 +549,12 @@ function verify(value: unknown): VerifyResult {
   const unsigned = num(o, 'unsigned');
   const detail = [
     num(counts, 'originals') !== null ? `${num(counts, 'originals')} originals re-hashed` : null,
-    num(counts, 'checkpoints') !== null ? `${num(counts, 'checkpoints')} checkpoint signatures checked` : null,
-    unsigned !== null && unsigned > 0 ? `${unsigned} entries after the latest checkpoint (not yet signed)` : null,
+    num(counts, 'checkpoints') !== null
+      ? `${num(counts, 'checkpoints')} checkpoint signatures checked`
+      : null,
+    unsigned !== null && unsigned > 0
+      ? `${unsigned} entries after the latest checkpoint (not yet signed)`
+      : null,
   ].filter((x) => x !== null);
   return {
     ok,
@@ -516,7 +582,11 @@ export const present = {
   custodyEntry,
   checkpoint,
   verify,
-  ingest(name: string, status: number, body: unknown): { name: string; status: 'ok' | 'error' | 'skipped'; sourceId: string | null; error: string | null } {
+  ingest(
+    name: string,
+    status: number,
+    body: unknown,
+  ): { name: string; status: 'ok' | 'error' | 'skipped'; sourceId: string | null; error: string | null } {
     const o = obj(body);
     const err = child(o, 'error');
     if (status < 200 || status >= 300) {

@@ -155,7 +155,11 @@ export interface StatusReason {
   readonly code: string;
   readonly text: string;
   /** Attributions the reason rests on, to link into the reader. */
-  readonly attributions: readonly { readonly id: string; readonly sourceId: string; readonly start: number | null }[];
+  readonly attributions: readonly {
+    readonly id: string;
+    readonly sourceId: string;
+    readonly start: number | null;
+  }[];
 }
 
 export interface AllegationSummary {

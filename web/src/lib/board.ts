@@ -39,7 +39,10 @@ export function matches(a: AllegationSummary, f: BoardFilters): boolean {
 }
 
 /** A sorted copy: most independent origins, latest activity, or widest figure spread first; ties by id. */
-export function sortAllegations(list: readonly AllegationSummary[], sort: BoardFilters['sort']): AllegationSummary[] {
+export function sortAllegations(
+  list: readonly AllegationSummary[],
+  sort: BoardFilters['sort'],
+): AllegationSummary[] {
   const out = [...list];
   const byId = (x: AllegationSummary, y: AllegationSummary) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   if (sort === 'activity') {

@@ -19,16 +19,24 @@ export type Route =
 
 /** The route a path names. */
 export function match(path: string): Route {
-  const parts = path.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+  const parts = path
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => decodeURIComponent(p));
   const [first, caseId, section, id] = parts;
   if (parts.length === 0) return { kind: 'cases' };
   if (first === 'login' && parts.length === 1) return { kind: 'login' };
   if (first !== 'cases' || caseId === undefined) return { kind: 'not_found', path };
   if (section === undefined) return { kind: 'inbox', caseId };
-  if (section === 'sources' && id !== undefined && parts.length === 4) return { kind: 'reader', caseId, sourceId: id };
+  if (section === 'sources' && id !== undefined && parts.length === 4)
+    return { kind: 'reader', caseId, sourceId: id };
   if (section === 'allegations' && id === undefined) return { kind: 'board', caseId };
-  if (section === 'allegations' && id !== undefined && parts.length === 4) return { kind: 'allegation', caseId, allegationId: id };
-  if (parts.length === 3 && (section === 'map' || section === 'timeline' || section === 'search' || section === 'custody')) {
+  if (section === 'allegations' && id !== undefined && parts.length === 4)
+    return { kind: 'allegation', caseId, allegationId: id };
+  if (
+    parts.length === 3 &&
+    (section === 'map' || section === 'timeline' || section === 'search' || section === 'custody')
+  ) {
     return { kind: section, caseId };
   }
   return { kind: 'not_found', path };

@@ -40,7 +40,12 @@ export interface Block {
  * segment('Boychenko said it', [{ start: 0, end: 9, kind: 'source', ref: 'a1', depth: 0 }])
  * // → [{ start: 0, end: 9, text: 'Boychenko', marks: [source] }, { start: 9, end: 17, text: ' said it', marks: [] }]
  */
-export function segment(text: string, marks: readonly Mark[], from = 0, to = text.length): readonly Segment[] {
+export function segment(
+  text: string,
+  marks: readonly Mark[],
+  from = 0,
+  to = text.length,
+): readonly Segment[] {
   const lo = Math.max(0, Math.min(from, text.length));
   const hi = Math.max(lo, Math.min(to, text.length));
   const inside = marks
@@ -106,7 +111,9 @@ export function blockAt(list: readonly Block[], offset: number): number {
 }
 
 /** Nesting depth of each attribution from its `parent` chain (cycles are cut). */
-export function depths(attributions: readonly { readonly id: string; readonly parent: string | null }[]): ReadonlyMap<string, number> {
+export function depths(
+  attributions: readonly { readonly id: string; readonly parent: string | null }[],
+): ReadonlyMap<string, number> {
   const parentOf = new Map(attributions.map((a) => [a.id, a.parent]));
   const out = new Map<string, number>();
   for (const a of attributions) {

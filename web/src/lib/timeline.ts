@@ -44,7 +44,12 @@ export function bucketDates(dates: readonly (string | null)[]): readonly Bucket[
     const endKey = last.slice(0, 7);
     for (;;) {
       const key = `${y}-${String(m).padStart(2, '0')}`;
-      out.push({ label: key, from: `${key}-01`, to: `${key}-${String(lastDayOfMonth(y, m)).padStart(2, '0')}`, count: counts.get(key) ?? 0 });
+      out.push({
+        label: key,
+        from: `${key}-01`,
+        to: `${key}-${String(lastDayOfMonth(y, m)).padStart(2, '0')}`,
+        count: counts.get(key) ?? 0,
+      });
       if (key >= endKey) break;
       m += 1;
       if (m > 12) {

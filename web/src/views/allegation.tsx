@@ -6,7 +6,10 @@ import { Link, roleOn, sourceName, useApp, useLoad, useSourceIndex } from '../co
 import type { SourceSummary } from '../api/types.ts';
 import { href, withQuery } from '../lib/router.ts';
 
-function readerLink(caseId: string, a: { readonly id: string; readonly sourceId: string; readonly start?: number | null }): string {
+function readerLink(
+  caseId: string,
+  a: { readonly id: string; readonly sourceId: string; readonly start?: number | null },
+): string {
   return withQuery(href({ kind: 'reader', caseId, sourceId: a.sourceId }), {
     attribution: a.id === '' ? null : a.id,
     at: a.id === '' && a.start !== undefined && a.start !== null ? String(a.start) : null,
@@ -15,7 +18,11 @@ function readerLink(caseId: string, a: { readonly id: string; readonly sourceId:
 
 type SourceIndex = ReadonlyMap<string, SourceSummary>;
 
-function AttributionRow(props: { readonly caseId: string; readonly a: AllegationAttribution; readonly sources: SourceIndex }) {
+function AttributionRow(props: {
+  readonly caseId: string;
+  readonly a: AllegationAttribution;
+  readonly sources: SourceIndex;
+}) {
   const { a } = props;
   const src = props.sources.get(a.sourceId);
   const published = a.published ?? src?.published ?? null;
@@ -30,7 +37,9 @@ function AttributionRow(props: { readonly caseId: string; readonly a: Allegation
       <blockquote>{a.text}</blockquote>
       <p className="meta">
         {a.sourceId !== '' ? (
-          <Link to={readerLink(props.caseId, a)}>{a.sourceTitle ?? sourceName(props.sources, a.sourceId)}</Link>
+          <Link to={readerLink(props.caseId, a)}>
+            {a.sourceTitle ?? sourceName(props.sources, a.sourceId)}
+          </Link>
         ) : (
           (a.sourceTitle ?? '—')
         )}
@@ -84,7 +93,11 @@ function MiniTimeline(props: { readonly detail: AllegationDetail; readonly sourc
   const span = Math.max(hi - lo, 1);
   return (
     <figure className="mini-timeline">
-      <svg viewBox="0 0 400 40" role="img" aria-label={`Statements from ${new Date(lo).toISOString().slice(0, 10)} to ${new Date(hi).toISOString().slice(0, 10)}`}>
+      <svg
+        viewBox="0 0 400 40"
+        role="img"
+        aria-label={`Statements from ${new Date(lo).toISOString().slice(0, 10)} to ${new Date(hi).toISOString().slice(0, 10)}`}
+      >
         <line x1="10" y1="20" x2="390" y2="20" className="axis" />
         {all.map((a, i) => {
           const t = Date.parse(a.published as string);
@@ -94,18 +107,24 @@ function MiniTimeline(props: { readonly detail: AllegationDetail; readonly sourc
       </svg>
       <figcaption className="meta">
         {new Date(lo).toISOString().slice(0, 10)} — {new Date(hi).toISOString().slice(0, 10)} · {all.length}{' '}
-        {all.length === 1 ? 'statement' : 'statements'} by publication (else capture) date; red denies, green confirms, violet not
-        confirmed
+        {all.length === 1 ? 'statement' : 'statements'} by publication (else capture) date; red denies, green
+        confirms, violet not confirmed
       </figcaption>
     </figure>
   );
 }
 
-function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseId: string; readonly onSaved: () => void }) {
+function DecisionForm(props: {
+  readonly detail: AllegationDetail;
+  readonly caseId: string;
+  readonly onSaved: () => void;
+}) {
   const { api, session } = useApp();
   const role = roleOn(session, props.caseId);
   const mayDecide = role === 'lead' || role === 'admin';
-  const [decision, setDecision] = useState(props.detail.decision === 'none' ? 'verified' : props.detail.decision);
+  const [decision, setDecision] = useState(
+    props.detail.decision === 'none' ? 'verified' : props.detail.decision,
+  );
   const [rationale, setRationale] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const submit = (event: FormEvent) => {
@@ -137,7 +156,8 @@ function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseI
       </p>
       {!mayDecide && (
         <p className="notice" data-testid="decision-role-note">
-          Recording a decision needs the lead role on this case; yours is {role ?? 'none'}. The server refuses it otherwise.
+          Recording a decision needs the lead role on this case; yours is {role ?? 'none'}. The server refuses
+          it otherwise.
         </p>
       )}
       <label>
@@ -150,11 +170,21 @@ function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseI
       </label>
       <label>
         Rationale
-        <textarea name="decision-rationale" rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} required />
+        <textarea
+          name="decision-rationale"
+          rows={3}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          required
+        />
       </label>
       <button type="submit">Record decision</button>
       {message !== null && (
-        <p className={`notice${message.error ? ' error' : ' ok'}`} role={message.error ? 'alert' : 'status'} data-testid="decision-message">
+        <p
+          className={`notice${message.error ? ' error' : ' ok'}`}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="decision-message"
+        >
           {message.text}
         </p>
       )}
@@ -166,17 +196,28 @@ function DecisionForm(props: { readonly detail: AllegationDetail; readonly caseI
 export function AllegationView(props: { readonly caseId: string; readonly allegationId: string }) {
   const { api } = useApp();
   const [version, setVersion] = useState(0);
-  const loaded = useLoad(() => api.allegation(props.caseId, props.allegationId), `${props.allegationId}:${version}`);
+  const loaded = useLoad(
+    () => api.allegation(props.caseId, props.allegationId),
+    `${props.allegationId}:${version}`,
+  );
   const sources = useSourceIndex(props.caseId);
   const d = loaded.data;
-  const touching = useLoad(async () => {
-    if (d === undefined) return null;
-    const ids = new Set<string>([d.id]);
-    for (const a of [...d.originGroups.flatMap((g) => g.attributions), ...d.confirming, ...d.notConfirming, ...d.denying]) {
-      if (a.sourceId !== '') ids.add(a.sourceId);
-    }
-    return api.custodyTouching(props.caseId, ids);
-  }, `custody-touching:${props.allegationId}:${version}:${d === undefined ? 'wait' : 'ready'}`);
+  const touching = useLoad(
+    async () => {
+      if (d === undefined) return null;
+      const ids = new Set<string>([d.id]);
+      for (const a of [
+        ...d.originGroups.flatMap((g) => g.attributions),
+        ...d.confirming,
+        ...d.notConfirming,
+        ...d.denying,
+      ]) {
+        if (a.sourceId !== '') ids.add(a.sourceId);
+      }
+      return api.custodyTouching(props.caseId, ids);
+    },
+    `custody-touching:${props.allegationId}:${version}:${d === undefined ? 'wait' : 'ready'}`,
+  );
   if (d === undefined) return <LoadState loading={loaded.loading} error={loaded.error} />;
   return (
     <article className="allegation">
@@ -191,8 +232,10 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
         {d.decision !== 'none' && <Badge tone="mid">Decision: {humanise(d.decision)}</Badge>}
         {d.eventType !== null && <Badge>{humanise(d.eventType)}</Badge>}
         <span>
-          <strong>{d.origins}</strong> independent {d.origins === 1 ? 'origin' : 'origins'} · <strong>{d.echoes}</strong>{' '}
-          {d.echoes === 1 ? 'echo' : 'echoes'} · <strong>{d.denials ?? d.denying.length}</strong> {(d.denials ?? d.denying.length) === 1 ? 'denial' : 'denials'}
+          <strong>{d.origins}</strong> independent {d.origins === 1 ? 'origin' : 'origins'} ·{' '}
+          <strong>{d.echoes}</strong> {d.echoes === 1 ? 'echo' : 'echoes'} ·{' '}
+          <strong>{d.denials ?? d.denying.length}</strong>{' '}
+          {(d.denials ?? d.denying.length) === 1 ? 'denial' : 'denials'}
         </span>
       </p>
       <div className="columns">
@@ -213,7 +256,11 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
                         {r.attributions.map((a, j) => (
                           <span key={`${a.id}-${j}`}>
                             {j > 0 && ', '}
-                            {a.sourceId !== '' ? <Link to={readerLink(props.caseId, a)}>{sourceName(sources, a.sourceId)}</Link> : a.id}
+                            {a.sourceId !== '' ? (
+                              <Link to={readerLink(props.caseId, a)}>{sourceName(sources, a.sourceId)}</Link>
+                            ) : (
+                              a.id
+                            )}
                           </span>
                         ))}
                         )
@@ -228,11 +275,30 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
             <h2 id="origins-title">Supporting, by origin ({d.originGroups.length})</h2>
             {d.originGroups.length === 0 && <p className="meta">No supporting attributions.</p>}
             {d.originGroups.map((g, i) => (
-              <Group key={`${g.origin}-${i}`} caseId={props.caseId} title={`Origin ${i + 1}: ${g.origin}`} items={g.attributions} testId="origin-group" sources={sources} />
+              <Group
+                key={`${g.origin}-${i}`}
+                caseId={props.caseId}
+                title={`Origin ${i + 1}: ${g.origin}`}
+                items={g.attributions}
+                testId="origin-group"
+                sources={sources}
+              />
             ))}
           </section>
-          <Group caseId={props.caseId} title="Confirming" items={d.confirming} testId="confirming" sources={sources} />
-          <Group caseId={props.caseId} title="Not confirming" items={d.notConfirming} testId="not-confirming" sources={sources} />
+          <Group
+            caseId={props.caseId}
+            title="Confirming"
+            items={d.confirming}
+            testId="confirming"
+            sources={sources}
+          />
+          <Group
+            caseId={props.caseId}
+            title="Not confirming"
+            items={d.notConfirming}
+            testId="not-confirming"
+            sources={sources}
+          />
           <Group caseId={props.caseId} title="Denying" items={d.denying} testId="denying" sources={sources} />
         </div>
         <div className="col-side">
@@ -265,7 +331,15 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
                           {f.max === f.min ? '' : `–${f.max ?? '∞'}`}
                         </td>
                         <td>{f.counts ?? '—'}</td>
-                        <td>{f.sourceId !== '' ? <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: f.sourceId })}>{f.outlet ?? sourceName(sources, f.sourceId)}</Link> : '—'}</td>
+                        <td>
+                          {f.sourceId !== '' ? (
+                            <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: f.sourceId })}>
+                              {f.outlet ?? sourceName(sources, f.sourceId)}
+                            </Link>
+                          ) : (
+                            '—'
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -285,11 +359,14 @@ export function AllegationView(props: { readonly caseId: string; readonly allega
                   <ol className="custody-mini">
                     {found.map((e) => (
                       <li key={e.seq}>
-                        #{e.seq} {when(e.at)} — {e.actor}: {e.action} {e.objectType} {e.objectId === d.id ? '' : e.objectId}
+                        #{e.seq} {when(e.at)} — {e.actor}: {e.action} {e.objectType}{' '}
+                        {e.objectId === d.id ? '' : e.objectId}
                       </li>
                     ))}
                   </ol>
-                  {touching.data?.complete === false && <p className="meta">Only the first 5,000 entries of the case log were searched.</p>}
+                  {touching.data?.complete === false && (
+                    <p className="meta">Only the first 5,000 entries of the case log were searched.</p>
+                  )}
                 </>
               );
             })()}

@@ -9,7 +9,13 @@ import { href, withQuery } from '../lib/router.ts';
 /** Filter keys as they travel in the board's URL. */
 const FILTER_KEYS = ['status', 'decision', 'event', 'place', 'actor', 'from', 'to', 'sort'] as const;
 
-const STATUSES = ['single_origin', 'multiple_origins', 'independently_corroborated', 'disputed', 'not_confirmed'];
+const STATUSES = [
+  'single_origin',
+  'multiple_origins',
+  'independently_corroborated',
+  'disputed',
+  'not_confirmed',
+];
 const DECISIONS = ['none', 'verified', 'refuted', 'needs_more_evidence'];
 const EVENTS = [
   'killing_of_civilians',
@@ -52,7 +58,9 @@ function Card(props: { readonly caseId: string; readonly a: AllegationSummary })
   return (
     <article className="card allegation-card" data-testid="allegation-card">
       <h2 {...ELEMENT_TIMING}>
-        <Link to={href({ kind: 'allegation', caseId: props.caseId, allegationId: a.id })}>{a.statement || a.id}</Link>
+        <Link to={href({ kind: 'allegation', caseId: props.caseId, allegationId: a.id })}>
+          {a.statement || a.id}
+        </Link>
       </h2>
       <p className="status-line">
         <StatusBadge status={a.status} />
@@ -140,7 +148,13 @@ export function BoardView(props: { readonly caseId: string }) {
   }, [api, props.caseId, filterKey, next]);
 
   const items = useMemo(
-    () => (complete ? sortAllegations(loaded.filter((a) => matches(a, filters)), filters.sort) : loaded),
+    () =>
+      complete
+        ? sortAllegations(
+            loaded.filter((a) => matches(a, filters)),
+            filters.sort,
+          )
+        : loaded,
     [loaded, filterKey, complete],
   );
 
@@ -267,7 +281,14 @@ export function BoardView(props: { readonly caseId: string }) {
         empty={!loading && items.length === 0 && (!complete || next === null)}
         emptyText="No allegations match."
       />
-      <div ref={parent} className="board-list" data-testid="board-list" role="feed" aria-busy={loading} aria-label="Allegations">
+      <div
+        ref={parent}
+        className="board-list"
+        data-testid="board-list"
+        role="feed"
+        aria-busy={loading}
+        aria-label="Allegations"
+      >
         <div className="virtual-inner" style={{ height: virtual.getTotalSize() }}>
           {rows.map((row) => {
             const a = items[row.index];

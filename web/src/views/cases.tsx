@@ -9,7 +9,12 @@ export function CasesView() {
   return (
     <section>
       <h1>Cases</h1>
-      <LoadState loading={cases.loading} error={cases.error} empty={cases.data?.length === 0} emptyText="You have no cases yet. An admin adds you to one." />
+      <LoadState
+        loading={cases.loading}
+        error={cases.error}
+        empty={cases.data?.length === 0}
+        emptyText="You have no cases yet. An admin adds you to one."
+      />
       <ul className="cards" aria-label="Cases">
         {(cases.data ?? []).map((c) => (
           <li key={c.id} className="card">

@@ -38,7 +38,12 @@ export function CustodyView(props: { readonly caseId: string }) {
       <h1>Custody log</h1>
       <div className="columns">
         <div className="col-main">
-          <LoadState loading={page.loading} error={page.error} empty={entries.length === 0} emptyText="The log is empty." />
+          <LoadState
+            loading={page.loading}
+            error={page.error}
+            empty={entries.length === 0}
+            emptyText="The log is empty."
+          />
           {entries.length > 0 && (
             <div className="table-wrap">
               <table data-testid="custody-table">
@@ -70,10 +75,20 @@ export function CustodyView(props: { readonly caseId: string }) {
             </div>
           )}
           <div className="actions">
-            <button type="button" className="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={cursors.length <= 1}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+            >
               Newer
             </button>
-            <button type="button" className="secondary" disabled={page.data?.next == null} onClick={() => setCursors((c) => [...c, page.data?.next ?? null])}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={page.data?.next == null}
+              onClick={() => setCursors((c) => [...c, page.data?.next ?? null])}
+            >
               Older
             </button>
           </div>
@@ -102,7 +117,8 @@ export function CustodyView(props: { readonly caseId: string }) {
           <div aria-live="polite" data-testid="verify-result">
             {result !== null && (
               <p className={`notice ${result.ok ? 'ok' : 'error'}`}>
-                <Badge tone={result.ok ? 'good' : 'bad'}>{result.ok ? 'Verified' : 'Failed'}</Badge> {result.message}
+                <Badge tone={result.ok ? 'good' : 'bad'}>{result.ok ? 'Verified' : 'Failed'}</Badge>{' '}
+                {result.message}
                 {result.treeSize !== null && ` (${result.treeSize} entries)`}
               </p>
             )}

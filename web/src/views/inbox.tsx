@@ -45,7 +45,9 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
 
   const uploadFiles = (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
-      track(file.name, (key) => api.uploadFile(props.caseId, file, (loaded, total) => update(key, { loaded, total })));
+      track(file.name, (key) =>
+        api.uploadFile(props.caseId, file, (loaded, total) => update(key, { loaded, total })),
+      );
     }
   };
 
@@ -91,7 +93,13 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
         <p>Drop files here (text, HTML, PDF, JSONL), or</p>
         <label className="button">
           Choose files
-          <input type="file" multiple className="visually-hidden" onChange={(e) => uploadFiles(e.target.files)} data-testid="file-input" />
+          <input
+            type="file"
+            multiple
+            className="visually-hidden"
+            onChange={(e) => uploadFiles(e.target.files)}
+            data-testid="file-input"
+          />
         </label>
       </div>
       <div className="ingest-forms">
@@ -139,7 +147,9 @@ function IngestBox(props: { readonly caseId: string; readonly onIngested: () => 
                   {r.outcome.sourceId !== null && (
                     <>
                       {' · '}
-                      <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: r.outcome.sourceId })}>open</Link>
+                      <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: r.outcome.sourceId })}>
+                        open
+                      </Link>
                     </>
                   )}
                 </span>
@@ -168,7 +178,9 @@ export function InboxView(props: { readonly caseId: string }) {
   }, [first.data]);
 
   // Poll while anything is still being extracted.
-  const pending = (first.data?.items ?? []).some((s) => s.extraction === 'pending' || s.extraction === 'running');
+  const pending = (first.data?.items ?? []).some(
+    (s) => s.extraction === 'pending' || s.extraction === 'running',
+  );
   useEffect(() => {
     if (!pending) return;
     const timer = window.setTimeout(() => setVersion((v) => v + 1), 1500);
@@ -190,10 +202,17 @@ export function InboxView(props: { readonly caseId: string }) {
       {mayIngest ? (
         <IngestBox caseId={props.caseId} onIngested={() => setVersion((v) => v + 1)} />
       ) : (
-        <p className="notice">Adding sources needs the analyst role on this case; yours is {role ?? 'none'}.</p>
+        <p className="notice">
+          Adding sources needs the analyst role on this case; yours is {role ?? 'none'}.
+        </p>
       )}
       <h2>Captured sources{first.data?.total != null ? ` (${first.data.total})` : ''}</h2>
-      <LoadState loading={first.loading && first.data === undefined} error={first.error} empty={items.length === 0} emptyText="No sources yet: add some above." />
+      <LoadState
+        loading={first.loading && first.data === undefined}
+        error={first.error}
+        empty={items.length === 0}
+        emptyText="No sources yet: add some above."
+      />
       {items.length > 0 && (
         <div className="table-wrap">
           <table className="sources">
@@ -210,7 +229,9 @@ export function InboxView(props: { readonly caseId: string }) {
               {items.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: s.id })}>{s.title ?? s.url ?? `Untitled (${s.id})`}</Link>
+                    <Link to={href({ kind: 'reader', caseId: props.caseId, sourceId: s.id })}>
+                      {s.title ?? s.url ?? `Untitled (${s.id})`}
+                    </Link>
                     {s.protected && <Badge tone="bad">protected</Badge>}
                   </td>
                   <td>{s.outlet ?? '—'}</td>

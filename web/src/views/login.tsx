@@ -31,7 +31,13 @@ export function LoginView() {
       <form onSubmit={submit} className="stack">
         <label>
           Name
-          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
+          <input
+            name="name"
+            autoComplete="username"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+          />
         </label>
         <label>
           Password

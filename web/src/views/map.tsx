@@ -59,24 +59,35 @@ export function MapView(props: { readonly caseId: string }) {
     );
     const path = geoPath(projection);
     return {
-      outlines: land.features.map((f, i) => ({ key: String(f.id ?? i), d: path(f as GeoPermissibleObjects) ?? '' })),
+      outlines: land.features.map((f, i) => ({
+        key: String(f.id ?? i),
+        d: path(f as GeoPermissibleObjects) ?? '',
+      })),
       project: (lon: number, lat: number) => projection([lon, lat]),
     };
   }, [world, points]);
 
   const max = Math.max(0, ...points.map((p) => p.allegations));
-  const open = (p: PlacePoint) => navigate(withQuery(href({ kind: 'board', caseId: props.caseId }), { place: p.name }));
+  const open = (p: PlacePoint) =>
+    navigate(withQuery(href({ kind: 'board', caseId: props.caseId }), { place: p.name }));
 
   return (
     <section className="map-view">
       <h1>Map</h1>
-      <p className="meta">Points are sized by the number of allegations at each place. Select one to filter the board.</p>
+      <p className="meta">
+        Points are sized by the number of allegations at each place. Select one to filter the board.
+      </p>
       {points.length > 0 && (
         <button type="button" className="secondary" aria-pressed={world} onClick={() => setWorld((w) => !w)}>
           {world ? 'Zoom to places' : 'Show the whole world'}
         </button>
       )}
-      <LoadState loading={loaded.loading} error={loaded.error} empty={points.length === 0} emptyText="No geocoded places in this case yet." />
+      <LoadState
+        loading={loaded.loading}
+        error={loaded.error}
+        empty={points.length === 0}
+        emptyText="No geocoded places in this case yet."
+      />
       <figure className="map">
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Map of places" data-testid="map">
           <g className="countries" aria-hidden="true">
@@ -115,7 +126,9 @@ export function MapView(props: { readonly caseId: string }) {
           </g>
         </svg>
         <figcaption className="meta" aria-live="polite">
-          {hover !== null ? `${hover.name}${hover.country !== null ? ` (${hover.country})` : ''}: ${hover.allegations} allegations` : 'Country outlines: Natural Earth via world-atlas.'}
+          {hover !== null
+            ? `${hover.name}${hover.country !== null ? ` (${hover.country})` : ''}: ${hover.allegations} allegations`
+            : 'Country outlines: Natural Earth via world-atlas.'}
         </figcaption>
       </figure>
       {points.length > 0 && (

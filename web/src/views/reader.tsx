@@ -4,7 +4,16 @@ import type { Attribution, SourceDetail } from '../api/types.ts';
 import { Badge, humanise, LoadState, StanceBadge, when } from '../components.tsx';
 import { Link, useApp, useLoad } from '../context.tsx';
 import { href } from '../lib/router.ts';
-import { blockAt, blocks, depths, marksByBlock, segment, type Mark, type MarkKind, type Segment } from '../lib/segments.ts';
+import {
+  blockAt,
+  blocks,
+  depths,
+  marksByBlock,
+  segment,
+  type Mark,
+  type MarkKind,
+  type Segment,
+} from '../lib/segments.ts';
 
 type FactKind = 'actor' | 'place' | 'date' | 'figure';
 const FACT_KINDS: readonly FactKind[] = ['actor', 'place', 'date', 'figure'];
@@ -16,16 +25,26 @@ function buildMarks(source: SourceDetail, facts: ReadonlySet<FactKind>): readonl
   const marks: Mark[] = [];
   for (const a of ex.attributions) {
     const d = depth.get(a.id) ?? 0;
-    if (a.source !== null) marks.push({ start: a.source.start, end: a.source.end, kind: 'source', ref: a.id, depth: d });
+    if (a.source !== null)
+      marks.push({ start: a.source.start, end: a.source.end, kind: 'source', ref: a.id, depth: d });
     marks.push({ start: a.cue.start, end: a.cue.end, kind: 'cue', ref: a.id, depth: d });
-    for (const c of a.content) marks.push({ start: c.start, end: c.end, kind: 'content', ref: a.id, depth: d });
+    for (const c of a.content)
+      marks.push({ start: c.start, end: c.end, kind: 'content', ref: a.id, depth: d });
   }
-  const add = (kind: MarkKind, list: readonly { readonly mentions: readonly (readonly [number, number])[] }[]) =>
-    list.forEach((f, i) => f.mentions.forEach(([s, e]) => marks.push({ start: s, end: e, kind, ref: `${kind}${i}`, depth: 0 })));
+  const add = (
+    kind: MarkKind,
+    list: readonly { readonly mentions: readonly (readonly [number, number])[] }[],
+  ) =>
+    list.forEach((f, i) =>
+      f.mentions.forEach(([s, e]) => marks.push({ start: s, end: e, kind, ref: `${kind}${i}`, depth: 0 })),
+    );
   if (facts.has('actor')) add('actor', ex.actors);
   if (facts.has('place')) add('place', ex.places);
   if (facts.has('date')) add('date', ex.dates);
-  if (facts.has('figure')) ex.figures.forEach((f, i) => marks.push({ start: f.start, end: f.end, kind: 'figure', ref: `figure${i}`, depth: 0 }));
+  if (facts.has('figure'))
+    ex.figures.forEach((f, i) =>
+      marks.push({ start: f.start, end: f.end, kind: 'figure', ref: `figure${i}`, depth: 0 }),
+    );
   return marks;
 }
 
@@ -58,7 +77,7 @@ function offsetOf(node: Node | null, offset: number): number | null {
   let el: Node | null = node;
   while (el !== null && !(el instanceof HTMLElement && el.dataset.start !== undefined)) el = el.parentNode;
   if (el === null) return null;
-  const start = Number((el).dataset.start);
+  const start = Number(el.dataset.start);
   return node instanceof Text ? start + offset : start;
 }
 
@@ -80,7 +99,8 @@ function attributionAt(list: readonly Attribution[], offset: number): string | n
     const spans = [a.cue, ...a.content, ...(a.source === null ? [] : [a.source])];
     const lo = Math.min(...spans.map((s) => s.start));
     const hi = Math.max(...spans.map((s) => s.end));
-    if (offset >= lo && offset < hi && (best === null || hi - lo < best.length)) best = { id: a.id, length: hi - lo };
+    if (offset >= lo && offset < hi && (best === null || hi - lo < best.length))
+      best = { id: a.id, length: hi - lo };
   }
   return best?.id ?? null;
 }
@@ -94,7 +114,12 @@ function draftOf(span: { readonly start: number; readonly end: number } | null):
   return span === null ? { start: '', end: '' } : { start: String(span.start), end: String(span.end) };
 }
 
-function SpanEditor(props: { readonly label: string; readonly value: SpanDraft; readonly text: string; readonly onChange: (d: SpanDraft) => void }) {
+function SpanEditor(props: {
+  readonly label: string;
+  readonly value: SpanDraft;
+  readonly text: string;
+  readonly onChange: (d: SpanDraft) => void;
+}) {
   const { start, end } = props.value;
   const s = Number(start);
   const e = Number(end);
@@ -109,13 +134,28 @@ function SpanEditor(props: { readonly label: string; readonly value: SpanDraft; 
       <div className="row">
         <label>
           Start
-          <input inputMode="numeric" value={start} onChange={(ev) => props.onChange({ start: ev.target.value, end })} name={`${props.label}-start`} />
+          <input
+            inputMode="numeric"
+            value={start}
+            onChange={(ev) => props.onChange({ start: ev.target.value, end })}
+            name={`${props.label}-start`}
+          />
         </label>
         <label>
           End
-          <input inputMode="numeric" value={end} onChange={(ev) => props.onChange({ start, end: ev.target.value })} name={`${props.label}-end`} />
+          <input
+            inputMode="numeric"
+            value={end}
+            onChange={(ev) => props.onChange({ start, end: ev.target.value })}
+            name={`${props.label}-end`}
+          />
         </label>
-        <button type="button" className="small" onMouseDown={(ev) => ev.preventDefault()} onClick={fromSelection}>
+        <button
+          type="button"
+          className="small"
+          onMouseDown={(ev) => ev.preventDefault()}
+          onClick={fromSelection}
+        >
           Use selected text
         </button>
       </div>
@@ -160,10 +200,17 @@ function AttributionPanel(props: {
   const run = (action: 'accept' | 'edit' | 'reattribute' | 'reject', extra: Record<string, unknown> = {}) => {
     setMessage(null);
     api
-      .reviewAttribution(props.caseId, a.storeId, { action, rationale: rationale.trim() === '' ? undefined : rationale.trim(), ...extra })
+      .reviewAttribution(props.caseId, a.storeId, {
+        action,
+        rationale: rationale.trim() === '' ? undefined : rationale.trim(),
+        ...extra,
+      })
       .then(
         () => {
-          setMessage({ text: `${humanise(action === 'edit' ? 'edited' : action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'reattributed')}.`, error: false });
+          setMessage({
+            text: `${humanise(action === 'edit' ? 'edited' : action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'reattributed')}.`,
+            error: false,
+          });
           props.onChanged();
         },
         (e: unknown) => setMessage({ text: e instanceof Error ? e.message : String(e), error: true }),
@@ -171,7 +218,8 @@ function AttributionPanel(props: {
   };
 
   const saveEdit = () => {
-    const toSpan = (d: SpanDraft) => (d.start === '' || d.end === '' ? null : { start: Number(d.start), end: Number(d.end) });
+    const toSpan = (d: SpanDraft) =>
+      d.start === '' || d.end === '' ? null : { start: Number(d.start), end: Number(d.end) };
     const cue = toSpan(cueDraft);
     const content = toSpan(contentDraft);
     if (cue === null || content === null || cue.end <= cue.start || content.end <= content.start) {
@@ -185,7 +233,10 @@ function AttributionPanel(props: {
   return (
     <aside className="panel" aria-labelledby="attr-title" data-testid="attribution-panel">
       <h2 id="attr-title">
-        Attribution {a.id} <Badge tone={a.review === 'rejected' ? 'bad' : a.review === 'proposed' ? 'neutral' : 'good'}>{humanise(a.review)}</Badge>
+        Attribution {a.id}{' '}
+        <Badge tone={a.review === 'rejected' ? 'bad' : a.review === 'proposed' ? 'neutral' : 'good'}>
+          {humanise(a.review)}
+        </Badge>
       </h2>
       <dl className="facts">
         <dt>Speaker</dt>
@@ -194,7 +245,9 @@ function AttributionPanel(props: {
         <dd>
           {actor === undefined
             ? '—'
-            : [actor.name, humanise(actor.type), actor.role, actor.affiliation].filter((x) => x !== null && x !== '').join(' · ')}
+            : [actor.name, humanise(actor.type), actor.role, actor.affiliation]
+                .filter((x) => x !== null && x !== '')
+                .join(' · ')}
         </dd>
         <dt>Cue</dt>
         <dd>“{a.cue.text}”</dd>
@@ -210,7 +263,13 @@ function AttributionPanel(props: {
         <dd>{Math.round(a.confidence * 100)}%</dd>
         <dt>Allegation</dt>
         <dd>
-          {a.allegation === null ? '—' : <Link to={href({ kind: 'allegation', caseId: props.caseId, allegationId: a.allegation })}>{a.allegation}</Link>}
+          {a.allegation === null ? (
+            '—'
+          ) : (
+            <Link to={href({ kind: 'allegation', caseId: props.caseId, allegationId: a.allegation })}>
+              {a.allegation}
+            </Link>
+          )}
         </dd>
         {parent !== undefined && (
           <>
@@ -238,7 +297,12 @@ function AttributionPanel(props: {
       <blockquote className="content-quote">{a.content.map((c) => c.text).join(' … ')}</blockquote>
       <label className="stack">
         Rationale (optional)
-        <textarea rows={2} value={rationale} onChange={(e) => setRationale(e.target.value)} name="rationale" />
+        <textarea
+          rows={2}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          name="rationale"
+        />
       </label>
       {mode === 'view' && (
         <div className="actions">
@@ -285,7 +349,11 @@ function AttributionPanel(props: {
             </select>
           </label>
           <div className="actions">
-            <button type="button" disabled={actorChoice === ''} onClick={() => run('reattribute', { caseActorId: actorChoice })}>
+            <button
+              type="button"
+              disabled={actorChoice === ''}
+              onClick={() => run('reattribute', { caseActorId: actorChoice })}
+            >
               Save speaker
             </button>
             <button type="button" className="secondary" onClick={() => setMode('view')}>
@@ -330,14 +398,21 @@ function AttributionList(props: {
             const a = attributions[row.index];
             if (a === undefined) return null;
             return (
-              <li key={a.id} data-index={row.index} ref={virtual.measureElement} className="virtual-row" style={{ transform: `translateY(${row.start}px)` }}>
+              <li
+                key={a.id}
+                data-index={row.index}
+                ref={virtual.measureElement}
+                className="virtual-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 <button
                   type="button"
                   className={`attr-item${a.id === selected ? ' current' : ''}`}
                   aria-current={a.id === selected ? 'true' : undefined}
                   onClick={() => props.onSelect(a.id)}
                 >
-                  <span className="speaker">{a.source?.text ?? '(unstated)'}</span> <span className="cue">{a.cue.text}</span>{' '}
+                  <span className="speaker">{a.source?.text ?? '(unstated)'}</span>{' '}
+                  <span className="cue">{a.cue.text}</span>{' '}
                   <span className={`badge stance-${a.stance}`}>{a.stance.replace('_', ' ')}</span>
                   {a.review !== 'proposed' && <span className="badge status-good">{a.review}</span>}
                 </button>
@@ -390,7 +465,13 @@ function MarkedText(props: {
   };
 
   return (
-    <div ref={parent} className="reader-text" onClick={onClick} data-testid="reader-text" aria-label="Source text">
+    <div
+      ref={parent}
+      className="reader-text"
+      onClick={onClick}
+      data-testid="reader-text"
+      aria-label="Source text"
+    >
       <div className="virtual-inner" style={{ height: virtual.getTotalSize() }}>
         {virtual.getVirtualItems().map((row) => {
           const block = list[row.index];
@@ -409,7 +490,11 @@ function MarkedText(props: {
                 const badges = cueEnds.get(seg.end) ?? [];
                 return (
                   <span key={seg.start}>
-                    <span className={classesOf(seg, selected) || undefined} data-start={seg.start} data-ref={ref ?? undefined}>
+                    <span
+                      className={classesOf(seg, selected) || undefined}
+                      data-start={seg.start}
+                      data-ref={ref ?? undefined}
+                    >
                       {seg.text}
                     </span>
                     {badges.map((a) => (
@@ -446,14 +531,19 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
   const at = Number(search.get('at') ?? NaN);
   const selected =
     search.get('attribution') ??
-    (Number.isFinite(at) && source !== undefined ? attributionAt(source.extractionResult.attributions, at) : null);
+    (Number.isFinite(at) && source !== undefined
+      ? attributionAt(source.extractionResult.attributions, at)
+      : null);
 
   useEffect(() => {
     if (loaded.data !== undefined) setKeepData(loaded.data);
   }, [loaded.data]);
 
   // Poll while extraction has not produced anything yet.
-  const waiting = source !== undefined && source.extractionResult.attributions.length === 0 && (source.extraction === 'pending' || source.extraction === 'running');
+  const waiting =
+    source !== undefined &&
+    source.extractionResult.attributions.length === 0 &&
+    (source.extraction === 'pending' || source.extraction === 'running');
   useEffect(() => {
     if (!waiting) return;
     const timer = window.setTimeout(() => setVersion((v) => v + 1), 1500);
@@ -467,11 +557,17 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
   );
   const select = (id: string) => navigate(`${path}?attribution=${encodeURIComponent(id)}`, { replace: true });
   // Search hits name stored ids; everything else names extraction-local ids.
-  const current = attributions.find((a) => a.id === selected) ?? attributions.find((a) => a.storeId === selected);
+  const current =
+    attributions.find((a) => a.id === selected) ?? attributions.find((a) => a.storeId === selected);
   const selectedLocal = current?.id ?? selected;
 
   const onKey = (event: KeyboardEvent) => {
-    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
+    if (
+      event.target instanceof HTMLInputElement ||
+      event.target instanceof HTMLTextAreaElement ||
+      event.target instanceof HTMLSelectElement
+    )
+      return;
     if (event.key !== 'j' && event.key !== 'k') return;
     const i = attributions.findIndex((a) => a.id === selectedLocal);
     const next = attributions[event.key === 'j' ? i + 1 : Math.max(0, i - 1)];
@@ -504,7 +600,8 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
             <legend>Highlight facts</legend>
             {FACT_KINDS.map((kind) => (
               <label key={kind} className={`chip m-${kind}`}>
-                <input type="checkbox" checked={facts.has(kind)} onChange={() => toggle(kind)} /> {humanise(kind)}s
+                <input type="checkbox" checked={facts.has(kind)} onChange={() => toggle(kind)} />{' '}
+                {humanise(kind)}s
               </label>
             ))}
           </fieldset>
@@ -513,7 +610,8 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
           </button>
         </div>
         <p className="legend" aria-label="Legend">
-          <span className="m-source">source</span> <span className="m-cue">cue</span> <span className="m-content">content</span>{' '}
+          <span className="m-source">source</span> <span className="m-cue">cue</span>{' '}
+          <span className="m-content">content</span>{' '}
           <span className="m-content m-nested">nested content</span> · keys j / k move between attributions
         </p>
       </header>
@@ -521,7 +619,12 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
       <div className="reader-body">
         {showOriginal ? (
           <div className="original">
-            <iframe title="Original (sanitised)" src={api.originalUrl(props.caseId, source.id)} sandbox="" className="original-frame" />
+            <iframe
+              title="Original (sanitised)"
+              src={api.originalUrl(props.caseId, source.id)}
+              sandbox=""
+              className="original-frame"
+            />
             <p>
               <a href={api.originalUrl(props.caseId, source.id)} target="_blank" rel="noreferrer noopener">
                 Open the original in a new tab
@@ -533,9 +636,21 @@ export function ReaderView(props: { readonly caseId: string; readonly sourceId: 
         )}
         <div className="side">
           {current !== undefined ? (
-            <AttributionPanel caseId={props.caseId} source={source} attribution={current} onSelect={select} onChanged={() => setVersion((v) => v + 1)} />
+            <AttributionPanel
+              caseId={props.caseId}
+              source={source}
+              attribution={current}
+              onSelect={select}
+              onChanged={() => setVersion((v) => v + 1)}
+            />
           ) : (
-            <p className="notice">{attributions.length === 0 ? (waiting ? 'Extraction is running…' : 'No attributions were found in this source.') : 'Select an attribution in the text or in the list.'}</p>
+            <p className="notice">
+              {attributions.length === 0
+                ? waiting
+                  ? 'Extraction is running…'
+                  : 'No attributions were found in this source.'
+                : 'Select an attribution in the text or in the list.'}
+            </p>
           )}
           <AttributionList attributions={attributions} selected={selectedLocal} onSelect={select} />
         </div>

@@ -24,7 +24,10 @@ export function SearchView(props: { readonly caseId: string }) {
   const { api, search, navigate, path } = useApp();
   const q = search.get('q') ?? '';
   const [draft, setDraft] = useState(q);
-  const results = useLoad(() => (q === '' ? Promise.resolve([]) : api.search(props.caseId, q)), `search:${props.caseId}:${q}`);
+  const results = useLoad(
+    () => (q === '' ? Promise.resolve([]) : api.search(props.caseId, q)),
+    `search:${props.caseId}:${q}`,
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate(withQuery(path, { q: draft.trim() }));
@@ -42,7 +45,12 @@ export function SearchView(props: { readonly caseId: string }) {
         <button type="submit">Search</button>
       </form>
       {q !== '' && (
-        <LoadState loading={results.loading} error={results.error} empty={hits.length === 0} emptyText={`Nothing matches “${q}”.`} />
+        <LoadState
+          loading={results.loading}
+          error={results.error}
+          empty={hits.length === 0}
+          emptyText={`Nothing matches “${q}”.`}
+        />
       )}
       {hits.length > 0 && (
         <ol className="hits" aria-label="Results" data-testid="search-results">
@@ -56,7 +64,12 @@ export function SearchView(props: { readonly caseId: string }) {
             return (
               <li key={`${h.kind}:${h.id}`} className="hit">
                 <p>
-                  <Badge>{h.kind}</Badge> {to !== null ? <Link to={to}>{h.title ?? sourceName(sources, h.sourceId)}</Link> : (h.title ?? h.id)}
+                  <Badge>{h.kind}</Badge>{' '}
+                  {to !== null ? (
+                    <Link to={to}>{h.title ?? sourceName(sources, h.sourceId)}</Link>
+                  ) : (
+                    (h.title ?? h.id)
+                  )}
                 </p>
                 <Snippet hit={h} />
               </li>

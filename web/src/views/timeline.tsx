@@ -7,7 +7,9 @@ import { bucketDates, countIn } from '../lib/timeline.ts';
 const MAX_PAGES = 40;
 
 /** Every allegation summary of the case (paged in, capped), for the timeline's counts. */
-async function allSummaries(load: (cursor: string | null) => Promise<{ items: readonly AllegationSummary[]; next: string | null }>) {
+async function allSummaries(
+  load: (cursor: string | null) => Promise<{ items: readonly AllegationSummary[]; next: string | null }>,
+) {
   const out: AllegationSummary[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < MAX_PAGES; i += 1) {
@@ -25,7 +27,10 @@ async function allSummaries(load: (cursor: string | null) => Promise<{ items: re
  */
 export function TimelineView(props: { readonly caseId: string }) {
   const { api, navigate } = useApp();
-  const loaded = useLoad(() => allSummaries((cursor) => api.allegations(props.caseId, {}, cursor, 500)), `timeline:${props.caseId}`);
+  const loaded = useLoad(
+    () => allSummaries((cursor) => api.allegations(props.caseId, {}, cursor, 500)),
+    `timeline:${props.caseId}`,
+  );
   const sources = useSourceIndex(props.caseId);
   const eventDates = (loaded.data ?? []).map((a) => a.firstSeen ?? a.lastActivity);
   const statementDates = [...sources.values()].map((s) => s.published ?? s.capturedAt);
@@ -39,14 +44,19 @@ export function TimelineView(props: { readonly caseId: string }) {
     <section className="timeline-view">
       <h1>Timeline</h1>
       <p className="meta">
-        Events: allegations by the start of the period they concern. Statements: sources by publication (else capture) date. Select an
-        event bar to filter the board to that period.
+        Events: allegations by the start of the period they concern. Statements: sources by publication (else
+        capture) date. Select an event bar to filter the board to that period.
         {undated > 0 && ` ${undated} allegations name no date and are not shown.`}
       </p>
       <p className="legend">
         <span className="swatch events" /> events <span className="swatch statements" /> statements
       </p>
-      <LoadState loading={loaded.loading} error={loaded.error} empty={buckets.length === 0} emptyText="Nothing dated in this case yet." />
+      <LoadState
+        loading={loaded.loading}
+        error={loaded.error}
+        empty={buckets.length === 0}
+        emptyText="Nothing dated in this case yet."
+      />
       {buckets.length > 0 && (
         <ol className="bars" aria-label="Events and statements over time">
           {buckets.map((b, i) => {

@@ -4,8 +4,8 @@
 // and fails on any console error. Users and cases are fictional; the uploaded document is the reference
 // article from ../shared/corpus/seed (read-only).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PASSWORD, startTestServer, type TestServer } from '../api/harness.ts';
@@ -15,6 +15,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 const REFERENCE = resolve(ROOT, '../shared/corpus/seed/mariupol-mobile-crematoria.txt');
 const WEB_DIST = join(ROOT, 'web', 'dist');
+// Fictional sample reports (see samples/sample-case/README.md), dropped together onto the inbox.
+const SAMPLES = ['kestrava-council-statement.txt', 'lakeside-herald-brickworks.txt'].map((f) =>
+  join(ROOT, 'samples', 'sample-case', f),
+);
 
 assert.ok(existsSync(join(WEB_DIST, 'index.html')), 'web/dist is missing: run npm run build:web');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -119,6 +123,37 @@ describe('investigator workspace (Chromium, real API server)', () => {
       .first()
       .waitFor();
     await shot(page, '01c-original-page');
+    assertClean();
+    await page.close();
+  });
+
+  it('drops several files onto the inbox and shows each upload', async () => {
+    const { page, assertClean } = await openPage();
+    await capturing(page, 'drop-files', async () => {
+      await signIn(page, 'lead');
+      await page.goto(`${server.url}/cases/${server.ownCase}`);
+      const files = SAMPLES.map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8') }));
+      // A real drop event carrying a DataTransfer with the files, as a drag from the desktop delivers it.
+      const transfer = await page.evaluateHandle((list) => {
+        const dt = new DataTransfer();
+        for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+        return dt;
+      }, files);
+      await page.getByTestId('dropzone').dispatchEvent('dragover', { dataTransfer: transfer });
+      await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+      const uploads = page.getByRole('list', { name: 'Uploads' });
+      await uploads
+        .getByRole('link', { name: 'open' })
+        .nth(files.length - 1)
+        .waitFor({ timeout: 60_000 });
+      for (const f of files) assert.match(await uploads.innerText(), new RegExp(f.name.replace('.', '\\.')));
+      await page
+        .getByRole('table')
+        .getByRole('row')
+        .nth(files.length + 1)
+        .waitFor();
+      await shot(page, '01e-inbox-after-drop');
+    });
     assertClean();
     await page.close();
   });

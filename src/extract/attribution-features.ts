@@ -253,15 +253,15 @@ export const WINDOW_BEFORE = 120;
 export const WINDOW_AFTER = 250;
 
 /**
- * The window of tokens the role tagger looks at for a cue: the cue's sentence and the next one, the
- * previous one too when the cue opens its sentence, and further sentences while a quotation stays
- * open (up to three after) — clipped to {@link WINDOW_BEFORE} / {@link WINDOW_AFTER} tokens.
+ * The window of tokens the role tagger looks at for a cue: the previous sentence, the cue's and the
+ * next one, and further sentences while a quotation stays open (up to three after) — clipped to
+ * {@link WINDOW_BEFORE} / {@link WINDOW_AFTER} tokens.
  */
 export function roleWindow(ctx: DocContext, cue: TokenRange, scale = 1): TokenRange {
   const lay = ctx.layout;
   const s = lay.sentence[cue[0]]!;
   const lastSentence = lay.sentenceStart.length - 1;
-  const first = s > 0 && cue[0] - ctx.sentStart[cue[0]]! <= 8 ? s - 1 : s;
+  const first = s > 0 ? s - 1 : s;
   let last = Math.min(lastSentence, s + 1);
   const openAtEnd = (k: number): boolean => {
     const e = lay.sentenceEnd[k]! - 1;

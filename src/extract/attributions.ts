@@ -86,9 +86,25 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       sources = [left];
       contents = contents.slice(1);
     }
+    // sources are contiguous noun phrases: rejoin fragments split by a short gap on one side
+    const joined: TokenRange[] = [];
+    for (const s of sources) {
+      const prev = joined[joined.length - 1];
+      const sameSide = prev !== undefined && (prev[1] <= cue[0]) === (s[1] <= cue[0]);
+      const plainGap =
+        prev !== undefined &&
+        s[0] - prev[1] <= 4 &&
+        ctx.commas[s[0]] === ctx.commas[prev[1]] &&
+        ctx.quotes[s[0]] === ctx.quotes[prev[1]] &&
+        prefix[s[0]] === prefix[prev[1]] &&
+        ctx.layout.sentence[prev[0]] === ctx.layout.sentence[s[0]];
+      if (prev !== undefined && sameSide && plainGap) {
+        joined[joined.length - 1] = [prev[0], s[1]];
+      } else joined.push(s);
+    }
     // one source: the fragment nearest the cue
     let source: TokenRange | undefined;
-    for (const s of sources) {
+    for (const s of joined) {
       const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
       const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
       if (d < best) source = s;

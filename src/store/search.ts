@@ -150,7 +150,7 @@ export const RANK_WINDOW = 2000;
 export const ATTRIBUTION_WINDOW = 200;
 
 /** How many matching attributions PostgreSQL ranks (fetching each row's tsvector is the cost). */
-export const ATTRIBUTION_WINDOW_PG = 500;
+export const ATTRIBUTION_WINDOW_PG = 200;
 
 function sqliteSearch(
   terms: readonly { text: string; prefix: boolean }[],
@@ -306,11 +306,7 @@ function postgresSearch(query: string, caseIds: readonly string[], firstWord: st
                null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
         from hits h join sources s on s.id = h.source_id
         order by h.score desc, s.id`.execute(trx);
-      if (db.isTransaction) return (await run(db)).rows;
-      return db.transaction().execute(async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        return (await run(trx)).rows;
-      });
+      return withIndexScans(db, async (trx) => (await run(trx)).rows);
     },
     async sourceSnippets(db, rows) {
       if (rows.length === 0) return rows;
@@ -325,10 +321,13 @@ function postgresSearch(query: string, caseIds: readonly string[], firstWord: st
       return rows.map((r) => ({ ...r, marked: marked.get(r.id) ?? null }));
     },
     async attributions(db, limit, offset) {
-      const result = await sql<Row>`
+      // The case lexeme does the case filtering inside the GIN search; `case_id` is rechecked on the page
+      // rows only, so the planner does not AND in a B-tree scan over every row of the case.
+      const run = (trx: Kysely<Database>) =>
+        sql<Row>`
         with candidates as materialized (
           select a.id, a.tsv from attributions a
-          where a.tsv @@ (${tsq} && ${caseQuery(caseIds)}) and a.current = 1 and a.case_id in (${inList(caseIds)})
+          where a.tsv @@ (${tsq} && ${caseQuery(caseIds)}) and a.current = 1
           limit ${ATTRIBUTION_WINDOW_PG}
         ), hits as (
           select id, ts_rank(tsv, ${tsq}) as score from candidates
@@ -338,11 +337,28 @@ function postgresSearch(query: string, caseIds: readonly string[], firstWord: st
         select 'attribution' as kind, null as rid, a.id, a.case_id, a.source_id, s.title, h.score,
                ts_headline('english'::regconfig, coalesce(a.source_text, '') || ' ' || a.cue_text || ' ' || a.content_text, ${tsq}, ${HEADLINE_OPTIONS}) as marked,
                a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
-        from hits h join attributions a on a.id = h.id join sources s on s.id = a.source_id
-        order by h.score desc, a.id`.execute(db);
-      return result.rows;
+        from hits h join attributions a on a.id = h.id and a.case_id in (${inList(caseIds)})
+        join sources s on s.id = a.source_id
+        order by h.score desc, a.id`.execute(trx);
+      return withIndexScans(db, async (trx) => (await run(trx)).rows);
     },
   };
+}
+
+/**
+ * Runs a PostgreSQL search query with sequential scans off. The planner does not see how selective the case
+ * lexeme is; a "LIMIT n" sequential scan it then prefers for common words reads every row before a case's
+ * first match when the case's rows sit together, while the GIN scan's cost stays bounded.
+ */
+async function withIndexScans<T>(
+  db: Kysely<Database>,
+  run: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (db.isTransaction) return run(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return run(trx);
+  });
 }
 
 function toHit(row: Row): SearchHit {

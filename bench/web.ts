@@ -217,6 +217,14 @@ function handle(
     json(res, 200, { items: page, next, total: items.length });
     return;
   }
+  const detail = new RegExp(`^/api/cases/${FIXTURE_CASE}/allegations/(al_\\d+)$`).exec(url.pathname);
+  if (detail !== null) {
+    const a = items[Number(detail[1]?.slice(3))];
+    if (a !== undefined) {
+      json(res, 200, { ...a, reasons: [{ code: 'origins', text: a.topReason, spans: [] }], members: [] });
+      return;
+    }
+  }
   if (url.pathname.startsWith('/api/')) {
     json(res, 404, { error: { code: 'not_found', message: 'not in the bench fixture' } });
     return;
@@ -260,7 +268,8 @@ async function fixtureServer(): Promise<{ origin: string; close: () => Promise<v
 
 async function fixtureTarget(): Promise<Target> {
   const items = Array.from({ length: ALLEGATIONS }, (_, i) => allegation(i));
-  const server = createServer((req, res) => handle(req, res, items, bigSource()));
+  const big = bigSource();
+  const server = createServer((req, res) => handle(req, res, items, big));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {

@@ -32,7 +32,7 @@ export function humanise(code: string): string {
 export function StatusBadge(props: { readonly status: AllegationStatus }) {
   const tone = /denied|contested|disputed/.test(props.status)
     ? 'bad'
-    : /corroborated/.test(props.status)
+    : /^(independently_)?corroborated$/.test(props.status)
       ? 'good'
       : /multiple|partial/.test(props.status)
         ? 'mid'

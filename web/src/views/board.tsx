@@ -53,8 +53,22 @@ function titleCase(name: string): string {
   return name.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-function Card(props: { readonly caseId: string; readonly a: AllegationSummary }) {
-  const { a } = props;
+/** What a card adds from the allegation's detail when the list endpoint lacks it. */
+interface CardExtra {
+  readonly topReason: string | null;
+  readonly denials: number;
+}
+
+function Card(props: {
+  readonly caseId: string;
+  readonly a: AllegationSummary;
+  readonly extra: CardExtra | undefined;
+}) {
+  const a = {
+    ...props.a,
+    topReason: props.a.topReason ?? props.extra?.topReason ?? null,
+    denials: props.a.denials ?? props.extra?.denials ?? null,
+  };
   return (
     <article className="card allegation-card" data-testid="allegation-card">
       <h2 {...ELEMENT_TIMING}>
@@ -172,6 +186,42 @@ export function BoardView(props: { readonly caseId: string }) {
     if (loading) return;
     if (complete || lastIndex >= items.length - 20) loadMore();
   }, [lastIndex, items.length, loadMore, complete, loading]);
+
+  // The list endpoint carries no reasons or denial counts: fetch them for the cards on screen (a few at a
+  // time, cached), after the first paint, so each card shows its top reason and its denials.
+  const [extras, setExtras] = useState<ReadonlyMap<string, CardExtra>>(new Map());
+  const asked = useRef(new Set<string>());
+  const visibleIds = rows
+    .map((r) => items[r.index])
+    .filter((a): a is AllegationSummary => a !== undefined && (a.topReason === null || a.denials === null))
+    .map((a) => a.id)
+    .filter((id) => !asked.current.has(id))
+    .slice(0, 12);
+  const visibleKey = visibleIds.join(',');
+  useEffect(() => {
+    if (visibleKey === '') return;
+    const ids = visibleKey.split(',');
+    for (const id of ids) asked.current.add(id);
+    // Answers are kept even if the visible set moved on: the ids are marked as asked already.
+    void Promise.all(
+      ids.map((id) =>
+        api.allegation(props.caseId, id).then(
+          (d) =>
+            [
+              id,
+              { topReason: d.reasons[0]?.text ?? d.topReason, denials: d.denials ?? d.denying.length },
+            ] as const,
+          () => null,
+        ),
+      ),
+    ).then((found) => {
+      setExtras((m) => {
+        const next = new Map(m);
+        for (const f of found) if (f !== null) next.set(f[0], f[1]);
+        return next;
+      });
+    });
+  }, [api, props.caseId, visibleKey]);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -303,7 +353,7 @@ export function BoardView(props: { readonly caseId: string }) {
                 aria-posinset={row.index + 1}
                 aria-setsize={total ?? -1}
               >
-                <Card caseId={props.caseId} a={a} />
+                <Card caseId={props.caseId} a={a} extra={extras.get(a.id)} />
               </div>
             );
           })}

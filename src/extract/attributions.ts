@@ -109,7 +109,9 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
       if (d < best) source = s;
     }
-    const confidence = sigmoid(0.35 * cueTags.margin[cue[0]]!) * sigmoid(0.35 * roles.margin);
+    // a monotone score from the perceptron margins (not a calibrated probability): margins of
+    // about 10 are coin-flips, 40 and more are near-certain on PolNeAR train
+    const confidence = Math.sqrt(sigmoid((cueTags.margin[cue[0]]! - 10) / 12) * sigmoid((roles.margin - 10) / 12));
     out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
   }
   return assignFragments(out);

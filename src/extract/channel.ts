@@ -40,6 +40,8 @@ export function channelOf(
     for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
       let text = m[0].trim().replace(/\s+(?:on|of|and|the)$/u, '');
       if (re === TOLD) text = text.replace(/\s+(?:on|of|and)$/u, '');
+      // a sentence-final period is not part of the outlet's name ("told ABC News."), an initial's is ("U.S.")
+      if (text.endsWith('.') && !/(?:^|[\s.])[A-Z]\.$/u.test(text)) text = text.slice(0, -1);
       // "In a statement released …" → "a statement released …"; "on Twitter" keeps its preposition
       if (re === PREPOSITIONAL) text = text.replace(/^(?:in|on|at|during|through|via)\s+/iu, '');
       const start = base + m.index;

@@ -6,6 +6,7 @@ import { allegations } from './0003-allegations.ts';
 import { accounts } from './0004-accounts.ts';
 import { jobs } from './0006-jobs.ts';
 import { apiIndexes } from './0007-api-indexes.ts';
+import { apiSourceAttributions } from './0008-api-source-attributions.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -20,5 +21,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004-accounts': accounts(dialect),
     '0006-jobs': jobs(dialect),
     '0007-api-indexes': apiIndexes(dialect),
+    '0008-api-source-attributions': apiSourceAttributions(dialect),
   };
 }

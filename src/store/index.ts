@@ -60,6 +60,15 @@ export {
 } from './actors.ts';
 export type { CaseActor, CaseActorSummary, ActorMention, ListCaseActorsParams, RegistryEditBy } from './actors.ts';
 export { reviewAttribution, listReviews } from './reviews.ts';
-export type { Review, ReviewAction, ReviewInput, AttributionEdit, SpanEdit, ListReviewsParams } from './reviews.ts';
+export type {
+  Review,
+  ReviewAction,
+  ReviewInput,
+  ReviewOptions,
+  ReviewResult,
+  AttributionEdit,
+  SpanEdit,
+  ListReviewsParams,
+} from './reviews.ts';
 export { search } from './search.ts';
 export type { SearchHit, SearchKind, SearchParams } from './search.ts';

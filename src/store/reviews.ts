@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { CorroborateError } from '../errors.ts';
+import { CorroborateError, errorMessage } from '../errors.ts';
 import type { Span, Stance } from '../extract/types.ts';
 import { getCaseActor } from './actors.ts';
+import { attachSources } from './allegations.ts';
 import { appendCustody } from './custody.ts';
 import { decodeCursor, encodeCursor, type Page, pageLimit } from './cursor.ts';
 import type { Store } from './database.ts';
@@ -37,6 +38,21 @@ export interface ReviewInput {
   readonly edit?: AttributionEdit;
   /** Required for `reattribute`: the case actor (registry id) who actually speaks. */
   readonly caseActorId?: string;
+}
+
+/** Options of {@link reviewAttribution}. */
+export interface ReviewOptions {
+  /** Re-attach the attribution's source to the case's allegations afterwards (default true). */
+  readonly updateAllegations?: boolean;
+}
+
+/** What {@link reviewAttribution} recorded, and whether the allegations were brought up to date. */
+export interface ReviewResult {
+  readonly review: Review;
+  readonly attribution: StoredAttribution;
+  /** `failed` leaves the review recorded; `corroborate reextract --all` or a rebuild re-attaches later. */
+  readonly allegations: 'updated' | 'failed' | 'skipped';
+  readonly allegationsError?: string;
 }
 
 /** A stored review decision. `changes` records before/after so the original is never lost. */
@@ -88,7 +104,8 @@ function nextStatus(current: ReviewStatus, action: ReviewAction): ReviewStatus {
 /**
  * Records an analyst's decision on an attribution — accept, reject, edit spans/stance, or reattribute the
  * speaker — as a review row and a custody entry, in one transaction. The extracted original stays untouched
- * in the attribution's `extracted` field; edits change only the effective values.
+ * in the attribution's `extracted` field; edits change only the effective values. Afterwards the source is
+ * re-attached to the case's allegations, so a rejected or edited attribution counts as reviewed.
  *
  * @example
  * await reviewAttribution(store, { attributionId, action: 'reject', actor: 'cli:ana', rationale: 'headline, not a claim' });
@@ -96,9 +113,10 @@ function nextStatus(current: ReviewStatus, action: ReviewAction): ReviewStatus {
 export async function reviewAttribution(
   store: Store,
   input: ReviewInput,
-): Promise<{ readonly review: Review; readonly attribution: StoredAttribution }> {
+  options: ReviewOptions = {},
+): Promise<ReviewResult> {
   const rationale = input.rationale?.trim() || null;
-  return store.db.transaction().execute(async (trx) => {
+  const recorded = await store.db.transaction().execute(async (trx) => {
     await beginWrite(trx, store.dialect);
     const attribution = await getAttribution(trx, input.attributionId);
     if (attribution === null) {
@@ -216,6 +234,14 @@ export async function reviewAttribution(
     const after = await getAttribution(trx, attribution.id);
     return { review: toReview(row), attribution: after! };
   });
+  if (options.updateAllegations === false) return { ...recorded, allegations: 'skipped' };
+  // The decision changes what clustering sees (a rejected attribution no longer counts): re-attach the source.
+  try {
+    await attachSources(store, [recorded.attribution.sourceId], { actor: input.actor });
+    return { ...recorded, allegations: 'updated' };
+  } catch (error) {
+    return { ...recorded, allegations: 'failed', allegationsError: errorMessage(error) };
+  }
 }
 
 /** Filters of {@link listReviews}: by attribution (its history, including carried-over ancestors) or case. */

@@ -28,7 +28,7 @@ runOnBackends('reviewAttribution', (getStore) => {
     const { byLocal } = await seeded();
     const id = byLocal.get('a1')!;
     const span = spanOf(FICTIONAL_REPORT, 'witnesses had seen trucks removing bodies');
-    const { attribution, review } = await reviewAttribution(store, {
+    const { attribution, review, allegations } = await reviewAttribution(store, {
       attributionId: id,
       action: 'edit',
       edit: { content: [{ start: span.start, end: span.end }] },
@@ -37,6 +37,7 @@ runOnBackends('reviewAttribution', (getStore) => {
     });
     assert.equal(attribution.reviewStatus, 'edited');
     assert.deepEqual(attribution.content, [span]);
+    assert.equal(allegations, 'updated');
     assert.equal(
       attribution.extracted.content[0]?.text,
       'witnesses had seen trucks removing bodies from the brickworks',

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import type { Stance } from '../../extract/types.ts';
 import { findCaseActor } from '../../store/actors.ts';
-import { attachSources } from '../../store/allegations.ts';
 import { DEFAULT_CASE, requireCase } from '../../store/cases.ts';
 import {
   getAttribution,
@@ -205,7 +204,12 @@ export const reviewCommand: Command = {
         action === 'reattribute'
           ? (await findCaseActor(store.db, attribution.caseId, values.speaker!)).id
           : undefined;
-      const { review, attribution: after } = await reviewAttribution(store, {
+      const {
+        review,
+        attribution: after,
+        allegations,
+        allegationsError,
+      } = await reviewAttribution(store, {
         attributionId,
         action: action as ReviewAction,
         actor: deps.config.actor,
@@ -213,14 +217,9 @@ export const reviewCommand: Command = {
         ...(edit === undefined ? {} : { edit }),
         ...(caseActorId === undefined ? {} : { caseActorId }),
       });
-      // The decision changes what clustering sees (rejected attributions drop out): re-attach the source.
-      let allegations: 'updated' | 'failed' = 'updated';
-      try {
-        await attachSources(store, [after.sourceId], { actor: deps.config.actor });
-      } catch (error) {
-        allegations = 'failed';
+      if (allegations === 'failed') {
         deps.stderr.write(
-          `review ${after.id}: recorded, but updating allegations failed: ${errorMessage(error)}\n`,
+          `review ${after.id}: recorded, but updating allegations failed: ${allegationsError ?? ''}\n`,
         );
       }
       if (values.json) {

@@ -183,6 +183,7 @@ async function main(): Promise<void> {
     `${base}/sources?limit=50`,
     ...sourceIds.slice(0, 40).map((id) => `${base}/sources/${id}`),
     `${base}/attributions?limit=20`,
+    ...sourceIds.slice(40, 50).map((id) => `${base}/attributions?sourceId=${id}&limit=100`),
     base,
   ];
   const reads = await autocannon({

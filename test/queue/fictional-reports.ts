@@ -18,6 +18,8 @@ const EVENTS = [
   (n: number, town: string) => `soldiers blocked an aid convoy of ${n} trucks from reaching ${town}`,
 ];
 
+const FILLER = ['an old mill', 'a closed school', 'two farms', 'a bus depot', 'the river ford', 'a pine wood', 'a petrol station'];
+
 /** One generated report: a file name and its text. */
 export interface FictionalReport {
   readonly name: string;
@@ -50,7 +52,8 @@ export function fictionalReports(count: number, words = 0): FictionalReport[] {
     ];
     let text = lines.join(' ');
     while (text.split(/\s+/).length < words) {
-      text += ` According to ${outlet}, residents of ${town} said the situation remained tense on day ${day} of report ${i + 1}.`;
+      // Neutral narrative filler (no reported speech), so longer reports do not multiply attributions.
+      text += ` The road from ${town} to the coast runs past ${FILLER[(text.length + i) % FILLER.length] as string} near kilometre ${(text.length % 97) + 1}.`;
     }
     out.push({ name: `report-${String(i + 1).padStart(4, '0')}.txt`, text: `${text}\n` });
   }

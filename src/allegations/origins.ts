@@ -99,7 +99,8 @@ export function originKey(
   if (unit.speaker.name !== null && !isAnonymous(unit.speaker) && observers.has(surname(unit.speaker.name))) {
     return `witness:${surname(unit.speaker.name)}`;
   }
-  const speakers = [...unit.chain, unit.speaker];
+  // The reporting outlet quoted as a speaker ("KESTRAVA (CPA) — investigators said") only relays.
+  const speakers = unit.reporter ? [...unit.chain] : [...unit.chain, unit.speaker];
   for (let i = speakers.length - 1; i >= 0; i--) {
     const key = speakerKey(speakers[i] as Speaker, personOrg);
     if (key !== null) return key;
@@ -152,13 +153,33 @@ export function groupOrigins(
   }
   // An unnamed speaker ("investigators said", "satellite imagery showed") in a source that names a
   // supporter of the same allegation is most likely that supporter's finding, reported: one origin.
+  // When no supporter of that source is named, a named speaker of the same source elsewhere in the
+  // allegation (context, a response) whose origin already supports it from another source is the one
+  // cited: a wire story on an institute's findings joins the institute's origin.
+  const namedBySource = new Map<string, Unit>();
+  for (const u of sorted) {
+    if (!namedBySource.has(u.sourceId) && !(keyOf.get(u.id) as string).startsWith('outlet:'))
+      namedBySource.set(u.sourceId, u);
+  }
+  const citedBySource = new Map<string, string[]>();
+  for (const v of related) {
+    if (ids.has(v.id) || v.reporter) continue;
+    const key = originKey(v, personOrg, copyRoot);
+    if (key.startsWith('outlet:') || !parent.has(key)) continue;
+    const list = citedBySource.get(v.sourceId) ?? [];
+    if (!list.includes(key)) list.push(key);
+    citedBySource.set(v.sourceId, list);
+  }
   for (const u of sorted) {
     const key = keyOf.get(u.id) as string;
     if (!key.startsWith('outlet:')) continue;
-    const named = sorted.find(
-      (v) => v.sourceId === u.sourceId && !(keyOf.get(v.id) as string).startsWith('outlet:'),
-    );
-    if (named !== undefined) union(keyOf.get(named.id) as string, key);
+    const named = namedBySource.get(u.sourceId);
+    if (named !== undefined) {
+      union(keyOf.get(named.id) as string, key);
+      continue;
+    }
+    const cited = citedBySource.get(u.sourceId) ?? [];
+    if (cited.length === 1) union(cited[0] as string, key);
   }
 
   const byRoot = new Map<string, Unit[]>();
@@ -176,7 +197,7 @@ export function groupOrigins(
     const named: string[] = [];
     const relayed: string[] = [];
     for (const m of members) {
-      for (const s of [...m.chain, m.speaker]) {
+      for (const s of m.reporter ? m.chain : [...m.chain, m.speaker]) {
         if (s.name === null) continue;
         const target = isAnonymous(s) ? relayed : named;
         if (!target.includes(s.name)) target.push(s.name);

@@ -142,4 +142,62 @@ describe('assessAllegation', () => {
     assert.equal(allegation.status.disputed, true);
     assert.ok(allegation.status.reasons.some((r) => r.code === 'general_denial'));
   });
+  it('joins a wire story quoting the outlet and unnamed investigators to the institute it also cites', () => {
+    const report = buildSource({
+      id: 'c5-report',
+      published: '2025-03-18',
+      outlet: 'Ormund Forensic Institute',
+      kind: 'report',
+      attributions: [
+        {
+          speaker: 'Ormund Forensic Institute',
+          content: 'soldiers buried the bodies of civilians in trenches behind the tannery in Valdmoor',
+          types: ['concealment_of_evidence'],
+          basis: ['forensic'],
+          places: ['Valdmoor'],
+        },
+      ],
+    });
+    const wire = buildSource({
+      id: 'c5-wire',
+      published: '2025-03-19',
+      outlet: 'Northwind Press Service',
+      attributions: [
+        {
+          speaker: 'NPS',
+          content: 'soldiers buried the bodies of civilians in trenches behind the tannery in Valdmoor',
+          types: ['concealment_of_evidence'],
+          places: ['Valdmoor'],
+        },
+        {
+          speaker: 'Ormund Forensic Institute',
+          content: 'the bodies in the trenches behind the tannery were those of civilians',
+        },
+      ],
+    });
+    const council = buildSource({
+      id: 'c5-council',
+      published: '2025-03-10',
+      outlet: 'Valdmoor Town Council',
+      kind: 'statement',
+      attributions: [
+        {
+          speaker: 'Valdmoor Town Council',
+          content:
+            'residents saw soldiers bury the bodies of civilians in trenches behind the tannery in Valdmoor',
+          types: ['concealment_of_evidence'],
+          places: ['Valdmoor'],
+        },
+      ],
+    });
+    const allegation = clusterCase([council, report, wire]).find((a) =>
+      a.members.some((m) => m.unitId === 'c5-wire#a1'),
+    );
+    assert.ok(allegation);
+    assert.equal(allegation.groups.length, 2);
+    const institute = allegation.groups.find((g) => g.sources.includes('c5-report'));
+    assert.ok(institute);
+    assert.ok(institute.sources.includes('c5-wire'));
+    assert.doesNotMatch(institute.label, /NPS/);
+  });
 });

@@ -88,6 +88,15 @@ describe('sample case', () => {
     assert.ok(halden.evidence.some((e) => e === 'forensic' || e === 'imagery'));
   });
 
+  it('counts exactly two origins: the council and the forensic institute, whose wire story joins it through the citation', () => {
+    assert.ok(brickworks);
+    assert.equal(brickworks.groups.length, 2);
+    const halden = brickworks.groups.find((g) => g.sources.includes('halden-forensic-report'));
+    assert.ok(halden);
+    assert.ok(halden.sources.includes('cpa-wire-forensic-findings'));
+    assert.doesNotMatch(halden.label, /\bCPA\b/);
+  });
+
   it('carries a Dravian denial and the monitoring mission not-confirmed statement', () => {
     assert.ok(brickworks);
     assert.ok(

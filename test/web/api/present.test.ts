@@ -75,3 +75,62 @@ describe('present.page', () => {
     assert.equal(present.page([{ id: 'c2' }], present.caseSummary).items[0]?.id, 'c2');
   });
 });
+
+describe('present.allegationDetail', () => {
+  it('groups members by origin and counts a general denial as denying', () => {
+    const d = present.allegationDetail({
+      id: 'al1',
+      statement: 'Fictional: the Kestrava brickworks was shelled',
+      status: {
+        level: 'single_origin',
+        disputed: true,
+        reasons: [{ code: 'origins', text: 'One origin', spans: [{ sourceId: 's1', start: 4, end: 9 }] }],
+      },
+      groups: [{ id: 'g1', label: 'Kestrava council', members: ['s1#a1'], echoes: 2 }],
+      members: [
+        {
+          unitId: 's1#a1',
+          sourceId: 's1',
+          attributionId: 'a1',
+          role: 'support',
+          stance: 'allege',
+          speaker: 'Council',
+          text: 'shelled',
+          originGroup: 'g1',
+        },
+        {
+          unitId: 's2#a4',
+          sourceId: 's2',
+          attributionId: 'a4',
+          role: 'context',
+          stance: 'deny',
+          speaker: 'Ministry',
+          text: 'denies all',
+          originGroup: null,
+          general: true,
+        },
+        {
+          unitId: 's3#a2',
+          sourceId: 's3',
+          attributionId: 'a2',
+          role: 'not_confirmed',
+          stance: 'not_confirmed',
+          speaker: 'Mission',
+          text: 'cannot confirm',
+          originGroup: null,
+        },
+      ],
+    });
+    assert.equal(d.status, 'single_origin');
+    assert.equal(d.disputed, true);
+    assert.deepEqual([d.origins, d.echoes, d.denials], [1, 2, 1]);
+    assert.equal(d.originGroups[0]?.origin, 'Kestrava council');
+    assert.deepEqual(
+      d.originGroups[0]?.attributions.map((a) => a.id),
+      ['a1'],
+    );
+    assert.equal(d.denying[0]?.general, true);
+    assert.equal(d.notConfirming.length, 1);
+    assert.deepEqual(d.reasons[0]?.attributions, [{ id: '', sourceId: 's1', start: 4 }]);
+  });
+});

@@ -239,6 +239,11 @@ function sourceDetail(value: unknown, extraction: unknown, stored: readonly unkn
   };
 }
 
+/** A denying member: role `deny`, or a general denial attached as context. */
+function isDenial(m: Json): boolean {
+  return str(m, 'role') === 'deny' || (bool(m, false, 'general') && str(m, 'stance') === 'deny');
+}
+
 /** The status field as a string: either a plain code, or the assessment's `{ level, disputed, … }`. */
 function statusOf(o: Json): string {
   if (typeof o.status === 'string') return o.status;
@@ -282,7 +287,7 @@ function allegationSummary(value: unknown): AllegationSummary {
     denials:
       num(o, 'denials') ??
       num(counts, 'denials') ??
-      (members.length > 0 ? members.filter((m) => str(obj(m), 'role') === 'deny').length : null),
+      (members.length > 0 ? members.filter((m) => isDenial(obj(m))).length : null),
     disputed: bool(o, false, 'disputed') || bool(child(o, 'status'), false, 'disputed'),
     notConfirmed:
       bool(o, false, 'notConfirmed', 'not_confirmed') || bool(child(o, 'status'), false, 'notConfirmed'),
@@ -310,6 +315,7 @@ function allegationAttribution(value: unknown): AllegationAttribution {
         .join(' … '),
     published: str(o, 'published'),
     basis: strings(o, 'basis') as Basis[],
+    general: bool(o, false, 'general'),
   };
 }
 
@@ -416,7 +422,7 @@ function allegationDetail(value: unknown): AllegationDetail {
     denying:
       list(o, 'denying', 'denials_detail').length > 0
         ? list(o, 'denying', 'denials_detail').map(allegationAttribution)
-        : byRole('deny'),
+        : members.filter(isDenial).map(allegationAttribution),
     figures,
     decisionRationale:
       str(o, 'decisionRationale', 'rationale') ??

@@ -196,6 +196,8 @@ export interface AllegationAttribution {
   readonly text: string;
   readonly published: string | null;
   readonly basis: readonly Basis[];
+  /** A denial that names no specific event ("denied committing atrocities"), attached as context. */
+  readonly general: boolean;
 }
 
 export interface OriginGroup {

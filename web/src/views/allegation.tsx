@@ -30,6 +30,7 @@ function AttributionRow(props: {
     <li className="attr-row">
       <p>
         <strong>{a.speaker ?? '(unstated)'}</strong> <StanceBadge stance={a.stance} />
+        {a.general && <Badge tone="mid">general denial, not about this event specifically</Badge>}
         {a.basis.map((b) => (
           <Badge key={b}>{humanise(b)}</Badge>
         ))}

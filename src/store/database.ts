@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { CorroborateError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
@@ -37,6 +37,42 @@ function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/** How many prepared statements one SQLite connection keeps for reuse. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Wraps a better-sqlite3 connection so Kysely reuses prepared statements instead of compiling the same
+ * SQL on every query (Kysely's SQLite driver calls `prepare` each time). A statement still being iterated
+ * (`busy`, from a streamed query) is never handed out twice: a fresh one is prepared instead.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(sqlText: string) {
+      const cached = cache.get(sqlText);
+      if (cached !== undefined && !cached.busy) {
+        // Refresh its place so the least recently used statement is evicted first.
+        cache.delete(sqlText);
+        cache.set(sqlText, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sqlText);
+      if (cached === undefined) {
+        cache.set(sqlText, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      return statement;
+    },
+  };
+}
+
 /**
  * Opens (and by default migrates) the store: SQLite in WAL mode with foreign keys on, or PostgreSQL.
  *
@@ -64,7 +100,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     store = { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
   }
   if (options.migrate !== false) await migrateToLatest(store);

@@ -122,9 +122,10 @@ function runQueueContract(backend: Backend): void {
 
     it('claims oldest first and only the kinds asked for', async () => {
       await reset();
-      await enqueueJobs(store.db, [analyseJob(1)]);
+      // Ids are ordered only to the millisecond, so give each job its own time.
+      await enqueueJobs(store.db, [analyseJob(2, { runAfter: later(-1000).toISOString() })]);
       await enqueueJobs(store.db, [{ kind: 'capture', payload: { caseId: 'c', actor: 'a', url: 'https://example.org/a' } }]);
-      await enqueueJobs(store.db, [analyseJob(2)]);
+      await enqueueJobs(store.db, [analyseJob(1, { runAfter: later(-2000).toISOString() })]);
       assert.deepEqual(await claimJobs(store, { workerId: 'w', kinds: [], leaseMs: LEASE }), []);
       const captures = await claimJobs(store, { workerId: 'w', kinds: ['capture'], leaseMs: LEASE, limit: 5 });
       assert.deepEqual(captures.map((c) => c.job.kind), ['capture']);

@@ -177,10 +177,12 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
   for (const e of existing) add(e.unit);
   for (const u of sorted) add(u);
 
+  const incomingById = new Map(sorted.map((u) => [u.id, u]));
   const candidatesOf = (u: Unit): Unit[] => {
     const seen = new Set<string>([u.id]);
     const out: Unit[] = [];
-    for (const k of u.keys) {
+    // A claim meets other claims only through `T:` keys (see `comparable`); callers here want claims.
+    for (const k of u.kind === 'claim' ? u.keys.filter((x) => x.startsWith('T:')) : u.keys) {
       for (const v of byKey.get(k) ?? []) {
         if (seen.has(v.id)) continue;
         seen.add(v.id);
@@ -267,7 +269,7 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     if (score < ANCHOR_THRESHOLD) return false;
     if (cur === null || score > cur.score) return true;
     if (score < cur.score) return false;
-    const curUnit = existingById.get(cur.unit)?.unit ?? sorted.find((x) => x.id === cur.unit);
+    const curUnit = existingById.get(cur.unit)?.unit ?? incomingById.get(cur.unit);
     return curUnit === undefined || earlier(claim, curUnit);
   };
   for (const u of sorted) {

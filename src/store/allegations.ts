@@ -588,9 +588,10 @@ async function attachIncoming(
     await trx.insertInto('allegation_unit_keys').values(part).execute();
 
   const incomingIds = new Set(incoming.map((u) => u.id));
+  const existingById = new Map(existing.map((e) => [e.unit.id, e]));
   for (const [id, anchor] of result.anchors) {
     if (incomingIds.has(id)) continue;
-    const before = existing.find((e) => e.unit.id === id);
+    const before = existingById.get(id);
     if (before?.allegation !== null && before?.allegation !== undefined)
       touched.add(result.renames.get(before.allegation) ?? before.allegation);
     const allegation = result.allegationOf.get(id) ?? null;
@@ -725,7 +726,9 @@ async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Prom
     const unitsOf = new Map<string, Unit[]>();
     for (const r of rows) {
       if (r.allegation_id === null) continue;
-      unitsOf.set(r.allegation_id, [...(unitsOf.get(r.allegation_id) ?? []), JSON.parse(r.data) as Unit]);
+      const list = unitsOf.get(r.allegation_id);
+      if (list === undefined) unitsOf.set(r.allegation_id, [JSON.parse(r.data) as Unit]);
+      else list.push(JSON.parse(r.data) as Unit);
     }
     const claimSources = new Set<string>();
     const sourceIds = new Set<string>();
@@ -780,16 +783,46 @@ async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Prom
       const general = [...mine].flatMap((sid) => generalBySource.get(sid) ?? []);
       assessed.push(assessAllegation(id, units, general, context));
     }
-    await trx.deleteFrom('allegation_members').where('allegation_id', 'in', part).execute();
-    await trx.deleteFrom('allegation_origin_groups').where('allegation_id', 'in', part).execute();
     if (gone.length > 0) await trx.deleteFrom('allegations').where('id', 'in', gone).execute();
-    await writeAllegations(trx, caseId, assessed, now);
+    await writeAllegations(trx, caseId, part, assessed, now);
   }
+}
+
+/**
+ * Writes the difference between stored rows and wanted rows of a child table keyed by
+ * (allegation_id, `keyColumn`): deletes rows that went or changed, inserts rows that are new or changed.
+ * An attach changes few members of a large allegation, so this writes little where delete-all and
+ * insert-all rewrote every member.
+ */
+async function syncRows<R extends { readonly allegation_id: string }>(
+  stored: readonly R[],
+  wanted: readonly R[],
+  keyOf: (row: R) => string,
+  remove: (allegationId: string, keys: readonly string[]) => Promise<void>,
+  insert: (rows: readonly R[]) => Promise<void>,
+): Promise<void> {
+  const signature = (r: R): string => JSON.stringify(r);
+  const before = new Map(stored.map((r) => [`${r.allegation_id}\u0000${keyOf(r)}`, signature(r)]));
+  const want = new Map(wanted.map((r) => [`${r.allegation_id}\u0000${keyOf(r)}`, r]));
+  const removals = new Map<string, string[]>();
+  for (const r of stored) {
+    const id = `${r.allegation_id}\u0000${keyOf(r)}`;
+    const next = want.get(id);
+    if (next !== undefined && signature(next) === before.get(id)) continue;
+    const list = removals.get(r.allegation_id);
+    if (list === undefined) removals.set(r.allegation_id, [keyOf(r)]);
+    else list.push(keyOf(r));
+  }
+  for (const [allegationId, keys] of removals)
+    for (const part of chunks(keys)) await remove(allegationId, part);
+  const inserts = [...want].filter(([id, r]) => before.get(id) !== signature(r)).map(([, r]) => r);
+  if (inserts.length > 0) await insert(inserts);
 }
 
 async function writeAllegations(
   trx: Db,
   caseId: string,
+  ids: readonly string[],
   list: readonly Allegation[],
   now: string,
 ): Promise<void> {
@@ -817,7 +850,7 @@ async function writeAllegations(
       .execute();
   }
   const members = list.flatMap((a) =>
-    a.members.map((m) => ({
+    a.members.map((m): MemberRow => ({
       allegation_id: a.id,
       unit_id: m.unitId,
       case_id: caseId,
@@ -829,9 +862,38 @@ async function writeAllegations(
       general: m.general ? 1 : 0,
     })),
   );
-  for (const part of chunks(members, 100)) await trx.insertInto('allegation_members').values(part).execute();
+  const storedMembers: MemberRow[] = await trx
+    .selectFrom('allegation_members')
+    .select([
+      'allegation_id',
+      'unit_id',
+      'case_id',
+      'source_id',
+      'attribution_id',
+      'role',
+      'origin_group',
+      'copy',
+      'general',
+    ])
+    .where('allegation_id', 'in', ids)
+    .execute();
+  await syncRows(
+    storedMembers.map((r) => ({ ...r, copy: Number(r.copy), general: Number(r.general) })),
+    members,
+    (r) => r.unit_id,
+    async (allegationId, keys) => {
+      await trx
+        .deleteFrom('allegation_members')
+        .where('allegation_id', '=', allegationId)
+        .where('unit_id', 'in', keys)
+        .execute();
+    },
+    async (rows) => {
+      for (const part of chunks(rows, 100)) await trx.insertInto('allegation_members').values(part).execute();
+    },
+  );
   const groups = list.flatMap((a) =>
-    a.groups.map((g) => ({
+    a.groups.map((g): GroupRow => ({
       allegation_id: a.id,
       group_id: g.id,
       label: g.label,
@@ -842,8 +904,61 @@ async function writeAllegations(
       echoes: g.echoes,
     })),
   );
-  for (const part of chunks(groups, 100))
-    await trx.insertInto('allegation_origin_groups').values(part).execute();
+  const storedGroups: GroupRow[] = await trx
+    .selectFrom('allegation_origin_groups')
+    .select([
+      'allegation_id',
+      'group_id',
+      'label',
+      'investigative',
+      'evidence',
+      'members',
+      'sources',
+      'echoes',
+    ])
+    .where('allegation_id', 'in', ids)
+    .execute();
+  await syncRows(
+    storedGroups.map((r) => ({ ...r, investigative: Number(r.investigative), echoes: Number(r.echoes) })),
+    groups,
+    (r) => r.group_id,
+    async (allegationId, keys) => {
+      await trx
+        .deleteFrom('allegation_origin_groups')
+        .where('allegation_id', '=', allegationId)
+        .where('group_id', 'in', keys)
+        .execute();
+    },
+    async (rows) => {
+      for (const part of chunks(rows, 100))
+        await trx.insertInto('allegation_origin_groups').values(part).execute();
+    },
+  );
+}
+
+/** A row of `allegation_members`, in column order (so stored and computed rows compare as JSON). */
+interface MemberRow {
+  readonly allegation_id: string;
+  readonly unit_id: string;
+  readonly case_id: string;
+  readonly source_id: string;
+  readonly attribution_id: string;
+  readonly role: string;
+  readonly origin_group: string | null;
+  readonly copy: number;
+  readonly general: number;
+}
+
+/** A row of `allegation_origin_groups`, in column order. */
+interface GroupRow {
+  readonly allegation_id: string;
+  readonly group_id: string;
+  readonly label: string;
+  readonly investigative: number;
+  readonly evidence: string;
+  readonly members: string;
+  readonly sources: string;
+  readonly echoes: number;
 }
 
 /**

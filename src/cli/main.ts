@@ -4,9 +4,11 @@ import { openStore } from '../store/index.ts';
 import type { CliDeps } from './command.ts';
 import { commands } from './commands/index.ts';
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length), 4);
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.describe}`);
+/** The command list; loads every command, so only `--help` and unknown names pay for it. */
+async function help(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length), 4);
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.describe}`);
   return `Usage: corroborate COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'corroborate COMMAND --help' for a command's options.\n`;
 }
 
@@ -17,14 +19,15 @@ function help(): string {
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help());
+    process.stdout.write(await help());
     return name === undefined ? 1 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
-    process.stderr.write(`corroborate: unknown command '${name}'\n${help()}`);
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
+    process.stderr.write(`corroborate: unknown command '${name}'\n${await help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${command.usage.trimEnd()}\n`);
     return 0;

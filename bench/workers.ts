@@ -34,7 +34,11 @@ async function admin(query: string): Promise<void> {
 
 function runWorker(env: NodeJS.ProcessEnv): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'worker', '--once', '--poll', '100'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, 'worker', '--once', '--poll', '100'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('error', reject);
     child.on('close', resolve);
   });
@@ -62,21 +66,37 @@ async function measure(workers: number): Promise<Run> {
       const sourceIds: string[] = [];
       for (const r of fictionalReports(reports, words)) {
         const bytes = new Uint8Array(Buffer.from(r.text));
-        const item = buildItem({ origin: r.name, method: 'file', original: bytes, mediaType: 'text/plain', parsed: parseText(bytes, r.name) });
+        const item = buildItem({
+          origin: r.name,
+          method: 'file',
+          original: bytes,
+          mediaType: 'text/plain',
+          parsed: parseText(bytes, r.name),
+        });
         sourceIds.push((await captureSource(store, item, { caseId: theCase.id, actor: 'bench' })).sourceId);
       }
       await queueIngest(store, { caseId: theCase.id, actor: 'bench', sourceIds, urls: [] });
     } finally {
       await store.close();
     }
-    const env = { ...process.env, CORROBORATE_DB: url, CORROBORATE_HOME: join(dir, 'home'), CORROBORATE_ACTOR: 'bench' };
+    const env = {
+      ...process.env,
+      CORROBORATE_DB: url,
+      CORROBORATE_HOME: join(dir, 'home'),
+      CORROBORATE_ACTOR: 'bench',
+    };
     const started = performance.now();
     const startedAt = new Date().toISOString();
     await Promise.all(Array.from({ length: workers }, () => runWorker(env)));
     const seconds = (performance.now() - started) / 1000;
     const check = await openStore({ url, migrate: false });
     try {
-      const done = await check.db.selectFrom('jobs').select('updated_at').where('status', '=', 'done').orderBy('updated_at').execute();
+      const done = await check.db
+        .selectFrom('jobs')
+        .select('updated_at')
+        .where('status', '=', 'done')
+        .orderBy('updated_at')
+        .execute();
       const failed = await check.db.selectFrom('jobs').select('id').where('status', '=', 'failed').execute();
       const first = Date.parse(done[0]?.updated_at ?? startedAt);
       const last = Date.parse(done.at(-1)?.updated_at ?? startedAt);

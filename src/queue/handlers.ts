@@ -71,7 +71,10 @@ const capturePayloadSchema = z
     caseId: z.string().min(1),
     actor: z.string().min(1),
     url: z.string().url().optional(),
-    upload: z.object({ name: z.string().min(1), base64: z.string() }).strict().optional(),
+    upload: z
+      .object({ name: z.string().min(1), base64: z.string() })
+      .strict()
+      .optional(),
     overrides: overridesSchema.optional(),
     allowPrivate: z.boolean().optional(),
     analyse: z.boolean().optional(),
@@ -86,8 +89,12 @@ function parsePayload<T>(job: Job, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(job.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? 'payload' : `payload.${issue.path.join('.')}`;
-    throw new CorroborateError('invalid_input', `job ${job.id} (${job.kind}): ${where}: ${issue?.message ?? 'invalid'}`);
+    const where =
+      issue === undefined || issue.path.length === 0 ? 'payload' : `payload.${issue.path.join('.')}`;
+    throw new CorroborateError(
+      'invalid_input',
+      `job ${job.id} (${job.kind}): ${where}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return parsed.data;
 }
@@ -154,8 +161,19 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
    * k sources costs far less than k attaches, and gives the same allegations. Returns the batch size, or 0
    * when another worker already attached this source.
    */
-  const attachPending = async (job: Job, workerId: string, caseId: string, sourceId: string, actor: string): Promise<number> => {
-    const own = await store.db.selectFrom('jobs').select('progress').where('id', '=', job.id).where('locked_by', '=', workerId).executeTakeFirst();
+  const attachPending = async (
+    job: Job,
+    workerId: string,
+    caseId: string,
+    sourceId: string,
+    actor: string,
+  ): Promise<number> => {
+    const own = await store.db
+      .selectFrom('jobs')
+      .select('progress')
+      .where('id', '=', job.id)
+      .where('locked_by', '=', workerId)
+      .executeTakeFirst();
     if (own?.progress === 'attached') return 0;
     const waiting = await store.db
       .selectFrom('jobs')
@@ -200,7 +218,10 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
           .then((rows) => rows.filter((r) => r.origin === origin || r.origin.startsWith(`${origin}#L`)));
         if (earlier.length > 0) {
           const ids = [...new Set(earlier.map((r) => r.source_id))];
-          const queued = payload.analyse === false ? 0 : (await enqueueJobs(store.db, analyseJobs(ids, payload.actor, payload.caseId))).ids.length;
+          const queued =
+            payload.analyse === false
+              ? 0
+              : (await enqueueJobs(store.db, analyseJobs(ids, payload.actor, payload.caseId))).ids.length;
           return {
             sources: earlier.map((r) => ({ id: r.source_id, origin: r.origin, duplicate: false })),
             failed: [],
@@ -227,7 +248,10 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
           failed.push(outcome.error);
           firstCode ??= outcome.code;
         } else if (outcome.kind === 'captured') {
-          const stored = await captureSource(store, outcome.item, { caseId: payload.caseId, actor: payload.actor });
+          const stored = await captureSource(store, outcome.item, {
+            caseId: payload.caseId,
+            actor: payload.actor,
+          });
           sources.push({ id: stored.sourceId, origin: outcome.item.origin, duplicate: stored.duplicate });
         }
       }
@@ -235,7 +259,10 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
         throw new CorroborateError(asErrorCode(firstCode), failed[0] ?? `${origin}: capture failed`);
       }
       const ids = [...new Set(sources.map((s) => s.id))];
-      const queued = payload.analyse === false ? 0 : (await enqueueJobs(store.db, analyseJobs(ids, payload.actor, payload.caseId))).ids.length;
+      const queued =
+        payload.analyse === false
+          ? 0
+          : (await enqueueJobs(store.db, analyseJobs(ids, payload.actor, payload.caseId))).ids.length;
       return { sources, failed, queued, resumed: false };
     },
 
@@ -244,7 +271,15 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
       const source = await store.db
         .selectFrom('sources')
         .innerJoin('cases', 'cases.id', 'sources.case_id')
-        .select(['sources.id', 'sources.case_id', 'sources.text', 'sources.published', 'sources.sha256', 'sources.language', 'cases.region'])
+        .select([
+          'sources.id',
+          'sources.case_id',
+          'sources.text',
+          'sources.published',
+          'sources.sha256',
+          'sources.language',
+          'cases.region',
+        ])
         .where('sources.id', '=', sourceId)
         .executeTakeFirst();
       if (source === undefined) throw new CorroborateError('not_found', `source ${sourceId}: no such source`);
@@ -272,8 +307,17 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
         .where('status', '=', 'running')
         .where('progress', 'is', null)
         .execute();
-      const batch = await withCaseLock(source.case_id, () => attachPending(job, context.workerId, source.case_id, sourceId, actor));
-      return { sourceId, extracted, runId, attributions, extractorVersion: EXTRACTOR_VERSION, attachedWith: batch };
+      const batch = await withCaseLock(source.case_id, () =>
+        attachPending(job, context.workerId, source.case_id, sourceId, actor),
+      );
+      return {
+        sourceId,
+        extracted,
+        runId,
+        attributions,
+        extractorVersion: EXTRACTOR_VERSION,
+        attachedWith: batch,
+      };
     },
   };
 }
@@ -281,8 +325,18 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
 /** A capture outcome's code as an {@link ErrorCode} (anything unknown is `internal`, hence retried). */
 function asErrorCode(code: string | null): ErrorCode {
   const known: readonly ErrorCode[] = [
-    'bad_request', 'invalid_input', 'unsupported_type', 'too_large', 'empty_input', 'encoding', 'malformed',
-    'not_found', 'ssrf_refused', 'fetch_failed', 'timeout', 'forbidden',
+    'bad_request',
+    'invalid_input',
+    'unsupported_type',
+    'too_large',
+    'empty_input',
+    'encoding',
+    'malformed',
+    'not_found',
+    'ssrf_refused',
+    'fetch_failed',
+    'timeout',
+    'forbidden',
   ];
   return known.find((k) => k === code) ?? 'internal';
 }
@@ -295,7 +349,10 @@ async function captureUpload(
   const safe = upload.name.replace(/[^\w.-]+/g, '_').slice(-120) || 'upload';
   const reader = readerFor(safe);
   if (reader === null) {
-    throw new CorroborateError('unsupported_type', `${upload.name}: unsupported type (use .txt, .md, .html, .pdf or .jsonl)`);
+    throw new CorroborateError(
+      'unsupported_type',
+      `${upload.name}: unsupported type (use .txt, .md, .html, .pdf or .jsonl)`,
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-job-'));
   try {

@@ -43,7 +43,9 @@ export async function queueIngest(store: Store, input: QueueIngestInput): Promis
       caseId: input.caseId,
       actor: input.actor,
       url,
-      ...(input.overrides === undefined || Object.keys(input.overrides).length === 0 ? {} : { overrides: input.overrides }),
+      ...(input.overrides === undefined || Object.keys(input.overrides).length === 0
+        ? {}
+        : { overrides: input.overrides }),
       ...(input.allowPrivate === true ? { allowPrivate: true } : {}),
       ...(input.analyse === false ? { analyse: false } : {}),
     } satisfies CapturePayload,

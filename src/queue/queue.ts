@@ -59,7 +59,10 @@ function isJobStatus(value: string): value is JobStatus {
 /** Maps a row to a {@link Job}; a row with an unknown kind or status is a corrupted queue, reported as such. */
 function toJob(row: Selectable<JobTable>): Job {
   if (!isJobKind(row.kind) || !isJobStatus(row.status)) {
-    throw new CorroborateError('internal', `job ${row.id}: unknown kind '${row.kind}' or status '${row.status}'`);
+    throw new CorroborateError(
+      'internal',
+      `job ${row.id}: unknown kind '${row.kind}' or status '${row.status}'`,
+    );
   }
   return {
     id: row.id,
@@ -101,7 +104,11 @@ export interface EnqueueResult {
  * @example
  * await enqueueJobs(store.db, [{ kind: 'analyse', key: `analyse:${id}`, payload: { sourceId: id, actor: 'cli:ana' } }]);
  */
-export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now: Date = new Date()): Promise<EnqueueResult> {
+export async function enqueueJobs(
+  db: Db,
+  jobs: readonly NewJob[],
+  now: Date = new Date(),
+): Promise<EnqueueResult> {
   const at = now.toISOString();
   const ids: string[] = [];
   let existing = 0;
@@ -109,7 +116,10 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now: Date = n
     const rows = jobs.slice(i, i + 500).map((job) => {
       const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
       if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-        throw new CorroborateError('invalid_input', `job ${job.kind}: maxAttempts must be a positive integer`);
+        throw new CorroborateError(
+          'invalid_input',
+          `job ${job.kind}: maxAttempts must be a positive integer`,
+        );
       }
       return {
         id: newId('job'),
@@ -245,7 +255,9 @@ export async function claimJobs(store: Store, options: ClaimOptions): Promise<Cl
   }
   return rows
     .map(toJob)
-    .sort((a, b) => (a.runAfter === b.runAfter ? a.id.localeCompare(b.id) : a.runAfter.localeCompare(b.runAfter)))
+    .sort((a, b) =>
+      a.runAfter === b.runAfter ? a.id.localeCompare(b.id) : a.runAfter.localeCompare(b.runAfter),
+    )
     .map((job) => ({ job, workerId: options.workerId }));
 }
 
@@ -265,7 +277,12 @@ async function changed(query: ReturnType<typeof held>): Promise<boolean> {
 }
 
 /** Extends a held lease; false when the lease was lost (expired and taken over, or the job was changed). */
-export async function renewLease(db: Db, claim: Claim, leaseMs: number, now: Date = new Date()): Promise<boolean> {
+export async function renewLease(
+  db: Db,
+  claim: Claim,
+  leaseMs: number,
+  now: Date = new Date(),
+): Promise<boolean> {
   return changed(
     held(db, claim).set({
       locked_until: new Date(now.getTime() + leaseMs).toISOString(),
@@ -275,7 +292,12 @@ export async function renewLease(db: Db, claim: Claim, leaseMs: number, now: Dat
 }
 
 /** Marks a held job done with the handler's result; false (nothing written) when the lease was lost. */
-export async function completeJob(db: Db, claim: Claim, result: unknown, now: Date = new Date()): Promise<boolean> {
+export async function completeJob(
+  db: Db,
+  claim: Claim,
+  result: unknown,
+  now: Date = new Date(),
+): Promise<boolean> {
   return changed(
     held(db, claim).set({
       status: 'done',
@@ -302,7 +324,12 @@ export interface FailOptions {
  * Records a failed attempt of a held job with its one-line error: queued again after a back-off while
  * attempts remain, else `failed` (the error is kept). `lost` when the lease was lost and nothing was written.
  */
-export async function failJob(db: Db, claim: Claim, error: string, options: FailOptions = {}): Promise<FailOutcome> {
+export async function failJob(
+  db: Db,
+  claim: Claim,
+  error: string,
+  options: FailOptions = {},
+): Promise<FailOutcome> {
   const now = options.now ?? new Date();
   const last = options.permanent === true || claim.job.attempts >= claim.job.maxAttempts;
   const delay = Math.min(60_000, (options.retryDelayMs ?? 1000) * 2 ** Math.max(0, claim.job.attempts - 1));
@@ -367,12 +394,20 @@ export async function retryJobs(db: Db, ids?: readonly string[], now: Date = new
     for (const id of ids) {
       const job = await getJob(db, id);
       if (job === undefined) throw new CorroborateError('not_found', `job ${id}: no such job`);
-      if (job.status !== 'failed') throw new CorroborateError('conflict', `job ${id}: is ${job.status}, only failed jobs are retried`);
+      if (job.status !== 'failed')
+        throw new CorroborateError('conflict', `job ${id}: is ${job.status}, only failed jobs are retried`);
     }
   }
   let query = db
     .updateTable('jobs')
-    .set({ status: 'queued', attempts: 0, locked_by: null, locked_until: null, run_after: now.toISOString(), updated_at: now.toISOString() })
+    .set({
+      status: 'queued',
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+      run_after: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
     .where('status', '=', 'failed');
   if (ids !== undefined) {
     if (ids.length === 0) return 0;

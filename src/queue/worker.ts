@@ -61,7 +61,11 @@ export function defaultWorkerId(): string {
  * process.once('SIGTERM', () => controller.abort());
  * await runWorker(store, createHandlers(store, { maxBytes }), { concurrency: 2, signal: controller.signal });
  */
-export async function runWorker(store: Store, handlers: JobHandlers, options: WorkerOptions = {}): Promise<WorkerSummary> {
+export async function runWorker(
+  store: Store,
+  handlers: JobHandlers,
+  options: WorkerOptions = {},
+): Promise<WorkerSummary> {
   const base = options.workerId ?? defaultWorkerId();
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const leaseMs = options.leaseMs ?? 5 * 60_000;
@@ -74,21 +78,26 @@ export async function runWorker(store: Store, handlers: JobHandlers, options: Wo
     const { job } = claim;
     const started = performance.now();
     const lease = new AbortController();
-    const renew = setInterval(() => {
-      renewLease(store.db, claim, leaseMs).then(
-        (held) => {
-          if (!held) lease.abort();
-        },
-        () => undefined,
-      );
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        renewLease(store.db, claim, leaseMs).then(
+          (held) => {
+            if (!held) lease.abort();
+          },
+          () => undefined,
+        );
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     let event: Omit<WorkerEvent, 'seconds'>;
     try {
       const handler = handlers[job.kind];
       if (handler === undefined) throw new Error(`no handler for ${job.kind} jobs`);
       const result = await handler(job, { workerId: claim.workerId, signal: lease.signal });
       clearInterval(renew);
-      event = (await completeJob(store.db, claim, result)) ? { job, outcome: 'done', result } : { job, outcome: 'lost' };
+      event = (await completeJob(store.db, claim, result))
+        ? { job, outcome: 'done', result }
+        : { job, outcome: 'lost' };
     } catch (error) {
       clearInterval(renew);
       const message = errorMessage(error);
@@ -116,7 +125,11 @@ export async function runWorker(store: Store, handlers: JobHandlers, options: Wo
       await options.onIdle?.();
       if (options.once === true) return;
       try {
-        await sleep(pollMs + Math.floor(Math.random() * (pollMs / 10)), undefined, options.signal ? { signal: options.signal } : {});
+        await sleep(
+          pollMs + Math.floor(Math.random() * (pollMs / 10)),
+          undefined,
+          options.signal ? { signal: options.signal } : {},
+        );
       } catch {
         return; // aborted while idle
       }

@@ -30,14 +30,26 @@ function harness(): { deps: CliDeps; out: Collect; err: Collect; cwd: string; db
   const db = join(cwd, 'c.sqlite');
   const out = new Collect();
   const err = new Collect();
-  const config = loadConfig({ CORROBORATE_DB: db, CORROBORATE_HOME: join(cwd, 'home'), CORROBORATE_ACTOR: 'cli:test' });
-  return { deps: { config, stdout: out, stderr: err, cwd, openStore: (o) => openStore({ url: o ?? config.db }) }, out, err, cwd, db };
+  const config = loadConfig({
+    CORROBORATE_DB: db,
+    CORROBORATE_HOME: join(cwd, 'home'),
+    CORROBORATE_ACTOR: 'cli:test',
+  });
+  return {
+    deps: { config, stdout: out, stderr: err, cwd, openStore: (o) => openStore({ url: o ?? config.db }) },
+    out,
+    err,
+    cwd,
+    db,
+  };
 }
 
 describe('worker and jobs commands', () => {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('FICTIONAL. Radio Pellan reported that the Dravik council said the bridge was shelled on Friday.');
+    res.end(
+      'FICTIONAL. Radio Pellan reported that the Dravik council said the bridge was shelled on Friday.',
+    );
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -46,16 +58,33 @@ describe('worker and jobs commands', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report.txt`;
     const h = harness();
     mkdirSync(join(h.cwd, 'reports'));
-    writeFileSync(join(h.cwd, 'reports', 'a.txt'), 'FICTIONAL. The Hollin town council said on Monday that the grain store burned.');
-    writeFileSync(join(h.cwd, 'reports', 'b.txt'), 'FICTIONAL. Officials in Hollin have not confirmed the fire at the grain store.');
+    writeFileSync(
+      join(h.cwd, 'reports', 'a.txt'),
+      'FICTIONAL. The Hollin town council said on Monday that the grain store burned.',
+    );
+    writeFileSync(
+      join(h.cwd, 'reports', 'b.txt'),
+      'FICTIONAL. Officials in Hollin have not confirmed the fire at the grain store.',
+    );
 
-    assert.equal(await ingestCommand.run(['--queue', '--allow-private', 'reports', url], h.deps), 0, h.err.text);
-    assert.match(h.out.text, /2 new, 0 already captured, 0 failed in [\d.]+ s; queued 2 analyses and 1 URL captures for workers/);
+    assert.equal(
+      await ingestCommand.run(['--queue', '--allow-private', 'reports', url], h.deps),
+      0,
+      h.err.text,
+    );
+    assert.match(
+      h.out.text,
+      /2 new, 0 already captured, 0 failed in [\d.]+ s; queued 2 analyses and 1 URL captures for workers/,
+    );
     assert.equal(await jobsCommand.run([], h.deps), 0);
     assert.match(h.out.text, /3 queued, 0 running, 0 done, 0 failed/);
 
     assert.equal(await workerCommand.run(['--once', '--checkpoint'], h.deps), 0, h.err.text);
-    assert.match(h.err.text, /: 4 done, 0 to retry, 0 failed, 0 lost/, 'two analyses, the URL capture and its analysis');
+    assert.match(
+      h.err.text,
+      /: 4 done, 0 to retry, 0 failed, 0 lost/,
+      'two analyses, the URL capture and its analysis',
+    );
     assert.match(h.out.text, /checkpoint cp-/);
 
     h.out.text = '';
@@ -74,8 +103,14 @@ describe('worker and jobs commands', () => {
 
   it('refuses bad options with a one-line message naming the option', async () => {
     const h = harness();
-    await assert.rejects(workerCommand.run(['--concurrency', '0'], h.deps), /--concurrency 0: must be a positive whole number/);
-    await assert.rejects(jobsCommand.run(['--status', 'stuck'], h.deps), /--status stuck: must be one of queued, running, done, failed/);
+    await assert.rejects(
+      workerCommand.run(['--concurrency', '0'], h.deps),
+      /--concurrency 0: must be a positive whole number/,
+    );
+    await assert.rejects(
+      jobsCommand.run(['--status', 'stuck'], h.deps),
+      /--status stuck: must be one of queued, running, done, failed/,
+    );
     await assert.rejects(jobsCommand.run(['--retry', 'job_none'], h.deps), /job job_none: no such job/);
   });
 });

@@ -1,8 +1,28 @@
 // Generates short FICTIONAL news reports for the queue tests and bench/workers.ts. Every town, outlet,
 // person and organisation named here is invented; no report describes a real event or quotes a real person.
 
-const TOWNS = ['Varnholm', 'Ostrel', 'Hollin', 'Pellan', 'Dravik', 'Sorrow Bay', 'Kettlemere', 'Ansel', 'Brightwater', 'Lorne', 'Tessaly', 'Quarrow'];
-const OUTLETS = ['Ostrel Courier', 'Radio Pellan', 'The Hollin Ledger', 'Northern Wire', 'Valley Post', 'Harbour Times'];
+const TOWNS = [
+  'Varnholm',
+  'Ostrel',
+  'Hollin',
+  'Pellan',
+  'Dravik',
+  'Sorrow Bay',
+  'Kettlemere',
+  'Ansel',
+  'Brightwater',
+  'Lorne',
+  'Tessaly',
+  'Quarrow',
+];
+const OUTLETS = [
+  'Ostrel Courier',
+  'Radio Pellan',
+  'The Hollin Ledger',
+  'Northern Wire',
+  'Valley Post',
+  'Harbour Times',
+];
 const SPEAKERS = [
   'Mayor Irena Kovalde',
   'the regional council',
@@ -13,12 +33,22 @@ const SPEAKERS = [
 ];
 const EVENTS = [
   (n: number, town: string) => `at least ${n} civilians were killed when shells hit the market in ${town}`,
-  (n: number, town: string) => `${n} people were detained at a checkpoint outside ${town} and have not been seen since`,
-  (n: number, town: string) => `the grain store in ${town} was burned on purpose, destroying ${n} tonnes of wheat`,
+  (n: number, town: string) =>
+    `${n} people were detained at a checkpoint outside ${town} and have not been seen since`,
+  (n: number, town: string) =>
+    `the grain store in ${town} was burned on purpose, destroying ${n} tonnes of wheat`,
   (n: number, town: string) => `soldiers blocked an aid convoy of ${n} trucks from reaching ${town}`,
 ];
 
-const FILLER = ['an old mill', 'a closed school', 'two farms', 'a bus depot', 'the river ford', 'a pine wood', 'a petrol station'];
+const FILLER = [
+  'an old mill',
+  'a closed school',
+  'two farms',
+  'a bus depot',
+  'the river ford',
+  'a pine wood',
+  'a petrol station',
+];
 
 /** One generated report: a file name and its text. */
 export interface FictionalReport {

@@ -1,6 +1,14 @@
 import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
-import { countJobs, JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus, listJobs, retryJobs } from '../../queue/index.ts';
+import {
+  countJobs,
+  JOB_KINDS,
+  JOB_STATUSES,
+  type JobKind,
+  type JobStatus,
+  listJobs,
+  retryJobs,
+} from '../../queue/index.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate jobs [--status S] [--kind K] [--limit N] [--json]
@@ -46,22 +54,33 @@ export const jobsCommand: Command = {
     const { values, positionals } = parsed;
     const status = values.status;
     if (status !== undefined && !(JOB_STATUSES as readonly string[]).includes(status)) {
-      throw new CorroborateError('bad_request', `--status ${status}: must be one of ${JOB_STATUSES.join(', ')}`);
+      throw new CorroborateError(
+        'bad_request',
+        `--status ${status}: must be one of ${JOB_STATUSES.join(', ')}`,
+      );
     }
     const kind = values.kind;
     if (kind !== undefined && !(JOB_KINDS as readonly string[]).includes(kind)) {
       throw new CorroborateError('bad_request', `--kind ${kind}: must be one of ${JOB_KINDS.join(', ')}`);
     }
     const limit = values.limit === undefined ? 50 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new CorroborateError('bad_request', `--limit ${values.limit}: must be a positive whole number`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new CorroborateError('bad_request', `--limit ${values.limit}: must be a positive whole number`);
     if (!values.retry && positionals.length > 0) {
-      throw new CorroborateError('bad_request', `unexpected argument '${positionals[0]}' (job ids go with --retry)\n${USAGE}`);
+      throw new CorroborateError(
+        'bad_request',
+        `unexpected argument '${positionals[0]}' (job ids go with --retry)\n${USAGE}`,
+      );
     }
     const store = await deps.openStore(values.db);
     try {
       if (values.retry) {
         const n = await retryJobs(store.db, positionals.length > 0 ? positionals : undefined);
-        deps.stdout.write(values.json ? `${JSON.stringify({ requeued: n })}\n` : `re-queued ${n} failed job${n === 1 ? '' : 's'}\n`);
+        deps.stdout.write(
+          values.json
+            ? `${JSON.stringify({ requeued: n })}\n`
+            : `re-queued ${n} failed job${n === 1 ? '' : 's'}\n`,
+        );
         return 0;
       }
       const counts = await countJobs(store.db);

@@ -27,7 +27,8 @@ Options:
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CorroborateError('bad_request', `--${name} ${value}: must be a positive whole number`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CorroborateError('bad_request', `--${name} ${value}: must be a positive whole number`);
   return n;
 }
 
@@ -77,7 +78,9 @@ export const workerCommand: Command = {
     const controller = new AbortController();
     const onSignal = (signal: NodeJS.Signals): void => {
       if (controller.signal.aborted) process.exit(130);
-      deps.stderr.write(`worker: ${signal}: finishing the jobs running, then exiting (send again to exit at once)\n`);
+      deps.stderr.write(
+        `worker: ${signal}: finishing the jobs running, then exiting (send again to exit at once)\n`,
+      );
       controller.abort();
     };
     process.on('SIGTERM', onSignal);
@@ -96,7 +99,9 @@ export const workerCommand: Command = {
     };
     try {
       if (!values.json) {
-        deps.stdout.write(`worker ${workerId} on ${store.location}: concurrency ${concurrency}${values.once ? ', until the queue is empty' : ''}\n`);
+        deps.stdout.write(
+          `worker ${workerId} on ${store.location}: concurrency ${concurrency}${values.once ? ', until the queue is empty' : ''}\n`,
+        );
       }
       const summary = await runWorker(store, createHandlers(store, { maxBytes: deps.config.maxBytes }), {
         workerId,
@@ -110,7 +115,9 @@ export const workerCommand: Command = {
           if (event.outcome === 'done') unsigned = true;
           if (values.json) {
             const { job, ...rest } = event;
-            deps.stdout.write(`${JSON.stringify({ id: job.id, kind: job.kind, attempts: job.attempts, ...rest })}\n`);
+            deps.stdout.write(
+              `${JSON.stringify({ id: job.id, kind: job.kind, attempts: job.attempts, ...rest })}\n`,
+            );
           } else {
             (event.outcome === 'done' ? deps.stdout : deps.stderr).write(`${describeEvent(event)}\n`);
           }

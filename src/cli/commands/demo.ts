@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
+import type { Store } from '../../store/index.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { failedAny, runIngest, summaryLine } from './ingest.ts';
 
@@ -17,12 +19,18 @@ export function demoInputs(root: string = ROOT): string[] {
   return [join(root, 'samples', 'sample-case'), join(root, '..', 'shared', 'corpus', 'seed')].filter((p) => existsSync(p));
 }
 
-const USAGE = `Usage: corroborate demo [--db PATH]
+/** The account the demo signs in with; created once with a random password that is printed once. */
+export const DEMO_USER = 'demo';
+
+const USAGE = `Usage: corroborate demo [--db PATH] [--serve] [--host 127.0.0.1] [--port 8080]
 
 Captures the bundled fictional sample case (samples/sample-case/) and, when present, the shared seed
 corpus (../shared/corpus/seed/) into case '${DEMO_CASE}' of the database, then prints what was captured.
-Running it again records new captures of the same sources; it never duplicates them. This is what
-'npm start' runs.
+Running it again records new captures of the same sources; it never duplicates them.
+
+With --serve ('npm start' runs 'demo --serve') it then serves the web workspace on loopback. The first
+time, it creates the administrator '${DEMO_USER}' with a random password and prints it once; there is no
+default password. Reset it with 'corroborate user passwd ${DEMO_USER}'.
 `;
 
 /** `corroborate demo`: ingest the sample case and show what was captured. */
@@ -33,7 +41,16 @@ export const demoCommand: Command = {
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     let values;
     try {
-      ({ values } = parseArgs({ args: [...args], strict: true, options: { db: { type: 'string' } } }));
+      ({ values } = parseArgs({
+        args: [...args],
+        strict: true,
+        options: {
+          db: { type: 'string' },
+          serve: { type: 'boolean', default: false },
+          host: { type: 'string' },
+          port: { type: 'string' },
+        },
+      }));
     } catch (error) {
       throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
     }
@@ -54,12 +71,57 @@ export const demoCommand: Command = {
       );
       deps.stdout.write(`\n${summaryLine(summary, DEMO_CASE, store.location)}\n`);
       const db = values.db === undefined ? '' : ` --db ${values.db}`;
-      deps.stdout.write(
-        `\nNext: 'corroborate sources --case ${DEMO_CASE}${db}' lists them, 'corroborate verify${db}' checks the custody log.\n`,
-      );
+      if (!values.serve) {
+        deps.stdout.write(
+          `\nNext: 'corroborate sources --case ${DEMO_CASE}${db}' lists them, 'corroborate verify${db}' checks the custody log.\n`,
+        );
+        return failedAny(summary) ? 1 : 0;
+      }
+      await serveDemo(store, deps, { host: values.host, port: values.port ?? '8080' });
       return failedAny(summary) ? 1 : 0;
     } finally {
       await store.close();
     }
   },
 };
+
+/** Makes sure the demo administrator exists; returns the new password when it was just created. */
+async function ensureDemoUser(store: Store): Promise<string | null> {
+  const { createUser, findUser } = await import('../../store/accounts.ts');
+  if ((await findUser(store.db, DEMO_USER)) !== undefined) return null;
+  const password = randomBytes(15).toString('base64url');
+  await createUser(store.db, { name: DEMO_USER, password, admin: true });
+  return password;
+}
+
+/** Serves the workspace on the demo database until Ctrl-C (or SIGTERM). */
+async function serveDemo(
+  store: Store,
+  deps: CliDeps,
+  options: { readonly host: string | undefined; readonly port: string },
+): Promise<void> {
+  const port = Number(options.port);
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new CorroborateError('bad_request', `--port ${options.port}: not a port number`);
+  }
+  const password = await ensureDemoUser(store);
+  const { startServer } = await import('../../server.ts');
+  const server = await startServer({
+    store,
+    config: deps.config,
+    env: process.env,
+    overrides: { port, ...(options.host === undefined ? {} : { host: options.host }) },
+  });
+  deps.stdout.write(`\nWorkspace: ${server.url}/  (API docs: ${server.url}/api/docs)\n`);
+  deps.stdout.write(
+    password === null
+      ? `Sign in as '${DEMO_USER}' with the password printed when it was created (reset: corroborate user passwd ${DEMO_USER}).\n`
+      : `Sign in as '${DEMO_USER}' with password ${password}  (shown once; change it with: corroborate user passwd ${DEMO_USER})\n`,
+  );
+  deps.stdout.write('Press Ctrl-C to stop.\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+}

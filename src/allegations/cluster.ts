@@ -1,5 +1,6 @@
 import { typesRelated } from './features.ts';
-import { dice, fnv1a, intersectionSize } from './text.ts';
+import { countClass } from './figures.ts';
+import { dice, fnv1a, fold, intersectionSize, topicTokens } from './text.ts';
 import type { Unit } from './types.ts';
 
 /**
@@ -114,6 +115,65 @@ function sharedWords(a: readonly string[], b: readonly string[], names: readonly
   return n;
 }
 
+/** What a figure counts when it counts the dead or the hurt. */
+const CASUALTY_CLASSES: ReadonlySet<string> = new Set(['killed', 'injured', 'bodies found']);
+
+function countsCasualties(u: Unit): boolean {
+  return u.figures.some((f) => CASUALTY_CLASSES.has(countClass(f.counts, f.text)));
+}
+
+/** A claim that says nothing beyond its casualty figures ("nine people had been killed and 22 injured"). */
+function figureOnly(u: Unit): boolean {
+  if (!countsCasualties(u) || u.names.length > 0) return false;
+  const inFigures = new Set(u.figures.flatMap((f) => topicTokens(f.text)));
+  return !u.tokens.some(
+    (t) => !t.startsWith('~') && !GENERIC.has(t) && !inFigures.has(t) && !/^\p{N}+$/u.test(t),
+  );
+}
+
+/** The hard constraints of {@link similarity}: places, event types and dates may not conflict. */
+function compatible(a: Unit, b: Unit): boolean {
+  if (a.places.length > 0 && b.places.length > 0 && intersectionSize(a.places, b.places) === 0) return false;
+  if (a.types.length > 0 && b.types.length > 0 && !typesRelated(a.types, b.types)) return false;
+  return !windowsConflict(a, b);
+}
+
+/**
+ * Links between consecutive claims of one source that word overlap misses (a reporter's own
+ * coreference): (1) a speaker going on about the same event ("two shells hit the maternity wing" … "I
+ * saw the second shell"), when the next claim has the same speaker and shares a specific word; (2) a
+ * claim that gives only a casualty count ("the department said nine people had been killed") right
+ * after a claim that also counts casualties: the same count of the same event. Both look only at the
+ * claims of one source, which always arrive together, so they keep attach order irrelevant.
+ */
+export function sourceLinks(claims: readonly Unit[]): (readonly [string, string])[] {
+  const bySource = new Map<string, Unit[]>();
+  for (const c of claims) {
+    if (c.kind !== 'claim') continue;
+    const list = bySource.get(c.sourceId);
+    if (list === undefined) bySource.set(c.sourceId, [c]);
+    else list.push(c);
+  }
+  const links: (readonly [string, string])[] = [];
+  for (const list of bySource.values()) {
+    list.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1] as Unit;
+      const cur = list[i] as Unit;
+      if (!compatible(prev, cur)) continue;
+      const sameSpeaker =
+        prev.speaker.name !== null &&
+        cur.speaker.name !== null &&
+        fold(prev.speaker.name) === fold(cur.speaker.name);
+      const sameType = intersectionSize(prev.types, cur.types) > 0;
+      const continues = (sameSpeaker || sameType) && sharedWords(prev.tokens, cur.tokens, []) >= 1;
+      const sameCount = figureOnly(cur) && countsCasualties(prev);
+      if (continues || sameCount) links.push([prev.id, cur.id]);
+    }
+  }
+  return links;
+}
+
 /** Whether two units may be compared: claims with a common `T:` key, or a claim and another unit sharing any key. */
 export function comparable(a: Unit, b: Unit): boolean {
   if (a.kind === 'claim' && b.kind === 'claim') {
@@ -225,6 +285,8 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
       if (similarity(u, v) >= LINK_THRESHOLD) union(`u:${u.id}`, nodeOf(v));
     }
   }
+
+  for (const [a, b] of sourceLinks(newClaims)) union(`u:${a}`, `u:${b}`);
 
   // Earliest claim per component.
   const firstOf = new Map<string, { id: string; order: string }>();

@@ -10,6 +10,7 @@ export { buildUnits, orderKey, inferEventTypes, inferBasis, blockingKeys } from 
 export {
   attachUnits,
   similarity,
+  sourceLinks,
   comparable,
   allegationId,
   LINK_THRESHOLD,

@@ -7,6 +7,7 @@ import {
   CaseClusters,
   clusterCase,
   similarity,
+  sourceLinks,
   type Allegation,
   type CaseSource,
 } from '../../src/allegations/index.ts';
@@ -151,5 +152,101 @@ describe('CaseClusters', () => {
     const result = attachUnits(existing, early);
     assert.ok(result.renames.size >= 1);
     for (const [from] of result.renames) assert.ok(ids.has(from));
+  });
+});
+
+describe('sourceLinks', () => {
+  const shelling = (id: string, places?: readonly string[]) =>
+    buildSource({
+      id,
+      attributions: [
+        {
+          speaker: 'Dr. Ilse Varga',
+          speakerType: 'person',
+          content:
+            'two shells struck the surgical ward of the Tallow Creek clinic at dawn, and staff carried out fourteen bodies',
+          types: ['attack_on_civilians'],
+          figures: [
+            { text: 'fourteen bodies', min: 14, max: 14, approx: false, counts: 'bodies', place: null },
+          ],
+          places: places === undefined ? undefined : [places[0] as string],
+        },
+        {
+          speaker: 'Tallow Creek Health Board',
+          content: 'nine people had been killed and 22 injured',
+          types: ['killing_of_civilians'],
+          figures: [
+            { text: 'nine people', min: 9, max: 9, approx: false, counts: 'people killed', place: null },
+            { text: '22 injured', min: 22, max: 22, approx: false, counts: 'injured', place: null },
+          ],
+          places: places === undefined ? undefined : [places[1] as string],
+        },
+      ],
+    });
+
+  it('links a claim giving only a casualty count to the claim before it that counts casualties', () => {
+    const units = buildUnits(shelling('t1'));
+    assert.deepEqual(sourceLinks(units), [['t1#a1', 't1#a2']]);
+    const allegations = clusterCase([shelling('t1')]);
+    assert.equal(allegations.length, 1);
+    const counted = allegations[0]?.figures.flatMap((c) => c.figures.map((f) => f.min)) ?? [];
+    assert.ok(counted.includes(14) && counted.includes(9));
+  });
+
+  it('does not link a bare count to a claim before it that counts no casualties', () => {
+    const s = buildSource({
+      id: 't2',
+      attributions: [
+        {
+          speaker: 'Tallow Creek Council',
+          content: 'soldiers dug trenches behind the old mill on Fenwick Lane at night',
+          types: ['concealment_of_evidence'],
+        },
+        {
+          speaker: 'Dr. Ilse Varga',
+          speakerType: 'person',
+          content: 'at least 120 residents were killed',
+          types: ['killing_of_civilians'],
+          figures: [
+            {
+              text: 'at least 120 residents',
+              min: 120,
+              max: null,
+              approx: false,
+              counts: 'residents killed',
+              place: null,
+            },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(sourceLinks(buildUnits(s)), []);
+  });
+
+  it('links consecutive claims of one speaker that share a specific word', () => {
+    const s = buildSource({
+      id: 't3',
+      attributions: [
+        {
+          speaker: 'Orla Brenn',
+          speakerType: 'person',
+          content: 'the convoy of flour trucks was stopped at the Hessing bridge checkpoint',
+          types: ['obstruction_of_humanitarian_access'],
+        },
+        {
+          speaker: 'Orla Brenn',
+          speakerType: 'person',
+          content: 'drivers waited seven hours before the convoy turned around',
+          types: ['obstruction_of_humanitarian_access'],
+        },
+        {
+          speaker: 'Orla Brenn',
+          speakerType: 'person',
+          content: 'a warehouse in the harbour district burned down overnight',
+          types: ['destruction_of_property'],
+        },
+      ],
+    });
+    assert.deepEqual(sourceLinks(buildUnits(s)), [['t3#a1', 't3#a2']]);
   });
 });

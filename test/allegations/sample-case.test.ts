@@ -142,6 +142,31 @@ describe('sample case', () => {
     assert.ok(hospital.groups.some((g) => g.investigative && g.evidence.includes('imagery')));
   });
 
+  it("puts the director's fourteen dead and the health department's nine in the hospital allegation", () => {
+    const hospital = containing(allegations, 'monitoring-mission-briefing', 'maternity wing');
+    assert.ok(hospital);
+    const counted = hospital.figures.flatMap((c) => c.figures.map((f) => f.min));
+    assert.ok(counted.includes(14), 'fourteen bodies');
+    assert.ok(counted.includes(9), 'nine people killed');
+    assert.ok(hospital.members.some((m) => m.text.includes('nine people had been killed')));
+  });
+
+  it('keeps the convoy statement in one allegation and the forensic findings in the brickworks one', () => {
+    const convoy = containing(allegations, 'aster-relief-convoy-statement', 'convoy of six trucks');
+    assert.ok(convoy);
+    for (const fragment of ['cleared in advance', 'third time since'])
+      assert.equal(
+        containing(allegations, 'aster-relief-convoy-statement', fragment)?.id,
+        convoy.id,
+        fragment,
+      );
+    assert.equal(containing(allegations, 'halden-forensic-report', 'gunshot wounds')?.id, brickworks?.id);
+  });
+
+  it('finds at most eight allegations in a case written with four', () => {
+    assert.ok(allegations.length <= 8, String(allegations.length));
+  });
+
   it('gives the same allegations attaching the reports one by one in any order', () => {
     const digest = (list: readonly Allegation[]) =>
       list.map((a) => [

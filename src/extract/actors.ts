@@ -149,7 +149,17 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials'>): Draft => {
     const existing = byKey.get(key);
     if (existing !== undefined) return existing;
-    const d: Draft = { ...init, id: `act${drafts.length + 1}`, aliases: new Set(), mentions: [], initials: null };
+    // Built field by field (not spread) so every draft shares one object shape.
+    const d: Draft = {
+      id: `act${drafts.length + 1}`,
+      name: init.name,
+      type: init.type,
+      role: init.role,
+      affiliation: init.affiliation,
+      aliases: new Set(),
+      mentions: [],
+      initials: null,
+    };
     if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
     drafts.push(d);
     byKey.set(key, d);
@@ -350,7 +360,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const w = run[k]?.text ?? '';
       const isTitle = TITLE_FIRST.has(w);
       if (isTitle) break;
-      if (DEMONYMS[w] !== undefined || (isBroadPlace(w) && k + 1 < run.length) || KNOWN_BY_ALIAS.has(w)) {
+      if (DEMONYMS[w] !== undefined || (k + 1 < run.length && isBroadPlace(w)) || KNOWN_BY_ALIAS.has(w)) {
         affiliation.push(w);
         k++;
         continue;

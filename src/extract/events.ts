@@ -49,8 +49,21 @@ export const EVENT_CUES: Readonly<Record<Exclude<EventType, 'other'>, readonly (
   ],
 };
 
+/**
+ * Every cue pattern in one alternation: a content that matches none of them is `other` after one
+ * scan instead of one per pattern (most reported speech is about something else). Case-insensitive
+ * like each cue; the per-type scoring below runs only when this matches.
+ */
+const ANY_CUE = new RegExp(
+  Object.values(EVENT_CUES)
+    .flatMap((cues) => cues.map(([re]) => `(?:${re.source})`))
+    .join('|'),
+  'i',
+);
+
 /** The event types of one piece of content, strongest first; `['other']` when nothing matches. */
 export function classifyContent(content: string): EventType[] {
+  if (!ANY_CUE.test(content)) return ['other'];
   const scored: [EventType, number][] = [];
   for (const [type, cues] of Object.entries(EVENT_CUES) as [Exclude<EventType, 'other'>, readonly (readonly [RegExp, number])[]][]) {
     let score = 0;

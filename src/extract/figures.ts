@@ -66,6 +66,18 @@ const NUMBER_STARTS: ReadonlySet<string> = new Set(
   'between from zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety tens hundreds thousands millions several a dozens scores'.split(' '),
 );
 
+/** Lower-cased first letters and longest word of {@link NUMBER_STARTS}: most tokens are rejected without allocating. */
+const NUMBER_START_CHARS: ReadonlySet<number> = new Set([...NUMBER_STARTS].map((w) => w.charCodeAt(0)));
+const NUMBER_START_MAX = Math.max(...[...NUMBER_STARTS].map((w) => w.length));
+
+/** True when the token's part before any hyphen is a word a number expression starts with. */
+function startsNumber(word: string): boolean {
+  if (!NUMBER_START_CHARS.has(word.charCodeAt(0) | 32)) return false;
+  const dash = word.indexOf('-');
+  const head = dash < 0 ? word : word.slice(0, dash);
+  return head.length <= NUMBER_START_MAX && NUMBER_STARTS.has(head.toLowerCase());
+}
+
 const QUALIFIERS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:at least|no fewer than|no less than|a minimum of|not less than)\s*$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|exceeding|above|greater than|beyond)\s*$/i, 'more_than'],
@@ -211,7 +223,7 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
   for (const tok of tokens) {
     if (tok.start < resumeAt) continue;
     const c = tok.text.charCodeAt(0);
-    if (!(c >= 48 && c <= 57) && !NUMBER_STARTS.has(tok.text.toLowerCase().split('-')[0] ?? '')) continue;
+    if (!(c >= 48 && c <= 57) && !startsNumber(tok.text)) continue;
     if (tok.start > 0 && /[-−]/.test(text[tok.start - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[tok.start - 2] ?? '')) continue;
     RANGE_STICKY.lastIndex = tok.start;
     const m = RANGE_STICKY.exec(text);

@@ -332,6 +332,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
     const space = key.indexOf(' ');
     if (space > 0) firstWords.add(key.slice(0, space));
   }
+  const startsMemo = new Map<string, boolean>();
   const none: readonly GazetteerEntry[] = [];
   return {
     lookup(name: string): readonly GazetteerEntry[] {
@@ -374,7 +375,13 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
       return key.length < 4 ? none : (looseIndex.get(key) ?? []).map(cityEntry);
     },
     startsMultiword(word: string): boolean {
-      return firstWords.has(normalizePlaceName(word));
+      // Asked for every capitalised word of every document: remember the answer per surface form.
+      const known = startsMemo.get(word);
+      if (known !== undefined) return known;
+      const starts = firstWords.has(normalizePlaceName(word));
+      if (startsMemo.size > 200_000) startsMemo.clear();
+      startsMemo.set(word, starts);
+      return starts;
     },
     country(code: string): GazetteerEntry | undefined {
       return countries.get(code.toUpperCase());

@@ -50,6 +50,11 @@ const STOPWORDS: ReadonlySet<string> = new Set([
 const LOCATIVE = /\b(?:in|near|outside|from|to|at|into|around|of|toward|towards|across|between|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of|and|or|(?:towns|cities|villages|places|regions|areas|settlements|communities)\s+(?:such as|including|like))\s+(?:the\s+)?$/i;
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'la', 'el', 'al', 'ad', 'an', 'on', 'upon', 'am', 'the', 'sur']);
 
+/** True for a possessive token ("'s", "’s"), which the tokenizer splits off its word. */
+function isPossessive(word: string): boolean {
+  return word.length === 2 && word.charCodeAt(1) === 115 && (word.charCodeAt(0) === 39 || word.charCodeAt(0) === 0x2019);
+}
+
 function caseCountry(gazetteer: Gazetteer, caseRegion: string | null | undefined): string | null {
   if (caseRegion === null || caseRegion === undefined || caseRegion.trim() === '') return null;
   const r = caseRegion.trim();
@@ -88,12 +93,12 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     let found: Candidate | null = null;
     // How far the capitalised sequence runs: bounds the n-grams worth looking up.
     let reach = 1;
-    if (gazetteer.startsMultiword(first.text) || /^['’]s$/.test(tokens[i + 1]?.text ?? '')) {
+    if (gazetteer.startsMultiword(first.text) || isPossessive(tokens[i + 1]?.text ?? '')) {
       while (reach < gazetteer.maxWords && i + reach < tokens.length) {
         const prev = tokens[i + reach - 1];
         const cur = tokens[i + reach];
         if (prev === undefined || cur === undefined) break;
-        const possessive = /^['’]s$/.test(cur.text);
+        const possessive = isPossessive(cur.text);
         const gapOk = (cur.start - prev.end === 1 && /\s/.test(text[prev.end] ?? '')) || (cur.start - prev.end === 2 && text[prev.end] === ',' && text[prev.end + 1] === ' ') || (possessive && cur.start === prev.end);
         if (!gapOk || (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive)) break;
         reach++;
@@ -108,12 +113,14 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
         const cur = tokens[k];
         if (prev === undefined || cur === undefined) break;
         const gap = text.slice(prev.end, cur.start);
-        const possessive = /^['’]s$/.test(cur.text);
+        const possessive = isPossessive(cur.text);
         if (!/^(?:\s|, )$|^\s$/.test(gap) && gap !== ' ' && !(possessive && gap === '')) contiguous = false;
         if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive) contiguous = false;
       }
       if (!contiguous) continue;
-      const surface = text.slice(first.start, last.end).replace(/\.$/, (dot) => (/\b\p{Lu}\.\p{Lu}\.$/u.test(text.slice(first.start, last.end)) ? dot : ''));
+      const raw = text.slice(first.start, last.end);
+      // A trailing period is the sentence's, unless the name is an initialism ("U.S.").
+      const surface = raw.endsWith('.') && !/\b\p{Lu}\.\p{Lu}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
       if (STOPWORDS.has(surface.toLowerCase())) continue;
       let entries = gazetteer.lookup(surface);
       let loose = false;

@@ -26,20 +26,21 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    let end = m.index + m[0].length;
     const word = m[0];
-    if (text[end] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) || /^\p{Lu}$/u.test(word))) {
+    let end = m.index + word.length;
+    if (text.charCodeAt(end) === 46 && (ABBREVIATIONS.has(word.toLowerCase()) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) || /^\p{Lu}$/u.test(word))) {
       end += 1;
     }
-    // A possessive ending is its own token, so "Myanmar's" still reads as "Myanmar".
-    const poss = /['’]s$/.exec(word);
-    if (poss !== null && word.length > 3) {
-      const cut = m.index + word.length - 2;
-      out.push({ start: m.index, end: cut, text: text.slice(m.index, cut) });
+    // A possessive ending is its own token, so "Myanmar's" still reads as "Myanmar". Checked by
+    // character code: this runs once per word of every document.
+    const len = word.length;
+    if (len > 3 && word.charCodeAt(len - 1) === 115 && (word.charCodeAt(len - 2) === 39 || word.charCodeAt(len - 2) === 0x2019)) {
+      const cut = m.index + len - 2;
+      out.push({ start: m.index, end: cut, text: word.slice(0, len - 2) });
       out.push({ start: cut, end, text: text.slice(cut, end) });
       continue;
     }
-    out.push({ start: m.index, end, text: text.slice(m.index, end) });
+    out.push({ start: m.index, end, text: end === m.index + len ? word : text.slice(m.index, end) });
   }
   return out;
 }

@@ -209,7 +209,9 @@ export async function attachCaseSources(
       for (const id of await fingerprintBatch(trx, caseId, sources)) changedSources.add(id);
       const incoming = sources.flatMap((s) => buildUnits(s));
       units += incoming.length;
-      await attachIncoming(trx, caseId, incoming, touched);
+      // Units parsed while clustering are reused by the re-assessment of the same transaction.
+      const parsed = new Map<string, Unit>(incoming.map((u) => [u.id, u]));
+      await attachIncoming(trx, caseId, incoming, touched, parsed);
       if (changedSources.size > 0) {
         for (const part of chunks([...changedSources])) {
           const rows = await trx
@@ -222,7 +224,7 @@ export async function attachCaseSources(
           for (const r of rows) if (r.allegation_id !== null) touched.add(r.allegation_id);
         }
       }
-      await reassess(trx, caseId, touched);
+      await reassess(trx, caseId, touched, parsed);
       await followRemoved(trx, caseId, former);
       for (const t of touched) touchedAll.add(t);
       if (options.quiet !== true) {
@@ -487,6 +489,7 @@ async function attachIncoming(
   caseId: string,
   incoming: readonly Unit[],
   touched: Set<string>,
+  parsed: Map<string, Unit>,
 ): Promise<void> {
   if (incoming.length === 0) return;
   const claimT = new Set<string>();
@@ -545,6 +548,7 @@ async function attachIncoming(
   }
   for (const r of rows) {
     const unit = JSON.parse(r.data) as Unit;
+    parsed.set(unit.id, unit);
     existing.push({
       unit,
       allegation: r.allegation_id,
@@ -714,21 +718,44 @@ async function deleteAllegation(trx: Db, id: string): Promise<void> {
 }
 
 /** Re-assesses allegations: status, reasons, groups, members and figures from their current units. */
-async function reassess(trx: Db, caseId: string, ids: ReadonlySet<string>): Promise<void> {
+async function reassess(
+  trx: Db,
+  caseId: string,
+  ids: ReadonlySet<string>,
+  parsed: ReadonlyMap<string, Unit> = new Map(),
+): Promise<void> {
   const now = new Date().toISOString();
   for (const part of chunks([...ids].sort(), 200)) {
-    // One query per kind of data for the whole chunk: units, general denials, source metadata.
-    const rows = await trx
+    // One query per kind of data for the whole chunk: units, general denials, source metadata. Units
+    // already parsed in this transaction are not read again.
+    const members = await trx
       .selectFrom('allegation_units')
-      .select(['allegation_id', 'data'])
+      .select(['id', 'allegation_id'])
       .where('allegation_id', 'in', part)
       .execute();
+    const rows: { allegation_id: string | null; data: string | Unit }[] = [];
+    const unread: string[] = [];
+    for (const m of members) {
+      const known = parsed.get(m.id);
+      if (known === undefined) unread.push(m.id);
+      else rows.push({ allegation_id: m.allegation_id, data: known });
+    }
+    for (const ids of chunks(unread)) {
+      rows.push(
+        ...(await trx
+          .selectFrom('allegation_units')
+          .select(['allegation_id', 'data'])
+          .where('id', 'in', ids)
+          .execute()),
+      );
+    }
     const unitsOf = new Map<string, Unit[]>();
     for (const r of rows) {
       if (r.allegation_id === null) continue;
+      const unit = typeof r.data === 'string' ? (JSON.parse(r.data) as Unit) : r.data;
       const list = unitsOf.get(r.allegation_id);
-      if (list === undefined) unitsOf.set(r.allegation_id, [JSON.parse(r.data) as Unit]);
-      else list.push(JSON.parse(r.data) as Unit);
+      if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
+      else list.push(unit);
     }
     const claimSources = new Set<string>();
     const sourceIds = new Set<string>();

@@ -19,28 +19,83 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'u.s', 'u.n', 'u.k', 'e.u', 'd.c', 'u.s.a', 'a.m', 'p.m', 'approx', 'est',
 ]);
 
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+/** Word characters among ASCII: letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+/** Non-ASCII code points seen so far → word character or not (a handful per document). */
+const OTHER_WORD = new Map<number, boolean>();
 
-/** Splits text into word tokens; a known abbreviation or initialism keeps its trailing period ("Rep.", "U.S."). */
+/** True when the code point is a letter, mark or number (the tokenizer's word characters). */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 128) return ASCII_WORD[cp] === 1;
+  let known = OTHER_WORD.get(cp);
+  if (known === undefined) {
+    known = WORD_CHAR_RE.test(String.fromCodePoint(cp));
+    if (OTHER_WORD.size < 65_536) OTHER_WORD.set(cp, known);
+  }
+  return known;
+}
+
+/** End of the run of word characters starting at `pos` (pos itself when there is none). */
+function wordRunEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (ASCII_WORD[c] !== 1) break;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? c;
+    if (!isWordCodePoint(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Characters that join two word runs into one token ("O'Brien", "al-Assad", "U.S", "AT&T"). */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 38;
+}
+
+/**
+ * Splits text into word tokens; a known abbreviation or initialism keeps its trailing period ("Rep.", "U.S.").
+ * A token is a maximal run of letters, marks and digits, possibly joined by one of ' ’ - . & to the
+ * next run. Scanned by character code rather than with a regular expression: this runs over every
+ * character of every document.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const word = m[0];
-    let end = m.index + word.length;
+  let pos = 0;
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c < 128 ? ASCII_WORD[c] !== 1 : !isWordCodePoint(text.codePointAt(pos) ?? c)) {
+      pos++;
+      continue;
+    }
+    const start = pos;
+    let wordEnd = wordRunEnd(text, pos);
+    while (wordEnd + 1 < text.length && isJoiner(text.charCodeAt(wordEnd))) {
+      const next = wordRunEnd(text, wordEnd + 1);
+      if (next === wordEnd + 1) break;
+      wordEnd = next;
+    }
+    pos = wordEnd;
+    const word = text.slice(start, wordEnd);
+    let end = wordEnd;
     if (text.charCodeAt(end) === 46 && (ABBREVIATIONS.has(word.toLowerCase()) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) || /^\p{Lu}$/u.test(word))) {
       end += 1;
     }
-    // A possessive ending is its own token, so "Myanmar's" still reads as "Myanmar". Checked by
-    // character code: this runs once per word of every document.
+    // A possessive ending is its own token, so "Myanmar's" still reads as "Myanmar".
     const len = word.length;
     if (len > 3 && word.charCodeAt(len - 1) === 115 && (word.charCodeAt(len - 2) === 39 || word.charCodeAt(len - 2) === 0x2019)) {
-      const cut = m.index + len - 2;
-      out.push({ start: m.index, end: cut, text: word.slice(0, len - 2) });
+      const cut = start + len - 2;
+      out.push({ start, end: cut, text: word.slice(0, len - 2) });
       out.push({ start: cut, end, text: text.slice(cut, end) });
       continue;
     }
-    out.push({ start: m.index, end, text: end === m.index + len ? word : text.slice(m.index, end) });
+    out.push({ start, end, text: end === wordEnd ? word : text.slice(start, end) });
   }
   return out;
 }

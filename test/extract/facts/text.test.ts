@@ -1,0 +1,55 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tokenize } from '../../../src/extract/facts/text.ts';
+
+/** The tokenizer's definition as a regular expression: the character scanner must agree with it. */
+const REFERENCE = /[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*/gu;
+
+function referenceWords(text: string): string[] {
+  return [...text.matchAll(REFERENCE)].map((m) => m[0]);
+}
+
+describe('tokenize', () => {
+  it('joins word runs across apostrophes, hyphens, periods and ampersands', () => {
+    assert.deepEqual(
+      tokenize("O'Neill met al-Rashid at AT&T in 3.5 hours").map((t) => t.text),
+      ["O'Neill", 'met', 'al-Rashid', 'at', 'AT&T', 'in', '3.5', 'hours'],
+    );
+  });
+
+  it('keeps the period of an abbreviation or initial and splits off a possessive', () => {
+    assert.deepEqual(
+      tokenize('Rep. J. Doe of the U.S. said Velmora’s mayor spoke.').map((t) => t.text),
+      ['Rep.', 'J.', 'Doe', 'of', 'the', 'U.S.', 'said', 'Velmora', '’s', 'mayor', 'spoke'],
+    );
+  });
+
+  it('reads letters outside the basic plane and combining marks as word characters', () => {
+    const text = 'x 𝐀𝐁c 😀 é\u0301a';
+    assert.deepEqual(
+      tokenize(text).map((t) => t.text),
+      ['x', '𝐀𝐁c', 'é\u0301a'],
+    );
+  });
+
+  it('finds the same words as its regular-expression definition on any text', () => {
+    const unit = fc.constantFrom('a', 'B', "'", '’', '-', '.', '&', ' ', 's', 'é', '\u0301', '1', '\ud83d', '\ude00', '\ud835', '\udc00', '\n');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        const tokens = tokenize(text);
+        for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+        // Re-join split possessives and drop kept abbreviation periods to compare with the definition.
+        const words: string[] = [];
+        tokens.forEach((t, k) => {
+          const bare = t.text.endsWith('.') && !referenceWords(t.text).includes(t.text) ? t.text.slice(0, -1) : t.text;
+          const prev = tokens[k - 1];
+          if (prev !== undefined && prev.end === t.start && /^['’]s$/.test(t.text)) words[words.length - 1] += bare;
+          else words.push(bare);
+        });
+        assert.deepEqual(words, referenceWords(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -717,6 +717,102 @@ async function deleteAllegation(trx: Db, id: string): Promise<void> {
   await trx.deleteFrom('allegations').where('id', '=', id).execute();
 }
 
+/**
+ * Assesses allegations from their stored units (status, reasons, groups, members, figures); ids with
+ * no claim left are returned as gone. Units already parsed in this transaction are not read again.
+ */
+async function assessStored(
+  trx: Db,
+  part: readonly string[],
+  parsed: ReadonlyMap<string, Unit> = new Map(),
+): Promise<{ assessed: Allegation[]; gone: string[] }> {
+  // One query per kind of data for the whole chunk: units, general denials, source metadata. Units
+  // already parsed in this transaction are not read again.
+  const members = await trx
+    .selectFrom('allegation_units')
+    .select(['id', 'allegation_id'])
+    .where('allegation_id', 'in', part)
+    .execute();
+  const rows: { allegation_id: string | null; data: string | Unit }[] = [];
+  const unread: string[] = [];
+  for (const m of members) {
+    const known = parsed.get(m.id);
+    if (known === undefined) unread.push(m.id);
+    else rows.push({ allegation_id: m.allegation_id, data: known });
+  }
+  for (const ids of chunks(unread)) {
+    rows.push(
+      ...(await trx
+        .selectFrom('allegation_units')
+        .select(['allegation_id', 'data'])
+        .where('id', 'in', ids)
+        .execute()),
+    );
+  }
+  const unitsOf = new Map<string, Unit[]>();
+  for (const r of rows) {
+    if (r.allegation_id === null) continue;
+    const unit = typeof r.data === 'string' ? (JSON.parse(r.data) as Unit) : r.data;
+    const list = unitsOf.get(r.allegation_id);
+    if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
+    else list.push(unit);
+  }
+  const claimSources = new Set<string>();
+  const sourceIds = new Set<string>();
+  for (const units of unitsOf.values()) {
+    for (const u of units) {
+      sourceIds.add(u.sourceId);
+      if (u.kind === 'claim') claimSources.add(u.sourceId);
+    }
+  }
+  const generalBySource = new Map<string, Unit[]>();
+  for (const sp of chunks([...claimSources])) {
+    const g = await trx
+      .selectFrom('allegation_units')
+      .select('data')
+      .where('source_id', 'in', sp)
+      .where('allegation_id', 'is', null)
+      .where('stance', '=', 'deny')
+      .execute();
+    for (const r of g) {
+      const u = JSON.parse(r.data) as Unit;
+      generalBySource.set(u.sourceId, [...(generalBySource.get(u.sourceId) ?? []), u]);
+      sourceIds.add(u.sourceId);
+    }
+  }
+  const copies = new Map<string, string | null>();
+  const outlets = new Map<string, string | null>();
+  for (const sp of chunks([...sourceIds])) {
+    const meta = await trx
+      .selectFrom('sources as s')
+      .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
+      .select(['s.id', 's.outlet', 'f.copy_of'])
+      .where('s.id', 'in', sp)
+      .execute();
+    for (const m of meta) {
+      copies.set(m.id, m.copy_of);
+      outlets.set(m.id, m.outlet);
+    }
+  }
+  const context = {
+    copyOf: (s: string) => copies.get(s) ?? null,
+    outletOf: (s: string) => outlets.get(s) ?? null,
+  };
+  const assessed: Allegation[] = [];
+  const gone: string[] = [];
+  for (const id of part) {
+    const units = unitsOf.get(id) ?? [];
+    if (!units.some((u) => u.kind === 'claim')) {
+      gone.push(id);
+      continue;
+    }
+    const mine = new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId));
+    const general = [...mine].flatMap((sid) => generalBySource.get(sid) ?? []);
+    assessed.push(assessAllegation(id, units, general, context));
+  }
+  return { assessed, gone };
+}
+
 /** Re-assesses allegations: status, reasons, groups, members and figures from their current units. */
 async function reassess(
   trx: Db,
@@ -726,90 +822,7 @@ async function reassess(
 ): Promise<void> {
   const now = new Date().toISOString();
   for (const part of chunks([...ids].sort(), 200)) {
-    // One query per kind of data for the whole chunk: units, general denials, source metadata. Units
-    // already parsed in this transaction are not read again.
-    const members = await trx
-      .selectFrom('allegation_units')
-      .select(['id', 'allegation_id'])
-      .where('allegation_id', 'in', part)
-      .execute();
-    const rows: { allegation_id: string | null; data: string | Unit }[] = [];
-    const unread: string[] = [];
-    for (const m of members) {
-      const known = parsed.get(m.id);
-      if (known === undefined) unread.push(m.id);
-      else rows.push({ allegation_id: m.allegation_id, data: known });
-    }
-    for (const ids of chunks(unread)) {
-      rows.push(
-        ...(await trx
-          .selectFrom('allegation_units')
-          .select(['allegation_id', 'data'])
-          .where('id', 'in', ids)
-          .execute()),
-      );
-    }
-    const unitsOf = new Map<string, Unit[]>();
-    for (const r of rows) {
-      if (r.allegation_id === null) continue;
-      const unit = typeof r.data === 'string' ? (JSON.parse(r.data) as Unit) : r.data;
-      const list = unitsOf.get(r.allegation_id);
-      if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
-      else list.push(unit);
-    }
-    const claimSources = new Set<string>();
-    const sourceIds = new Set<string>();
-    for (const units of unitsOf.values()) {
-      for (const u of units) {
-        sourceIds.add(u.sourceId);
-        if (u.kind === 'claim') claimSources.add(u.sourceId);
-      }
-    }
-    const generalBySource = new Map<string, Unit[]>();
-    for (const sp of chunks([...claimSources])) {
-      const g = await trx
-        .selectFrom('allegation_units')
-        .select('data')
-        .where('source_id', 'in', sp)
-        .where('allegation_id', 'is', null)
-        .where('stance', '=', 'deny')
-        .execute();
-      for (const r of g) {
-        const u = JSON.parse(r.data) as Unit;
-        generalBySource.set(u.sourceId, [...(generalBySource.get(u.sourceId) ?? []), u]);
-        sourceIds.add(u.sourceId);
-      }
-    }
-    const copies = new Map<string, string | null>();
-    const outlets = new Map<string, string | null>();
-    for (const sp of chunks([...sourceIds])) {
-      const meta = await trx
-        .selectFrom('sources as s')
-        .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
-        .select(['s.id', 's.outlet', 'f.copy_of'])
-        .where('s.id', 'in', sp)
-        .execute();
-      for (const m of meta) {
-        copies.set(m.id, m.copy_of);
-        outlets.set(m.id, m.outlet);
-      }
-    }
-    const context = {
-      copyOf: (s: string) => copies.get(s) ?? null,
-      outletOf: (s: string) => outlets.get(s) ?? null,
-    };
-    const assessed: Allegation[] = [];
-    const gone: string[] = [];
-    for (const id of part) {
-      const units = unitsOf.get(id) ?? [];
-      if (!units.some((u) => u.kind === 'claim')) {
-        gone.push(id);
-        continue;
-      }
-      const mine = new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId));
-      const general = [...mine].flatMap((sid) => generalBySource.get(sid) ?? []);
-      assessed.push(assessAllegation(id, units, general, context));
-    }
+    const { assessed, gone } = await assessStored(trx, part, parsed);
     if (gone.length > 0) await trx.deleteFrom('allegations').where('id', 'in', gone).execute();
     await writeAllegations(trx, caseId, part, assessed, now);
   }
@@ -870,7 +883,9 @@ async function writeAllegations(
         echo_count: echoes,
         source_count: a.sources.length,
         summary: a.summary,
-        detail: JSON.stringify(a),
+        // The full assessment is computed on read (`getAllegation`): writing it here would rewrite every
+        // member of a large allegation on each attach.
+        detail: '{}',
         updated_at: now,
       })
       .where('id', '=', a.id)
@@ -1166,7 +1181,8 @@ export async function getAllegation(db: Db, id: string): Promise<AllegationDetai
   const current = await resolveId(db, id);
   const row = await db.selectFrom('allegations').selectAll().where('id', '=', current).executeTakeFirst();
   if (row === undefined) return null;
-  const detail = JSON.parse(row.detail) as Allegation;
+  const detail = (await assessStored(db, [current])).assessed[0];
+  if (detail === undefined) return null;
   const edit = await db
     .selectFrom('allegation_statements')
     .select('statement')

@@ -72,8 +72,13 @@ for (const alias of KNOWN_ACTORS.flatMap((k) => k.aliases).sort((a, b) => b.leng
   else list.push(alias);
 }
 /** Cheap pre-checks before lower-casing a token: first letters (ASCII-folded) and longest first word. */
-const ALIAS_FIRST_CHARS: ReadonlySet<number> = new Set([...ALIASES_BY_FIRST.keys()].map((w) => w.charCodeAt(0) | 32));
 const ALIAS_FIRST_MAX = Math.max(...[...ALIASES_BY_FIRST.keys()].map((w) => w.length));
+/** First letter (ASCII-folded) and length of each alias first word, packed: rejects almost every token without lower-casing it. */
+const ALIAS_FIRST_SHAPES: ReadonlySet<number> = new Set([...ALIASES_BY_FIRST.keys()].map((w) => wordShape(w.charCodeAt(0), w.length)));
+
+function wordShape(firstChar: number, length: number): number {
+  return (firstChar | 32) * 64 + length;
+}
 const EXACT_RE = new RegExp(
   `(?<![\\p{L}\\p{N}.\\-])(?:${KNOWN_ACTORS.flatMap((k) => k.exact)
     .sort((a, b) => b.length - a.length)
@@ -86,6 +91,9 @@ for (const k of KNOWN_ACTORS) {
   for (const a of k.aliases) KNOWN_BY_ALIAS.set(a.toLowerCase(), k);
   for (const e of k.exact) KNOWN_BY_ALIAS.set(e, k);
 }
+
+/** Head words of {@link ORG_HEADS} as a set: capitalised runs are probed once per token. */
+const ORG_HEAD_WORDS: ReadonlySet<string> = new Set(Object.keys(ORG_HEADS));
 
 const TITLE_WORDS: readonly (readonly string[])[] = TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
 const TITLE_FIRST: ReadonlySet<string> = new Set(TITLE_WORDS.map((t) => t[0] ?? ''));
@@ -181,7 +189,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // 1. Well-known actors by name and acronym.
   const tokens = tokenized ?? tokenize(text);
   for (const t of tokens) {
-    if (!ALIAS_FIRST_CHARS.has(t.text.charCodeAt(0) | 32) || t.text.length > ALIAS_FIRST_MAX) continue;
+    if (t.text.length > ALIAS_FIRST_MAX || !ALIAS_FIRST_SHAPES.has(wordShape(t.text.charCodeAt(0), t.text.length))) continue;
     const candidates = ALIASES_BY_FIRST.get(t.text.toLowerCase());
     if (candidates === undefined) continue;
     for (const alias of candidates) {
@@ -249,7 +257,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   function analyseRun(all: readonly Token[]): void {
     const run = [...all];
-    const hasHead = run.some((t) => ORG_HEADS[t.text] !== undefined);
+    const hasHead = run.some((t) => ORG_HEAD_WORDS.has(t.text));
     // Before an organisation's head only true function words go ("The", "In"); "Northern" stays in "Northern Schools Forum".
     while (run.length > 0 && (hasHead ? ARTICLES : FUNCTION_WORDS).has((run[0]?.text ?? '').toLowerCase())) run.shift();
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1]?.text ?? '')) run.pop();
@@ -262,7 +270,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (first === undefined || last === undefined) return;
     const words = run.map((t) => t.text);
     const surface = text.slice(first.start, last.end);
-    const headAt = words.findIndex((w) => ORG_HEADS[w] !== undefined);
+    const headAt = words.findIndex((w) => ORG_HEAD_WORDS.has(w));
     if (headAt >= 0 && !(run.length === 1 && ORG_HEADS[words[0] ?? ''] !== undefined && words[0] !== 'Kremlin')) {
       // An organisation, unless the head word is only a title ("Chief Prosecutor Karim Khan").
       const titled = parseTitled(run);

@@ -67,15 +67,16 @@ const NUMBER_STARTS: ReadonlySet<string> = new Set(
 );
 
 /** Lower-cased first letters and longest word of {@link NUMBER_STARTS}: most tokens are rejected without allocating. */
-const NUMBER_START_CHARS: ReadonlySet<number> = new Set([...NUMBER_STARTS].map((w) => w.charCodeAt(0)));
 const NUMBER_START_MAX = Math.max(...[...NUMBER_STARTS].map((w) => w.length));
+/** First letter and length of each start word, packed: most tokens are rejected without allocating. */
+const NUMBER_START_SHAPES: ReadonlySet<number> = new Set([...NUMBER_STARTS].map((w) => (w.charCodeAt(0) | 32) * 64 + w.length));
 
 /** True when the token's part before any hyphen is a word a number expression starts with. */
 function startsNumber(word: string): boolean {
-  if (!NUMBER_START_CHARS.has(word.charCodeAt(0) | 32)) return false;
   const dash = word.indexOf('-');
-  const head = dash < 0 ? word : word.slice(0, dash);
-  return head.length <= NUMBER_START_MAX && NUMBER_STARTS.has(head.toLowerCase());
+  const length = dash < 0 ? word.length : dash;
+  if (length > NUMBER_START_MAX || !NUMBER_START_SHAPES.has((word.charCodeAt(0) | 32) * 64 + length)) return false;
+  return NUMBER_STARTS.has((dash < 0 ? word : word.slice(0, dash)).toLowerCase());
 }
 
 const QUALIFIERS: readonly (readonly [RegExp, string])[] = [

@@ -333,6 +333,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
     if (space > 0) firstWords.add(key.slice(0, space));
   }
   const startsMemo = new Map<string, boolean>();
+  const looseMemo = new Map<string, readonly GazetteerEntry[]>();
   const none: readonly GazetteerEntry[] = [];
   return {
     lookup(name: string): readonly GazetteerEntry[] {
@@ -371,8 +372,13 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
           else list.push(i);
         }
       }
+      const seen = looseMemo.get(name);
+      if (seen !== undefined) return seen;
       const key = looseKey(name);
-      return key.length < 4 ? none : (looseIndex.get(key) ?? []).map(cityEntry);
+      const entries = key.length < 4 ? none : (looseIndex.get(key) ?? []).map(cityEntry);
+      if (looseMemo.size > 100_000) looseMemo.clear();
+      looseMemo.set(name, entries);
+      return entries;
     },
     startsMultiword(word: string): boolean {
       // Asked for every capitalised word of every document: remember the answer per surface form.

@@ -81,7 +81,12 @@ function makeDate(year: number, month: number, day: number): Date | null {
 }
 
 function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  // Formatted by hand for four-digit years (every date kept here): toISOString builds a longer string per call.
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 function addDays(d: Date, n: number): Date {

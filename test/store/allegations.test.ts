@@ -51,7 +51,34 @@ async function digest(store: Store, caseId: string): Promise<unknown> {
       disputed: a.disputed,
       notConfirmed: a.notConfirmed,
       members: d.members.map((m) => `${m.unitId}:${m.role}:${m.originGroup ?? '-'}:${m.copy}`).sort(),
+      // The member and origin-group rows are written as diffs: they must match the assessment too.
+      memberRows: (
+        await store.db
+          .selectFrom('allegation_members')
+          .select(['unit_id', 'role', 'origin_group', 'copy', 'general'])
+          .where('allegation_id', '=', a.id)
+          .execute()
+      )
+        .map(
+          (m) =>
+            `${m.unit_id}:${m.role}:${m.origin_group ?? '-'}:${Number(m.copy) === 1}:${Number(m.general)}`,
+        )
+        .sort(),
+      groupRows: (
+        await store.db
+          .selectFrom('allegation_origin_groups')
+          .select(['group_id', 'members', 'echoes'])
+          .where('allegation_id', '=', a.id)
+          .execute()
+      )
+        .map((g) => `${g.group_id}:${g.members}:${Number(g.echoes)}`)
+        .sort(),
     });
+    const stored = out[out.length - 1] as { members: string[]; memberRows: string[] };
+    assert.deepEqual(
+      stored.memberRows.map((r) => r.split(':').slice(0, 4).join(':')),
+      [...stored.members].sort(),
+    );
   }
   return out.sort((x, y) => (x.id < y.id ? -1 : 1));
 }

@@ -111,9 +111,15 @@ function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
   return out;
 }
 
-/** Takes SQLite's write lock first, so the reads that follow cannot go stale (see `appendCustody`). */
-async function beginWrite(trx: Db, store: Store): Promise<void> {
+/**
+ * Takes the write lock first, so the reads that follow cannot go stale: SQLite's database write lock (see
+ * `appendCustody`), and on PostgreSQL, when the case is known, a transaction advisory lock on that case's
+ * allegations, so two processes clustering one case at once (API, CLI, workers) take turns and end with
+ * what a rebuild gives.
+ */
+async function beginWrite(trx: Db, store: Store, caseId?: string): Promise<void> {
   if (store.dialect === 'sqlite') await sql`update custody_entries set seq = seq where 0`.execute(trx);
+  else if (caseId !== undefined) await sql`select pg_advisory_xact_lock(hashtext(${`allegations:${caseId}`}))`.execute(trx);
 }
 
 async function loadCaseSource(
@@ -197,7 +203,7 @@ export async function attachCaseSources(
   let count = 0;
   for (const sources of chunks(all, options.batchSize ?? 500)) {
     await store.db.transaction().execute(async (trx) => {
-      await beginWrite(trx, store);
+      await beginWrite(trx, store, caseId);
       const touched = new Set<string>();
       const former = new Map<string, string>();
       const changedSources = await removeSources(
@@ -1014,7 +1020,7 @@ export async function rebuildAllegations(
   options: { readonly actor?: string } = {},
 ): Promise<AttachReport> {
   await store.db.transaction().execute(async (trx) => {
-    await beginWrite(trx, store);
+    await beginWrite(trx, store, caseId);
     const units = trx.selectFrom('allegation_units').select('id').where('case_id', '=', caseId);
     await trx.deleteFrom('allegation_unit_keys').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('allegation_members').where('case_id', '=', caseId).execute();

@@ -86,6 +86,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let store: Store;
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle pooled connection closed by the server (restart, DROP DATABASE … FORCE, idle timeout) is
+    // dropped from the pool and replaced on demand; without a listener its error would crash the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
   } else {

@@ -96,6 +96,15 @@ runOnBackends('allegations store', (getStore) => {
     assert.equal((rebuilt as unknown[]).length, 2);
   });
 
+  it('attaches sources from concurrent callers to the same allegations as a rebuild', async () => {
+    const store = getStore();
+    const { caseId, ids } = await storeCase(store);
+    await Promise.all([...ids.values()].map((id) => attachSources(store, [id], { actor: 'test' })));
+    const concurrent = await digest(store, caseId);
+    await rebuildAllegations(store, caseId, { actor: 'test' });
+    assert.deepEqual(concurrent, await digest(store, caseId));
+  });
+
   it('stores the same assessment the pure code computes', async () => {
     const store = getStore();
     const { caseId, ids } = await storeCase(store);

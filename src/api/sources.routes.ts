@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { decodeText } from '../capture/index.ts';
 import { CorroborateError } from '../errors.ts';
+import { allegationOfAttributions } from '../store/allegations.ts';
 import { loadExtraction } from '../store/extractions.ts';
 import { getOriginal, getSource, listCaptures, listSources } from '../store/sources.ts';
 import { CaseParams, PageQuery, errorResponses } from './common.schema.ts';
@@ -179,8 +180,13 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         const source = inCase(await getSource(db, sourceId), caseId, `source ${sourceId}`);
         const extraction = await loadExtraction(db, sourceId, { view });
         if (extraction === null) throw new CorroborateError('not_found', `source ${sourceId}: not extracted yet`);
+        const allegationOf = await allegationOfAttributions(db, sourceId);
+        const attributions = extraction.attributions.map((a) => ({ ...a, allegation: allegationOf.get(a.id) ?? null }));
         // The document object carries the source id so redaction can recognise a protected source's text.
-        return c.json({ ...extraction, sourceId: source.id, document: { ...extraction.document, id: source.id } }, 200) as never;
+        return c.json(
+          { ...extraction, attributions, sourceId: source.id, document: { ...extraction.document, id: source.id } },
+          200,
+        ) as never;
       },
     ),
   ];

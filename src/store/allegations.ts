@@ -1365,6 +1365,22 @@ export async function editCanonicalStatement(
   return detail;
 }
 
+/**
+ * For each attribution of a source (its extraction-local id, e.g. `a3`), the allegation it belongs to, so
+ * the reader can link an attribution to its allegation. Attributions in no allegation are absent.
+ */
+export async function allegationOfAttributions(db: Db, sourceId: string): Promise<ReadonlyMap<string, string>> {
+  const rows = await db
+    .selectFrom('allegation_members')
+    .select(['attribution_id', 'allegation_id'])
+    .where('source_id', '=', sourceId)
+    .orderBy('allegation_id')
+    .execute();
+  const out = new Map<string, string>();
+  for (const row of rows) if (!out.has(row.attribution_id)) out.set(row.attribution_id, row.allegation_id);
+  return out;
+}
+
 /** The allegations a source takes part in (for the reader view and exports). */
 export async function allegationsOfSource(db: Db, sourceId: string): Promise<readonly string[]> {
   const rows = await db

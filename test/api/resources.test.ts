@@ -55,6 +55,17 @@ describe('sources', () => {
     assert.equal(again.status, 304);
   });
 
+  it("links each clustered attribution of a source's extraction to its allegation", async () => {
+    const extraction = await get<{ attributions: { id: string; allegation: string | null }[] }>(
+      `${base}/sources/${sourceIds[0] ?? ''}/extraction`,
+    );
+    const linked = extraction.attributions.filter((a) => a.allegation !== null);
+    assert.ok(linked.length > 0, 'at least one attribution is in an allegation');
+    const allegations = await get<{ items: { id: string }[] }>(`${base}/allegations?limit=100`);
+    const known = new Set(allegations.items.map((a) => a.id));
+    for (const a of linked) assert.ok(known.has(a.allegation ?? ''), `${a.id} → ${a.allegation ?? ''} is listed`);
+  });
+
   it('does not serve a source of one case under another', async () => {
     const res = await server.request('admin', 'GET', `/api/cases/${server.otherCase}/sources/${sourceIds[0] ?? ''}`);
     assert.equal(res.status, 404);

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import {
   type CaseActorSummary,
   findCaseActor,
@@ -10,6 +9,7 @@ import {
   splitCaseActor,
 } from '../../store/actors.ts';
 import { DEFAULT_CASE, requireCase } from '../../store/cases.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate actors [--case NAME] [SUBCOMMAND ...] [--rationale TEXT] [--db PATH] [--json]
@@ -43,9 +43,8 @@ export const actorsCommand: Command = {
   describe: "list a case's actors, or merge, split and rename them (custody-logged)",
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
@@ -57,10 +56,9 @@ export const actorsCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const [sub, ...rest] = positionals;
     const want = (n: number, form: string): string[] => {

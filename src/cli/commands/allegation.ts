@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import {
   editCanonicalStatement,
   getAllegation,
   recordDecision,
   type AllegationDetail,
 } from '../../store/allegations.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate allegation ID [--decide D --rationale TEXT] [--statement TEXT] [--db PATH] [--json]
@@ -86,9 +86,8 @@ export const allegationCommand: Command = {
   describe: 'show one allegation with its origin groups, reasons and figures',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
@@ -99,10 +98,9 @@ export const allegationCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const id = positionals[0];
     if (id === undefined || positionals.length > 1)

@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
 import {
   listAllegations,
   parseStatusFilter,
@@ -7,6 +5,7 @@ import {
   type AllegationSummary,
 } from '../../store/allegations.ts';
 import { requireCase } from '../../store/cases.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate allegations [--case NAME] [--status S] [--rebuild] [--db PATH] [--json]
@@ -35,9 +34,8 @@ export const allegationsCommand: Command = {
   describe: "list a case's allegations with their corroboration status",
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -47,10 +45,9 @@ export const allegationsCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     if (values.status !== undefined) parseStatusFilter(values.status);
     const store = await deps.openStore(values.db);
     try {

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
 import { listCases } from '../../store/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate cases [--db PATH] [--json]
@@ -14,16 +13,14 @@ export const casesCommand: Command = {
   describe: 'list cases and how many sources each holds',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const store = await deps.openStore(values.db);
     try {
       const cases = await listCases(store.db);
@@ -32,13 +29,17 @@ export const casesCommand: Command = {
         return 0;
       }
       if (cases.length === 0) {
-        deps.stdout.write(`No cases yet in ${store.location}. Capture something with 'corroborate ingest PATH'.\n`);
+        deps.stdout.write(
+          `No cases yet in ${store.location}. Capture something with 'corroborate ingest PATH'.\n`,
+        );
         return 0;
       }
       const width = Math.max(4, ...cases.map((c) => c.name.length));
       deps.stdout.write(`${'CASE'.padEnd(width)}  SOURCES  CREATED\n`);
       for (const c of cases) {
-        deps.stdout.write(`${c.name.padEnd(width)}  ${String(c.sources).padStart(7)}  ${c.createdAt.slice(0, 10)}\n`);
+        deps.stdout.write(
+          `${c.name.padEnd(width)}  ${String(c.sources).padStart(7)}  ${c.createdAt.slice(0, 10)}\n`,
+        );
       }
       return 0;
     } finally {

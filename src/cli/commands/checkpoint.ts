@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
 import { createCheckpoint } from '../../store/custody.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate checkpoint [--db PATH] [--json]
@@ -16,16 +15,14 @@ export const checkpointCommand: Command = {
   describe: 'sign a checkpoint of the custody log now',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const store = await deps.openStore(values.db);
     try {
       const checkpoint = await createCheckpoint(store, deps.config.home);

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { failedAny, runIngest, summaryLine } from './ingest.ts';
 
@@ -16,7 +16,9 @@ export const DEMO_CASE = 'sample';
 
 /** Folders the demo ingests when present: the bundled fictional sample case, then the shared seed corpus. */
 export function demoInputs(root: string = ROOT): string[] {
-  return [join(root, 'samples', 'sample-case'), join(root, '..', 'shared', 'corpus', 'seed')].filter((p) => existsSync(p));
+  return [join(root, 'samples', 'sample-case'), join(root, '..', 'shared', 'corpus', 'seed')].filter((p) =>
+    existsSync(p),
+  );
 }
 
 /** The account the demo signs in with; created once with a random password that is printed once. */
@@ -39,9 +41,8 @@ export const demoCommand: Command = {
   describe: `capture the bundled fictional sample case into case '${DEMO_CASE}' and show it`,
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -50,20 +51,24 @@ export const demoCommand: Command = {
           host: { type: 'string' },
           port: { type: 'string' },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     // Short relative paths when the demo runs from inside the repository, absolute ones otherwise.
     const inputs = demoInputs().map((p) => {
       const rel = relative(deps.cwd, p);
       return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
     });
-    if (inputs.length === 0) throw new CorroborateError('not_found', `no sample case found under ${ROOT}/samples/sample-case`);
+    if (inputs.length === 0)
+      throw new CorroborateError('not_found', `no sample case found under ${ROOT}/samples/sample-case`);
     const store = await deps.openStore(values.db);
     try {
-      deps.stdout.write(`Corroborate demo: capturing ${inputs.join(' and ')} into case '${DEMO_CASE}' of ${store.location}\n`);
-      deps.stdout.write('(The sample case is fiction written for testing; see samples/sample-case/README.md.)\n\n');
+      deps.stdout.write(
+        `Corroborate demo: capturing ${inputs.join(' and ')} into case '${DEMO_CASE}' of ${store.location}\n`,
+      );
+      deps.stdout.write(
+        '(The sample case is fiction written for testing; see samples/sample-case/README.md.)\n\n',
+      );
       const summary = await runIngest(
         store,
         { inputs, caseName: DEMO_CASE, overrides: {}, allowPrivate: false, json: false },

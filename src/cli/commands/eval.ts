@@ -21,7 +21,10 @@ export const evalCommand: Command = {
     const [name, ...rest] = args;
     const sub = evalSubcommands.find((s) => s.name === name);
     if (sub === undefined) {
-      throw new CorroborateError('bad_request', `unknown evaluation '${name ?? ''}' (one of: ${evalSubcommands.map((s) => s.name).join(', ')})`);
+      throw new CorroborateError(
+        'bad_request',
+        `unknown evaluation '${name ?? ''}' (one of: ${evalSubcommands.map((s) => s.name).join(', ')})`,
+      );
     }
     return sub.run(rest, deps);
   },

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import { EXPORT_FORMATS, exportCase, isExportFormat } from '../../export/index.ts';
 import { DEFAULT_CASE } from '../../store/cases.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate export [--case NAME] --format FORMAT [--allegation ID] [--out FILE] [--include-text] [--db PATH]
@@ -32,9 +32,8 @@ export const exportCommand: Command = {
   describe: 'export a case as JSON, CSV, GeoJSON or a provenance dossier',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -45,10 +44,9 @@ export const exportCommand: Command = {
           allegation: { type: 'string' },
           db: { type: 'string' },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     if (values.format === undefined || !isExportFormat(values.format)) {
       throw new CorroborateError(
         'bad_request',

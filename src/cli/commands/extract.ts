@@ -12,11 +12,15 @@ import { extract } from '../../extract/index.ts';
 import type { Extraction } from '../../extract/index.ts';
 
 function summary(file: string, x: Extraction): string {
-  const lines = [`${file}: ${x.attributions.length} attributions, ${x.actors.length} actors, ${x.figures.length} figures`];
+  const lines = [
+    `${file}: ${x.attributions.length} attributions, ${x.actors.length} actors, ${x.figures.length} figures`,
+  ];
   for (const a of x.attributions) {
     const who = a.source?.text ?? '(no source)';
     const what = a.content.map((c) => c.text).join(' … ');
-    lines.push(`  ${a.id} [${a.stance}${a.basis.length > 0 ? `; ${a.basis.join(',')}` : ''}] ${who} — ${a.cue.text} — ${what.length > 100 ? `${what.slice(0, 97)}...` : what}`);
+    lines.push(
+      `  ${a.id} [${a.stance}${a.basis.length > 0 ? `; ${a.basis.join(',')}` : ''}] ${who} — ${a.cue.text} — ${what.length > 100 ? `${what.slice(0, 97)}...` : what}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -44,15 +48,24 @@ Without --json/--jsonl a short human-readable summary is printed.`,
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length === 0) throw new CorroborateError('bad_request', 'extract: give at least one FILE');
-    if (values.json && values.jsonl) throw new CorroborateError('bad_request', 'extract: --json and --jsonl exclude each other');
+    if (positionals.length === 0)
+      throw new CorroborateError('bad_request', 'extract: give at least one FILE');
+    if (values.json && values.jsonl)
+      throw new CorroborateError('bad_request', 'extract: --json and --jsonl exclude each other');
     if (values.json && positionals.length > 1) {
-      throw new CorroborateError('bad_request', 'extract: --json takes exactly one FILE (use --jsonl for several)');
+      throw new CorroborateError(
+        'bad_request',
+        'extract: --json takes exactly one FILE (use --jsonl for several)',
+      );
     }
     let published: string | undefined;
     if (values.published !== undefined) {
       const normal = normalisePublished(values.published);
-      if (normal === null) throw new CorroborateError('invalid_input', `extract: --published '${values.published}' is not a date (YYYY-MM-DD)`);
+      if (normal === null)
+        throw new CorroborateError(
+          'invalid_input',
+          `extract: --published '${values.published}' is not a date (YYYY-MM-DD)`,
+        );
       published = normal;
     }
     const targets = await planTargets(positionals, deps.cwd);
@@ -65,11 +78,17 @@ Without --json/--jsonl a short human-readable summary is printed.`,
       for (const outcome of outcomes) {
         if (outcome.kind !== 'captured') {
           failures++;
-          deps.stderr.write(`extract: ${outcome.kind === 'failed' ? outcome.error : `${outcome.id}: skipped (${outcome.reason})`}\n`);
+          deps.stderr.write(
+            `extract: ${outcome.kind === 'failed' ? outcome.error : `${outcome.id}: skipped (${outcome.reason})`}\n`,
+          );
           continue;
         }
         const item = outcome.item;
-        const x = extract(item.text, { published: item.published, sha256: item.sha256, language: item.language });
+        const x = extract(item.text, {
+          published: item.published,
+          sha256: item.sha256,
+          language: item.language,
+        });
         if (values.json) deps.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
         else if (values.jsonl) deps.stdout.write(`${JSON.stringify({ file: item.origin, ...x })}\n`);
         else deps.stdout.write(summary(item.origin, x));

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   captureTarget,
   isSourceKind,
@@ -13,6 +12,7 @@ import { CorroborateError, errorMessage, type ItemResult } from '../../errors.ts
 import { createCheckpoint } from '../../store/custody.ts';
 import { captureSource, DEFAULT_CASE, ensureCase, type Store } from '../../store/index.ts';
 import { queueIngest } from '../../queue/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
 
@@ -98,12 +98,19 @@ function flagOverrides(values: {
   const out: { -readonly [K in keyof MetadataOverrides]: MetadataOverrides[K] } = {};
   if (values.published !== undefined) {
     const published = normalisePublished(values.published);
-    if (published === null) throw new CorroborateError('bad_request', `--published ${values.published}: not a date (use YYYY-MM-DD)`);
+    if (published === null)
+      throw new CorroborateError(
+        'bad_request',
+        `--published ${values.published}: not a date (use YYYY-MM-DD)`,
+      );
     out.published = published;
   }
   if (values.kind !== undefined) {
     if (!isSourceKind(values.kind)) {
-      throw new CorroborateError('bad_request', `--kind ${values.kind}: must be one of ${SOURCE_KINDS.join(', ')}`);
+      throw new CorroborateError(
+        'bad_request',
+        `--kind ${values.kind}: must be one of ${SOURCE_KINDS.join(', ')}`,
+      );
     }
     out.kind = values.kind;
   }
@@ -197,7 +204,15 @@ export async function runIngest(store: Store, options: IngestOptions, deps: CliD
   }
   // One signed checkpoint covers everything this run appended to the log (captures and extractions).
   if (sourceIds.length > 0) await createCheckpoint(store, deps.config.home);
-  return { results, captured, duplicates, failed, skipped, processing, seconds: (performance.now() - started) / 1000 };
+  return {
+    results,
+    captured,
+    duplicates,
+    failed,
+    skipped,
+    processing,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Runs extraction and clustering on the captured sources; failures are reported per source, never thrown. */
@@ -240,7 +255,9 @@ async function processCaptured(
 
 /** One human line for a stored item. */
 function describeItem(id: string, value: IngestedValue): string {
-  const facts = [value.language, value.published, value.outlet].filter((f) => f !== null && f !== 'und').join(', ');
+  const facts = [value.language, value.published, value.outlet]
+    .filter((f) => f !== null && f !== 'und')
+    .join(', ');
   const title = value.title === null ? '' : ` "${value.title}"`;
   return value.duplicate
     ? `duplicate  ${id} → ${value.sourceId} (already in the case; new capture ${value.captureId} recorded)`
@@ -249,7 +266,11 @@ function describeItem(id: string, value: IngestedValue): string {
 
 /** The closing line of an ingest. */
 export function summaryLine(summary: IngestSummary, caseName: string, location: string): string {
-  const parts = [`${summary.captured} new`, `${summary.duplicates} already captured`, `${summary.failed} failed`];
+  const parts = [
+    `${summary.captured} new`,
+    `${summary.duplicates} already captured`,
+    `${summary.failed} failed`,
+  ];
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   const p = summary.processing;
   const processed =
@@ -265,9 +286,8 @@ export const ingestCommand: Command = {
   describe: 'capture files, folders, JSONL feeds and URLs into a case',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         allowPositionals: true,
         strict: true,
@@ -284,12 +304,12 @@ export const ingestCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
-    if (positionals.length === 0) throw new CorroborateError('bad_request', `nothing to ingest: give at least one PATH or URL\n${USAGE}`);
+    if (positionals.length === 0)
+      throw new CorroborateError('bad_request', `nothing to ingest: give at least one PATH or URL\n${USAGE}`);
     const options: IngestOptions = {
       inputs: positionals,
       caseName: values.case ?? DEFAULT_CASE,
@@ -326,7 +346,9 @@ async function runQueued(store: Store, options: IngestOptions, deps: CliDeps): P
   const paths = options.inputs.filter((input) => !isUrlInput(input));
   const summary = await runIngest(store, { ...options, inputs: paths, process: false }, deps);
   const theCase = await ensureCase(store.db, options.caseName);
-  const sourceIds = [...new Set(summary.results.flatMap((r) => (r.value === undefined ? [] : [r.value.sourceId])))];
+  const sourceIds = [
+    ...new Set(summary.results.flatMap((r) => (r.value === undefined ? [] : [r.value.sourceId]))),
+  ];
   const queued = await queueIngest(store, {
     caseId: theCase.id,
     actor: deps.config.actor,

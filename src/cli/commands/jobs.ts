@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import {
   countJobs,
   JOB_KINDS,
@@ -9,6 +8,7 @@ import {
   listJobs,
   retryJobs,
 } from '../../queue/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate jobs [--status S] [--kind K] [--limit N] [--json]
@@ -33,9 +33,8 @@ export const jobsCommand: Command = {
   describe: 'list queued, running, done and failed jobs; re-queue failed ones',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         allowPositionals: true,
         strict: true,
@@ -47,10 +46,9 @@ export const jobsCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const status = values.status;
     if (status !== undefined && !(JOB_STATUSES as readonly string[]).includes(status)) {

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { keyPath, loadOrCreateSigningKey } from '../../custody/index.ts';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate key [--pem] [--json]
@@ -20,16 +19,14 @@ export const keyCommand: Command = {
   describe: 'print the public key that signs custody checkpoints',
   usage: USAGE,
   run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: { pem: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const key = loadOrCreateSigningKey(deps.config.home);
     const pem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     if (values.json) {

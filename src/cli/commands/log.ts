@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import { listCustody, type ListCustodyOptions } from '../../store/custody.ts';
 import { requireCase } from '../../store/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate log [options]
@@ -24,9 +24,8 @@ export const logCommand: Command = {
   describe: 'list custody log entries',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -38,10 +37,9 @@ export const logCommand: Command = {
           limit: { type: 'string', default: '100' },
           json: { type: 'boolean', default: false },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     for (const [name, value] of [
       ['--after', values.after],
       ['--limit', values.limit],

@@ -1,8 +1,15 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
-import { isCaseRole, listMemberships, removeMembership, requireUser, setClearance, setMembership } from '../../store/accounts.ts';
+import { CorroborateError } from '../../errors.ts';
+import {
+  isCaseRole,
+  listMemberships,
+  removeMembership,
+  requireUser,
+  setClearance,
+  setMembership,
+} from '../../store/accounts.ts';
 import { requireCase } from '../../store/cases.ts';
 import { appendCustody } from '../../store/custody.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate member add CASE USER ROLE [--cleared] [--db PATH]
@@ -20,20 +27,23 @@ export const memberCommand: Command = {
   describe: 'give users roles (viewer, analyst, lead) and clearance on a case',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
-        options: { cleared: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, db: { type: 'string' } },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+        options: {
+          cleared: { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+          db: { type: 'string' },
+        },
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const [action, caseRef, userRef, role] = positionals;
-    if (action === undefined || caseRef === undefined) throw new CorroborateError('bad_request', `member: say what to do\n${USAGE}`);
+    if (action === undefined || caseRef === undefined)
+      throw new CorroborateError('bad_request', `member: say what to do\n${USAGE}`);
     const store = await deps.openStore(values.db);
     try {
       const kase = await requireCase(store.db, caseRef);
@@ -50,15 +60,24 @@ export const memberCommand: Command = {
       if (action === 'list') {
         const members = await listMemberships(store.db, kase.id);
         if (values.json) deps.stdout.write(`${JSON.stringify(members, null, 2)}\n`);
-        else for (const m of members) deps.stdout.write(`${m.userName}  ${m.role}${m.cleared ? '  cleared' : ''}\n`);
+        else
+          for (const m of members)
+            deps.stdout.write(`${m.userName}  ${m.role}${m.cleared ? '  cleared' : ''}\n`);
         return 0;
       }
-      if (userRef === undefined) throw new CorroborateError('bad_request', `member ${action}: name a user\n${USAGE}`);
+      if (userRef === undefined)
+        throw new CorroborateError('bad_request', `member ${action}: name a user\n${USAGE}`);
       const user = await requireUser(store.db, userRef);
       switch (action) {
         case 'add': {
-          if (!isCaseRole(role)) throw new CorroborateError('invalid_input', `role '${role ?? ''}': use viewer, analyst or lead`);
-          const m = await setMembership(store.db, { caseId: kase.id, userId: user.id, role, ...(values.cleared ? { cleared: true } : {}) });
+          if (!isCaseRole(role))
+            throw new CorroborateError('invalid_input', `role '${role ?? ''}': use viewer, analyst or lead`);
+          const m = await setMembership(store.db, {
+            caseId: kase.id,
+            userId: user.id,
+            role,
+            ...(values.cleared ? { cleared: true } : {}),
+          });
           await log('member.set', user.id, { user: user.name, role: m.role, cleared: m.cleared });
           deps.stdout.write(`${user.name} is ${m.role}${m.cleared ? ' (cleared)' : ''} on ${kase.name}\n`);
           return 0;

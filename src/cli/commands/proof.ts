@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import {
   createCheckpoint,
   findCaptureEntry,
   inclusionProofFor,
   latestCheckpoint,
 } from '../../store/custody.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate proof SOURCE_ID|SHA256 [--db PATH]
@@ -23,17 +23,15 @@ export const proofCommand: Command = {
   describe: "print an offline-verifiable inclusion proof for a source's capture",
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
         options: { db: { type: 'string' }, seq: { type: 'string' } },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     if ((positionals.length === 1) === (values.seq !== undefined) || positionals.length > 1) {
       throw new CorroborateError('bad_request', `give one SOURCE_ID or SHA256, or --seq N\n${USAGE}`);

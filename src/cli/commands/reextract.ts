@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
 import { EXTRACTOR_VERSION } from '../../extract/index.ts';
 import { processSources } from '../../pipeline/index.ts';
 import { requireCase } from '../../store/cases.ts';
 import { sourcesNeedingExtraction } from '../../store/extractions.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate reextract [--case NAME] [--all] [--db PATH] [--json]
@@ -25,9 +24,8 @@ export const reextractCommand: Command = {
   describe: 're-run extraction on sources with an older extractor version (versioned, reviews kept)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -36,10 +34,9 @@ export const reextractCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const store = await deps.openStore(values.db);
     try {
       const caseId = values.case === undefined ? null : (await requireCase(store.db, values.case)).id;

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import type { Stance } from '../../extract/types.ts';
 import { findCaseActor } from '../../store/actors.ts';
 import { DEFAULT_CASE, requireCase } from '../../store/cases.ts';
@@ -16,6 +15,7 @@ import {
   reviewAttribution,
   type SpanEdit,
 } from '../../store/reviews.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate review ATTRIBUTION_ID ACTION [options] [--rationale TEXT] [--db PATH] [--json]
@@ -118,9 +118,8 @@ export const reviewCommand: Command = {
   describe: 'accept, reject, edit or reattribute an extracted attribution, with a rationale',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
@@ -137,10 +136,9 @@ export const reviewCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     if (positionals[0] === 'list' && positionals.length === 1) return listForReview(values, deps);
     const [attributionId, action, ...extra] = positionals;

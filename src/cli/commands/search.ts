@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import { listCases, requireCase } from '../../store/cases.ts';
 import { type SearchHit, type SearchKind, search } from '../../store/search.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate search QUERY... [--case NAME] [--kind source|attribution] [--limit N] [--db PATH] [--json]
@@ -38,9 +38,8 @@ export const searchCommand: Command = {
   describe: 'full-text search over sources and attributions, with highlighted snippets',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
@@ -51,10 +50,9 @@ export const searchCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const query = positionals.join(' ').trim();
     if (query.length === 0)

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import { startServer } from '../../server.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate serve [--host 127.0.0.1] [--port 8080] [--db PATH]
@@ -17,16 +17,14 @@ export const serveCommand: Command = {
   describe: 'serve the HTTP API and web workspace (loopback by default)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: { host: { type: 'string' }, port: { type: 'string' }, db: { type: 'string' } },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
       throw new CorroborateError('bad_request', `--port ${values.port}: not a port number`);
@@ -37,7 +35,10 @@ export const serveCommand: Command = {
         store,
         config: deps.config,
         env: process.env,
-        overrides: { ...(values.host === undefined ? {} : { host: values.host }), ...(port === undefined ? {} : { port }) },
+        overrides: {
+          ...(values.host === undefined ? {} : { host: values.host }),
+          ...(port === undefined ? {} : { port }),
+        },
       });
       deps.stderr.write(`corroborate: serving ${server.url} (API docs at ${server.url}/api/docs)\n`);
       await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import { listSources, requireCase, type SourceSummary } from '../../store/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate sources [--case NAME] [--limit N] [--db PATH] [--json]
@@ -20,9 +20,8 @@ export const sourcesCommand: Command = {
   describe: 'list captured sources',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -31,13 +30,15 @@ export const sourcesCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const limit = values.limit === undefined ? Infinity : Number(values.limit);
     if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
-      throw new CorroborateError('bad_request', `--limit ${values.limit ?? ''}: must be a whole number of at least 1`);
+      throw new CorroborateError(
+        'bad_request',
+        `--limit ${values.limit ?? ''}: must be a whole number of at least 1`,
+      );
     }
     const store = await deps.openStore(values.db);
     try {
@@ -45,7 +46,11 @@ export const sourcesCommand: Command = {
       const sources: SourceSummary[] = [];
       let cursor: string | null = null;
       do {
-        const page = await listSources(store.db, { ...(caseId === undefined ? {} : { caseId }), cursor, limit: 500 });
+        const page = await listSources(store.db, {
+          ...(caseId === undefined ? {} : { caseId }),
+          cursor,
+          limit: 500,
+        });
         sources.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor !== null && sources.length < limit);

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import { createApiToken, listApiTokens, requireUser, revokeApiToken } from '../../store/accounts.ts';
 import { requireCase } from '../../store/cases.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate token create USER NAME [--case CASE]... [--write] [--expires ISO-DATE] [--db PATH]
@@ -18,9 +18,8 @@ export const tokenCommand: Command = {
   describe: 'create, list and revoke API tokens for scripts',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
@@ -31,23 +30,27 @@ export const tokenCommand: Command = {
           json: { type: 'boolean', default: false },
           db: { type: 'string' },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const [action, first, second] = positionals;
     const store = await deps.openStore(values.db);
     try {
       switch (action) {
         case 'create': {
-          if (first === undefined || second === undefined) throw new CorroborateError('bad_request', `token create: USER and NAME\n${USAGE}`);
+          if (first === undefined || second === undefined)
+            throw new CorroborateError('bad_request', `token create: USER and NAME\n${USAGE}`);
           const user = await requireUser(store.db, first);
-          const cases = values.case === undefined ? null : await Promise.all(values.case.map(async (c) => (await requireCase(store.db, c)).id));
+          const cases =
+            values.case === undefined
+              ? null
+              : await Promise.all(values.case.map(async (c) => (await requireCase(store.db, c)).id));
           let expiresAt: string | null = null;
           if (values.expires !== undefined) {
             const at = new Date(values.expires);
-            if (Number.isNaN(at.getTime())) throw new CorroborateError('invalid_input', `--expires ${values.expires}: not a date`);
+            if (Number.isNaN(at.getTime()))
+              throw new CorroborateError('invalid_input', `--expires ${values.expires}: not a date`);
             expiresAt = at.toISOString();
           }
           const created = await createApiToken(store.db, {
@@ -57,7 +60,9 @@ export const tokenCommand: Command = {
             permission: values.write ? 'write' : 'read',
             expiresAt,
           });
-          deps.stderr.write(`token ${created.record.id} for ${user.name} (${created.record.permission}); shown once:\n`);
+          deps.stderr.write(
+            `token ${created.record.id} for ${user.name} (${created.record.permission}); shown once:\n`,
+          );
           deps.stdout.write(`${created.token}\n`);
           return 0;
         }
@@ -68,13 +73,16 @@ export const tokenCommand: Command = {
           else {
             for (const t of tokens) {
               const scope = t.cases === null ? 'all cases' : t.cases.join(',');
-              deps.stdout.write(`${t.id}  ${t.name}  ${t.permission}  ${scope}${t.revokedAt === null ? '' : '  revoked'}\n`);
+              deps.stdout.write(
+                `${t.id}  ${t.name}  ${t.permission}  ${scope}${t.revokedAt === null ? '' : '  revoked'}\n`,
+              );
             }
           }
           return 0;
         }
         case 'revoke': {
-          if (first === undefined) throw new CorroborateError('bad_request', `token revoke: TOKEN-ID\n${USAGE}`);
+          if (first === undefined)
+            throw new CorroborateError('bad_request', `token revoke: TOKEN-ID\n${USAGE}`);
           const t = await revokeApiToken(store.db, first);
           deps.stdout.write(`revoked ${t.id}\n`);
           return 0;

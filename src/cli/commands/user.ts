@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
+import { CorroborateError } from '../../errors.ts';
 import { createUser, listUsers, requireUser, setPassword, setUserDisabled } from '../../store/accounts.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate user add NAME [--admin] [--password-stdin] [--db PATH]
@@ -48,9 +48,8 @@ export const userCommand: Command = {
   describe: 'manage accounts (add the first administrator with: user add NAME --admin)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
+    const parsed = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         allowPositionals: true,
@@ -60,10 +59,9 @@ export const userCommand: Command = {
           json: { type: 'boolean', default: false },
           db: { type: 'string' },
         },
-      });
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const { values, positionals } = parsed;
     const [action, name] = positionals;
     if (action === undefined || (action !== 'list' && name === undefined)) {
@@ -94,7 +92,9 @@ export const userCommand: Command = {
         case 'list': {
           const users = await listUsers(store.db);
           if (values.json) deps.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
-          else for (const u of users) deps.stdout.write(`${u.name}${u.admin ? '  admin' : ''}${u.disabled ? '  disabled' : ''}\n`);
+          else
+            for (const u of users)
+              deps.stdout.write(`${u.name}${u.admin ? '  admin' : ''}${u.disabled ? '  disabled' : ''}\n`);
           return 0;
         }
         default:

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { CorroborateError, errorMessage } from '../../errors.ts';
 import { verifyStore } from '../../store/custody.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate verify [--db PATH] [--json]
@@ -21,16 +20,14 @@ export const verifyCommand: Command = {
   describe: 'verify every original, text, custody log entry and signed checkpoint',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const store = await deps.openStore(values.db);
     try {
       const report = await verifyStore(store, deps.config.home);

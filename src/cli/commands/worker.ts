@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import { createHandlers, defaultWorkerId, runWorker, type WorkerEvent } from '../../queue/index.ts';
 import { createCheckpoint } from '../../store/custody.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate worker [--concurrency N] [--once] [options]
@@ -53,9 +53,8 @@ export const workerCommand: Command = {
   describe: 'run queued capture and analysis jobs (many workers may share one PostgreSQL database)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCommandArgs(
+      {
         args: [...args],
         strict: true,
         options: {
@@ -67,10 +66,9 @@ export const workerCommand: Command = {
           db: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
-      }));
-    } catch (error) {
-      throw new CorroborateError('bad_request', `${errorMessage(error)}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const concurrency = positiveInt('concurrency', values.concurrency, 1);
     const leaseMs = positiveInt('lease', values.lease, 300) * 1000;
     const pollMs = positiveInt('poll', values.poll, 1000);

@@ -36,3 +36,12 @@ export function decodeCursor(
   }
   throw new CorroborateError('bad_request', `cursor ${cursor.slice(0, 40)}: not a cursor this server issued`);
 }
+
+/**
+ * The page for items listed by `id` (fetched with `limit + 1` rows): when more rows exist, the cursor
+ * continues after the last item's id.
+ */
+export function pageById<T extends { readonly id: string }>(items: readonly T[], hasMore: boolean): Page<T> {
+  const last = items.at(-1);
+  return { items, nextCursor: hasMore && last !== undefined ? encodeCursor({ id: last.id }) : null };
+}

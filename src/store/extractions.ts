@@ -15,7 +15,7 @@ import type {
 import { linkCaseActor } from './actors.ts';
 import { appendCustody } from './custody.ts';
 import type { DialectName, Store } from './database.ts';
-import { decodeCursor, encodeCursor, type Page, pageLimit } from './cursor.ts';
+import { decodeCursor, type Page, pageById, pageLimit } from './cursor.ts';
 import type { AttributionTable, Database } from './schema.ts';
 
 /** Review status of a stored attribution. `edited` covers span edits and reattribution. */
@@ -626,11 +626,7 @@ export async function listAttributions(
     .limit(limit + 1)
     .execute();
   const items = rows.slice(0, limit).map(toStoredAttribution);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ id: last.id }) : null,
-  };
+  return pageById(items, rows.length > limit);
 }
 
 /** Filters of {@link listFigures} and {@link listPlaces}; current runs only. */
@@ -676,11 +672,7 @@ export async function listFigures(
     qualifier: r.qualifier,
     date: r.date,
   }));
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ id: last.id }) : null,
-  };
+  return pageById(items, rows.length > limit);
 }
 
 /** A case's current places, cursor-paginated by id. */
@@ -713,11 +705,7 @@ export async function listPlaces(db: Kysely<Database>, params: ListFactsParams):
     confidence: r.confidence === null ? undefined : Number(r.confidence),
     mentions: JSON.parse(r.mentions) as [number, number][],
   }));
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ id: last.id }) : null,
-  };
+  return pageById(items, rows.length > limit);
 }
 
 /** The dates of a source's current extraction (kept in the run JSON: they are read per source, not queried). */

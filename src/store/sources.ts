@@ -4,7 +4,7 @@ import type { CapturedItem, PageSpan, Redirect, SourceKind } from '../capture/in
 import { CorroborateError } from '../errors.ts';
 import { ensureCase } from './cases.ts';
 import { appendCustody } from './custody.ts';
-import { decodeCursor, encodeCursor, pageLimit, type Page } from './cursor.ts';
+import { decodeCursor, pageById, pageLimit, type Page } from './cursor.ts';
 import type { Store } from './database.ts';
 import { toNumber } from './dialect.ts';
 import type { CaptureTable, Database, SourceTable } from './schema.ts';
@@ -272,8 +272,7 @@ export async function listSources(db: Kysely<Database>, options: ListSourcesOpti
   }
   const rows = await query.execute();
   const items = rows.slice(0, limit).map(toSummary);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ id: last.id }) : null };
+  return pageById(items, rows.length > limit);
 }
 
 /** How many sources a case (or the whole store) holds. */

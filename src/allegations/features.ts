@@ -348,7 +348,8 @@ export function buildUnits(source: CaseSource): Unit[] {
     const types = [...(stated !== undefined && stated.size > 0 ? stated : inferEventTypes(text))].sort();
 
     const figures = extraction.figures.filter(
-      (f) => f.attribution === a.id || (f.attribution === null && within([f.start, f.end], a.content)),
+      // Measures (percentages, distances: a `unit`) are not counts and are never compared with them.
+      (f) => (f.unit ?? null) === null && (f.attribution === a.id || (f.attribution === null && within([f.start, f.end], a.content))),
     );
     // Places and dates: the content's own, else those of the enclosing attributions (a relayed
     // statement happens where and when its relay says), else the document's main place.

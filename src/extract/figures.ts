@@ -5,7 +5,7 @@
  * One regular-expression scan for number expressions, then bounded look-around windows inside the
  * sentence for the qualifier, the counted noun and the state (killed, interviewed…): linear time.
  */
-import type { Attribution, Figure } from './types.ts';
+import type { Attribution, Figure, FigureKind } from './types.ts';
 import { rangeIndex, tokenize, type Token } from './facts/text.ts';
 
 /** A located place mention the figure may refer to. */
@@ -115,9 +115,27 @@ const WHOM =
 /** Any plural noun after at most one modifier ("two sons", "five farm workers", "thousands of cattle"). */
 const GENERIC_NOUN = /^(?:\s+of(?:\s+the)?)?(?:\s+[a-z][a-z-]+)?\s+((?!times\b|years\b|days\b|months\b|weeks\b|hours\b|minutes\b|percent\b|of\b)(?:[a-z]{2,}s|[a-z]*men|people|cattle|livestock|staff|personnel|police))\b/;
 
+/**
+ * Measures that are figures of their own kind: percentages, distances and areas (the unit right after
+ * the number). Areas come first so "square kilometres" is not read as a distance.
+ */
+const MEASURES: readonly (readonly [RegExp, FigureKind, string])[] = [
+  [/^-?\s*(?:%|percent\b|per\s?cent\b|percentage points?\b)/i, 'percent', 'percent'],
+  [/^-?\s*(?:square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|square\s+km)\b|^\s*km²/i, 'area', 'km2'],
+  [/^-?\s*(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b/i, 'area', 'mi2'],
+  [/^-?\s*(?:hectares?|ha)\b/i, 'area', 'ha'],
+  [/^-?\s*acres?\b/i, 'area', 'acre'],
+  [/^-?\s*(?:kilomet(?:er|re)s?|km)\b/i, 'distance', 'km'],
+  [/^-?\s*miles?\b/i, 'distance', 'mi'],
+  [/^-?\s*(?:met(?:er|re)s?)\b/i, 'distance', 'm'],
+];
+
+/** Words that end the noun phrase a percentage is of ("70% of homes were destroyed"). */
+const PERCENT_STOP: ReadonlySet<string> = new Set('was were is are be been had have has in of on at and or who that which by from for to with across since during as'.split(' '));
+
 /** Numbers immediately followed by these are measures, times or money, not counts. */
 const NOT_A_COUNT_AFTER =
-  /^(?:\s*(?:%|percent|per cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|kg|tons?|tonnes?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|degrees|°|dollars|euros|hryvnia|rubles|roubles|pounds|mm\b|cm\b|-year-old|-years-old|years? old|year-old|th\b|st\b|nd\b|rd\b)|[:/^]\d|\^|e[+-]?\d|[.,]\d)/i;
+  /^(?:\s*(?:%|percent|per\s?cent|percentage points?|square (?:kilomet|km|miles?)|sq\.? ?(?:km|mi)|hectares?\b|ha\b|acres?\b|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|kg|tons?|tonnes?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|degrees|°|dollars|euros|hryvnia|rubles|roubles|pounds|mm\b|cm\b|-(?:square|kilomet|km\b|miles?\b|met(?:er|re)s?\b|hectare|acre)|-year-old|-years-old|years? old|year-old|th\b|st\b|nd\b|rd\b)|[:/^]\d|\^|e[+-]?\d|[.,]\d)/i;
 const NOT_A_COUNT_BEFORE = /(?:\p{L}|[$€£¥₴#№:/^]\s?|No\.\s?|[Nn]umber\s|[\p{L}\d][-–]|[-−]|\d[.,]?)$/u;
 
 /** First index whose key is ≥ `value` in an array sorted by that key. */
@@ -220,6 +238,112 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
   // The number pattern is tried only where a token can start one (a digit or a number word), with a
   // sticky match at that token: no regular-expression scan over every position of the text.
   const tokens = ctx.tokens ?? tokenize(text);
+  /** The innermost attribution content containing [start, end), the figure's place and its sentence's first date. */
+  function link(start: number, end: number, sentence: readonly [number, number]): { attribution: string | null; place: string | null; date: string | null } {
+    const sentEnd = sentence[1];
+    // Innermost content containing the figure: scan back from the last content starting before it.
+    let inContent: { id: string; start: number; end: number } | undefined;
+    for (let k = lowerBound(contents, start + 1, (c) => c.start) - 1, seen = 0; k >= 0 && seen < 64; k--, seen++) {
+      const c = contents[k];
+      if (c !== undefined && c.start <= start && end <= c.end && (inContent === undefined || c.end - c.start < inContent.end - inContent.start)) inContent = c;
+    }
+    const attribution = inContent?.id ?? null;
+    const nextPlace = placesByStart[lowerBound(placesByStart, end, (p) => p.start)];
+    const prevPlace = placesByStart[lowerBound(placesByStart, start, (p) => p.start) - 1];
+    const placeInSentence =
+      nextPlace !== undefined && nextPlace.start < sentEnd ? nextPlace : prevPlace !== undefined && prevPlace.start >= sentence[0] && prevPlace.end <= start ? prevPlace : undefined;
+    const previous = out[out.length - 1];
+    const sameSentence = previous !== undefined && previous.start >= sentence[0];
+    const place =
+      placeInSentence?.name ??
+      (attribution !== null ? (ctx.speakerPlace?.[attribution] ?? null) : null) ??
+      (sameSentence ? previous.place : null);
+    const firstDate = datesByStart[lowerBound(datesByStart, sentence[0], (d) => d[0])];
+    const dateHit = firstDate !== undefined && firstDate[1] <= sentEnd ? firstDate : undefined;
+    return { attribution, place, date: dateHit?.[2] ?? null };
+  }
+
+  /** A percentage, distance or area right after the number expression `m`, as a figure; null when `after` holds no measure unit. */
+  function measure(m: RegExpExecArray, before: string, after: string): Figure | null {
+    let found: { kind: FigureKind; unit: string; length: number } | null = null;
+    for (const [re, kind, unit] of MEASURES) {
+      const um = re.exec(after);
+      if (um !== null) {
+        found = { kind, unit, length: um[0].length };
+        break;
+      }
+    }
+    if (found === null) return null;
+    const first = parseNumber(m[1] ?? m[3] ?? m[5] ?? '');
+    const secondRaw = m[2] ?? m[4] ?? m[6];
+    const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
+    // A vague word ("dozens of kilometres") or an exponent is not a measure we can bound.
+    if (first === null || first.vague !== null || (second !== null && second.vague !== null)) return null;
+    const numStart = m.index;
+    const sentence = sentences[rangeIndex(sentences, numStart)] ?? [0, text.length];
+    let qualifier: string | null = null;
+    let start = numStart;
+    for (const [re, q] of QUALIFIERS) {
+      const qm = re.exec(before);
+      if (qm !== null) {
+        qualifier = q;
+        start = Math.max(sentence[0], numStart - (before.length - qm.index));
+        break;
+      }
+    }
+    const end = numStart + m[0].length + found.length;
+    let min: number | null;
+    let max: number | null;
+    let approx: boolean;
+    if (second !== null && second.value >= first.value) {
+      min = first.value;
+      max = second.value;
+      approx = qualifier === 'approx';
+    } else {
+      // Measures are not whole counts: "more than 40 percent" is (40, ∞), kept as [40, ∞).
+      ({ min, max, approx } = figureInterval(first.value, qualifier === 'more_than' ? 'at_least' : qualifier === 'less_than' ? 'up_to' : qualifier));
+    }
+    const value = Math.max(min ?? 0, max ?? 0);
+    if (value > 1e15) return null;
+    // What a percentage is of: "40 percent of the deaths", "70% of homes were destroyed".
+    let counts: string | null = null;
+    if (found.kind === 'percent') {
+      const rest = text.slice(end, Math.min(sentence[1], end + 80));
+      const of = /^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?/.exec(rest);
+      if (of !== null) {
+        const words: string[] = [];
+        let at = of[0].length;
+        for (const w of rest.slice(at).matchAll(/([a-z][a-z-]*)\s*/gy)) {
+          const word = w[1] ?? '';
+          if (words.length === 3 || PERCENT_STOP.has(word) || (words.length > 0 && /ed$/.test(word))) break;
+          words.push(word);
+          at += w[0].length;
+        }
+        const noun = words.join(' ');
+        const state = STATES.find(([re]) => re.test(rest.slice(at, at + 50)))?.[1] ?? null;
+        counts = noun === '' ? null : state !== null && !STATES.some(([re]) => re.test(noun)) ? `${noun} ${state}` : noun;
+      }
+    }
+    const { attribution, place, date } = link(start, end, sentence);
+    const implausible = found.kind === 'percent' && value > 1000;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      min,
+      max,
+      approx,
+      counts,
+      place,
+      attribution,
+      qualifier,
+      date,
+      confidence: implausible ? 0.1 : 0.8,
+      kind: found.kind,
+      unit: found.unit,
+    };
+  }
+
   let resumeAt = 0;
   for (const tok of tokens) {
     if (tok.start < resumeAt) continue;
@@ -234,8 +358,16 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     const numEnd = m.index + m[0].length;
     const before = text.slice(Math.max(0, numStart - 30), numStart);
     const after = text.slice(numEnd, numEnd + 120);
-    if (NOT_A_COUNT_BEFORE.test(before) || NOT_A_COUNT_AFTER.test(after)) continue;
+    if (NOT_A_COUNT_BEFORE.test(before)) continue;
     if (inDate[numStart] === 1 || inDate[numEnd - 1] === 1) continue;
+    if (NOT_A_COUNT_AFTER.test(after)) {
+      const f = measure(m, before, after);
+      if (f !== null) {
+        resumeAt = f.end;
+        out.push(f);
+      }
+      continue;
+    }
     const lowExpr = m[0].toLowerCase();
     const firstRaw = m[1] ?? m[3] ?? m[5] ?? '';
     const secondRaw = m[2] ?? m[4] ?? m[6];
@@ -326,25 +458,7 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     else if (nounWord !== null && state !== null && !/^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) counts = `${nounWord} ${state}`;
     else counts = state ?? nounWord;
 
-    // Innermost content containing the figure: scan back from the last content starting before it.
-    let inContent: { id: string; start: number; end: number } | undefined;
-    for (let k = lowerBound(contents, start + 1, (c) => c.start) - 1, seen = 0; k >= 0 && seen < 64; k--, seen++) {
-      const c = contents[k];
-      if (c !== undefined && c.start <= start && end <= c.end && (inContent === undefined || c.end - c.start < inContent.end - inContent.start)) inContent = c;
-    }
-    const attribution = inContent?.id ?? null;
-    const nextPlace = placesByStart[lowerBound(placesByStart, end, (p) => p.start)];
-    const prevPlace = placesByStart[lowerBound(placesByStart, start, (p) => p.start) - 1];
-    const placeInSentence =
-      nextPlace !== undefined && nextPlace.start < sentEnd ? nextPlace : prevPlace !== undefined && prevPlace.start >= sentence[0] && prevPlace.end <= start ? prevPlace : undefined;
-    const previous = out[out.length - 1];
-    const sameSentence = previous !== undefined && previous.start >= sentence[0];
-    const place =
-      placeInSentence?.name ??
-      (attribution !== null ? (ctx.speakerPlace?.[attribution] ?? null) : null) ??
-      (sameSentence ? previous.place : null);
-    const firstDate = datesByStart[lowerBound(datesByStart, sentence[0], (d) => d[0])];
-    const dateHit = firstDate !== undefined && firstDate[1] <= sentEnd ? firstDate : undefined;
+    const { attribution, place, date } = link(start, end, sentence);
     const value = Math.max(Math.abs(min ?? 0), Math.abs(max ?? 0));
     if (value > 1e15) continue;
     out.push({
@@ -358,7 +472,7 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
       place,
       attribution,
       qualifier,
-      date: dateHit?.[2] ?? null,
+      date,
       confidence: value > PLAUSIBLE_MAX ? 0.1 : whom !== null ? 0.9 : 0.6,
     });
   }

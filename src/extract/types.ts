@@ -135,7 +135,18 @@ export interface Figure extends Span {
   readonly date?: string | null;
   /** 0–1; low for implausible or unanchored figures, which are kept flagged rather than dropped. */
   readonly confidence?: number;
+  /**
+   * What the number measures. Absent or 'count' (the default): a count of people or things, as
+   * before. 'percent' ("about 40 percent of the deaths"), 'distance' ("30 kilometres") and 'area'
+   * ("20 square kilometres") are measures in `unit`; consumers comparing counts skip them.
+   */
+  readonly kind?: FigureKind;
+  /** Unit of a measure: 'percent', 'km', 'mi', 'm', 'km2', 'mi2', 'ha', 'acre'; null for counts. */
+  readonly unit?: string | null;
 }
+
+/** What a figure measures; see {@link Figure.kind}. */
+export type FigureKind = 'count' | 'percent' | 'distance' | 'area';
 
 export interface ExtractedEvent {
   readonly type: EventType;

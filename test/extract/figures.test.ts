@@ -42,8 +42,31 @@ describe('extractFigures', () => {
     assert.deepEqual(fig('Nearly 2,000 displaced people sheltered there.'), { text: 'Nearly 2,000 displaced people', min: 1800, max: 2000, approx: true, counts: 'people displaced' });
   });
 
-  it('ignores money, percentages, ages, durations and "one of"', () => {
-    assert.deepEqual(extractFigures('It cost $5 million; 40% of homes; Iryna Savchuk, 41, said; for 12 days; one of the creepiest claims.'), []);
+  it('ignores money, ages, durations and "one of"', () => {
+    assert.deepEqual(extractFigures('It cost $5 million; Iryna Savchuk, 41, said; for 12 days; one of the creepiest claims.'), []);
+  });
+
+  it('reads percentages, distances and areas as measures with a kind and unit, never as counts', () => {
+    const measures = (text: string): unknown[] => extractFigures(text).map((f) => [f.text, f.min, f.max, f.approx, f.kind ?? 'count', f.unit ?? null, f.counts]);
+    assert.deepEqual(measures('He said about 40 percent of the deaths occurred in Donetsk.'), [['about 40 percent', 36, 44, true, 'percent', 'percent', 'deaths']]);
+    assert.deepEqual(measures('More than 70% of homes were destroyed; 3.5 per cent.'), [
+      ['More than 70%', 70, null, false, 'percent', 'percent', 'homes destroyed'],
+      ['3.5 per cent', 3.5, 3.5, false, 'percent', 'percent', null],
+    ]);
+    assert.deepEqual(measures('The village lies 30 kilometres from the front, a 5-mile walk; between 10 and 15 km north.'), [
+      ['30 kilometres', 30, 30, false, 'distance', 'km', null],
+      ['5-mile', 5, 5, false, 'distance', 'mi', null],
+      ['between 10 and 15 km', 10, 15, false, 'distance', 'km', null],
+    ]);
+    assert.deepEqual(measures('Fires burned 500 hectares and 20 square kilometres.'), [
+      ['500 hectares', 500, 500, false, 'area', 'ha', null],
+      ['20 square kilometres', 20, 20, false, 'area', 'km2', null],
+    ]);
+  });
+
+  it('flags an impossible percentage', () => {
+    const [f] = extractFigures('Prices rose 5000% in a week.');
+    assert.ok(f !== undefined && f.kind === 'percent' && (f.confidence ?? 1) <= 0.1);
   });
 
   it('yields nothing for negative or exponent numbers and flags impossible counts', () => {

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CorroborateError } from '../errors.ts';
 import { type ExportFormat, EXPORT_FORMATS, exportCase } from '../export/index.ts';
 import type { CaseBundle } from '../export/index.ts';
-import { type AllegationSummary, editCanonicalStatement, getAllegation, listAllegations, recordDecision } from '../store/allegations.ts';
+import { ALLEGATION_SORTS, listAllegationSummaries } from '../store/allegation-summaries.ts';
+import { editCanonicalStatement, getAllegation, recordDecision } from '../store/allegations.ts';
 import { createCheckpoint, inclusionProofFor, latestCheckpoint, listCustody, verifyStore } from '../store/custody.ts';
 import { search } from '../store/search.ts';
 import { CaseParams, PageQuery, decodeCursor, encodeCursor, errorResponses } from './common.schema.ts';
@@ -11,6 +12,49 @@ import { caller } from './guards.ts';
 import { isEmptyPolicy, queryTouchesProtected, redactJson } from './redaction.ts';
 import { AllegationParams, Loose, LoosePage } from './resource.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
+
+const Count = z.number().int().min(0);
+
+/** One card of the allegations board (`GET /api/cases/{caseId}/allegations`). */
+const AllegationListItemSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    statement: z.string().openapi({ description: "canonical statement (the analyst's wording when edited)" }),
+    statementEdited: z.boolean(),
+    eventType: z.string().nullable(),
+    places: z.array(z.string()),
+    window: z.object({ start: z.string().nullable(), end: z.string().nullable() }),
+    status: z.enum(['single_origin', 'multiple_origins', 'independently_corroborated']),
+    statusLabel: z.string(),
+    disputed: z.boolean(),
+    notConfirmed: z.boolean(),
+    topReason: z
+      .object({ code: z.string(), text: z.string() })
+      .nullable()
+      .openapi({ description: 'the reason behind the status level, as the detail words it' }),
+    independentOrigins: Count,
+    origins: Count.openapi({ description: 'same as independentOrigins' }),
+    echoes: Count,
+    denials: Count.openapi({ description: 'specific denials plus general denials from the sources of its claims' }),
+    notConfirming: Count,
+    sources: Count,
+    summary: z.string(),
+    actors: z
+      .array(z.object({ id: z.string().nullable().openapi({ description: 'case actor id, null for a speaker the registry does not know' }), name: z.string() }))
+      .openapi({ description: 'speakers of its attributions and the speakers they cite (at most 12)' }),
+    figures: z
+      .object({ counts: z.string().nullable(), min: z.number().nullable(), max: z.number().nullable(), spread: z.number().nullable() })
+      .nullable()
+      .openapi({ description: 'the widest comparison of figures for one thing counted' }),
+    lastActivity: z.string().openapi({ description: 'latest of re-assessment, decision and statement edit' }),
+    decision: z.enum(['verified', 'refuted', 'needs_more_evidence']).nullable(),
+  })
+  .openapi('AllegationListItem');
+
+const AllegationPageSchema = z
+  .object({ items: z.array(AllegationListItemSchema), nextCursor: z.string().nullable() })
+  .openapi('AllegationPage');
 
 const EXPORT_TYPES: Readonly<Record<ExportFormat, string>> = {
   json: 'application/json',
@@ -31,7 +75,11 @@ export function analysisRoutes(deps: ApiDeps): ApiRoute[] {
         method: 'get',
         path: '/api/cases/{caseId}/allegations',
         tags: ['allegations'],
-        summary: 'Allegations of a case, filtered by status level or flag (cursor-paginated)',
+        summary: 'Allegations of a case for the board: filtered and sorted in the database (cursor-paginated)',
+        description:
+          'Each item carries what a board card shows: the status with its top reason, counts of independent origins, echoes, ' +
+          'denials and not-confirming statements, the actors involved, the figure spread and the last activity. A cursor is ' +
+          'valid with the filters and sort it was issued for.',
         request: {
           params: CaseParams,
           query: PageQuery.extend({
@@ -42,36 +90,48 @@ export function analysisRoutes(deps: ApiDeps): ApiRoute[] {
               .openapi({ description: 'single-origin | multiple-origins | independently-corroborated | disputed | not-confirmed' }),
             decision: z.enum(['verified', 'refuted', 'needs_more_evidence', 'none']).optional(),
             event: z.string().max(60).optional().openapi({ description: 'event type, e.g. killing_of_civilians' }),
-            place: z.string().max(200).optional().openapi({ description: 'a place name the allegation is located at' }),
-            from: z.string().max(10).optional().openapi({ description: 'ISO date: allegations whose window ends on or after it' }),
-            to: z.string().max(10).optional().openapi({ description: 'ISO date: allegations whose window starts on or before it' }),
+            place: z.string().max(200).optional().openapi({ description: 'a place name the allegation is located at (case-insensitive)' }),
+            actor: z
+              .string()
+              .max(200)
+              .optional()
+              .openapi({ description: 'a case actor id, or a name or alias of an actor speaking in (or cited by) its attributions' }),
+            from: z.string().max(10).optional().openapi({ description: 'ISO date: allegations whose window ends on or after it (undated ones are kept)' }),
+            to: z.string().max(10).optional().openapi({ description: 'ISO date: allegations whose window starts on or before it (undated ones are kept)' }),
+            sort: z
+              .enum(ALLEGATION_SORTS)
+              .optional()
+              .openapi({ description: 'first (earliest report, default) | origins (most independent origins) | activity (latest first) | spread (widest figure spread)' }),
           }),
         },
-        responses: page('AllegationPage'),
+        responses: {
+          200: { description: 'A page of allegations', content: { 'application/json': { schema: AllegationPageSchema } } },
+          ...errorResponses,
+        },
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
         const { caseId } = c.req.valid('param');
         const q = c.req.valid('query');
-        const filtered = q.decision !== undefined || q.event !== undefined || q.place !== undefined || q.from !== undefined || q.to !== undefined;
-        if (!filtered) return c.json(await listAllegations(db, { caseId, status: q.status, limit: q.limit, cursor: q.cursor }), 200) as never;
-        // The store filters by status; the other filters apply here over whole store pages, so no item is
-        // skipped between pages (a page may hold fewer or more than `limit` items).
-        const place = q.place?.toLowerCase();
-        const keep = (a: AllegationSummary): boolean =>
-          (q.decision === undefined || (a.decision ?? 'none') === q.decision) &&
-          (q.event === undefined || a.eventType === q.event) &&
-          (place === undefined || a.places.some((p) => p.toLowerCase() === place)) &&
-          (q.from === undefined || a.window.end === null || a.window.end >= q.from) &&
-          (q.to === undefined || a.window.start === null || a.window.start <= q.to);
-        const items: AllegationSummary[] = [];
-        let cursor: string | null | undefined = q.cursor;
-        do {
-          const page = await listAllegations(db, { caseId, status: q.status, limit: 500, cursor });
-          items.push(...page.items.filter(keep));
-          cursor = page.nextCursor;
-        } while (cursor !== null && items.length < q.limit);
-        return c.json({ items, nextCursor: cursor }, 200) as never;
+        const access = c.get('caseAccess');
+        // An uncleared caller cannot probe for protected names through the actor filter.
+        if (q.actor !== undefined && access !== undefined && !access.cleared && !isEmptyPolicy(access.policy) && queryTouchesProtected(q.actor, access.policy)) {
+          return c.json({ items: [], nextCursor: null }, 200);
+        }
+        const page = await listAllegationSummaries(db, {
+          caseId,
+          limit: q.limit,
+          cursor: q.cursor ?? null,
+          ...(q.status === undefined ? {} : { status: q.status }),
+          ...(q.decision === undefined ? {} : { decision: q.decision }),
+          ...(q.event === undefined ? {} : { event: q.event }),
+          ...(q.place === undefined ? {} : { place: q.place }),
+          ...(q.actor === undefined ? {} : { actor: q.actor }),
+          ...(q.from === undefined ? {} : { from: q.from }),
+          ...(q.to === undefined ? {} : { to: q.to }),
+          ...(q.sort === undefined ? {} : { sort: q.sort }),
+        });
+        return c.json(page, 200) as never;
       },
     ),
     defineRoute(

@@ -165,6 +165,8 @@ export function factSpans(facts: Facts, text: string): FactSpan[] {
       if (placeSpans.some(([ps, pe]) => ps === s && pe === e)) continue;
       // Only names count: a mention whose head is lower-case ("Russian forces", "he") is not a named entity.
       const surface = text.slice(s, e);
+      // An unresolved pronoun speaker ("She said" with no woman named before) is not a name.
+      if (/^(?:he|she|they|it|him|her|them|we|i)$/i.test(surface)) continue;
       if (!/\p{Lu}/u.test(surface.split(/\s+/).pop()?.[0] ?? '') && !(surface === surface.toLowerCase() && surface === a.name.toLowerCase())) continue;
       out.push({ type, start: s, end: e });
     }

@@ -6,6 +6,7 @@
  * including pronouns ("he said") and definite descriptions ("the mayor", "the organization",
  * "the statement"). See docs/FACTS.md, "Actors".
  */
+import { createRequire } from 'node:module';
 import type { Actor, ActorType, Attribution } from './types.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { isCapitalized, tokenize, type Token } from './facts/text.ts';
@@ -15,6 +16,12 @@ import { COUNTRY_DEMONYM, DEMONYMS, FUNCTION_WORDS, KNOWN_ACTORS, ORG_HEADS, SPE
 export interface ActorResult {
   readonly actors: readonly Actor[];
   readonly speakerOf: Readonly<Record<string, string | null>>;
+  /**
+   * Joint sources ("Amnesty International and Human Rights Watch said"): attribution id → every
+   * coordinated actor of its source, the {@link speakerOf} one first. Only attributions with two or
+   * more speakers appear.
+   */
+  readonly coSpeakersOf: Readonly<Record<string, readonly string[]>>;
   /** Name spans of persons and organisations, sorted: places are not read inside them. */
   readonly nameSpans: readonly (readonly [number, number])[];
 }
@@ -29,6 +36,34 @@ interface Draft {
   mentions: [number, number][];
   /** Upper-case initials of an organisation's name, for acronym links. */
   initials: string | null;
+  /** A person's gender when a title or role says it ("Ms.", "spokeswoman"); else read from the first name when a pronoun needs it. */
+  gender: Gender | null;
+}
+
+type Gender = 'male' | 'female';
+
+const FEMALE_TITLES = /^(?:mrs\.?|ms\.?|miss|madam|madame|lady|dame|queen|princess|sister|congresswoman|spokeswoman|chairwoman|businesswoman|policewoman|servicewoman|\w*woman|mother|grandmother|wife|widow|daughter|girl)$/i;
+const MALE_TITLES = /^(?:mr\.?|sir|lord|king|prince|father|pope|patriarch|sheikh|congressman|spokesman|chairman|businessman|policeman|serviceman|\w+man|grandfather|husband|son|brother|boy)$/i;
+
+/** The package's first-name table (about 90,000 names from six languages), loaded on first use only. */
+function nameGender(firstName: string): Gender | null {
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(firstName)) return null;
+  try {
+    const lib = createRequire(import.meta.url)('gender-detection-from-name') as { getGender(name: string): string };
+    const g = lib.getGender(firstName);
+    return g === 'male' || g === 'female' ? g : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Gender from a role or title: "Ms.", "spokeswoman" → female; "Mr.", "chairman" → male. */
+function titleGender(role: string | null): Gender | null {
+  for (const word of (role ?? '').split(/\s+/).reverse()) {
+    if (FEMALE_TITLES.test(word)) return 'female';
+    if (MALE_TITLES.test(word) && !/^(?:human|ombudsman)$/i.test(word)) return 'male';
+  }
+  return null;
 }
 
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'du', 'la', 'le', 'da', 'el']);
@@ -39,6 +74,8 @@ const MAX_NAME_TOKENS = 10;
 const NOT_ORG_ACRONYMS: ReadonlySet<string> = new Set(
   'CEO CFO COO CTO TV GDP DNA RNA PDF URL HTML GPS SMS ATM USD EUR GBP UAH RUB COVID SARS HIV AIDS PTSD IED IEDS MLRS HIMARS ATGM SUV POW POWS IDP IDPS NGO NGOS OK AM PM BC AD UTC GMT FAQ ID IDS VIP MP MPS PR HQ KM MM CM KG ISBN EST PST CET EET LLC INC LTD PLC CCTV RPG AK VR AI IT IQ QR'.split(' '),
 );
+/** What may stand between two coordinated names of one source: "X and Y", "X, Y and Z", "X as well as Y". */
+const COORDINATION = /^(?:\s*,)?\s*(?:and|&|as well as|along with|together with)\s+(?:the\s+)?$|^\s*,\s*(?:the\s+)?$/i;
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUNS_PLURAL = /^(?:they|them)$/i;
 const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
@@ -154,7 +191,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
     return false;
   };
-  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials'>): Draft => {
+  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender'>): Draft => {
     const existing = byKey.get(key);
     if (existing !== undefined) return existing;
     // Built field by field (not spread) so every draft shares one object shape.
@@ -167,7 +204,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       aliases: new Set(),
       mentions: [],
       initials: null,
+      gender: null,
     };
+    if (d.type === 'person') d.gender = titleGender(d.role);
     if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
     drafts.push(d);
     byKey.set(key, d);
@@ -315,6 +354,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const known = findPerson(name, n0.start);
         if (known !== null) {
           if (titled.role !== null) known.role ??= titled.role;
+          known.gender ??= titleGender(titled.role);
           mention(known, n0.start, n1.end, name);
           return;
         }
@@ -322,6 +362,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const d = create(`person:${name.toLowerCase()}`, { name, type: 'person', role: titled.role, affiliation: titled.affiliation });
       d.role ??= titled.role;
       d.affiliation ??= titled.affiliation;
+      d.gender ??= titleGender(titled.role);
       indexPerson(d);
       mention(d, n0.start, n1.end, name);
       appositive(d, n1.end);
@@ -399,6 +440,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (app !== null) {
       d.role ??= app[1] ?? null;
       d.affiliation ??= app[2] ?? null;
+      d.gender ??= titleGender(app[1] ?? null);
     }
   }
 
@@ -464,6 +506,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   // 5. Speakers.
   const speakerOf: Record<string, string | null> = {};
+  const coSpeakersOf: Record<string, string[]> = {};
+  const nameGenders = new Map<Draft, Gender | null>();
   const sorted = [...attributions].sort((a, b) => (a.source?.start ?? a.cue.start) - (b.source?.start ?? b.cue.start));
   const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
   for (const a of sorted) {
@@ -474,7 +518,51 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     }
     const d = resolveSpeaker(src.start, src.end, src.text, a);
     speakerOf[a.id] = d.id;
+    const joint = coordinated(src.start, src.end, d);
+    if (joint.length > 1) coSpeakersOf[a.id] = joint.map((j) => j.id);
     previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
+  }
+
+  /**
+   * The actors named in a source span joined by "and", commas or "as well as", `primary` first:
+   * "Amnesty International and Human Rights Watch" → both; "a spokesman for the ICC" → just the ICC.
+   */
+  function coordinated(start: number, end: number, primary: Draft): Draft[] {
+    const inside: (typeof mentionLog)[number][] = [];
+    for (let k = firstMentionAtOrAfter(start); k < mentionLog.length; k++) {
+      const m = mentionLog[k];
+      if (m === undefined || m.start >= end) break;
+      if (m.end <= end) inside.push(m);
+    }
+    if (inside.length < 2) return [primary];
+    const out: Draft[] = [];
+    let chain: Draft[] = [];
+    const flush = (): void => {
+      if (chain.includes(primary) && chain.length > out.length) out.splice(0, out.length, ...chain);
+    };
+    for (let k = 0; k < inside.length; k++) {
+      const m = inside[k];
+      const prev = inside[k - 1];
+      if (m === undefined) continue;
+      const joined = prev !== undefined && COORDINATION.test(text.slice(prev.end, m.start));
+      if (!joined) {
+        flush();
+        chain = [];
+      }
+      if (!chain.includes(m.actor)) chain.push(m.actor);
+    }
+    flush();
+    if (out.length < 2) return [primary];
+    return [primary, ...out.filter((d) => d !== primary)];
+  }
+
+  /** Gender of a person's first name (two or more name words), looked up once per actor. */
+  function firstNameGender(d: Draft): Gender | null {
+    if (nameGenders.has(d)) return nameGenders.get(d) ?? null;
+    const words = d.name.split(/\s+/);
+    const g = words.length >= 2 ? nameGender(words[0] ?? '') : null;
+    nameGenders.set(d, g);
+    return g;
   }
 
   function latestMention(before: number, pred: (d: Draft) => boolean): Draft | null {
@@ -514,7 +602,15 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const lower = clean.toLowerCase();
     const isOrg = (d: Draft): boolean => d.type !== 'person' && d.type !== 'group';
     if (PRONOUNS_PERSON.test(clean)) {
-      return latestSpeaker(start, (d) => d.type === 'person') ?? latestMention(start, (d) => d.type === 'person') ?? fallback(surface, 'person', start, end);
+      // "she said" prefers the latest woman or person of unknown gender over a nearer man, and vice versa.
+      const gender: Gender = /^(?:she|her)$/i.test(clean) ? 'female' : 'male';
+      const fits = (d: Draft): boolean => {
+        if (d.type !== 'person') return false;
+        const g = d.gender ?? firstNameGender(d);
+        return g === null || g === gender;
+      };
+      // When every earlier person is of the other gender the pronoun stays unresolved (an actor of its own).
+      return latestSpeaker(start, fits) ?? latestMention(start, fits) ?? fallback(surface, 'person', start, end);
     }
     if (PRONOUNS_PLURAL.test(clean)) {
       return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person') ?? fallback(surface, 'group', start, end);
@@ -588,5 +684,5 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       mentions: [...d.mentions].sort((x, y) => x[0] - y[0]),
     }));
   const nameSpans = [...covered].sort((x, y) => x[0] - y[0]);
-  return { actors, speakerOf, nameSpans };
+  return { actors, speakerOf, coSpeakersOf, nameSpans };
 }

@@ -34,6 +34,11 @@ export interface Facts {
   readonly events: readonly ExtractedEvent[];
   /** Attribution id → actor id of its speaker (null when the attribution has no source). */
   readonly speakerOf: Readonly<Record<string, string | null>>;
+  /**
+   * Joint sources only ("Amnesty International and Human Rights Watch said"): attribution id → the
+   * ids of all its speakers, the {@link speakerOf} one first.
+   */
+  readonly coSpeakersOf?: Readonly<Record<string, readonly string[]>>;
 }
 
 function safely<T>(fallback: T, run: () => T): T {
@@ -58,7 +63,7 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   const sentences = safely<[number, number][]>([[0, src.length]], () => sentenceRanges(src));
 
   const tokens = safely<Token[]>([], () => tokenize(src));
-  const actorResult = safely({ actors: [] as Actor[], speakerOf: {}, nameSpans: [] as [number, number][] }, () =>
+  const actorResult = safely({ actors: [] as Actor[], speakerOf: {}, coSpeakersOf: {}, nameSpans: [] as [number, number][] }, () =>
     extractActors(src, attributions, gazetteer, tokens),
   );
   const placeHits = safely<PlaceHit[]>([], () => findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens }));
@@ -92,5 +97,6 @@ export function extractFacts(text: string, input: FactsInput): Facts {
     figures,
     events: safely<ExtractedEvent[]>([], () => extractEvents(attributions)),
     speakerOf: actorResult.speakerOf,
+    coSpeakersOf: actorResult.coSpeakersOf,
   };
 }

@@ -36,6 +36,12 @@ export interface ExtractOptions {
 
 const NO_FACTS: Facts = { actors: [], places: [], dates: [], figures: [], events: [], speakerOf: {} };
 
+/** `{ actors }` for a joint source ("X and Y said"), else nothing: single-speaker sources keep their shape. */
+function jointSpeakers(facts: Facts, id: string): { actors?: readonly string[] } {
+  const all = facts.coSpeakersOf?.[id];
+  return all !== undefined && all.length > 1 ? { actors: all } : {};
+}
+
 /**
  * Extracts the full contract (../shared/DESIGN.md, "Extraction output contract") from one text.
  * Never throws on odd text; a failure inside fact extraction leaves the facts empty but keeps the
@@ -60,7 +66,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
     facts = NO_FACTS;
   }
   const attributions: Attribution[] = found.map((a) =>
-    a.source === null ? a : { ...a, source: { ...a.source, actor: facts.speakerOf[a.id] ?? null } },
+    a.source === null ? a : { ...a, source: { ...a.source, actor: facts.speakerOf[a.id] ?? null, ...jointSpeakers(facts, a.id) } },
   );
   return {
     document: {

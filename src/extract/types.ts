@@ -66,8 +66,12 @@ export interface ExtractedDocument {
 
 export interface Attribution {
   readonly id: string;
-  /** Null for source-less attributions ("it was reported"). */
-  readonly source: (Span & { readonly actor: string | null }) | null;
+  /**
+   * Null for source-less attributions ("it was reported"). `actor` is the (first) speaker; a joint
+   * source ("Amnesty International and Human Rights Watch said") also lists every speaker, `actor`
+   * first, in `actors` (absent for a single speaker).
+   */
+  readonly source: (Span & { readonly actor: string | null; readonly actors?: readonly string[] }) | null;
   readonly cue: Span;
   readonly content: readonly Span[];
   readonly stance: Stance;

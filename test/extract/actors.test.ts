@@ -105,6 +105,39 @@ describe('extractActors', () => {
     assert.deepEqual(names, [['SBU', 'organization']]);
   });
 
+  it('lists every speaker of a joint source, the first as the speaker', () => {
+    const doc = 'Amnesty International and Human Rights Watch said the strike killed 12 civilians. A spokesman for the International Criminal Court said the case is open.';
+    const r = extractActors(doc, [buildAttribution('a1', doc, 'Amnesty International and Human Rights Watch', 'said'), buildAttribution('a2', doc, 'A spokesman for the International Criminal Court', 'said')], gazetteer);
+    const id = (name: string): string | undefined => r.actors.find((a) => a.name === name)?.id;
+    assert.equal(r.speakerOf.a1, id('Amnesty International'));
+    assert.deepEqual(r.coSpeakersOf.a1, [id('Amnesty International'), id('Human Rights Watch')]);
+    assert.equal(r.speakerOf.a2, id('International Criminal Court'));
+    assert.equal(r.coSpeakersOf.a2, undefined);
+  });
+
+  it('resolves "she" and "he" to the latest person of that gender, from first names and titles', () => {
+    const doc = 'Olena Shevchenko described the fire. Andriy Melnyk said the school burned. She said troops left. Ms. Bondar said roads were mined. Mr. Lysenko said so too. She added nothing. He said more.';
+    const atts = [
+      buildAttribution('a1', doc, 'Andriy Melnyk', 'said'),
+      buildAttribution('a2', doc, 'She', 'said', doc.indexOf('burned')),
+      buildAttribution('a5', doc, 'Ms. Bondar', 'said'),
+      buildAttribution('a6', doc, 'Mr. Lysenko', 'said'),
+      buildAttribution('a3', doc, 'She', 'added', doc.indexOf('Lysenko')),
+      buildAttribution('a4', doc, 'He', 'said', doc.indexOf('nothing')),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const id = (name: string): string | undefined => r.actors.find((a) => a.name === name)?.id;
+    assert.equal(r.speakerOf.a2, id('Olena Shevchenko'), 'a woman named earlier, not the nearer man');
+    assert.equal(r.speakerOf.a3, id('Bondar'), '"Ms." marks a woman');
+    assert.equal(r.speakerOf.a4, id('Lysenko'), '"Mr." marks a man');
+  });
+
+  it('leaves "she" unresolved when every earlier person is a man', () => {
+    const doc = 'Oleksandr Petrenko said the shelling lasted hours. She said she saw bodies.';
+    const r = extractActors(doc, [buildAttribution('a1', doc, 'Oleksandr Petrenko', 'said'), buildAttribution('a2', doc, 'She', 'said')], gazetteer);
+    assert.notEqual(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
   it('never throws and keeps offsets inside the text for any input', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('Mayor', 'John', 'Smith', 'said', 'he', 'The', 'Council', 'of', 'the', 'ICC', 'Russian', 'troops', ',', '.', '“', 'Kremlin', 'Ünal'), { maxLength: 40 }), (parts) => {

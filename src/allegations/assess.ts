@@ -174,6 +174,7 @@ function statementScore(u: Unit, isCopy: (sourceId: string) => boolean): number 
     (u.quote === 'indirect' ? 0.05 : 0) +
     (length >= 40 && length <= 400 ? 0.1 : 0) +
     (isCopy(u.sourceId) ? -0.5 : 0) +
+    (u.partial !== null ? -0.3 : 0) +
     (u.parent === null ? 0.02 : 0)
   );
 }

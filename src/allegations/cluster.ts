@@ -96,7 +96,13 @@ const GENERIC = new Set([
   'tu',
   'tues',
   'habitant',
+  'town',
+  'city',
+  'village',
 ]);
+
+/** Concepts of every atrocity report: sharing one says nothing about sharing an event. */
+const GENERIC_CONCEPTS = new Set(['~kill', '~civilian', '~soldier', '~witness']);
 
 function sharedWords(a: readonly string[], b: readonly string[], names: readonly string[]): number {
   let n = 0;
@@ -116,7 +122,7 @@ function sharedWords(a: readonly string[], b: readonly string[], names: readonly
 }
 
 /** What a figure counts when it counts the dead or the hurt. */
-const CASUALTY_CLASSES: ReadonlySet<string> = new Set(['killed', 'injured', 'bodies found']);
+const CASUALTY_CLASSES: ReadonlySet<string> = new Set(['deaths', 'injuries']);
 
 function countsCasualties(u: Unit): boolean {
   return u.figures.some((f) => CASUALTY_CLASSES.has(countClass(f.counts, f.text)));
@@ -161,17 +167,87 @@ export function sourceLinks(claims: readonly Unit[]): (readonly [string, string]
       const prev = list[i - 1] as Unit;
       const cur = list[i] as Unit;
       if (!compatible(prev, cur)) continue;
-      const sameSpeaker =
-        prev.speaker.name !== null &&
-        cur.speaker.name !== null &&
-        fold(prev.speaker.name) === fold(cur.speaker.name);
       const sameType = intersectionSize(prev.types, cur.types) > 0;
-      const continues = (sameSpeaker || sameType) && sharedWords(prev.tokens, cur.tokens, []) >= 1;
+      const continues = (sameSpeaker(prev, cur) || sameType) && sharedWords(prev.tokens, cur.tokens, []) >= 1;
       const sameCount = figureOnly(cur) && countsCasualties(prev);
       if (continues || sameCount) links.push([prev.id, cur.id]);
     }
+    // A fragment no other claim of its source links to joins the claim of its source it fits best.
+    const linked = new Set(links.flatMap(([a, b]) => [a, b]));
+    for (const cur of list) {
+      if (cur.partial !== 'fragment' || linked.has(cur.id)) continue;
+      if (list.some((v) => v !== cur && similarity(cur, v) >= LINK_THRESHOLD)) continue;
+      const target = partialTarget(cur, list);
+      if (target !== null) links.push([target.unit, cur.id]);
+    }
   }
   return links;
+}
+
+/** Score from which a headline or fragment joins a claim of its own source on concepts alone. */
+export const PARTIAL_THRESHOLD = 0.15;
+
+/**
+ * How well a headline or fragment fits another claim of the same source, 0..~1.1: the hard constraints
+ * of {@link similarity} (places, related types, dates), then Dice overlap of topic tokens — concept
+ * tokens count here (`~bury` joins "burying its dead" and "digging trenches") — plus 0.08 for a shared
+ * event type. 0 without a shared token that is specific (not a word or concept of every atrocity report:
+ * "killed", `~kill`, `~civilian`).
+ */
+export function partialScore(a: Unit, b: Unit): number {
+  if (a.sourceId !== b.sourceId || a.id === b.id || !compatible(a, b)) return 0;
+  if (!a.tokens.some((t) => !GENERIC.has(t) && !GENERIC_CONCEPTS.has(t) && b.tokens.includes(t))) return 0;
+  return dice(a.tokens, b.tokens) + (intersectionSize(a.types, b.types) > 0 ? 0.08 : 0);
+}
+
+function sameSpeaker(a: Unit, b: Unit): boolean {
+  return a.speaker.name !== null && b.speaker.name !== null && fold(a.speaker.name) === fold(b.speaker.name);
+}
+
+/** Characters between two attributions that still read as one sentence going on ("…, citing …"). */
+const ADJACENT_GAP = 20;
+
+/** Whether `b` starts right where `a`'s content ends (or inside it): one sentence going on. */
+function adjacent(a: Unit, b: Unit): boolean {
+  const end = Math.max(...a.spans.content.map((c) => c.end));
+  const start = Math.min(
+    b.spans.cue.start,
+    b.spans.source?.start ?? Number.POSITIVE_INFINITY,
+    ...b.spans.content.map((c) => c.start),
+  );
+  return start - end <= ADJACENT_GAP && start >= Math.min(...a.spans.content.map((c) => c.start));
+}
+
+/**
+ * The claim of the same source a headline or fragment joins, in order of evidence: (1) the best
+ * {@link partialScore} among claims sharing a specific word with it; else (2) the nearest claim before it
+ * by the same speaker (a quote going on about what the speaker just said) or ending right where it
+ * starts ("nine people had been killed, citing its own count of the dead"), if compatible; else (3) the
+ * best {@link partialScore} from {@link PARTIAL_THRESHOLD} (shared concepts). Ties go to the earliest
+ * claim; null when nothing fits. `sameSource` are the claims of the unit's source.
+ */
+export function partialTarget(u: Unit, sameSource: readonly Unit[]): { unit: string; score: number } | null {
+  const claims = sameSource
+    .filter((v) => v.kind === 'claim' && v.id !== u.id && v.sourceId === u.sourceId)
+    .sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+  const best = (pool: readonly Unit[], min: number): { unit: string; score: number } | null => {
+    let out: { unit: string; score: number } | null = null;
+    for (const v of pool) {
+      const score = partialScore(u, v);
+      if (score > min && (out === null || score > out.score)) out = { unit: v.id, score };
+    }
+    return out;
+  };
+  const worded = best(
+    claims.filter((v) => sharedWords(u.tokens, v.tokens, []) > 0),
+    0,
+  );
+  if (worded !== null) return worded;
+  const before = claims
+    .filter((v) => earlier(v, u) && (sameSpeaker(u, v) || adjacent(v, u)) && compatible(u, v))
+    .at(-1);
+  if (before !== undefined) return { unit: before.id, score: partialScore(u, before) };
+  return best(claims, PARTIAL_THRESHOLD - Number.EPSILON);
 }
 
 /** Whether two units may be compared: claims with a common `T:` key, or a claim and another unit sharing any key. */
@@ -334,8 +410,21 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     const curUnit = existingById.get(cur.unit)?.unit ?? incomingById.get(cur.unit);
     return curUnit === undefined || earlier(claim, curUnit);
   };
+  const bySource = new Map<string, Unit[]>();
+  for (const u of newClaims) {
+    const list = bySource.get(u.sourceId);
+    if (list === undefined) bySource.set(u.sourceId, [u]);
+    else list.push(u);
+  }
   for (const u of sorted) {
     if (u.kind === 'claim') continue;
+    if (u.partial !== null) {
+      // A headline, or a fragment nobody is said to have stated, belongs to its own report only.
+      const target = partialTarget(u, bySource.get(u.sourceId) ?? []);
+      anchors.set(u.id, target);
+      allegationOf.set(u.id, target === null ? null : allegationOfClaim(target.unit));
+      continue;
+    }
     let best: { unit: string; score: number } | null = null;
     for (const v of candidatesOf(u)) {
       if (v.kind !== 'claim') continue;
@@ -346,7 +435,7 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     allegationOf.set(u.id, best === null ? null : allegationOfClaim(best.unit));
   }
   for (const e of existing) {
-    if (e.unit.kind === 'claim') continue;
+    if (e.unit.kind === 'claim' || e.unit.partial !== null) continue;
     let best = e.anchor;
     let changed = false;
     for (const v of candidatesOf(e.unit)) {

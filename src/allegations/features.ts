@@ -62,6 +62,27 @@ const COMMENTARY =
   /^(?:that )?[^.;]{0,60}?\b(?:the |these |such |new )?(?:reports?|allegations?|accusations?|claims?) (?:from|of|by|that|were|are|is)\b/iu;
 
 /**
+ * Claims about a general pattern rather than an event ("the strike was part of a pattern of attacks on
+ * civilian infrastructure"): context for the event they are said about, never an allegation of their own.
+ */
+const GENERAL_PATTERN =
+  /\b(?:pattern|campaign|policy|series|wave) of (?:\w+ )?(?:attacks?|strikes?|abuses?|violations?|crimes?|atrocities|killings?|shelling)\b|\b(?:systematic|widespread) (?:attacks?|abuses?|violations?|crimes?|killings?|shelling)\b/iu;
+
+/**
+ * The document's headline: its first line when that line is the source's title, or is followed by a
+ * blank line and does not end a sentence. Returns the offset where it ends, or -1.
+ */
+export function headlineEnd(text: string, title: string | null): number {
+  const nl = text.indexOf('\n');
+  if (nl <= 0) return -1;
+  const first = text.slice(0, nl).trim();
+  if (first.length === 0 || first.length > 200) return -1;
+  if (title !== null && fold(title).trim() === fold(first)) return nl;
+  const blankAfter = /^[ \t\r]*\n/u.test(text.slice(nl + 1));
+  return blankAfter && !/[.!?"”»:;,]$/u.test(first) ? nl : -1;
+}
+
+/**
  * The stance as far as clustering is concerned: a reported statement whose content is itself a
  * "has not confirmed" or a denial ("Feldhaven said the mission has not confirmed the reports") takes
  * that stance, since the speaker's position is what is weighed.
@@ -205,6 +226,32 @@ function speakerOf(
   };
 }
 
+const ROLE_WORD =
+  /\b(director|mayor|governor|spokes(?:man|woman|person)|chief|head|commander|minister|president|prosecutor|doctor|surgeon)\b/iu;
+
+/**
+ * A speaker named only by a role ("the hospital's director") is the one person of the same document
+ * introduced with that role ("Dr. Mirela Oskarsen, the director of the hospital"), when exactly one is:
+ * a report names its speaker once and then refers to them by role.
+ */
+function resolveRoleSpeakers(speakers: ReadonlyMap<string, Speaker>): Map<string, Speaker> {
+  const out = new Map(speakers);
+  for (const [id, s] of speakers) {
+    if (s.name === null || /\p{Lu}/u.test(s.name.replace(/^the\s+/iu, ''))) continue;
+    const role = ROLE_WORD.exec(s.mention ?? s.name)?.[1]?.toLowerCase();
+    if (role === undefined) continue;
+    const people = new Map<string, Speaker>();
+    for (const t of speakers.values()) {
+      if (t.type !== 'person' || t.name === null || t.mention === null) continue;
+      if (ROLE_WORD.exec(t.mention)?.[1]?.toLowerCase() === role) people.set(t.name, t);
+    }
+    const [only] = people.values();
+    if (people.size === 1 && only !== undefined)
+      out.set(id, { ...only, mention: s.mention, institution: only.institution ?? s.institution });
+  }
+  return out;
+}
+
 /** Whether the speaker is the reporting outlet itself ("CPA could not independently verify"). */
 function isReporter(speaker: Speaker, outlet: string | null): boolean {
   if (outlet === null || speaker.name === null) return false;
@@ -319,6 +366,7 @@ export function buildUnits(source: CaseSource): Unit[] {
     }
   }
   const fallbackPlace = mainPlace(extraction);
+  const headline = headlineEnd(extraction.document.text, source.title);
   const placesOf = (a: Attribution, figures: readonly Figure[]): Set<string> => {
     const found = extraction.places.filter((p) => p.mentions.some((m) => within(m, a.content)));
     // Country-level names ("Russia") say little about where an event happened when a town is named too.
@@ -339,22 +387,30 @@ export function buildUnits(source: CaseSource): Unit[] {
     }
     return start !== null && end !== null ? { start, end } : null;
   };
+  const speakers = resolveRoleSpeakers(
+    new Map(extraction.attributions.map((a) => [a.id, speakerOf(a, extraction, source)])),
+  );
+  const speakerFor = (a: Attribution): Speaker => speakers.get(a.id) ?? speakerOf(a, extraction, source);
   const units: Unit[] = [];
   extraction.attributions.forEach((a, index) => {
     if (a.content.length === 0) return;
     const text = a.content.map((c) => c.text).join(' … ');
     if (text.trim().length === 0) return;
     const stated = typesOf.get(a.id);
-    const types = [...(stated !== undefined && stated.size > 0 ? stated : inferEventTypes(text))].sort();
+    const typeStated = stated !== undefined && stated.size > 0;
+    const types = [...(typeStated ? stated : inferEventTypes(text))].sort();
 
     const figures = extraction.figures.filter(
       // Measures (percentages, distances: a `unit`) are not counts and are never compared with them.
-      (f) => (f.unit ?? null) === null && (f.attribution === a.id || (f.attribution === null && within([f.start, f.end], a.content))),
+      (f) =>
+        (f.unit ?? null) === null &&
+        (f.attribution === a.id || (f.attribution === null && within([f.start, f.end], a.content))),
     );
     // Places and dates: the content's own, else those of the enclosing attributions (a relayed
     // statement happens where and when its relay says), else the document's main place.
     let places = placesOf(a, figures);
     let window = windowOf(a);
+    const ownPlaceOrDate = places.size > 0 || window !== null;
     const seenUp = new Set<string>([a.id]);
     for (
       let p = a.parent === null ? undefined : byId.get(a.parent);
@@ -373,14 +429,27 @@ export function buildUnits(source: CaseSource): Unit[] {
     for (let p = a.parent === null ? undefined : byId.get(a.parent); p !== undefined;) {
       if (seen.has(p.id)) break;
       seen.add(p.id);
-      chain.unshift(speakerOf(p, extraction, source));
+      chain.unshift(speakerFor(p));
       p = p.parent === null ? undefined : byId.get(p.parent);
     }
 
-    const speaker = speakerOf(a, extraction, source);
+    const speaker = speakerFor(a);
     const stance = effectiveStance(a.stance, text);
-    const kind: UnitKind = CLAIM_STANCES.has(stance)
-      ? types.length > 0 && !COMMENTARY.test(text)
+    const claimStance = CLAIM_STANCES.has(stance);
+    const firstContent = a.content[0]?.start ?? a.cue.start;
+    const partial: Unit['partial'] = !claimStance
+      ? null
+      : firstContent < headline
+        ? 'headline'
+        : !typeStated && types.length > 0 && !ownPlaceOrDate
+          ? 'fragment'
+          : null;
+    const kind: UnitKind = claimStance
+      ? types.length > 0 &&
+        !COMMENTARY.test(text) &&
+        !GENERAL_PATTERN.test(text) &&
+        partial !== 'headline' &&
+        !(partial === 'fragment' && a.source === null)
         ? 'claim'
         : 'context'
       : 'response';
@@ -408,6 +477,7 @@ export function buildUnits(source: CaseSource): Unit[] {
       speaker,
       reporter: !OWN_PUBLICATION_KINDS.has(source.kind) && isReporter(speaker, source.outlet),
       chain,
+      partial,
       parent: a.parent === null || !byId.has(a.parent) ? null : `${source.id}#${a.parent}`,
       basis,
       firstHand: FIRST_HAND.test(text),

@@ -10,21 +10,39 @@ import type { ComparedFigure, FigureComparison, Unit } from './types.ts';
 /** Relative tolerance on approximate figures ("about 5,000" covers 4,500–5,500). */
 export const APPROX_TOLERANCE = 0.1;
 
+/**
+ * What is counted, as a few comparable classes. Synonyms of one count map to one class, so that the
+ * figures of every source about the same thing are compared (docs/ALLEGATIONS.md, "Figures"):
+ * `deaths` (killed, dead, died, deaths, death toll, fatalities, bodies, remains, corpses, exhumed, buried,
+ * executed, victims, tués, morts, corps, enterrés), `injuries` (injured, wounded, hurt, blessés), `missing`, `detained` (detained, arrested,
+ * abducted, held captive), `displaced` (displaced, fled, refugees, evacuated), `interviewed` (interviews,
+ * witnesses, testimonies). Order matters: "killed and 22 injured" is read on the figure's own words first.
+ */
 const COUNT_CLASSES: readonly (readonly [string, RegExp])[] = [
-  ['bodies found', /\b(bod(y|ies)|remains|exhum\w*|corps|graves?|buried|burials?|enterr\w*)\b/iu],
-  ['killed', /\b(kill\w*|dead|deaths?|died|fatalit\w*|tu[ée]s?|morts?|victims?|executed)\b/iu],
-  ['injured', /\b(injur\w*|wound\w*|bless[ée]s?|hurt)\b/iu],
+  ['injuries', /\b(injur\w*|wound\w*|bless[ée]s?|hurt)\b/iu],
+  [
+    'deaths',
+    /\b(kill\w*|dead|deaths?|death toll|died|fatalit\w*|bod(y|ies)|remains|corpses?|cadavres?|corps|exhum\w*|buried|burials?|enterr[ée]s?|executed|tu[ée]s?|morts?|victims?)\b/iu,
+  ],
   ['missing', /\b(missing|disappeared|disparus?)\b/iu],
   ['detained', /\b(detain\w*|arrest\w*|abduct\w*|captiv\w*)\b/iu],
   ['displaced', /\b(displac\w*|fled|refugees?|evacuat\w*)\b/iu],
   ['interviewed', /\b(interview\w*|witness\w*|testimon\w*)\b/iu],
 ];
 
-/** What is counted, normalised to a small set of classes ("civilians killed" → "killed"). */
+/** Classes whose figures are compared for contradictions (an unspecified count is never contradicted). */
+const UNSPECIFIED = 'unspecified';
+
+/**
+ * What is counted, normalised to a class ("civilians killed", "bodies", "death toll" → `deaths`): the
+ * figure's own words first ("22 injured" in "nine killed and 22 injured"), then what the extractor says
+ * it counts, else the extractor's words folded, else `unspecified`.
+ */
 export function countClass(counts: string | null, text: string): string {
-  const source = counts ?? text;
-  for (const [name, re] of COUNT_CLASSES) if (re.test(source)) return name;
-  return counts === null ? 'unspecified' : fold(counts).trim();
+  for (const source of [text, counts ?? '']) {
+    for (const [name, re] of COUNT_CLASSES) if (re.test(source)) return name;
+  }
+  return counts === null ? UNSPECIFIED : fold(counts).trim();
 }
 
 function interval(f: { min: number | null; max: number | null; approx: boolean }): [number, number] {
@@ -121,7 +139,7 @@ export function compareFigures(
       for (let j = i + 1; j < figures.length; j++) {
         const a = figures[i] as ComparedFigure;
         const b = figures[j] as ComparedFigure;
-        if (a.copy || b.copy) continue;
+        if (a.copy || b.copy || g.counts === UNSPECIFIED) continue;
         if (contradicts(a, b)) contradictions.push([i, j]);
       }
     }

@@ -88,6 +88,14 @@ export interface Unit {
   readonly speaker: Speaker;
   /** Speakers of the enclosing attributions, outermost first (citation chain). */
   readonly chain: readonly Speaker[];
+  /**
+   * A unit that does not stand on its own (see `features.ts`): `headline` — it sits in the document's
+   * headline, which summarises the report; `fragment` — a claim whose event type comes only from the
+   * fallback lexicon and whose content states no place or date of its own ("its own count of the dead
+   * registered at the town morgue"). Both join the best-matching claim of their own source; a headline,
+   * and a fragment nobody is said to have stated, are context there. Null for everything else.
+   */
+  readonly partial: 'headline' | 'fragment' | null;
   /** Unit id of the enclosing attribution, or null. */
   readonly parent: string | null;
   readonly basis: readonly Basis[];

@@ -70,12 +70,12 @@ describe('compareFigures', () => {
   ];
   const units = sources.flatMap((s) => buildUnits(s));
   const comparisons = compareFigures(units, null, () => false);
-  const killed = comparisons.find((c) => c.counts === 'killed');
+  const killed = comparisons.find((c) => c.counts === 'deaths');
 
   it('groups figures by what is counted and place', () => {
     assert.deepEqual(comparisons.map((c) => `${c.counts}@${c.place}`).sort(), [
-      'injured@valdmoor',
-      'killed@valdmoor',
+      'deaths@valdmoor',
+      'injuries@valdmoor',
     ]);
     assert.ok(killed);
     assert.equal(killed.figures.length, 3);
@@ -98,6 +98,50 @@ describe('compareFigures', () => {
   });
 });
 
+describe('compareFigures across wordings of one count', () => {
+  const source = buildSource({
+    id: 'w1',
+    published: '2025-03-10',
+    attributions: [
+      {
+        speaker: 'Dr. Ana Vell',
+        speakerType: 'person',
+        content: 'we carried out fourteen bodies ourselves',
+        figures: [
+          { text: 'fourteen bodies', min: 14, max: 14, approx: false, counts: 'bodies', place: null },
+        ],
+      },
+      {
+        speaker: 'District Health Department',
+        content: 'nine people had been killed, 29 and 11',
+        figures: [
+          { text: 'nine people', min: 9, max: 9, approx: false, counts: 'people killed', place: null },
+          { text: '29', min: 29, max: 29, approx: false, counts: null, place: null },
+          { text: '11', min: 11, max: 11, approx: false, counts: null, place: null },
+        ],
+      },
+    ],
+  });
+  const comparisons = compareFigures(buildUnits(source), 'valdmoor', () => false);
+
+  it('compares "fourteen bodies" with "nine people killed" as one count of deaths and flags them', () => {
+    const deaths = comparisons.find((c) => c.counts === 'deaths');
+    assert.ok(deaths);
+    assert.deepEqual(
+      deaths.figures.map((f) => f.text),
+      ['fourteen bodies', 'nine people'],
+    );
+    assert.deepEqual(deaths.contradictions, [[0, 1]]);
+  });
+
+  it('never flags figures whose counted thing is unknown', () => {
+    const unspecified = comparisons.find((c) => c.counts === 'unspecified');
+    assert.ok(unspecified);
+    assert.equal(unspecified.figures.length, 2);
+    assert.deepEqual(unspecified.contradictions, []);
+  });
+});
+
 describe('contradicts', () => {
   it('lets approximate figures overlap within ten per cent', () => {
     assert.equal(
@@ -113,9 +157,29 @@ describe('contradicts', () => {
 
 describe('countClass', () => {
   it('normalises what is counted across wordings and languages', () => {
-    assert.equal(countClass('civilians killed', ''), 'killed');
-    assert.equal(countClass(null, 'au moins 120 habitants tués'), 'killed');
-    assert.equal(countClass('bodies exhumed', ''), 'bodies found');
+    assert.equal(countClass('civilians killed', ''), 'deaths');
+    assert.equal(countClass(null, 'au moins 120 habitants tués'), 'deaths');
     assert.equal(countClass('people interviewed', ''), 'interviewed');
+  });
+
+  it('maps synonyms of one count to one class: bodies, the dead and the death toll are deaths', () => {
+    for (const counts of [
+      'bodies found',
+      'bodies exhumed',
+      'dead',
+      'people died',
+      'death toll',
+      'fatalities',
+    ])
+      assert.equal(countClass(counts, ''), 'deaths', counts);
+    assert.equal(countClass(null, '37 corps'), 'deaths');
+    for (const counts of ['wounded', 'people injured', 'blessés'])
+      assert.equal(countClass(counts, ''), 'injuries');
+  });
+
+  it("reads the figure's own words before the extractor's counted thing", () => {
+    assert.equal(countClass('people killed', '22 injured'), 'injuries');
+    assert.equal(countClass('people killed', 'nine people'), 'deaths');
+    assert.equal(countClass(null, '29'), 'unspecified');
   });
 });

@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import { type CaptureOutcome, type CaptureTarget, captureTarget, readerFor } from '../capture/index.ts';
+import type { CapturedItem } from '../capture/types.ts';
 import { CorroborateError, errorMessage, type ItemResult } from '../errors.ts';
 import { processSources } from '../pipeline/index.ts';
 import { captureSource } from '../store/sources.ts';
@@ -91,23 +92,84 @@ async function storeOutcomes(
   return results;
 }
 
+/** Longest title taken from a file name or a first line. */
+const TITLE_MAX = 120;
+
+/** A file name as a title: no folder, no extension, separators as spaces ("kestrava_council-report.txt" → "kestrava council report"). */
+export function titleFromFileName(name: string): string | null {
+  const base = name.split(/[\\/]/u).pop() ?? '';
+  const stem = base.slice(0, base.length - extname(base).length) || base;
+  const words = stem.replace(/[_\s]+|(?<!\d)-+|-+(?!\d)/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (words === '' || /^(pasted|upload-\d+)$/u.test(words)) return null;
+  return words.length <= TITLE_MAX ? words : `${words.slice(0, TITLE_MAX - 1).trimEnd()}…`;
+}
+
+/**
+ * The first line of a text as a title when it reads like one: short, and not a sentence of the body
+ * (no closing full stop, or clearly shorter than a paragraph). With `clip`, any first line serves, cut at a
+ * word boundary.
+ */
+export function titleFromFirstLine(text: string, clip = false): string | null {
+  const line = text
+    .split('\n')
+    .map((l) => l.replace(/^#+\s*/u, '').replace(/\s+/gu, ' ').trim())
+    .find((l) => l !== '');
+  if (line === undefined) return null;
+  // A heading: short, not ending like a sentence, at least two words with letters, not a byline, with a body after it.
+  const headingLike =
+    line.length <= 100 &&
+    !/[.;,:]$/u.test(line) &&
+    (line.match(/\p{L}{2,}/gu) ?? []).length >= 2 &&
+    !/^by\s/iu.test(line) &&
+    text.trim().length > line.length;
+  if (headingLike) return line;
+  if (!clip) return null;
+  if (line.length <= TITLE_MAX) return line;
+  const cut = line.slice(0, TITLE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The title of a captured item without one (no explicit title, sidecar title or document title such as
+ * HTML <title>, a PDF's Title or a Markdown heading): a heading-like first line, else the uploaded file's
+ * name, else (pasted text) the start of its first line.
+ */
+export function withTitle(item: CapturedItem, fileName: string | null): CapturedItem {
+  if (item.title !== null && item.title.trim() !== '') return item;
+  const title =
+    titleFromFirstLine(item.text) ?? (fileName === null ? null : titleFromFileName(fileName)) ?? titleFromFirstLine(item.text, true);
+  return title === null ? item : { ...item, title };
+}
+
 /** Captures in-memory bytes through the capture readers by writing them to a private temporary folder. */
 async function captureBytes(
   deps: ApiDeps,
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
   overrides?: Record<string, string>,
+  options: { readonly named?: boolean } = {},
 ): Promise<CaptureOutcome[]> {
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-upload-'));
+  const stemOf = (name: string): string => {
+    const base = name.split(/[\\/]/u).pop() ?? name;
+    return base.slice(0, base.length - extname(base).length);
+  };
+  // NAME.json uploaded with NAME.txt (or .md, .html, .pdf) is that document's sidecar metadata, as on the command line.
+  const documents = new Set(files.filter((f) => readerFor(f.name) !== null).map((f) => stemOf(f.name)));
+  const sidecars = new Map(
+    files.filter((f) => extname(f.name).toLowerCase() === '.json' && documents.has(stemOf(f.name))).map((f) => [stemOf(f.name), f]),
+  );
   try {
     const outcomes: CaptureOutcome[] = [];
     for (const [i, file] of files.entries()) {
+      if (extname(file.name).toLowerCase() === '.json' && sidecars.get(stemOf(file.name)) === file) continue;
       const safe = file.name.replace(/[^\w.-]+/g, '_').slice(-120) || `upload-${i}`;
       const reader = readerFor(safe);
       if (reader === null) {
         outcomes.push({
           kind: 'failed',
           id: file.name,
-          error: `${file.name}: unsupported type (use .txt, .md, .html, .pdf or .jsonl)`,
+          error: `${file.name}: unsupported type (use .txt, .md, .html, .pdf or .jsonl, with an optional NAME.json sidecar)`,
           code: 'unsupported_type',
         });
         continue;
@@ -118,13 +180,17 @@ async function captureBytes(
       }
       const path = join(dir, `${i}-${safe}`);
       await writeFile(path, file.bytes, { mode: 0o600 });
-      const target: CaptureTarget = { kind: 'file', id: file.name, path, reader };
-      outcomes.push(
-        ...(await captureTarget(target, {
-          maxBytes: deps.config.maxUploadBytes,
-          ...(overrides === undefined ? {} : { overrides }),
-        })),
-      );
+      const sidecar = sidecars.get(stemOf(file.name));
+      if (sidecar !== undefined) {
+        await writeFile(join(dir, `${i}-${safe.slice(0, safe.length - extname(safe).length)}.json`), sidecar.bytes, { mode: 0o600 });
+      }
+      const target: CaptureTarget = { kind: 'file', id: file.name, path, reader, sidecar: sidecar !== undefined };
+      const captured = await captureTarget(target, {
+        maxBytes: deps.config.maxUploadBytes,
+        ...(overrides === undefined ? {} : { overrides }),
+      });
+      const fileName = options.named === false ? null : file.name;
+      outcomes.push(...captured.map((o) => (o.kind === 'captured' ? { ...o, item: withTitle(o.item, fileName) } : o)));
     }
     return outcomes;
   } finally {
@@ -140,7 +206,10 @@ export function ingestRoutes(deps: ApiDeps): ApiRoute[] {
         method: 'post',
         path: '/api/cases/{caseId}/ingest/files',
         tags,
-        summary: `Upload files (multipart field \`files\`, up to ${MAX_FILES}; .txt .md .html .pdf .jsonl) and extract them`,
+        summary: `Upload files (multipart field \`files\`, up to ${MAX_FILES}; .txt .md .html .pdf .jsonl, each with an optional NAME.json sidecar) and extract them`,
+        description:
+          'A document without a title of its own (HTML <title>, PDF Title, Markdown heading) or in its sidecar is titled by a ' +
+          'heading-like first line, else by its file name.',
         request: {
           params: CaseParams,
           body: {
@@ -212,7 +281,7 @@ export function ingestRoutes(deps: ApiDeps): ApiRoute[] {
         if (body.outlet !== undefined) overrides.outlet = body.outlet;
         if (body.url !== undefined) overrides.url = body.url;
         if (body.published !== undefined) overrides.published = body.published;
-        const outcomes = await captureBytes(deps, [{ name: `pasted.${ext}`, bytes: new TextEncoder().encode(body.text) }], overrides);
+        const outcomes = await captureBytes(deps, [{ name: `pasted.${ext}`, bytes: new TextEncoder().encode(body.text) }], overrides, { named: false });
         return c.json({ items: await storeOutcomes(deps, caseId, who.actor, outcomes) }, 200);
       },
     ),

@@ -151,7 +151,7 @@ function main(): void {
       data: { type: 'string', default: '../shared/polnear/train' },
       out: { type: 'string', default: 'models/attribution/model.bin.gz' },
       epochs: { type: 'string', default: '10' },
-      bias: { type: 'string', default: '6' },
+      bias: { type: 'string', default: '18' },
       'min-ratio': { type: 'string', default: '0.002' },
     },
   });

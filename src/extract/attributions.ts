@@ -1,14 +1,14 @@
 /**
- * Attribution extraction: who said what, through which cue. A learned cue tagger finds cues; for each
- * cue a learned role tagger finds its source and content fragments; rules then add stance, quote
- * kind, channel, basis and nesting (see stance.ts, channel.ts, basis.ts, nesting.ts).
+ * Attribution extraction: who said what, through which cue. A learned cue tagger (Viterbi-decoded)
+ * finds cues; for each cue a learned role tagger finds its source and content fragments; rules then
+ * add stance, quote kind, channel, basis and nesting (see stance.ts, channel.ts, basis.ts, nesting.ts).
  */
 import type { Attribution, Span } from './types.ts';
 import {
   cuePrefix,
   cueSpans,
   documentContext,
-  tagCues,
+  decodeCues,
   tagRoles,
   WINDOW_AFTER,
   WINDOW_BEFORE,
@@ -43,6 +43,11 @@ export interface ExtractionStats {
 /** Role-tagging work allowed per token before windows shrink (news text uses about 2). */
 const ROLE_BUDGET_PER_TOKEN = 12;
 
+/** Cue margin from which a cue whose role pass found no content gets a second pass. */
+const RETRY_MARGIN = 20;
+/** Added to content scores in that second pass. */
+const RETRY_CONTENT_BIAS = 20;
+
 /** Spans of one attribution as token ranges, before the contract fields are filled in. */
 export interface RawAttribution {
   readonly cue: TokenRange;
@@ -55,7 +60,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Runs both taggers and returns token-level attributions in cue order (contents never empty). */
 export function findAttributions(ctx: DocContext, models: AttributionModels, stats?: ExtractionStats): RawAttribution[] {
-  const cueTags = tagCues(models.cue, ctx, models.cueStarts, undefined, models.cueBias);
+  const cueTags = decodeCues(models.cue, ctx, models.cueStarts, models.cueBias);
   const cues = cueSpans(cueTags.tags);
   const prefix = cuePrefix(cues, ctx.tokens.count);
   const need = cues.length * (WINDOW_BEFORE + WINDOW_AFTER);
@@ -67,8 +72,14 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   }
   const out: RawAttribution[] = [];
   for (const cue of cues) {
-    const roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
+    let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     if (stats !== undefined) stats.roleTokens += roles.window;
+    if (roles.contents.length === 0 && cueTags.margin[cue[0]]! >= RETRY_MARGIN) {
+      // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
+      // with content favoured rather than drop it
+      roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
+      if (stats !== undefined) stats.roleTokens += roles.window;
+    }
     if (roles.contents.length === 0) continue;
     let contents = roles.contents;
     let sources = roles.sources;

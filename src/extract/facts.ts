@@ -8,7 +8,7 @@
 import type { Actor, Attribution, DateMention, ExtractedEvent, Figure, Place } from './types.ts';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.ts';
 import { extractActors } from './actors.ts';
-import { findPlaces, groupPlaces, type PlaceHit } from './places.ts';
+import { findPlaces, findUnresolvedPlaces, groupPlaces, type PlaceHit, type UnresolvedPlaceHit } from './places.ts';
 import { findDates, groupDates, type DateHit } from './dates.ts';
 import { extractFigures } from './figures.ts';
 import { extractEvents } from './events.ts';
@@ -68,6 +68,9 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   );
   const placeHits = safely<PlaceHit[]>([], () => findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens }));
   const dateHits = safely<DateHit[]>([], () => findDates(src, input.published));
+  const unresolved = safely<UnresolvedPlaceHit[]>([], () =>
+    findUnresolvedPlaces(src, gazetteer, tokens, [...placeHits.map((p) => [p.start, p.end] as const), ...actorResult.nameSpans, ...dateHits.map((d) => [d.start, d.end] as const)]),
+  );
 
   // A speaker's place (a mayor's city) is where their figures refer to when the sentence names none.
   const actorsById = new Map(actorResult.actors.map((a) => [a.id, a]));
@@ -84,7 +87,7 @@ export function extractFacts(text: string, input: FactsInput): Facts {
     extractFigures(src, {
       attributions,
       sentences,
-      places: placeHits.map((p) => ({ start: p.start, end: p.end, name: p.entry.name })),
+      places: [...placeHits.map((p) => ({ start: p.start, end: p.end, name: p.entry.name })), ...unresolved.map((u) => ({ start: u.start, end: u.end, name: u.name }))],
       dates: dateHits.map((d) => [d.start, d.end, d.from] as const),
       speakerPlace,
       tokens,
@@ -92,7 +95,7 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   );
   return {
     actors: actorResult.actors,
-    places: groupPlaces(placeHits),
+    places: groupPlaces(placeHits, unresolved),
     dates: groupDates(dateHits),
     figures,
     events: safely<ExtractedEvent[]>([], () => extractEvents(attributions)),

@@ -176,13 +176,15 @@ const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   SZ: ['Eswatini'],
   TR: ['Türkiye'],
   TL: ['Timor-Leste'],
-  VA: ['Vatican'],
   NL: ['Holland', 'the Netherlands'],
   CV: ['Cabo Verde'],
   KR: ['Korea'],
   BS: ['Bahamas'],
   GM: ['Gambia'],
   AE: ['UAE'],
+  FJ: ['Fiji'],
+  MO: ['Macau', 'Macao'],
+  VA: ['Vatican', 'Holy See'],
 };
 
 /** Regions that are not first-level units in GeoNames but are named as places in conflict reporting. */
@@ -197,6 +199,31 @@ const EXTRA_REGIONS: readonly RegionRow[] = [
   ['region', 'Tigray', 'ET', '53', 13.5, 39.5],
   ['region', 'South Ossetia', 'GE', '', 42.3, 44.0],
   ['region', 'Abkhazia', 'GE', '', 43.0, 41.0],
+  // Continents and world regions: no country (ISO code ''), output with country null.
+  ['region', 'Europe', '', '', 54.0, 15.0],
+  ['region', 'Eastern Europe', '', '', 50.0, 30.0],
+  ['region', 'Western Europe', '', '', 48.0, 5.0],
+  ['region', 'Africa', '', '', 2.0, 21.0],
+  ['region', 'North Africa', '', '', 27.0, 14.0],
+  ['region', 'West Africa', '', '', 12.0, -3.0],
+  ['region', 'East Africa', '', '', 1.0, 38.0],
+  ['region', 'Central Africa', '', '', 2.0, 20.0],
+  ['region', 'Horn of Africa', '', '', 8.0, 45.0],
+  ['region', 'Asia', '', '', 34.0, 100.0],
+  ['region', 'Central Asia', '', '', 43.0, 65.0],
+  ['region', 'Southeast Asia', '', '', 5.0, 115.0],
+  ['region', 'South Asia', '', '', 22.0, 78.0],
+  ['region', 'East Asia', '', '', 35.0, 115.0],
+  ['region', 'Middle East', '', '', 29.0, 45.0],
+  ['region', 'Latin America', '', '', -10.0, -60.0],
+  ['region', 'South America', '', '', -15.0, -60.0],
+  ['region', 'North America', '', '', 45.0, -100.0],
+  ['region', 'Central America', '', '', 13.0, -86.0],
+  ['region', 'Caribbean', '', '', 16.0, -72.0],
+  ['region', 'Balkans', '', '', 43.0, 21.0],
+  ['region', 'Caucasus', '', '', 42.0, 45.0],
+  ['region', 'Scandinavia', '', '', 62.0, 15.0],
+  ['region', 'Arctic', '', '', 80.0, 0.0],
 ];
 
 /** English exonyms → the GeoNames name and country of the city they mean. */

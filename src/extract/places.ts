@@ -10,6 +10,7 @@ import type { Place } from './types.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
 import { normalizePlaceName } from './gazetteer.ts';
 import { isCapitalized, tokenize, type Token } from './facts/text.ts';
+import { DEMONYMS, FUNCTION_WORDS, ORG_HEADS, TITLES } from './facts/lexicon.ts';
 
 /** One resolved place mention. */
 export interface PlaceHit {
@@ -18,6 +19,21 @@ export interface PlaceHit {
   readonly text: string;
   readonly entry: GazetteerEntry;
   readonly confidence: number;
+}
+
+/**
+ * A place the text plainly names ("the village of Moura", "Yahidne, Ukraine", "on Mill Road") that the
+ * gazetteer does not know: kept without coordinates and with low confidence rather than dropped.
+ */
+export interface UnresolvedPlaceHit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The name as written, title-cased when the text shouts it ("YAHIDNE" → "Yahidne"). */
+  readonly name: string;
+  readonly granularity: 'point' | 'city' | 'region';
+  /** ISO code of the country written after it ("Yahidne, Ukraine"), else null. */
+  readonly country: string | null;
 }
 
 /** Options for {@link extractPlaces}. */
@@ -222,8 +238,145 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
   return hits;
 }
 
+/** Settlement and area nouns: "the village of X" and "X village" name a place. */
+const AREA_NOUN = 'villages?|towns?|city|cities|hamlets?|settlements?|districts?|regions?|provinces?|communes?|municipality|municipalities|neighbou?rhoods?|suburbs?|outskirts|camps?|county|counties|localit(?:y|ies)|oblast|governorate|departments?|prefecture|areas?|zones?';
+/** "the (occupied, southern…) village of", "villagers in": the capitalised words after it are a place. */
+const CUE_BEFORE = new RegExp(String.raw`\b(?:(?:${AREA_NOUN})\s+(?:of|called|named)|(?:villages?|towns?|settlements?|places)\s+(?:such as|including|like)|(?:villagers|residents|inhabitants|natives)\s+(?:of|in|from))\s+$`, 'i');
+/** "X village", "X district", "X refugee camp": a lower-case area noun right after. */
+const CUE_AFTER = new RegExp(String.raw`^\s+(?:refugee\s+)?(?:village|town|district|region|province|oblast|governorate|camp|settlement|neighbou?rhood|suburb|municipality|commune|county)\b`);
+/** Street-like heads: the whole run is a point place ("Mill Road"). */
+const STREET_HEAD = /^(?:Road|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Square|Highway|Prospekt|Prospect)$/;
+const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.flatMap((t) => t.split(' ')));
+
+function titleCase(word: string): string {
+  return word.replace(/\p{L}+/gu, (w) => (w.length > 1 && w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w));
+}
+
+/** A capitalised word that may be part of a place name: not a function word, month, demonym, title or organisation head. */
+function nameWord(word: string): boolean {
+  return (
+    isCapitalized(word) &&
+    /^\p{Lu}[\p{L}'’-]*$/u.test(word) &&
+    !FUNCTION_WORDS.has(word.toLowerCase()) &&
+    !STOPWORDS.has(word.toLowerCase()) &&
+    !MONTHS_AND_DAYS.test(word) &&
+    DEMONYMS[word] === undefined &&
+    !TITLE_WORDS.has(word) &&
+    ORG_HEADS[word] === undefined
+  );
+}
+
+/**
+ * Places the gazetteer does not know but the text plainly names: after "the village/town/district of",
+ * before "village"/"district", "X, <known country>", all-caps datelines, streets ("Mill Road"), words
+ * coordinated with one of these ("in Nondin and Soro"), and later mentions of the same name. `taken`
+ * holds spans already claimed (resolved places, person and organisation names), sorted by start.
+ * Linear: one pass over the tokens with bounded look-behind windows.
+ */
+export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens: readonly Token[], taken: readonly (readonly [number, number])[]): UnresolvedPlaceHit[] {
+  const busy = new Uint8Array(text.length + 1);
+  for (const [s, e] of taken) busy.fill(1, Math.max(0, s), Math.min(text.length, e));
+  const free = (s: number, e: number): boolean => {
+    for (let k = s; k < e; k++) if (busy[k] === 1) return false;
+    return true;
+  };
+  const out: UnresolvedPlaceHit[] = [];
+  const names = new Map<string, UnresolvedPlaceHit>();
+  const add = (i: number, n: number, granularity: UnresolvedPlaceHit['granularity'], country: string | null): number => {
+    const first = tokens[i];
+    const last = tokens[i + n - 1];
+    if (first === undefined || last === undefined || !free(first.start, last.end)) return 0;
+    const raw = text.slice(first.start, last.end);
+    const hit: UnresolvedPlaceHit = { start: first.start, end: last.end, text: raw, name: titleCase(raw), granularity, country };
+    out.push(hit);
+    busy.fill(1, hit.start, hit.end);
+    if (!names.has(hit.name.toLowerCase())) names.set(hit.name.toLowerCase(), hit);
+    return n;
+  };
+  /** Length in tokens of the run of name words at i (at most three, single-space separated). */
+  const runAt = (i: number): number => {
+    let n = 0;
+    while (n < 3) {
+      const t = tokens[i + n];
+      if (t === undefined || !nameWord(t.text)) break;
+      if (n > 0 && text.slice(tokens[i + n - 1]?.end ?? 0, t.start) !== ' ') break;
+      n++;
+    }
+    return n;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || busy[t.start] === 1 || !nameWord(t.text)) continue;
+    const n = runAt(i);
+    const last = tokens[i + n - 1];
+    if (n === 0 || last === undefined) continue;
+    // The tail of a longer capitalised name ("Kaneohe Bay" after a resolved "Kaneohe") is not a place of its own.
+    const prevTok = tokens[i - 1];
+    if (prevTok !== undefined && isCapitalized(prevTok.text) && text.slice(prevTok.end, t.start) === ' ') continue;
+    // A name the gazetteer knows but the resolver rejected (a homonym of a small town elsewhere:
+    // "the village of Moura") is still a place when a cue says so; resolved places are already taken.
+    const before = text.slice(Math.max(0, t.start - 60), t.start);
+    const after = text.slice(last.end, last.end + 40);
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    let added = 0;
+    const nextWord = tokens[i + n];
+    if (n >= 2 && STREET_HEAD.test(last.text)) {
+      added = add(i, n, 'point', null);
+    } else if (nextWord !== undefined && n < 3 && STREET_HEAD.test(nextWord.text) && text.slice(last.end, nextWord.start) === ' ') {
+      added = add(i, n + 1, 'point', null);
+    } else if (CUE_BEFORE.test(before)) {
+      const region = /\b(?:districts?|regions?|provinces?|oblast|governorate|county|counties|departments?|prefecture|areas?|zones?)\s+of\s+$/i.test(before);
+      added = add(i, n, region ? 'region' : 'city', null);
+    } else if (CUE_AFTER.test(after) && !/(?:ian|ean|ese|ish)$/.test(last.text) && !/(?:^|[.!?]["”]?\s+)$/.test(text.slice(lineStart, t.start))) {
+      added = add(i, n, /^\s+(?:district|region|province|oblast|governorate|county)\b/.test(after) ? 'region' : 'city', null);
+    } else {
+      // "Yahidne, Ukraine" / "KESTRAVA, Lorvania —": a name followed by a country or region.
+      const comma = /^,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?=\s*(?:[.,;:)—–-]|$))/u.exec(after);
+      const country = comma?.[1] !== undefined ? gazetteer.lookup(comma[1]).find((e) => e.kind === 'country' || e.kind === 'region') : undefined;
+      const dateline = n <= 2 && t.text.length > 2 && t.text === t.text.toUpperCase() && /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–)/.test(after);
+      if (country !== undefined) added = add(i, n, 'city', country.country);
+      else if (dateline) added = add(i, n, 'city', null);
+    }
+    if (added === 0) continue;
+    // Coordinated names after it share its cue: "in Nondin and Soro", "the villages of A, B and C".
+    let j = i + added;
+    for (;;) {
+      const prevEnd = tokens[j - 1]?.end ?? 0;
+      const gap = /^(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)(?=\p{Lu})/u.exec(text.slice(prevEnd, prevEnd + 8));
+      if (gap === null) break;
+      let k = j;
+      while (k < tokens.length && (tokens[k]?.start ?? Infinity) < prevEnd + gap[0].length) k++;
+      const cand = tokens[k];
+      const m = runAt(k);
+      if (cand === undefined || cand.start !== prevEnd + gap[0].length || m === 0) break;
+      const got = add(k, m, out[out.length - 1]?.granularity ?? 'city', null);
+      if (got === 0) break;
+      j = k + got;
+    }
+    i = j - 1;
+  }
+  // Later (and earlier) mentions of a name found above, written the same way or in capitals.
+  if (names.size > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t === undefined || busy[t.start] === 1 || !isCapitalized(t.text)) continue;
+      for (let n = 3; n >= 1; n--) {
+        const last = tokens[i + n - 1];
+        if (last === undefined) continue;
+        const raw = text.slice(t.start, last.end);
+        const known = names.get(titleCase(raw).toLowerCase());
+        if (known === undefined || !/^[\p{L}'’ -]+$/u.test(raw) || /[\p{L}\p{N}]/u.test(text[last.end] ?? '')) continue;
+        if (add(i, n, known.granularity, known.country) > 0) i += n - 1;
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Groups place hits into contract {@link Place} records, one per resolved entry, with every mention. */
-export function groupPlaces(hits: readonly PlaceHit[]): Place[] {
+export function groupPlaces(hits: readonly PlaceHit[], unresolved: readonly UnresolvedPlaceHit[] = []): Place[] {
   const groups = new Map<string, { entry: GazetteerEntry; confidence: number; mentions: [number, number][] }>();
   for (const h of hits) {
     const key = `${h.entry.kind}|${h.entry.country}|${h.entry.name}`;
@@ -234,17 +387,29 @@ export function groupPlaces(hits: readonly PlaceHit[]): Place[] {
       g.confidence = Math.max(g.confidence, h.confidence);
     }
   }
-  return [...groups.values()].map(({ entry, confidence, mentions }) => ({
+  const places: Place[] = [...groups.values()].map(({ entry, confidence, mentions }) => ({
     name: entry.name,
     lat: entry.lat,
     lon: entry.lon,
-    country: entry.country,
+    country: entry.country === '' ? null : entry.country,
     admin1: entry.admin1,
     granularity: entry.kind,
     geonameId: entry.geonameId,
     confidence: Math.round(confidence * 100) / 100,
     mentions,
   }));
+  const unknown = new Map<string, { hit: UnresolvedPlaceHit; mentions: [number, number][] }>();
+  for (const u of unresolved) {
+    const key = u.name.toLowerCase();
+    const g = unknown.get(key);
+    if (g === undefined) unknown.set(key, { hit: u, mentions: [[u.start, u.end]] });
+    else g.mentions.push([u.start, u.end]);
+  }
+  for (const { hit, mentions } of unknown.values()) {
+    // Not in the gazetteer: no coordinates, and a low confidence that flags it for review.
+    places.push({ name: hit.name, lat: null, lon: null, country: hit.country, admin1: null, granularity: hit.granularity, geonameId: null, confidence: 0.3, mentions });
+  }
+  return places;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractPlaces, findPlaces } from '../../src/extract/places.ts';
+import { extractPlaces, findPlaces, findUnresolvedPlaces, groupPlaces } from '../../src/extract/places.ts';
+import { tokenize } from '../../src/extract/facts/text.ts';
 import { loadGazetteer, normalizePlaceName, type Gazetteer } from '../../src/extract/gazetteer.ts';
 import { REFERENCE_PATH } from './reference-attributions.ts';
 
@@ -94,6 +95,58 @@ describe('findPlaces', () => {
       fc.property(fc.array(fc.constantFrom('Kyiv', 'in', 'Bucha', 'The', 'Hague', ', ', 'Russia', '’s', ' ', 'Donetsk', 'region', '\n', 'ÉÀ', 'x'), { maxLength: 40 }), (parts) => {
         const text = parts.join(' ');
         for (const h of findPlaces(text, gazetteer)) {
+          assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
+          assert.equal(text.slice(h.start, h.end), h.text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('findUnresolvedPlaces', () => {
+  const unresolved = (text: string): string[][] => {
+    const tokens = tokenize(text);
+    const taken = findPlaces(text, gazetteer, { tokens }).map((h) => [h.start, h.end] as const);
+    return findUnresolvedPlaces(text, gazetteer, tokens, taken).map((u) => [u.text, u.granularity, u.country ?? '']);
+  };
+
+  it('keeps places the gazetteer lacks when the text plainly names them', () => {
+    assert.deepEqual(unresolved('Gunmen raided the village of Zorvathi before dawn.'), [['Zorvathi', 'city', '']]);
+    assert.deepEqual(unresolved('Troops shelled the southern district of Velmora.'), [['Velmora', 'region', '']]);
+    assert.deepEqual(unresolved('Bodies were found in Karvelo village.'), [['Karvelo', 'city', '']]);
+    assert.deepEqual(unresolved('He lived in Yahidne, Ukraine, for years.'), [['Yahidne', 'city', 'UA']]);
+    assert.deepEqual(unresolved('Graves were dug on Mill Road.'), [['Mill Road', 'point', '']]);
+  });
+
+  it('extends a cue to coordinated names and to later mentions', () => {
+    assert.deepEqual(unresolved('Militiamen killed villagers in Nondvari and Sorvelo. Nondvari was burned.'), [
+      ['Nondvari', 'city', ''],
+      ['Sorvelo', 'city', ''],
+      ['Nondvari', 'city', ''],
+    ]);
+  });
+
+  it('keeps a rejected homonym of a small foreign town when a cue names it a village', () => {
+    assert.deepEqual(unresolved('Soldiers entered the village of Moura in central Mali.'), [['Moura', 'city', '']]);
+  });
+
+  it('does not read demonyms, months, titles or name tails as unknown places', () => {
+    assert.deepEqual(unresolved('The occupied Lorvanian town was quiet. In May villagers left. President Smith spoke. Kaneohe Bay, Hawaii.'), []);
+  });
+
+  it('outputs them without coordinates and with low confidence', () => {
+    const text = 'Gunmen raided the village of Zorvathi. Zorvathi is empty.';
+    const tokens = tokenize(text);
+    const [place] = groupPlaces([], findUnresolvedPlaces(text, gazetteer, tokens, []));
+    assert.deepEqual(place, { name: 'Zorvathi', lat: null, lon: null, country: null, admin1: null, granularity: 'city', geonameId: null, confidence: 0.3, mentions: [[29, 37], [39, 47]] });
+  });
+
+  it('never throws and keeps offsets inside the text for any input', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('village', 'of', 'Zorv', 'the', 'Road', 'Mill', ', ', 'Ukraine', 'and', 'NAIROBI', '—', '\n', 'in', 'x'), { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        for (const h of findUnresolvedPlaces(text, gazetteer, tokenize(text), [])) {
           assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
           assert.equal(text.slice(h.start, h.end), h.text);
         }

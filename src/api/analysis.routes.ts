@@ -311,14 +311,20 @@ export function analysisRoutes(deps: ApiDeps): ApiRoute[] {
         method: 'get',
         path: '/api/custody/checkpoints/latest',
         tags: ['custody'],
-        summary: 'The latest signed checkpoint of the custody log',
-        responses: ok('Checkpoint'),
+        summary: 'The latest signed checkpoint of the custody log, or null before the first one is signed',
+        description: 'Answers 200 with a JSON null while no checkpoint exists, so a client asking early sees no error.',
+        responses: {
+          200: {
+            description: 'The latest checkpoint, or null',
+            content: { 'application/json': { schema: Loose('Checkpoint').nullable() } },
+          },
+          ...errorResponses,
+        },
       }),
       { kind: 'user' },
       async (c) => {
         const latest = await latestCheckpoint(db);
-        if (latest === undefined) throw new CorroborateError('not_found', 'no checkpoint yet');
-        return c.json(latest, 200);
+        return c.json(latest ?? null, 200);
       },
     ),
     defineRoute(

@@ -29,6 +29,41 @@ describe('present.allegationSummary', () => {
   });
 });
 
+describe('present.allegationSummary on the board list shape', () => {
+  it('reads the top reason, actors, counts and figure range of a list item', () => {
+    const a = present.allegationSummary({
+      id: 'al2',
+      statement: 'Soldiers shot civilians in the market (fictional)',
+      status: 'multiple_origins',
+      topReason: { code: 'origins', text: '2 independent origins support it: A; B.' },
+      independentOrigins: 2,
+      origins: 2,
+      echoes: 1,
+      denials: 1,
+      notConfirming: 3,
+      actors: [
+        { id: 'actor_1', name: 'Ivan Petrenko' },
+        { id: null, name: 'residents' },
+      ],
+      figures: { counts: 'civilians', min: 12, max: 30, spread: 18 },
+      lastActivity: '2031-05-03T10:00:00.000Z',
+      decision: null,
+    });
+    assert.equal(a.topReason, '2 independent origins support it: A; B.');
+    assert.deepEqual(a.actors, ['Ivan Petrenko', 'residents']);
+    assert.deepEqual([a.origins, a.echoes, a.denials, a.notConfirmingCount], [2, 1, 1, 3]);
+    assert.equal(a.figureSpread, 18);
+    assert.deepEqual(a.figureRange, { counts: 'civilians', min: 12, max: 30 });
+    assert.equal(a.decision, 'none');
+  });
+});
+
+describe('present.checkpoint', () => {
+  it('reads a JSON null (no checkpoint yet) as null', () => {
+    assert.equal(present.checkpoint(null), null);
+  });
+});
+
 describe('present.sourceDetail', () => {
   it('merges the extraction into the source and keeps nesting', () => {
     const s = present.sourceDetail(

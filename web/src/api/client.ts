@@ -8,6 +8,7 @@ import type {
   CustodyEntry,
   Page,
   PlacePoint,
+  RegistryActor,
   SearchHit,
   Session,
   SourceDetail,
@@ -305,6 +306,15 @@ export class ApiClient {
     return present.page(body, present.allegationSummary);
   }
 
+  /**
+   * The case's actor registry for the board's actor filter: the first `limit` actors by name (merged ones
+   * left out).
+   */
+  async actorRegistry(caseId: string, limit = 500): Promise<readonly RegistryActor[]> {
+    const body = await this.request('GET', `${caseBase(caseId)}/actors${query({ limit })}`);
+    return present.page(body, present.registryActor).items.filter((a) => a.id !== '' && a.name !== '');
+  }
+
   /** One allegation with its origin groups, reasons, figures and custody entries. */
   async allegation(caseId: string, allegationId: string): Promise<AllegationDetail> {
     return present.allegationDetail(
@@ -379,14 +389,9 @@ export class ApiClient {
     return { entries, complete: false };
   }
 
-  /** The latest signed checkpoint, or null when none was signed yet. */
+  /** The latest signed checkpoint, or null when none was signed yet (the server answers 200 with null). */
   async latestCheckpoint(): Promise<Checkpoint | null> {
-    try {
-      return present.checkpoint(await this.request('GET', '/custody/checkpoints/latest'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
+    return present.checkpoint(await this.request('GET', '/custody/checkpoints/latest'));
   }
 
   /** Verifies the whole log against its checkpoints on the server. */

@@ -16,6 +16,7 @@ import type {
   Page,
   PlaceFact,
   PlacePoint,
+  RegistryActor,
   ReviewState,
   Role,
   SearchHit,
@@ -250,24 +251,31 @@ function statusOf(o: Json): string {
   return str(child(o, 'status'), 'level', 'code', 'status') ?? 'unverified';
 }
 
+/** A reason as text: a plain string, or `{ code, text }`. */
+function reasonText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : str(obj(value), 'text', 'message');
+}
+
+/** Actor names from strings or `{ id, name }` objects. */
+function actorNames(o: Json): string[] {
+  return list(o, 'actors')
+    .map((a) => (typeof a === 'string' ? a : str(obj(a), 'name')))
+    .filter((n): n is string => n !== null && n !== '');
+}
+
 function allegationSummary(value: unknown): AllegationSummary {
   const o = obj(value);
   const counts = child(o, 'counts');
   const reasons = list(o, 'reasons').length > 0 ? list(o, 'reasons') : list(child(o, 'status'), 'reasons');
   const groups = list(o, 'groups', 'originGroups', 'origin_groups');
   const members = list(o, 'members');
-  const firstReason = reasons[0];
+  const figures = o.figures !== null && typeof o.figures === 'object' && !Array.isArray(o.figures) ? obj(o.figures) : null;
   return {
     id: str(o, 'id') ?? '',
     statement: str(o, 'statement', 'canonicalStatement', 'canonical_statement', 'canonical', 'label') ?? '',
     status: statusOf(o),
-    topReason:
-      str(o, 'topReason', 'top_reason', 'reason') ??
-      (firstReason === undefined
-        ? null
-        : typeof firstReason === 'string'
-          ? firstReason
-          : str(obj(firstReason), 'text', 'message')),
+    topReason: reasonText(o.topReason ?? o.top_reason) ?? str(o, 'reason') ?? reasonText(reasons[0]),
     decision:
       str(o, 'decision', 'analystDecision', 'analyst_decision') ??
       str(child(o, 'decision'), 'decision') ??
@@ -275,9 +283,9 @@ function allegationSummary(value: unknown): AllegationSummary {
       'none',
     eventType: str(o, 'eventType', 'event_type', 'event'),
     places: strings(o, 'places'),
-    actors: strings(o, 'actors'),
+    actors: actorNames(o),
     origins:
-      num(o, 'origins', 'independentOrigins', 'independent_origins') ??
+      num(o, 'independentOrigins', 'origins', 'independent_origins') ??
       num(counts, 'origins', 'independentOrigins') ??
       groups.length,
     echoes:
@@ -288,6 +296,10 @@ function allegationSummary(value: unknown): AllegationSummary {
       num(o, 'denials') ??
       num(counts, 'denials') ??
       (members.length > 0 ? members.filter((m) => isDenial(obj(m))).length : null),
+    notConfirmingCount:
+      num(o, 'notConfirming', 'not_confirming') ??
+      num(counts, 'notConfirming', 'not_confirming') ??
+      (members.length > 0 ? members.filter((m) => str(obj(m), 'role') === 'not_confirmed').length : null),
     disputed: bool(o, false, 'disputed') || bool(child(o, 'status'), false, 'disputed'),
     notConfirmed:
       bool(o, false, 'notConfirmed', 'not_confirmed') || bool(child(o, 'status'), false, 'notConfirmed'),
@@ -295,7 +307,18 @@ function allegationSummary(value: unknown): AllegationSummary {
     firstSeen: str(o, 'firstSeen', 'first_seen') ?? str(child(o, 'window'), 'start'),
     lastActivity:
       str(o, 'lastActivity', 'last_activity', 'updatedAt', 'updated_at') ?? str(child(o, 'window'), 'end'),
-    figureSpread: num(o, 'figureSpread', 'figure_spread'),
+    figureSpread: num(o, 'figureSpread', 'figure_spread') ?? (figures === null ? null : num(figures, 'spread')),
+    figureRange:
+      figures === null ? null : { counts: str(figures, 'counts'), min: num(figures, 'min'), max: num(figures, 'max') },
+  };
+}
+
+function registryActor(value: unknown): RegistryActor {
+  const o = obj(value);
+  return {
+    id: str(o, 'id') ?? '',
+    name: str(o, 'name') ?? '',
+    attributions: num(o, 'attributionCount', 'attributions') ?? 0,
   };
 }
 
@@ -583,6 +606,7 @@ export const present = {
   attribution,
   allegationSummary,
   allegationDetail,
+  registryActor,
   places,
   searchHit,
   custodyEntry,

@@ -170,11 +170,14 @@ export interface AllegationSummary {
   readonly decision: AnalystDecision;
   readonly eventType: string | null;
   readonly places: readonly string[];
+  /** Names of the actors speaking in (or cited by) its attributions. */
   readonly actors: readonly string[];
   readonly origins: number;
   readonly echoes: number;
-  /** Null when the list endpoint does not count denials (the detail always does). */
+  /** Null when the server does not count denials. */
   readonly denials: number | null;
+  /** Statements that say they have not confirmed it; null when the server does not count them. */
+  readonly notConfirmingCount: number | null;
   /** Someone with standing denies it. */
   readonly disputed: boolean;
   /** Someone with standing said they have not confirmed it. */
@@ -183,6 +186,8 @@ export interface AllegationSummary {
   readonly firstSeen: string | null;
   readonly lastActivity: string | null;
   readonly figureSpread: number | null;
+  /** Smallest and largest figure of its widest comparison of figures, with what is counted. */
+  readonly figureRange: { readonly counts: string | null; readonly min: number | null; readonly max: number | null } | null;
 }
 
 /** One attribution as it appears in an allegation, with where to find it. */
@@ -267,6 +272,13 @@ export interface VerifyResult {
 }
 
 /** Filters of the allegations board, as they travel in the URL and to the API. */
+/** An actor of the case registry, for the board's actor filter. */
+export interface RegistryActor {
+  readonly id: string;
+  readonly name: string;
+  readonly attributions: number;
+}
+
 export interface BoardFilters {
   readonly status?: string;
   readonly decision?: string;

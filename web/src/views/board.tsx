@@ -2,8 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AllegationSummary, BoardFilters } from '../api/types.ts';
 import { Badge, humanise, LoadState, StatusBadge } from '../components.tsx';
-import { Link, useApp } from '../context.tsx';
-import { matches, needsAll, sortAllegations } from '../lib/board.ts';
+import { Link, useApp, useLoad } from '../context.tsx';
 import { href, withQuery } from '../lib/router.ts';
 
 /** Filter keys as they travel in the board's URL. */
@@ -53,22 +52,21 @@ function titleCase(name: string): string {
   return name.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-/** What a card adds from the allegation's detail when the list endpoint lacks it. */
-interface CardExtra {
-  readonly topReason: string | null;
-  readonly denials: number;
+/** A figure range as words: "12–30 civilians". */
+function figureText(r: NonNullable<AllegationSummary['figureRange']>): string | null {
+  const fmt = (n: number) => n.toLocaleString('en');
+  if (r.min === null && r.max === null) return null;
+  const range = r.min !== null && r.max !== null && r.min !== r.max ? `${fmt(r.min)}–${fmt(r.max)}` : fmt((r.min ?? r.max) as number);
+  return r.counts === null ? range : `${range} ${humanise(r.counts)}`;
 }
 
-function Card(props: {
-  readonly caseId: string;
-  readonly a: AllegationSummary;
-  readonly extra: CardExtra | undefined;
-}) {
-  const a = {
-    ...props.a,
-    topReason: props.a.topReason ?? props.extra?.topReason ?? null,
-    denials: props.a.denials ?? props.extra?.denials ?? null,
-  };
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+function Card(props: { readonly caseId: string; readonly a: AllegationSummary }) {
+  const a = props.a;
+  const figures = a.figureRange === null ? null : figureText(a.figureRange);
   return (
     <article className="card allegation-card" data-testid="allegation-card">
       <h2 {...ELEMENT_TIMING}>
@@ -81,22 +79,39 @@ function Card(props: {
         {a.disputed && <Badge tone="bad">Disputed</Badge>}
         {a.notConfirmed && <Badge tone="mid">Not confirmed</Badge>}
         {a.decision !== 'none' && <Badge tone="mid">Decision: {humanise(a.decision)}</Badge>}
-        {a.topReason !== null && <span className="reason">{a.topReason}</span>}
       </p>
-      <p className="counts">
+      {a.topReason !== null && (
+        <p className="reason" data-testid="top-reason">
+          {a.topReason}
+        </p>
+      )}
+      <p className="counts" data-testid="card-counts">
         <span>
-          <strong>{a.origins}</strong> independent {a.origins === 1 ? 'origin' : 'origins'}
+          <strong>{a.origins}</strong> independent {plural(a.origins, 'origin', 'origins')}
         </span>
         <span>
-          <strong>{a.echoes}</strong> {a.echoes === 1 ? 'echo' : 'echoes'}
+          <strong>{a.echoes}</strong> {plural(a.echoes, 'echo', 'echoes')}
         </span>
         {a.denials !== null && (
           <span>
-            <strong>{a.denials}</strong> {a.denials === 1 ? 'denial' : 'denials'}
+            <strong>{a.denials}</strong> {plural(a.denials, 'denial', 'denials')}
           </span>
         )}
+        {a.notConfirmingCount !== null && a.notConfirmingCount > 0 && (
+          <span>
+            <strong>{a.notConfirmingCount}</strong> not confirming
+          </span>
+        )}
+        {figures !== null && (
+          <span>
+            Figures: <strong>{figures}</strong>
+          </span>
+        )}
+      </p>
+      <p className="meta card-meta">
         {a.eventType !== null && <span>{humanise(a.eventType)}</span>}
         {a.places.length > 0 && <span>{a.places.slice(0, 3).map(titleCase).join(', ')}</span>}
+        {a.actors.length > 0 && <span>Actors: {a.actors.slice(0, 3).join(', ')}{a.actors.length > 3 ? ' …' : ''}</span>}
       </p>
     </article>
   );
@@ -107,7 +122,6 @@ export function BoardView(props: { readonly caseId: string }) {
   const { api, search, navigate, path } = useApp();
   const filters = filtersFrom(search);
   const filterKey = key(filters);
-  const complete = needsAll(filters);
   const [loaded, setLoaded] = useState<readonly AllegationSummary[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -115,16 +129,19 @@ export function BoardView(props: { readonly caseId: string }) {
   const [error, setError] = useState<Error | undefined>(undefined);
   const fetching = useRef(false);
   const generation = useRef(0);
+  // The actor filter offers the case's actor registry (after the first paint: it is not needed for it).
+  const registry = useLoad(() => api.actorRegistry(props.caseId), `actors:${props.caseId}`);
+  const actorName = useMemo(() => new Map((registry.data ?? []).map((a) => [a.id, a.name])), [registry.data]);
 
-  // The server filters by status (and whatever else it supports); the rest is applied here.
-  const serverFilters: BoardFilters = filters;
+  // The server filters and sorts (status, decision, event type, place, actor, period; origins, last
+  // activity, figure spread) and pages with a cursor: the board only asks for the next page near the end.
   useEffect(() => {
     const gen = (generation.current += 1);
     setLoading(true);
     setError(undefined);
     setLoaded([]);
     fetching.current = true;
-    api.allegations(props.caseId, serverFilters, null, complete ? 500 : 100).then(
+    api.allegations(props.caseId, filters, null, 100).then(
       (page) => {
         if (gen !== generation.current) return;
         setLoaded(page.items);
@@ -146,7 +163,7 @@ export function BoardView(props: { readonly caseId: string }) {
     if (next === null || fetching.current) return;
     fetching.current = true;
     const gen = generation.current;
-    api.allegations(props.caseId, serverFilters, next, 500).then(
+    api.allegations(props.caseId, filters, next, 200).then(
       (page) => {
         if (gen !== generation.current) return;
         setLoaded((list) => [...list, ...page.items]);
@@ -161,67 +178,20 @@ export function BoardView(props: { readonly caseId: string }) {
     );
   }, [api, props.caseId, filterKey, next]);
 
-  const items = useMemo(
-    () =>
-      complete
-        ? sortAllegations(
-            loaded.filter((a) => matches(a, filters)),
-            filters.sort,
-          )
-        : loaded,
-    [loaded, filterKey, complete],
-  );
-
+  const items = loaded;
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: items.length,
     getScrollElement: () => parent.current,
-    estimateSize: () => 132,
+    estimateSize: () => 150,
     overscan: 8,
   });
   const rows = virtual.getVirtualItems();
   const lastIndex = rows[rows.length - 1]?.index ?? 0;
-  // Filtering or sorting in the browser needs every page; plain browsing pages in near the end of the list.
   useEffect(() => {
     if (loading) return;
-    if (complete || lastIndex >= items.length - 20) loadMore();
-  }, [lastIndex, items.length, loadMore, complete, loading]);
-
-  // The list endpoint carries no reasons or denial counts: fetch them for the cards on screen (a few at a
-  // time, cached), after the first paint, so each card shows its top reason and its denials.
-  const [extras, setExtras] = useState<ReadonlyMap<string, CardExtra>>(new Map());
-  const asked = useRef(new Set<string>());
-  const visibleIds = rows
-    .map((r) => items[r.index])
-    .filter((a): a is AllegationSummary => a !== undefined && (a.topReason === null || a.denials === null))
-    .map((a) => a.id)
-    .filter((id) => !asked.current.has(id))
-    .slice(0, 12);
-  const visibleKey = visibleIds.join(',');
-  useEffect(() => {
-    if (visibleKey === '') return;
-    const ids = visibleKey.split(',');
-    for (const id of ids) asked.current.add(id);
-    // Answers are kept even if the visible set moved on: the ids are marked as asked already.
-    void Promise.all(
-      ids.map((id) =>
-        api.allegation(props.caseId, id).then(
-          (d) =>
-            [
-              id,
-              { topReason: d.reasons[0]?.text ?? d.topReason, denials: d.denials ?? d.denying.length },
-            ] as const,
-          () => null,
-        ),
-      ),
-    ).then((found) => {
-      setExtras((m) => {
-        const next = new Map(m);
-        for (const f of found) if (f !== null) next.set(f[0], f[1]);
-        return next;
-      });
-    });
-  }, [api, props.caseId, visibleKey]);
+    if (lastIndex >= items.length - 20) loadMore();
+  }, [lastIndex, items.length, loadMore, loading]);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -240,14 +210,17 @@ export function BoardView(props: { readonly caseId: string }) {
       <h1>
         Allegations{' '}
         <span className="meta" aria-live="polite">
-          {complete
-            ? `${items.length.toLocaleString('en')} matching${next !== null ? ` (checked ${loaded.length.toLocaleString('en')}${total !== null ? ` of ${total.toLocaleString('en')}` : ''}…)` : ''}`
-            : total !== null
-              ? `${total.toLocaleString('en')} total`
-              : `${items.length.toLocaleString('en')}${next !== null ? '+' : ''}`}
+          {total !== null
+            ? `${total.toLocaleString('en')} total`
+            : `${items.length.toLocaleString('en')}${next !== null ? '+' : ''} ${active.length > 0 ? 'matching' : 'loaded'}`}
         </span>
       </h1>
-      <form className="filters" onSubmit={apply} key={filterKey} aria-label="Filters">
+      <form
+        className="filters"
+        onSubmit={apply}
+        key={`${filterKey}${filters.actor !== undefined && actorName.has(filters.actor) ? '|named' : ''}`}
+        aria-label="Filters"
+      >
         <label>
           Status
           <select name="status" defaultValue={filters.status ?? ''}>
@@ -287,7 +260,17 @@ export function BoardView(props: { readonly caseId: string }) {
         </label>
         <label>
           Actor
-          <input name="actor" defaultValue={filters.actor ?? ''} />
+          <input
+            name="actor"
+            list="board-actors"
+            autoComplete="off"
+            defaultValue={filters.actor === undefined ? '' : (actorName.get(filters.actor) ?? filters.actor)}
+          />
+          <datalist id="board-actors" data-testid="actor-options">
+            {(registry.data ?? []).map((a) => (
+              <option key={a.id} value={a.name} />
+            ))}
+          </datalist>
         </label>
         <label>
           From
@@ -320,7 +303,7 @@ export function BoardView(props: { readonly caseId: string }) {
           Filtered by{' '}
           {active.map((k) => (
             <Badge key={k}>
-              {k}: {filters[k]}
+              {k}: {k === 'actor' ? (actorName.get(filters[k] ?? '') ?? filters[k]) : filters[k]}
             </Badge>
           ))}
         </p>
@@ -328,7 +311,7 @@ export function BoardView(props: { readonly caseId: string }) {
       <LoadState
         loading={loading}
         error={error}
-        empty={!loading && items.length === 0 && (!complete || next === null)}
+        empty={!loading && items.length === 0}
         emptyText="No allegations match."
       />
       <div
@@ -353,7 +336,7 @@ export function BoardView(props: { readonly caseId: string }) {
                 aria-posinset={row.index + 1}
                 aria-setsize={total ?? -1}
               >
-                <Card caseId={props.caseId} a={a} extra={extras.get(a.id)} />
+                <Card caseId={props.caseId} a={a} />
               </div>
             );
           })}

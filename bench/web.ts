@@ -17,6 +17,7 @@ import { CONTENT_SECURITY_POLICY } from '../src/api/security.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { createSession, createUser } from '../src/store/accounts.ts';
+import { refreshAllegationSummaries } from '../src/store/allegation-summaries.ts';
 import { ensureCase } from '../src/store/cases.ts';
 import { openStore } from '../src/store/index.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
@@ -87,13 +88,16 @@ function allegation(i: number) {
     id: `al_${i}`,
     statement: `Synthetic allegation ${i}: shelling reported near building ${i % 97} in ${PLACES[i % PLACES.length]}`,
     status: STATUSES[i % STATUSES.length],
-    topReason: `${1 + (i % 4)} independent origins; ${i % 3} denials`,
+    topReason: { code: 'origins', text: `${1 + (i % 4)} independent origins support it (synthetic)` },
     decision: i % 11 === 0 ? 'confirmed' : 'none',
     eventType: EVENTS[i % EVENTS.length],
     places: [PLACES[i % PLACES.length]],
     origins: 1 + (i % 4),
     echoes: i % 7,
     denials: i % 3,
+    notConfirming: i % 2,
+    actors: [{ id: `actor_${i % 50}`, name: `Synthetic official ${i % 50}` }],
+    figures: i % 4 === 0 ? { counts: 'civilians', min: i % 13, max: (i % 13) + (i % 9), spread: i % 9 } : null,
     lastActivity: new Date(Date.UTC(2022, 2, 1) + i * 60_000).toISOString(),
   };
 }
@@ -217,11 +221,16 @@ function handle(
     json(res, 200, { items: page, next, total: items.length });
     return;
   }
+  if (url.pathname === `/api/cases/${FIXTURE_CASE}/actors`) {
+    const names = Array.from({ length: 50 }, (_, i) => ({ id: `actor_${i}`, name: `Synthetic official ${i}`, attributionCount: 200 }));
+    json(res, 200, { items: names, nextCursor: null });
+    return;
+  }
   const detail = new RegExp(`^/api/cases/${FIXTURE_CASE}/allegations/(al_\\d+)$`).exec(url.pathname);
   if (detail !== null) {
     const a = items[Number(detail[1]?.slice(3))];
     if (a !== undefined) {
-      json(res, 200, { ...a, reasons: [{ code: 'origins', text: a.topReason, spans: [] }], members: [] });
+      json(res, 200, { ...a, reasons: [{ code: 'origins', text: a.topReason.text, spans: [] }], members: [] });
       return;
     }
   }
@@ -251,7 +260,40 @@ function median(values: readonly number[]): number {
 interface Target {
   readonly url: string;
   readonly cookies: readonly { name: string; value: string }[];
+  /** Real server only: the first summary refresh and list-endpoint timings. */
+  readonly api?: unknown;
   close(): Promise<void>;
+}
+
+/** Median wall and CPU time (this process: client and in-process server) of a few list requests per query. */
+async function timeListQueries(base: string, cookie: string): Promise<Record<string, { wallMs: number; cpuMs: number; items: number }>> {
+  const queries: Record<string, string> = {
+    firstPage: '?limit=100',
+    sortOrigins: '?limit=100&sort=origins',
+    sortActivity: '?limit=100&sort=activity',
+    sortSpread: '?limit=100&sort=spread',
+    placeFilter: '?limit=100&place=Dunmere',
+    actorFilter: '?limit=100&actor=nobody%20known',
+    statusAndPeriod: '?limit=100&status=disputed&from=2022-03-02&to=2022-03-05',
+  };
+  const out: Record<string, { wallMs: number; cpuMs: number; items: number }> = {};
+  for (const [name, q] of Object.entries(queries)) {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    let items = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const res = await fetch(`${base}${q}`, { headers: { cookie } });
+      const body = (await res.json()) as { items?: unknown[] };
+      walls.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      cpus.push((cpu.user + cpu.system) / 1000);
+      items = body.items?.length ?? -1;
+    }
+    out[name] = { wallMs: Math.round(median(walls) * 10) / 10, cpuMs: Math.round(median(cpus) * 10) / 10, items };
+  }
+  return out;
 }
 
 async function fixtureServer(): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -319,14 +361,31 @@ async function realTarget(): Promise<Target> {
     { hash: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
   );
   const session = await createSession(store.db, user.id, 3_600_000);
+  // The board's list reads a stored summary per allegation, recomputed when the allegation changed: time the
+  // first refresh of all 10,000 here (synthetic rows have no attributions, so the assessment itself is not
+  // in this figure), so every browser run below sees the same warm state.
+  const refreshCpu0 = process.cpuUsage();
+  const refreshT0 = performance.now();
+  const refreshed = await refreshAllegationSummaries(store.db, kase.id);
+  const refreshCpu = process.cpuUsage(refreshCpu0);
+  const summaryRefresh = {
+    allegations: refreshed,
+    wallMs: Math.round(performance.now() - refreshT0),
+    cpuMs: Math.round((refreshCpu.user + refreshCpu.system) / 1000),
+  };
   const server = await startServer({
     store,
     config: loadConfig({ CORROBORATE_HOME: join(dir, 'home'), CORROBORATE_DB: join(dir, 'bench.sqlite') }),
     env: {},
     overrides: { port: 0, webRoot: DIST, logLevel: 'silent' },
   });
+  const list = await timeListQueries(
+    `${server.url}/api/cases/${encodeURIComponent(kase.id)}/allegations`,
+    `corroborate_session=${session.token}`,
+  );
   return {
     url: `${server.url}/cases/${encodeURIComponent(kase.id)}/allegations`,
+    api: { summaryRefresh, list },
     cookies: [
       { name: 'corroborate_session', value: session.token },
       { name: 'corroborate_csrf', value: session.csrfToken },
@@ -458,6 +517,7 @@ async function main(): Promise<void> {
         budgetMs: 1500,
         withinBudget: median(fmp) < 1500,
         consoleErrors: errors.length,
+        ...(target.api === undefined ? {} : { api: target.api }),
       },
       reader: { server: 'loopback fixture', ...reader },
     })}\n`,

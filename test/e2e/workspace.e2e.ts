@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PASSWORD, startTestServer, type TestServer } from '../api/harness.ts';
+import { axeViolations, describeViolations } from './axe.ts';
 import { launchChromium, type Browser } from './browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -123,6 +124,19 @@ describe('investigator workspace (Chromium, real API server)', () => {
       .first()
       .waitFor();
     await shot(page, '01c-original-page');
+    assertClean();
+    await page.close();
+  });
+
+  it('shows the custody view before any checkpoint without an error request', async () => {
+    const { page, assertClean } = await openPage();
+    await capturing(page, 'custody-no-checkpoint', async () => {
+      await signIn(page, 'viewer');
+      await page.goto(`${server.url}/cases/${server.ownCase}/custody`);
+      await page.getByTestId('custody-table').waitFor();
+      await page.getByText('No checkpoint signed yet.').waitFor();
+      await shot(page, '01f-custody-before-checkpoint');
+    });
     assertClean();
     await page.close();
   });
@@ -308,6 +322,92 @@ describe('investigator workspace (Chromium, real API server)', () => {
       await page.getByRole('button', { name: 'Verify now' }).click();
       await page.getByTestId('verify-result').getByText('Verified').waitFor({ timeout: 60_000 });
       await shot(page, '07c-custody-verified');
+    });
+    assertClean();
+    await page.close();
+  });
+
+  it('filters the board by an actor from the registry, sorts by figure spread, and shows reasons and counts on cards', async () => {
+    const { page, assertClean } = await openPage();
+    await capturing(page, 'board', async () => {
+      await signIn(page, 'viewer');
+      await page.goto(`${server.url}/cases/${server.ownCase}/allegations`);
+      const cards = page.getByTestId('allegation-card');
+      await cards.first().waitFor();
+      const first = cards.first();
+      assert.match(await first.getByTestId('top-reason').innerText(), /origin/i);
+      assert.match(await first.getByTestId('card-counts').innerText(), /independent origins?[\s\S]*echo[\s\S]*denials?/);
+      await shot(page, '08a-board-cards');
+
+      // The actor filter offers the case's actor registry; pick a registry actor that a card names.
+      const options = page.getByTestId('actor-options').locator('option');
+      await options.first().waitFor({ state: 'attached' });
+      const registry = new Set(await options.evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value)));
+      const named = (await cards.allInnerTexts()).flatMap((t) => /Actors: ([^\n]+)/.exec(t)?.[1]?.replace(/ …$/, '').split(', ') ?? []);
+      const actor = named.find((n) => registry.has(n));
+      assert.ok(actor !== undefined, `no card names a registry actor: ${named.join(', ')}`);
+      await page.getByLabel('Actor').fill(actor);
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByTestId('active-filters').getByText(`actor: ${actor}`).waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('actor'), actor);
+      await cards.first().waitFor();
+      for (const text of await cards.allInnerTexts()) assert.ok(text.includes(actor), `card without ${actor}: ${text}`);
+      await shot(page, '08b-board-filtered-by-actor');
+
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByLabel('Sort by').selectOption('spread');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForURL(/sort=spread/);
+      await cards.first().waitFor();
+      const spreads = (await cards.allInnerTexts()).map((t) => {
+        const m = /Figures: ([\d,]+)(?:–([\d,]+))?/.exec(t);
+        if (m === null) return -1;
+        const lo = Number((m[1] ?? '0').replace(/,/g, ''));
+        return Number((m[2] ?? m[1] ?? '0').replace(/,/g, '')) - lo;
+      });
+      assert.ok(spreads.some((x) => x >= 0), 'some card shows figures');
+      for (let i = 1; i < spreads.length; i++) assert.ok((spreads[i - 1] ?? -1) >= (spreads[i] ?? -1), `spread order: ${spreads.join(' ')}`);
+      await shot(page, '08c-board-sorted-by-spread');
+    });
+    assertClean();
+    await page.close();
+  });
+
+  it('has no serious or critical axe violations on the main views at 1280×800 and 390 px wide', async () => {
+    const { page, assertClean } = await openPage();
+    await capturing(page, 'axe', async () => {
+      const base = `${server.url}/cases/${server.ownCase}`;
+      const found: string[] = [];
+      const check = async (name: string, url: string, ready: () => Promise<unknown>) => {
+        for (const [width, height] of [
+          [1280, 800],
+          [390, 844],
+        ] as const) {
+          await page.setViewportSize({ width, height });
+          await page.goto(url);
+          await ready();
+          await page.waitForLoadState('networkidle');
+          const violations = await axeViolations(page);
+          if (violations.length > 0) found.push(describeViolations(`${name} at ${width}px`, violations));
+        }
+      };
+      await page.context().clearCookies();
+      await check('login', `${server.url}/login`, () => page.getByLabel('Password').waitFor());
+      await signIn(page, 'lead');
+      const allegation = await server.request('viewer', 'GET', `/api/cases/${server.ownCase}/allegations?limit=1`);
+      const allegationId = ((await allegation.json()) as { items: { id: string }[] }).items[0]?.id ?? '';
+      await check('cases', `${server.url}/`, () => page.getByRole('heading', { name: 'Cases' }).waitFor());
+      await check('inbox', base, () => page.getByRole('table').getByRole('link').first().waitFor());
+      await check('reader', readerUrl, () => page.locator('.m-cue').first().waitFor());
+      await check('board', `${base}/allegations`, () => page.getByTestId('allegation-card').first().waitFor());
+      await check('allegation', `${base}/allegations/${allegationId}`, () => page.getByTestId('origin-groups').waitFor());
+      await check('map', `${base}/map`, () => page.getByTestId('map').waitFor());
+      await check('timeline', `${base}/timeline`, () => page.locator('.bar').first().waitFor());
+      await check('search', `${base}/search?q=crematoria`, () => page.getByTestId('search-results').waitFor());
+      await check('custody', `${base}/custody`, () => page.getByTestId('custody-table').waitFor());
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await shot(page, '09-axe-last-view');
+      assert.equal(found.length, 0, `axe violations:\n${found.join('\n')}`);
     });
     assertClean();
     await page.close();

@@ -64,11 +64,22 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-function Card(props: { readonly caseId: string; readonly a: AllegationSummary }) {
+function Card(props: {
+  readonly caseId: string;
+  readonly a: AllegationSummary;
+  /** Place in the feed (1-based) and its size, -1 while more pages may follow. */
+  readonly position: number;
+  readonly size: number;
+}) {
   const a = props.a;
   const figures = a.figureRange === null ? null : figureText(a.figureRange);
   return (
-    <article className="card allegation-card" data-testid="allegation-card">
+    <article
+      className="card allegation-card"
+      data-testid="allegation-card"
+      aria-posinset={props.position}
+      aria-setsize={props.size}
+    >
       <h2 {...ELEMENT_TIMING}>
         <Link to={href({ kind: 'allegation', caseId: props.caseId, allegationId: a.id })}>
           {a.statement || a.id}
@@ -333,10 +344,8 @@ export function BoardView(props: { readonly caseId: string }) {
                 ref={virtual.measureElement}
                 className="virtual-row"
                 style={{ transform: `translateY(${row.start}px)` }}
-                aria-posinset={row.index + 1}
-                aria-setsize={total ?? -1}
               >
-                <Card caseId={props.caseId} a={a} />
+                <Card caseId={props.caseId} a={a} position={row.index + 1} size={total ?? (next === null ? items.length : -1)} />
               </div>
             );
           })}

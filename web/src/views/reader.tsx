@@ -470,7 +470,10 @@ function MarkedText(props: {
       className="reader-text"
       onClick={onClick}
       data-testid="reader-text"
+      role="region"
       aria-label="Source text"
+      // Focusable so the text scrolls by keyboard (arrow keys, Page Down) like any scrolling region.
+      tabIndex={0}
     >
       <div className="virtual-inner" style={{ height: virtual.getTotalSize() }}>
         {virtual.getVirtualItems().map((row) => {

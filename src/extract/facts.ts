@@ -66,7 +66,17 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   const actorResult = safely({ actors: [] as Actor[], speakerOf: {}, coSpeakersOf: {}, nameSpans: [] as [number, number][] }, () =>
     extractActors(src, attributions, gazetteer, tokens),
   );
-  const placeHits = safely<PlaceHit[]>([], () => findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens }));
+  const personWords = new Set<string>();
+  for (const a of actorResult.actors) {
+    if (a.type !== 'person') continue;
+    // Surnames (a one-word person is a surname): "Clinton", "Obama"; first names ("Virginia") are too often places.
+    const words = a.name.toLowerCase().split(/\s+/);
+    const last = words[words.length - 1] ?? '';
+    if (last.length >= 3) personWords.add(last);
+  }
+  const placeHits = safely<PlaceHit[]>([], () =>
+    findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens, personWords }),
+  );
   const dateHits = safely<DateHit[]>([], () => findDates(src, input.published));
   const unresolved = safely<UnresolvedPlaceHit[]>([], () =>
     findUnresolvedPlaces(src, gazetteer, tokens, [...placeHits.map((p) => [p.start, p.end] as const), ...actorResult.nameSpans, ...dateHits.map((d) => [d.start, d.end] as const)]),

@@ -187,6 +187,19 @@ const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   VA: ['Vatican', 'Holy See'],
 };
 
+/** AP-style abbreviations of US states as datelines and news copy write them ("Flint, Mich."). */
+const US_STATE_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  Alabama: ['Ala.'], Arizona: ['Ariz.'], Arkansas: ['Ark.'], California: ['Calif.'], Colorado: ['Colo.'],
+  Connecticut: ['Conn.'], Delaware: ['Del.'], Florida: ['Fla.'], Georgia: ['Ga.'], Illinois: ['Ill.'],
+  Indiana: ['Ind.'], Kansas: ['Kan.', 'Kans.'], Kentucky: ['Ky.'], Louisiana: ['La.'], Maryland: ['Md.'],
+  Massachusetts: ['Mass.'], Michigan: ['Mich.'], Minnesota: ['Minn.'], Mississippi: ['Miss.'], Missouri: ['Mo.'],
+  Montana: ['Mont.'], Nebraska: ['Neb.', 'Nebr.'], Nevada: ['Nev.'], 'New Hampshire': ['N.H.'], 'New Jersey': ['N.J.'],
+  'New Mexico': ['N.M.'], 'New York': ['N.Y.'], 'North Carolina': ['N.C.'], 'North Dakota': ['N.D.'], Oklahoma: ['Okla.'],
+  Oregon: ['Ore.', 'Oreg.'], Pennsylvania: ['Pa.', 'Penn.'], 'Rhode Island': ['R.I.'], 'South Carolina': ['S.C.'],
+  'South Dakota': ['S.D.'], Tennessee: ['Tenn.'], Texas: ['Tex.'], Vermont: ['Vt.'], Virginia: ['Va.'],
+  Washington: ['Wash.'], 'West Virginia': ['W.Va.', 'W. Va.'], Wisconsin: ['Wis.', 'Wisc.'], Wyoming: ['Wyo.'],
+};
+
 /** Regions that are not first-level units in GeoNames but are named as places in conflict reporting. */
 const EXTRA_REGIONS: readonly RegionRow[] = [
   ['region', 'Donbas', 'UA', '', 48.0, 38.0],
@@ -224,6 +237,15 @@ const EXTRA_REGIONS: readonly RegionRow[] = [
   ['region', 'Caucasus', '', '', 42.0, 45.0],
   ['region', 'Scandinavia', '', '', 62.0, 15.0],
   ['region', 'Arctic', '', '', 80.0, 0.0],
+  ['region', 'Pacific', '', '', 0.0, -160.0],
+  ['region', 'Atlantic', '', '', 20.0, -40.0],
+  ['region', 'Indian Ocean', '', '', -20.0, 80.0],
+  ['region', 'Mediterranean', '', '', 35.0, 18.0],
+  ['region', 'Baltic', '', '', 58.0, 20.0],
+  ['region', 'Baltics', '', '', 57.0, 24.0],
+  ['region', 'Black Sea', '', '', 43.0, 34.0],
+  ['region', 'Red Sea', '', '', 20.0, 38.0],
+  ['region', 'Persian Gulf', '', '', 27.0, 51.0],
 ];
 
 /** English exonyms → the GeoNames name and country of the city they mean. */
@@ -316,6 +338,8 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
       const base = name.replace(/\s+(oblast'?|region|province|governorate|state|krai|kray|district|city|department|county|prefecture|municipality|division)$/i, '');
       addOther(name, entry);
       addOther(base, entry);
+      // Indexed with their period only: "Mass." is Massachusetts, "Mass graves" is not.
+      if (country === 'US') for (const abbr of US_STATE_ABBREVIATIONS[name] ?? []) addOther(abbr, entry);
       for (const suffix of REGION_SUFFIXES) addOther(`${base} ${suffix}`, entry);
     }
   }

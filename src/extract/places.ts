@@ -44,6 +44,11 @@ export interface PlaceOptions {
   readonly tokens?: readonly Token[];
   /** Spans already claimed by person or organisation names: no place is read inside them. */
   readonly exclude?: readonly (readonly [number, number])[];
+  /**
+   * Lower-cased words of the document's person names ("hillary", "clinton"): a lone word equal to one
+   * is the person, not a town or region of that name, unless a locative says otherwise.
+   */
+  readonly personWords?: ReadonlySet<string>;
 }
 
 /** Capitalised words that are also town names somewhere; never places without a locative preposition. */
@@ -61,9 +66,20 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'minister', 'secretary', 'commander', 'colonel', 'captain', 'major', 'officer', 'chief', 'head', 'director',
   'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'greater', 'middle', 'old', 'new', 'capital', 'federal',
   'christian', 'muslim', 'jewish', 'orthodox', 'catholic', 'protestant', 'buddhist', 'hindu',
+  'sens', 'reps', 'govs', 'earth', 'christmas', 'easter', 'holiday', 'alliance', 'the gap', 'save', 'islands', 'island',
+  'congress', 'senate', 'parliament', 'assembly', 'cabinet', 'embassy', 'council', 'camp', 'pentagon',
 ]);
 
+const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.flatMap((t) => t.split(' ')));
+
+/** Capitalised words after a one-word town that make it part of another name ("Wall Street", "Pacific Island leaders"). */
+const NAME_TAIL = /^\s+(?:&|Street|St\.|Road|Avenue|Boulevard|Island|Islands|Club|Company|Co\.|Inc\.?|Corp\.?|Group|Party|University|College|School|Institute|Hospital|Bank|Capital|Partners|Associates|Foundation|Center|Centre|Hall|Stadium|Airport|Times|Post|News)\b/;
+/** Reporting verbs: a lone town name right before one is a person or a body speaking ("Obama said"). */
+const SPEAKS_AFTER = /^\s+(?:said|says|told|added|argued|noted|wrote|tweeted|asked|claimed|insisted|replied|responded|declared|stated|announced)\b/;
+
 const LOCATIVE = /\b(?:in|near|outside|from|to|at|into|around|of|toward|towards|across|between|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of|and|or|(?:towns|cities|villages|places|regions|areas|settlements|communities)\s+(?:such as|including|like))\s+(?:the\s+)?$/i;
+/** Prepositions that make a place of a word that could be a name ("in Clinton" but not "and the Clinton campaign"). */
+const STRICT_LOCATIVE = /\b(?:in|near|outside|from|at|into|around|toward|towards|across|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of)\s+(?:the\s+)?$/i;
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'la', 'el', 'al', 'ad', 'an', 'on', 'upon', 'am', 'the', 'sur']);
 
 /** True for a possessive token ("'s", "’s"), which the tokenizer splits off its word. */
@@ -89,6 +105,8 @@ interface Candidate {
   readonly suffixed: boolean;
   /** Found only through the loose transliteration key: needs a locative and a supported country. */
   readonly loose?: boolean;
+  /** Opens a dateline ("KHARKIV, Ukraine —"). */
+  readonly dateline?: boolean;
 }
 
 /**
@@ -140,6 +158,10 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
       if (STOPWORDS.has(surface.toLowerCase())) continue;
       let entries = gazetteer.lookup(surface);
       let loose = false;
+      // An abbreviation keeps its period ("Flint, Mich."): the tokenizer leaves it out of the word.
+      // Only after a town and a comma ("Flint, Mich.", "FAIRVIEW, W.Va."): "Del. Stacey Plaskett" is a title.
+      const dotted = entries.length === 0 && text.charCodeAt(last.end) === 46 && /\p{L}$/u.test(surface) && /\p{L}, $/u.test(text.slice(Math.max(0, first.start - 3), first.start));
+      if (dotted) entries = gazetteer.lookup(`${text.slice(first.start, last.end)}.`);
       if (entries.length === 0 && n === 1 && surface.length >= 5 && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
         entries = gazetteer.lookupLoose(surface);
         loose = entries.length > 0;
@@ -147,7 +169,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
       if (entries.length === 0) continue;
       const next = tokens[i + n];
       // A following lower-case region word ("Donetsk region") belongs to the place.
-      let end = first.start + surface.length;
+      let end = dotted && entries.length > 0 ? last.end + 1 : first.start + surface.length;
       let suffixed = false;
       if (next !== undefined && /^(?:region|oblast|province|governorate|district)$/i.test(next.text) && text.slice(last.end, next.start) === ' ') {
         const withSuffix = gazetteer.lookup(`${surface} ${next.text}`);
@@ -163,16 +185,18 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     if (found === null) continue;
     const before = text.slice(Math.max(0, found.start - 40), found.start);
     // A dateline ("KHARKIV, Ukraine —", "NAIROBI —") names the place the report was filed from.
-    const dateline = /^[\p{Lu}\p{P}\s]+$/u.test(found.text) && found.text.length > 2 && /^\s*(?:\(\s*)?$/.test(text.slice(text.lastIndexOf('\n', found.start - 1) + 1, found.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(found.end, found.end + 3));
+    const dateline = /^[\p{Lu}\p{P}\s]+$/u.test(found.text) && found.text.length > 2 && /^\s*(?:\(\s*)?$/.test(text.slice(text.lastIndexOf('\n', found.start - 1) + 1, found.start)) && /^\s*(?:,|—|–|-|\)|\((?:AP|AFP|Reuters|UPI|dpa|AA|CNN)\))/.test(text.slice(found.end, found.end + 12));
     const locative = dateline || LOCATIVE.test(before) || /\(\s*$/.test(before);
     const sentenceInitial = found.start === 0 || /(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(before);
-    candidates.push({ ...found, locative, sentenceInitial });
+    candidates.push({ ...found, locative, sentenceInitial, dateline });
     while (i + 1 < tokens.length && (tokens[i + 1]?.start ?? Infinity) < found.end) i++;
   }
 
   // Context: countries the text names outright, the case region, then unambiguous places.
   const support = new Map<string, number>();
   const bump = (cc: string, w: number): void => {
+    // World regions ("Europe", "Middle East") have no country and support none.
+    if (cc === '') return;
     support.set(cc, (support.get(cc) ?? 0) + w);
   };
   const caseCc = caseCountry(gazetteer, options.caseRegion);
@@ -195,6 +219,23 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     }
   }
 
+  const personWords = options.personWords ?? new Set<string>();
+  /**
+   * A one-word town inside a longer capitalised name or speaking: after a capitalised word in the same
+   * sentence ("Islamic Holiday", "Hillary Clinton"), before "Street", "&", "Club"…, or before "said".
+   * An all-caps town outside a dateline is a headline word ("SAVE A QUARTER").
+   */
+  const isNamePart = (c: Candidate): boolean => {
+    if (SPEAKS_AFTER.test(text.slice(c.end, c.end + 16))) return true;
+    if (c.text.length > 1 && c.text === c.text.toUpperCase() && /\p{Lu}{2}/u.test(c.text)) return true;
+    const prev = /(\p{Lu}[\p{L}'’.-]*) $/u.exec(text.slice(Math.max(0, c.start - 30), c.start));
+    if (prev === null || c.sentenceInitial) return false;
+    const word = prev[1] ?? '';
+    const beforePrev = text.slice(Math.max(0, c.start - 32 - word.length), c.start - word.length - 1);
+    // The previous word opens the sentence ("In Kyiv", "Besieged Mariupol") or is a title, direction or nationality.
+    if (/(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(beforePrev)) return false;
+    return !FUNCTION_WORDS.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()) && DEMONYMS[word] === undefined && !TITLE_WORDS.has(word.replace(/\.$/, '')) && !TITLE_WORDS.has(word);
+  };
   const hits: PlaceHit[] = [];
   for (const c of candidates) {
     const hasCity = c.entries.some((e) => e.kind === 'city');
@@ -229,7 +270,10 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     else accept = c.locative && supported;
     // A small town in a country the document never otherwise mentions, while it does name others, is a homonym.
     if (c.loose === true) accept = c.locative && external >= 1;
-    if (accept && best.kind === 'city' && best.population < 100_000 && external <= 0 && support.size > 0) accept = false;
+    if (accept && best.kind === 'city' && best.population < 100_000 && external <= 0 && [...support.keys()].some((cc) => cc !== best.country)) accept = false;
+    const placeCue = c.dateline === true || (c.locative && STRICT_LOCATIVE.test(text.slice(Math.max(0, c.start - 30), c.start)));
+    if (accept && single && best.kind !== 'country' && !placeCue && personWords.has(normalizePlaceName(c.text))) accept = false;
+    if (accept && single && best.kind === 'city' && (NAME_TAIL.test(text.slice(c.end, c.end + 16)) || (!placeCue && isNamePart(c)))) accept = false;
     if (!accept) continue;
     const margin = bestScore - second;
     const confidence = Math.max(0.3, Math.min(c.loose === true ? 0.6 : 0.98, (supported ? 0.7 : 0.45) + (c.locative ? 0.1 : 0) + Math.min(0.2, margin / 20)));
@@ -247,7 +291,6 @@ const CUE_AFTER = new RegExp(String.raw`^\s+(?:refugee\s+)?(?:village|town|distr
 /** Street-like heads: the whole run is a point place ("Mill Road"). */
 const STREET_HEAD = /^(?:Road|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Square|Highway|Prospekt|Prospect)$/;
 const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.flatMap((t) => t.split(' ')));
 
 function titleCase(word: string): string {
   return word.replace(/\p{L}+/gu, (w) => (w.length > 1 && w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w));
@@ -336,7 +379,16 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
       const country = comma?.[1] !== undefined ? gazetteer.lookup(comma[1]).find((e) => e.kind === 'country' || e.kind === 'region') : undefined;
       const dateline = n <= 2 && t.text.length > 2 && t.text === t.text.toUpperCase() && /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–)/.test(after);
       if (country !== undefined) added = add(i, n, 'city', country.country);
-      else if (dateline) added = add(i, n, 'city', null);
+      else if (dateline) {
+        added = add(i, n, 'city', null);
+        // "KESTRAVA, Lorvania —": the dateline's second part is the country or region.
+        const second = comma?.[1] !== undefined && /^\s*(?:—|–|-|\()/.test(after.slice(comma[0].length)) ? comma : null;
+        const k = i + n;
+        if (added > 0 && second !== null && tokens[k]?.start === last.end + second[0].length - (second[1]?.length ?? 0)) {
+          const m = runAt(k);
+          if (m > 0) add(k, m, 'region', null);
+        }
+      }
     }
     if (added === 0) continue;
     // Coordinated names after it share its cue: "in Nondin and Soro", "the villages of A, B and C".
@@ -350,6 +402,9 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
       const cand = tokens[k];
       const m = runAt(k);
       if (cand === undefined || cand.start !== prevEnd + gap[0].length || m === 0) break;
+      // A comma joins only a list that goes on ("A, B and C"), not an abbreviation ("Flint, Mich.").
+      const runEnd = tokens[k + m - 1]?.end ?? cand.end;
+      if (gap[0].startsWith(',') && !/^(?:,\s|\s+(?:and|or)\s)/.test(text.slice(runEnd, runEnd + 5))) break;
       const got = add(k, m, out[out.length - 1]?.granularity ?? 'city', null);
       if (got === 0) break;
       j = k + got;

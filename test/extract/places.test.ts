@@ -85,6 +85,22 @@ describe('findPlaces', () => {
     assert.deepEqual(findPlaces('Police said. Mobile teams arrived. President Smith spoke in Xqzvillestan.', gazetteer), []);
   });
 
+  it('reads a lone surname of a person in the document as the person, not a town', () => {
+    const text = 'Hillary Clinton spoke in Ohio. Later Clinton met donors, and the Clinton campaign paid.';
+    const names = (personWords?: ReadonlySet<string>): string[] => findPlaces(text, gazetteer, { exclude: [[0, 15]], personWords }).map((h) => h.text);
+    assert.deepEqual(names(new Set(['clinton'])), ['Ohio']);
+  });
+
+  it('reads AP state abbreviations after a town, and not as titles', () => {
+    const hits = findPlaces('FAIRVIEW, W.Va. - The mine closed. He spoke in Flint, Mich., on Monday. Del. Stacey Plaskett spoke.', gazetteer);
+    assert.deepEqual(hits.map((h) => [h.text, h.entry.name]), [['FAIRVIEW', 'Fairview'], ['W.Va.', 'West Virginia'], ['Flint', 'Flint'], ['Mich.', 'Michigan']]);
+  });
+
+  it('does not read headline words or the head of another name as towns', () => {
+    const text = 'SAVE A QUARTER. He owes money to Wall Street and the Islamic Holiday. Sens. Jon Tester spoke of Earth.';
+    assert.deepEqual(findPlaces(text, gazetteer).map((h) => h.text), []);
+  });
+
   it('never reads a place inside an excluded name span', () => {
     const text = 'The Mariupol City Council said so.';
     assert.deepEqual(findPlaces(text, gazetteer, { exclude: [[4, 25]] }), []);

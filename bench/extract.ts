@@ -1,21 +1,48 @@
 /**
  * Benchmark of the whole `extract()` (attributions + facts) on one core: PolNeAR dev repeated until
- * at least 1M tokens have been processed. Prints one JSON object: tokens/s, documents/s, peak RSS.
- * Usage: npm run bench:extract [-- --data DIR --min-tokens N]
+ * at least 1M tokens have been processed. Prints one JSON object: tokens/s and documents/s by wall
+ * time and by CPU time, peak RSS, the core it ran on and the machine load.
+ * One core: unless already pinned, the benchmark re-runs itself under `taskset -c CPU` (default 0)
+ * when taskset exists, so V8's helper threads (GC, compiler) share that core and their CPU time is
+ * counted; without taskset it runs unpinned and says so (`pinned: null`).
+ * Usage: npm run bench:extract [-- --data DIR --min-tokens N --cpu N]
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extract } from '../src/extract/index.ts';
 import { tokenize } from '../src/text/tokens.ts';
+
+const PINNED_ENV = 'CORROBORATE_BENCH_PINNED_CPU';
+
+/** Re-runs this benchmark pinned to `cpu` under taskset; returns its exit status, or null without taskset. */
+function runPinned(cpu: string): number | null {
+  const child = spawnSync('taskset', ['-c', cpu, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [PINNED_ENV]: cpu },
+  });
+  if (child.error !== undefined) return null;
+  return child.status ?? 1;
+}
 
 function main(): void {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: '../shared/polnear/dev' },
       'min-tokens': { type: 'string', default: '1000000' },
+      cpu: { type: 'string', default: '0' },
     },
   });
+  if (process.env[PINNED_ENV] === undefined) {
+    const status = runPinned(values.cpu);
+    if (status !== null) {
+      process.exitCode = status;
+      return;
+    }
+  }
+  const load = loadavg().map((x) => Math.round(x * 100) / 100);
   const dir = join(resolve(values.data), 'text');
   const texts = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -54,6 +81,8 @@ function main(): void {
     tokensPerCpuSecond: Math.round(tokens / cpuSeconds),
     documentsPerCpuSecond: Math.round((docs / cpuSeconds) * 10) / 10,
     peakRssMB: Math.round((Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024) * 10) / 10,
+    pinned: process.env[PINNED_ENV] ?? null,
+    loadAverage: load,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -239,7 +239,7 @@ export function tagCues(
 }
 
 /** States scoring further below the best at a token than this are dropped by {@link decodeCues}. */
-const CUE_BEAM = 12;
+const CUE_BEAM = 3;
 
 /** Scale turning cue scores into log-probabilities for {@link decodeCues} (chosen on PolNeAR dev). */
 const CUE_TEMPERATURE = 30;
@@ -542,19 +542,7 @@ export function tagRoles(
   const [ws, we] = roleWindow(ctx, cue, scale);
   const buf = new Int32Array(64);
   const scores = new Float64Array(model.tags);
-  // the quotations right before and right after the cue (within three tokens), if any
-  let leftQuote = 0;
-  for (let j = cue[0] - 1; j >= Math.max(0, cue[0] - 3) && leftQuote === 0; j--) leftQuote = ctx.quoteId[j]!;
-  let rightQuote = 0;
-  for (let j = cue[1]; j < Math.min(ctx.tokens.count, cue[1] + 4) && rightQuote === 0; j++) rightQuote = ctx.quoteId[j]!;
-  const cueCtx = [
-    ctx.tokens.lower[cue[0]]!,
-    ctx.tokens.lower[cue[1] - 1]!,
-    lowerAt(ctx, cue[0] - 1),
-    lowerAt(ctx, cue[1]),
-    leftQuote,
-    rightQuote,
-  ] as const;
+  const cueCtx = cueContext(ctx, cue);
   const tags = new Uint8Array(we - ws);
   let prev = 0;
   let marginSum = 0;
@@ -589,6 +577,31 @@ export function tagRoles(
       prev = best;
     }
   }
+  const [sources, contents] = roleSpans(tags, ws);
+  return { window: we - ws, sources, contents, margin: marginCount > 0 ? marginSum / marginCount : 0 };
+}
+
+type CueContext = readonly [number, number, number, number, number, number];
+
+/** What the role features know about a cue: its words, its neighbours, the quotations beside it. */
+function cueContext(ctx: DocContext, cue: TokenRange): CueContext {
+  // the quotations right before and right after the cue (within three tokens), if any
+  let leftQuote = 0;
+  for (let j = cue[0] - 1; j >= Math.max(0, cue[0] - 3) && leftQuote === 0; j--) leftQuote = ctx.quoteId[j]!;
+  let rightQuote = 0;
+  for (let j = cue[1]; j < Math.min(ctx.tokens.count, cue[1] + 4) && rightQuote === 0; j++) rightQuote = ctx.quoteId[j]!;
+  return [
+    ctx.tokens.lower[cue[0]]!,
+    ctx.tokens.lower[cue[1] - 1]!,
+    lowerAt(ctx, cue[0] - 1),
+    lowerAt(ctx, cue[1]),
+    leftQuote,
+    rightQuote,
+  ];
+}
+
+/** Source and content ranges from role tags over a window starting at token `ws`. */
+function roleSpans(tags: Uint8Array, ws: number): [TokenRange[], TokenRange[]] {
   const sources: TokenRange[] = [];
   const contents: TokenRange[] = [];
   let start = -1;
@@ -609,5 +622,5 @@ export function tagRoles(
       kind = 2;
     }
   }
-  return { window: we - ws, sources, contents, margin: marginCount > 0 ? marginSum / marginCount : 0 };
+  return [sources, contents];
 }

@@ -3,6 +3,7 @@ import { CorroborateError } from '../errors.ts';
 import { getMembership, roleRank } from '../store/accounts.ts';
 import { listProtections } from '../store/protection.ts';
 import { isSafeMethod } from './auth.ts';
+import type { StoreCache } from './cache.ts';
 import type { ApiEnv, Principal } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { buildPolicy } from './redaction.ts';
@@ -38,15 +39,21 @@ export function decide(
 /**
  * The one place roles are enforced: every route in the table is registered behind `guard(access)`.
  * For case routes it also resolves the caller's role, clearance and the case's redaction policy into
- * the `caseAccess` context variable that the finalizer uses.
+ * the `caseAccess` context variable that the finalizer uses. Memberships and compiled policies come from
+ * the per-process `cache` (dropped on any write to the store).
  */
-export function accessGuard(deps: ApiDeps): (access: Access) => MiddlewareHandler<ApiEnv> {
+export function accessGuard(deps: ApiDeps, cache: StoreCache): (access: Access) => MiddlewareHandler<ApiEnv> {
+  const db = deps.store.db;
+  // `null` stands for "not a member": the cache keeps no undefined values.
+  const membershipOf = async (caseId: string, userId: string) =>
+    (await cache.get(`member:${JSON.stringify([caseId, userId])}`, async () => (await getMembership(db, caseId, userId)) ?? null)) ?? undefined;
+  const policyOf = (caseId: string) => cache.get(`policy:${caseId}`, async () => buildPolicy(await listProtections(db, caseId)));
   return (access) => async (c, next) => {
     const principal = c.get('principal');
     const caseId = access.kind === 'case' ? c.req.param('caseId') : undefined;
     const membership =
       caseId !== undefined && principal !== undefined && !principal.user.admin
-        ? await getMembership(deps.store.db, caseId, principal.user.id)
+        ? await membershipOf(caseId, principal.user.id)
         : undefined;
     const decision = decide(access, c.req.method, principal, caseId, membership?.role);
     if (decision === 'unauthenticated') throw new CorroborateError('unauthorized', 'sign in or present an API token');
@@ -55,12 +62,11 @@ export function accessGuard(deps: ApiDeps): (access: Access) => MiddlewareHandle
       throw new CorroborateError('forbidden', `${principal?.user.name ?? 'caller'} may not perform ${what}`);
     }
     if (caseId !== undefined && principal !== undefined) {
-      const protections = await listProtections(deps.store.db, caseId);
       c.set('caseAccess', {
         caseId,
         role: principal.user.admin ? 'admin' : (membership?.role ?? 'viewer'),
         cleared: principal.user.admin || membership?.cleared === true,
-        policy: buildPolicy(protections),
+        policy: await policyOf(caseId),
       });
     }
     await next();

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CorroborateError } from '../errors.ts';
 import { accessGuard } from './access.ts';
-import { csrfProtection, resolvePrincipal } from './auth.ts';
+import { csrfProtection, isSafeMethod, resolvePrincipal } from './auth.ts';
+import { StoreCache } from './cache.ts';
 import { usesTls } from './config.ts';
 import type { ApiEnv } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { DOCS_CSS, type OpenApiLike, renderDocsPage } from './docs-page.ts';
 import { apiNotFound, onApiError } from './errors.ts';
 import { finalizeResponses } from './finalize.ts';
+import { ResponseCache } from './response-cache.ts';
 import { apiRoutes } from './routes.ts';
 import { securityHeaders } from './security.ts';
 import { mountWeb } from './web.ts';
@@ -59,9 +62,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     c.set('caseAccess', undefined);
     c.set('principal', undefined);
     c.set('binaryChecked', false);
+    // Set before the handler so that responses are made with it (setting it afterwards re-creates them).
+    c.header('x-request-id', requestId);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', requestId);
     // Only the route pattern is logged: paths and queries may carry names, and bodies never are.
     c.get('log').info(
       {
@@ -76,22 +81,27 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   });
   app.use('*', securityHeaders({ hsts: usesTls(deps.config) }));
   app.use('/api/*', finalizeResponses(deps));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.maxUploadBytes,
-      onError: () => {
-        throw new CorroborateError('too_large', `request body exceeds the ${deps.config.maxUploadBytes}-byte upload limit`);
-      },
-    }),
-  );
-  app.use('/api/*', resolvePrincipal(deps));
+  const limitBody: MiddlewareHandler<ApiEnv> = bodyLimit({
+    maxSize: deps.config.maxUploadBytes,
+    onError: () => {
+      throw new CorroborateError('too_large', `request body exceeds the ${deps.config.maxUploadBytes}-byte upload limit`);
+    },
+  });
+  // Reads carry no body (and looking for one would build a full Request object on every read).
+  const limitUnsafe: MiddlewareHandler<ApiEnv> = (c, next) => (isSafeMethod(c.req.method) ? next() : limitBody(c, next));
+  app.use('/api/*', limitUnsafe);
+  // Verified callers, memberships and redaction policies, per process, dropped on any write to the store.
+  const cache = new StoreCache(deps.store.changes);
+  app.use('/api/*', resolvePrincipal(deps, cache));
   app.use('/api/*', csrfProtection());
 
-  const guard = accessGuard(deps);
-  for (const route of apiRoutes(deps)) {
-    route.register(app, guard, { validateResponses: deps.validateResponses === true });
-  }
+  const guard = accessGuard(deps, cache);
+  const responses = new ResponseCache(deps.store.changes, deps.config.responseCacheMb * 1024 * 1024);
+  const options = {
+    validateResponses: deps.validateResponses === true,
+    ...(responses.enabled ? { responseCache: responses.middleware() } : {}),
+  };
+  for (const route of apiRoutes(deps)) route.register(app, guard, options);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.doc31('/api/openapi.json', OPENAPI_INFO);

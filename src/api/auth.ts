@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { CorroborateError } from '../errors.ts';
 import { csrfMatches, findApiToken, findSession } from '../store/accounts.ts';
 import { usesTls } from './config.ts';
+import { secretKey, type StoreCache } from './cache.ts';
 import type { ApiEnv } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 
@@ -26,26 +27,43 @@ export function isSafeMethod(method: string): boolean {
   return SAFE_METHODS.has(method.toUpperCase());
 }
 
+/** True when an ISO timestamp has passed. */
+function expired(at: string | null, now: () => Date): boolean {
+  return at !== null && at <= now().toISOString();
+}
+
 /**
  * Resolves the caller from `Authorization: Bearer <token>` or the session cookie into the `principal`
  * context variable (undefined when anonymous). A presented but invalid token is refused outright; a stale
- * cookie is treated as anonymous.
+ * cookie is treated as anonymous. Verified tokens and sessions are kept in the per-process `cache`, which
+ * forgets them on any write to the store (sign-out, revocation, disabling a user) and after a short time;
+ * expiry is checked on every request.
  */
-export function resolvePrincipal(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
+export function resolvePrincipal(deps: ApiDeps, cache: StoreCache): MiddlewareHandler<ApiEnv> {
   const options = { now: deps.now };
+  const now = deps.now ?? (() => new Date());
   return async (c, next) => {
     c.set('principal', undefined);
+    cache.sync();
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const found = match?.[1] === undefined ? undefined : await findApiToken(deps.store.db, match[1], options);
-      if (found === undefined) throw new CorroborateError('unauthorized', 'invalid, expired or revoked API token');
+      const secret = match?.[1];
+      const found =
+        secret === undefined
+          ? undefined
+          : await cache.get(secretKey('token', secret), () => findApiToken(deps.store.db, secret, options));
+      if (found === undefined || expired(found.token.expiresAt, now)) {
+        throw new CorroborateError('unauthorized', 'invalid, expired or revoked API token');
+      }
       c.set('principal', { user: found.user, via: 'token', token: found.token });
     } else {
       const cookie = getCookie(c, sessionCookieName(deps));
       if (cookie !== undefined && cookie !== '') {
-        const session = await findSession(deps.store.db, cookie, options);
-        if (session !== undefined) c.set('principal', { user: session.user, via: 'session', session });
+        const session = await cache.get(secretKey('session', cookie), () => findSession(deps.store.db, cookie, options));
+        if (session !== undefined && !expired(session.expiresAt, now)) {
+          c.set('principal', { user: session.user, via: 'session', session });
+        }
       }
     }
     await next();

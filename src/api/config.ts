@@ -30,6 +30,11 @@ const ApiConfigSchema = z.object({
   maxUploadBytes: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Folder of the built web workspace served at `/`. Env: CORROBORATE_WEB_ROOT (default ./web/dist). */
   webRoot: z.string().min(1).default('./web/dist'),
+  /**
+   * Memory for finished JSON responses of case reads, reused until anything is written to the store (SQLite
+   * only; see docs/API.md, "Speed"). 0 turns it off. Env: CORROBORATE_RESPONSE_CACHE_MB (default 64).
+   */
+  responseCacheMb: z.coerce.number().min(0).max(4096).default(64),
   /** Log level for pino. Env: CORROBORATE_LOG_LEVEL (default info). */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -52,6 +57,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv, overrides: Partial<ApiConf
     maxUploadBytes: env.CORROBORATE_MAX_UPLOAD || undefined,
     webRoot: env.CORROBORATE_WEB_ROOT || undefined,
     logLevel: env.CORROBORATE_LOG_LEVEL || undefined,
+    responseCacheMb: env.CORROBORATE_RESPONSE_CACHE_MB || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

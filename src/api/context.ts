@@ -30,6 +30,17 @@ export interface ApiVariables {
   caseAccess: CaseAccess | undefined;
   /** Set by a handler that has itself checked non-text bytes against protections (else they are refused). */
   binaryChecked: boolean;
+  /** The JSON response as finished (redacted, escaped, tagged) by the finalizer, for the response cache. */
+  finishedJson: FinishedJson | undefined;
+}
+
+/** A finished JSON response: what the response cache keeps and replays. */
+export interface FinishedJson {
+  readonly status: number;
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly headers: Readonly<Record<string, string | string[]>>;
+  /** A cleared caller read protected material: each such read is logged, so it is never replayed. */
+  readonly readProtected: boolean;
 }
 
 /** The Hono environment of the API app. */

@@ -31,6 +31,8 @@ export interface ApiRoute {
 export interface RegisterOptions {
   /** Check every JSON response against the route's declared schema (tests); a mismatch is a bug (500). */
   readonly validateResponses: boolean;
+  /** Replays finished responses of case reads (see `response-cache.ts`); runs after the access guard. */
+  readonly responseCache?: MiddlewareHandler<ApiEnv>;
 }
 
 function responseSchema(route: RouteConfig, status: number): ZodType | undefined {
@@ -69,7 +71,9 @@ export function defineRoute<R extends RouteConfig>(route: R, access: Access, han
             return res;
           }) as unknown as RouteHandler<R, ApiEnv>)
         : handler;
-      app.openapi({ ...route, 'x-access': describeAccess(access), middleware: [guard(access)] }, checked);
+      const cache = access.kind === 'case' && route.method === 'get' ? options.responseCache : undefined;
+      const middleware = cache === undefined ? [guard(access)] : [guard(access), cache];
+      app.openapi({ ...route, 'x-access': describeAccess(access), middleware }, checked);
     },
   };
 }

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type KyselyPlugin,
+  type OperationNode,
+  type SqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { CorroborateError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
@@ -16,7 +24,40 @@ export interface Store {
   readonly dialect: DialectName;
   /** A human-readable location (file path or redacted URL), for messages. */
   readonly location: string;
+  /** What caches of stored data may rely on: see {@link ChangeMarker}. */
+  readonly changes: ChangeMarker;
   close(): Promise<void>;
+}
+
+/**
+ * Tells caches of stored data (API sessions, memberships, protections) when to drop what they hold.
+ * `current()` changes whenever this process writes through the store and, on SQLite, whenever any other
+ * connection or process commits to the same file (`PRAGMA data_version`), so a value read after a marker
+ * is valid while the marker stays the same. `exact` is false on PostgreSQL, where other processes' writes
+ * are not seen: caches there must also expire entries after a short time.
+ */
+export interface ChangeMarker {
+  readonly exact: boolean;
+  current(): string;
+}
+
+const WRITE_WORDS = /\b(insert|update|delete|merge|create|drop|alter|truncate|copy|grant|revoke|vacuum|reindex)\b/i;
+
+/** True when a query may change stored data (raw SQL is judged by its words, erring towards "writes"). */
+function mayWrite(node: OperationNode): boolean {
+  if (node.kind === 'SelectQueryNode') return false;
+  if (node.kind === 'RawNode') return WRITE_WORDS.test((node as OperationNode & { sqlFragments: readonly string[] }).sqlFragments.join(' '));
+  return true;
+}
+
+/** Counts the queries of this process that may write (every dialect), for {@link ChangeMarker}. */
+class WriteCounter implements KyselyPlugin {
+  writes = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    if (mayWrite(args.node)) this.writes++;
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = (args) => Promise.resolve(args.result);
 }
 
 export interface OpenStoreOptions {
@@ -89,8 +130,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     // An idle pooled connection closed by the server (restart, DROP DATABASE … FORCE, idle timeout) is
     // dropped from the pool and replaced on demand; without a listener its error would crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+    const counter = new WriteCounter();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [counter] });
+    const changes: ChangeMarker = { exact: false, current: () => String(counter.writes) };
+    store = { db, dialect: 'postgres', location: redactUrl(url), changes, close: () => db.destroy() };
   } else {
     if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
     let sqlite: SQLite.Database;
@@ -103,8 +146,18 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    store = { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+    const counter = new WriteCounter();
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [counter],
+    });
+    // data_version moves when another connection commits; this connection's own writes are counted.
+    const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+    const changes: ChangeMarker = {
+      exact: true,
+      current: () => (sqlite.open ? `${String(dataVersion.get())}:${counter.writes}` : 'closed'),
+    };
+    store = { db, dialect: 'sqlite', location: url, changes, close: () => db.destroy() };
   }
   if (options.migrate !== false) await migrateToLatest(store);
   return store;

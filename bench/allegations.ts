@@ -7,9 +7,10 @@
 // Usage: npm run bench:allegations [-- NEW_SOURCES SEED_ATTRIBUTIONS BATCH]   (defaults 10000 100000 100)
 // All generated text is fictional filler built from invented words.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { assessAllegation, type CaseSource, type Unit } from '../src/allegations/index.ts';
 import type { Attribution, EventType, Extraction } from '../src/extract/types.ts';
@@ -233,6 +234,13 @@ try {
   await insertSourceRows(store, caseId, fresh);
   const single = fresh.slice(0, Math.min(200, fresh.length));
   const rest = fresh.slice(single.length);
+  // BENCH_PROFILE=FILE writes a CPU profile of the attach phase only (open it in Chrome DevTools).
+  const profiler = process.env.BENCH_PROFILE === undefined ? null : new Session();
+  if (profiler !== null) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const s of single) await attachCaseSources(store, caseId, [s], { actor: 'bench' });
@@ -241,6 +249,11 @@ try {
   await attachCaseSources(store, caseId, rest, { actor: 'bench', batchSize: batch });
   const t2 = performance.now();
   const c2 = process.cpuUsage(c0);
+  if (profiler !== null) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE as string, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const cpu = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1e6;
 
   // Status recomputation for one (typical) allegation.

@@ -1,6 +1,6 @@
 import { assessAllegation } from './assess.ts';
 import { attachUnits, type AttachResult, type IndexedUnit } from './cluster.ts';
-import { buildUnits, orderKey } from './features.ts';
+import { buildUnits, lookupKeys, orderKey } from './features.ts';
 import { findCopies, minhash } from './near-duplicates.ts';
 import type { Allegation, CaseSource, Unit } from './types.ts';
 
@@ -33,7 +33,7 @@ export class CaseClusters {
         })),
       ).map((c) => [c.sourceId, c.copyOf]),
     );
-    const keys = new Set(incoming.flatMap((u) => u.keys));
+    const keys = new Set(incoming.flatMap((u) => lookupKeys(u.keys)));
     const existing = [...this.units.values()].filter((e) => e.unit.keys.some((k) => keys.has(k)));
     const result = attachUnits(existing, incoming);
     return this.apply(incoming, result);

@@ -1,4 +1,4 @@
-import { typesRelated } from './features.ts';
+import { lookupKeys, typesRelated } from './features.ts';
 import { countClass } from './figures.ts';
 import { dice, fnv1a, fold, intersectionSize, topicTokens } from './text.ts';
 import type { Unit } from './types.ts';
@@ -162,6 +162,7 @@ export function sourceLinks(claims: readonly Unit[]): (readonly [string, string]
   }
   const links: (readonly [string, string])[] = [];
   for (const list of bySource.values()) {
+    const before = links.length;
     list.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1] as Unit;
@@ -173,7 +174,8 @@ export function sourceLinks(claims: readonly Unit[]): (readonly [string, string]
       if (continues || sameCount) links.push([prev.id, cur.id]);
     }
     // A fragment no other claim of its source links to joins the claim of its source it fits best.
-    const linked = new Set(links.flatMap(([a, b]) => [a, b]));
+    if (!list.some((u) => u.partial === 'fragment')) continue;
+    const linked = new Set(links.slice(before).flatMap(([a, b]) => [a, b]));
     for (const cur of list) {
       if (cur.partial !== 'fragment' || linked.has(cur.id)) continue;
       if (list.some((v) => v !== cur && similarity(cur, v) >= LINK_THRESHOLD)) continue;
@@ -250,13 +252,16 @@ export function partialTarget(u: Unit, sameSource: readonly Unit[]): { unit: str
   return best(claims, PARTIAL_THRESHOLD - Number.EPSILON);
 }
 
-/** Whether two units may be compared: claims with a common `T:` key, or a claim and another unit sharing any key. */
-export function comparable(a: Unit, b: Unit): boolean {
+/**
+ * Whether two units may be compared: claims meeting through a `T:` key (same or related type, same place),
+ * or a claim and another unit meeting through any key. `aLookup` is `lookupKeys(a.keys)`, when known.
+ */
+export function comparable(a: Unit, b: Unit, aLookup: readonly string[] = lookupKeys(a.keys)): boolean {
   if (a.kind === 'claim' && b.kind === 'claim') {
-    return a.keys.some((k) => k.startsWith('T:') && b.keys.includes(k));
+    return aLookup.some((k) => k.startsWith('T:') && b.keys.includes(k));
   }
   if (a.kind !== 'claim' && b.kind !== 'claim') return false;
-  return a.keys.some((k) => b.keys.includes(k));
+  return aLookup.some((k) => b.keys.includes(k));
 }
 
 /** A stable allegation id from its earliest claim's unit id. */
@@ -317,12 +322,13 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
   const candidatesOf = (u: Unit): Unit[] => {
     const seen = new Set<string>([u.id]);
     const out: Unit[] = [];
+    const lookup = lookupKeys(u.keys);
     // A claim meets other claims only through `T:` keys (see `comparable`); callers here want claims.
-    for (const k of u.kind === 'claim' ? u.keys.filter((x) => x.startsWith('T:')) : u.keys) {
+    for (const k of u.kind === 'claim' ? lookup.filter((x) => x.startsWith('T:')) : lookup) {
       for (const v of byKey.get(k) ?? []) {
         if (seen.has(v.id)) continue;
         seen.add(v.id);
-        if (comparable(u, v)) out.push(v);
+        if (comparable(u, v, lookup)) out.push(v);
       }
     }
     return out;
@@ -434,16 +440,31 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     anchors.set(u.id, best);
     allegationOf.set(u.id, best === null ? null : allegationOfClaim(best.unit));
   }
+  // Existing responses meet only the incoming claims here (they were compared with the others before).
+  const newClaimsByKey = new Map<string, Unit[]>();
+  for (const u of newClaims) {
+    for (const k of u.keys) {
+      const list = newClaimsByKey.get(k);
+      if (list === undefined) newClaimsByKey.set(k, [u]);
+      else list.push(u);
+    }
+  }
   for (const e of existing) {
     if (e.unit.kind === 'claim' || e.unit.partial !== null) continue;
     let best = e.anchor;
     let changed = false;
-    for (const v of candidatesOf(e.unit)) {
-      if (v.kind !== 'claim' || existingById.has(v.id)) continue;
-      const s = similarity(e.unit, v);
-      if (better(s, v, best)) {
-        best = { unit: v.id, score: s };
-        changed = true;
+    const lookup = lookupKeys(e.unit.keys);
+    const seen = new Set<string>();
+    for (const k of lookup) {
+      for (const v of newClaimsByKey.get(k) ?? []) {
+        if (seen.has(v.id)) continue;
+        seen.add(v.id);
+        if (existingById.has(v.id) || !comparable(e.unit, v, lookup)) continue;
+        const s = similarity(e.unit, v);
+        if (better(s, v, best)) {
+          best = { unit: v.id, score: s };
+          changed = true;
+        }
       }
     }
     if (changed) {

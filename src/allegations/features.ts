@@ -316,18 +316,22 @@ export function typesRelated(a: readonly string[], b: readonly string[]): boolea
   );
 }
 
-/** Blocking type families: one key per related pair a type belongs to, so related types meet in a block. */
-function typeFamilies(type: string): string[] {
-  const out = [type];
-  for (const [p, q] of RELATED_TYPES) if (p === type || q === type) out.push(`${p}+${q}`);
+/** Event types related to `type` (see {@link RELATED_TYPES}), itself excluded. */
+function relatedTypes(type: string): string[] {
+  const out: string[] = [];
+  for (const [p, q] of RELATED_TYPES) {
+    if (p === type) out.push(q);
+    else if (q === type) out.push(p);
+  }
   return out;
 }
 
 /**
- * Blocking keys of a unit: `T:type|place` for typed units (and their related-type families), `N:name|place`
- * for every unit, and `P:place` for claims and for untyped responses and context (so these still meet the
- * claims of their place). Claims meet claims only through `T:` keys; responses and context meet claims
- * through any key (see `comparable` in `cluster.ts`).
+ * Blocking keys of a unit, as stored: `T:type|place` for typed units, `N:name|place` for every unit, and
+ * `P:place` for claims and for untyped responses and context (so these still meet the claims of their
+ * place). Related types are not stored: {@link lookupKeys} expands them when looking candidates up, so
+ * a unit writes one `T:` key per type and place instead of one per related pair. Claims meet claims only
+ * through `T:` keys; responses and context meet claims through any key (see `comparable` in `cluster.ts`).
  */
 export function blockingKeys(
   types: readonly string[],
@@ -339,10 +343,25 @@ export function blockingKeys(
   const keys = new Set<string>();
   for (const p of ps) {
     if (withPlace) keys.add(`P:${p}`);
-    for (const t of types) for (const f of typeFamilies(t)) keys.add(`T:${f}|${p}`);
+    for (const t of types) keys.add(`T:${t}|${p}`);
     for (const n of names) if (n !== p) keys.add(`N:${n}|${p}`);
   }
   return [...keys].sort();
+}
+
+/**
+ * The keys under which a unit finds its candidates: its own {@link blockingKeys} plus `T:related|place`
+ * for every event type related to one of its types ("killing" meets "execution" at the same place).
+ */
+export function lookupKeys(keys: readonly string[]): string[] {
+  const out = new Set(keys);
+  for (const k of keys) {
+    if (!k.startsWith('T:')) continue;
+    const bar = k.indexOf('|');
+    const place = k.slice(bar);
+    for (const r of relatedTypes(k.slice(2, bar))) out.add(`T:${r}${place}`);
+  }
+  return [...out].sort();
 }
 
 /**

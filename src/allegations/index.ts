@@ -6,7 +6,7 @@
  */
 export type * from './types.ts';
 export { STATUS_LABELS } from './types.ts';
-export { buildUnits, orderKey, inferEventTypes, inferBasis, blockingKeys } from './features.ts';
+export { buildUnits, orderKey, inferEventTypes, inferBasis, blockingKeys, lookupKeys } from './features.ts';
 export {
   attachUnits,
   similarity,

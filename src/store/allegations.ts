@@ -7,6 +7,7 @@ import {
   buildUnits,
   compareOrder,
   COPY_THRESHOLD,
+  lookupKeys,
   decodeSignature,
   encodeSignature,
   estimateJaccard,
@@ -119,7 +120,8 @@ function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
  */
 async function beginWrite(trx: Db, store: Store, caseId?: string): Promise<void> {
   if (store.dialect === 'sqlite') await sql`update custody_entries set seq = seq where 0`.execute(trx);
-  else if (caseId !== undefined) await sql`select pg_advisory_xact_lock(hashtext(${`allegations:${caseId}`}))`.execute(trx);
+  else if (caseId !== undefined)
+    await sql`select pg_advisory_xact_lock(hashtext(${`allegations:${caseId}`}))`.execute(trx);
 }
 
 async function loadCaseSource(
@@ -502,7 +504,7 @@ async function attachIncoming(
   const claimN = new Set<string>();
   const otherKeys = new Set<string>();
   for (const u of incoming) {
-    for (const k of u.keys) {
+    for (const k of lookupKeys(u.keys)) {
       if (u.kind !== 'claim') otherKeys.add(k);
       else if (k.startsWith('T:')) claimT.add(k);
       else claimN.add(k);
@@ -599,55 +601,76 @@ async function attachIncoming(
 
   const incomingIds = new Set(incoming.map((u) => u.id));
   const existingById = new Map(existing.map((e) => [e.unit.id, e]));
+  // Re-anchored existing units: one upsert per chunk (the rows exist, so only the anchor columns change).
+  const anchorRows: (typeof unitRows)[number][] = [];
   for (const [id, anchor] of result.anchors) {
     if (incomingIds.has(id)) continue;
     const before = existingById.get(id);
-    if (before?.allegation !== null && before?.allegation !== undefined)
-      touched.add(result.renames.get(before.allegation) ?? before.allegation);
+    if (before === undefined) continue;
+    if (before.allegation !== null) touched.add(result.renames.get(before.allegation) ?? before.allegation);
     const allegation = result.allegationOf.get(id) ?? null;
     if (allegation !== null) touched.add(allegation);
+    anchorRows.push({
+      id,
+      case_id: caseId,
+      source_id: before.unit.sourceId,
+      kind: before.unit.kind,
+      stance: before.unit.stance,
+      ord: before.unit.order,
+      allegation_id: allegation,
+      anchor_unit: anchor?.unit ?? null,
+      anchor_score: anchor?.score ?? null,
+      data: '',
+    });
+  }
+  for (const part of chunks(anchorRows, 100)) {
     await trx
-      .updateTable('allegation_units')
-      .set({
-        anchor_unit: anchor?.unit ?? null,
-        anchor_score: anchor?.score ?? null,
-        allegation_id: allegation,
-      })
-      .where('id', '=', id)
+      .insertInto('allegation_units')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          anchor_unit: eb.ref('excluded.anchor_unit'),
+          anchor_score: eb.ref('excluded.anchor_score'),
+          allegation_id: eb.ref('excluded.allegation_id'),
+        })),
+      )
       .execute();
   }
-  for (const [id, first] of result.firsts) {
+  // Earliest claims of the allegations created or changed: new rows, or only `first_*` updated.
+  const firstRows = [...result.firsts].map(([id, first]) => {
     touched.add(id);
-    const updated = await trx
-      .updateTable('allegations')
-      .set({ first_unit: first.id, first_ord: first.order })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      await trx
-        .insertInto('allegations')
-        .values({
-          id,
-          case_id: caseId,
-          first_unit: first.id,
-          first_ord: first.order,
-          statement: '',
-          event_type: null,
-          places: '[]',
-          window_start: null,
-          window_end: null,
-          level: 'single_origin',
-          disputed: 0,
-          not_confirmed: 0,
-          origin_count: 0,
-          echo_count: 0,
-          source_count: 0,
-          summary: '',
-          detail: '{}',
-          updated_at: now,
-        })
-        .execute();
-    }
+    return {
+      id,
+      case_id: caseId,
+      first_unit: first.id,
+      first_ord: first.order,
+      statement: '',
+      event_type: null,
+      places: '[]',
+      window_start: null,
+      window_end: null,
+      level: 'single_origin',
+      disputed: 0,
+      not_confirmed: 0,
+      origin_count: 0,
+      echo_count: 0,
+      source_count: 0,
+      summary: '',
+      detail: '{}',
+      updated_at: now,
+    };
+  });
+  for (const part of chunks(firstRows, 100)) {
+    await trx
+      .insertInto('allegations')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          first_unit: eb.ref('excluded.first_unit'),
+          first_ord: eb.ref('excluded.first_ord'),
+        })),
+      )
+      .execute();
   }
 }
 
@@ -872,29 +895,52 @@ async function writeAllegations(
   list: readonly Allegation[],
   now: string,
 ): Promise<void> {
-  for (const a of list) {
-    const echoes = a.groups.reduce((n, g) => n + g.echoes, 0);
+  // Summary columns of every allegation assessed, one upsert per chunk (the rows exist: `first_*` are
+  // placeholders never written, the conflict target updates only the summary).
+  const summaryRows = list.map((a) => ({
+    id: a.id,
+    case_id: caseId,
+    first_unit: '',
+    first_ord: '',
+    statement: a.statement,
+    event_type: a.eventType,
+    places: JSON.stringify(a.places),
+    window_start: a.window.start,
+    window_end: a.window.end,
+    level: a.status.level,
+    disputed: a.status.disputed ? 1 : 0,
+    not_confirmed: a.status.notConfirmed ? 1 : 0,
+    origin_count: a.groups.length,
+    echo_count: a.groups.reduce((n, g) => n + g.echoes, 0),
+    source_count: a.sources.length,
+    summary: a.summary,
+    // The full assessment is computed on read (`getAllegation`): writing it here would rewrite every
+    // member of a large allegation on each attach.
+    detail: '{}',
+    updated_at: now,
+  }));
+  for (const part of chunks(summaryRows, 100)) {
     await trx
-      .updateTable('allegations')
-      .set({
-        statement: a.statement,
-        event_type: a.eventType,
-        places: JSON.stringify(a.places),
-        window_start: a.window.start,
-        window_end: a.window.end,
-        level: a.status.level,
-        disputed: a.status.disputed ? 1 : 0,
-        not_confirmed: a.status.notConfirmed ? 1 : 0,
-        origin_count: a.groups.length,
-        echo_count: echoes,
-        source_count: a.sources.length,
-        summary: a.summary,
-        // The full assessment is computed on read (`getAllegation`): writing it here would rewrite every
-        // member of a large allegation on each attach.
-        detail: '{}',
-        updated_at: now,
-      })
-      .where('id', '=', a.id)
+      .insertInto('allegations')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          statement: eb.ref('excluded.statement'),
+          event_type: eb.ref('excluded.event_type'),
+          places: eb.ref('excluded.places'),
+          window_start: eb.ref('excluded.window_start'),
+          window_end: eb.ref('excluded.window_end'),
+          level: eb.ref('excluded.level'),
+          disputed: eb.ref('excluded.disputed'),
+          not_confirmed: eb.ref('excluded.not_confirmed'),
+          origin_count: eb.ref('excluded.origin_count'),
+          echo_count: eb.ref('excluded.echo_count'),
+          source_count: eb.ref('excluded.source_count'),
+          summary: eb.ref('excluded.summary'),
+          detail: eb.ref('excluded.detail'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   }
   const members = list.flatMap((a) =>
@@ -1369,7 +1415,10 @@ export async function editCanonicalStatement(
  * For each attribution of a source (its extraction-local id, e.g. `a3`), the allegation it belongs to, so
  * the reader can link an attribution to its allegation. Attributions in no allegation are absent.
  */
-export async function allegationOfAttributions(db: Db, sourceId: string): Promise<ReadonlyMap<string, string>> {
+export async function allegationOfAttributions(
+  db: Db,
+  sourceId: string,
+): Promise<ReadonlyMap<string, string>> {
   const rows = await db
     .selectFrom('allegation_members')
     .select(['attribution_id', 'allegation_id'])

@@ -7,6 +7,7 @@ import { accounts } from './0004-accounts.ts';
 import { jobs } from './0006-jobs.ts';
 import { apiIndexes } from './0007-api-indexes.ts';
 import { apiSourceAttributions } from './0008-api-source-attributions.ts';
+import { allegationCompactTables } from './0009-allegation-compact-tables.ts';
 import { allegationSummaries } from './0010-allegation-summaries.ts';
 
 /**
@@ -23,6 +24,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-jobs': jobs(dialect),
     '0007-api-indexes': apiIndexes(dialect),
     '0008-api-source-attributions': apiSourceAttributions(dialect),
+    '0009-allegation-compact-tables': allegationCompactTables(dialect),
     '0010-allegation-summaries': allegationSummaries(dialect),
   };
 }

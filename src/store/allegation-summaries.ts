@@ -34,7 +34,7 @@ type SummaryTables = {
   allegation_summaries: {
     allegation_id: string;
     case_id: string;
-    /** The allegation's `updated_at` when the summary was computed. */
+    /** `v<version>|` plus the allegation's `updated_at` when the summary was computed. */
     stamp: string;
     top_reason_code: string | null;
     top_reason: string | null;
@@ -132,6 +132,8 @@ export interface AllegationListItem {
   readonly decision: AllegationDecision | null;
 }
 
+/** Version of what a summary holds, prefixed to its stamp: bumping it recomputes every summary once. */
+const STAMP_PREFIX = 'v2|';
 const CHUNK = 200;
 const IN_CHUNK = 500;
 /** Actors listed per card at most (the filter still matches every one). */
@@ -162,27 +164,26 @@ export function topReasonOf(a: Pick<Allegation, 'status'>): Reason | null {
   return reasons.find((r) => r.code === 'origins') ?? reasons[0] ?? null;
 }
 
-/** The comparison of figures with the widest spread (largest minus smallest figure given). */
+/**
+ * The comparison of figures (one thing counted, place, period) whose figures disagree most: each figure
+ * counts as one value (the middle of its range, or its one bound: "around 5,000" is 5,000, "at least 410"
+ * is 410), and the spread is the largest value minus the smallest. A lone figure has a spread of 0.
+ */
 export function figureSpreadOf(a: Pick<Allegation, 'figures'>): {
   counts: string | null;
   min: number | null;
   max: number | null;
   spread: number | null;
 } | null {
-  let best: { counts: string | null; min: number | null; max: number | null; spread: number | null } | null = null;
+  let best: { counts: string | null; min: number; max: number; spread: number } | null = null;
   for (const c of a.figures) {
-    let lo: number | null = null;
-    let hi: number | null = null;
-    for (const f of c.figures) {
-      const low = f.min ?? f.max;
-      const high = f.max ?? f.min;
-      if (low !== null && (lo === null || low < lo)) lo = low;
-      if (high !== null && (hi === null || high > hi)) hi = high;
-    }
-    if (lo === null && hi === null) continue;
-    const spread = lo !== null && hi !== null ? hi - lo : null;
-    const candidate = { counts: c.counts, min: lo, max: hi, spread };
-    if (best === null || (spread ?? -1) > (best.spread ?? -1)) best = candidate;
+    const values = c.figures
+      .map((f) => (f.min !== null && f.max !== null ? (f.min + f.max) / 2 : (f.min ?? f.max)))
+      .filter((v): v is number => v !== null && Number.isFinite(v));
+    if (values.length === 0) continue;
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    if (best === null || max - min > best.spread) best = { counts: c.counts, min, max, spread: max - min };
   }
   return best;
 }
@@ -278,7 +279,7 @@ export async function refreshAllegationSummaries(db: Db, caseId: string): Promis
     .leftJoin('allegation_summaries as s', 's.allegation_id', 'a.id')
     .select(['a.id', 'a.updated_at', 'a.places'])
     .where('a.case_id', '=', caseId)
-    .where((eb) => eb.or([eb('s.allegation_id', 'is', null), eb('s.stamp', '<>', eb.ref('a.updated_at'))]))
+    .where(sql<boolean>`(s.allegation_id IS NULL OR s.stamp <> ${STAMP_PREFIX} || a.updated_at)`)
     .execute();
   if (stale.length === 0) return 0;
   // Summaries of allegations that merged away or were rebuilt under another id.
@@ -299,7 +300,7 @@ export async function refreshAllegationSummaries(db: Db, caseId: string): Promis
       summaries.push({
         allegation_id: row.id,
         case_id: caseId,
-        stamp: row.updated_at,
+        stamp: `${STAMP_PREFIX}${row.updated_at}`,
         top_reason_code: reason?.code ?? null,
         top_reason: reason?.text ?? null,
         denials: roles.filter((m) => m.role === 'deny' || m.general).length,

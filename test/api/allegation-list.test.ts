@@ -3,6 +3,8 @@
 // Reports, places and people here are fictional.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { FigureComparison } from '../../src/allegations/index.ts';
+import { figureSpreadOf } from '../../src/store/allegation-summaries.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 const REPORTS = [
@@ -50,6 +52,39 @@ async function seed(server: TestServer): Promise<void> {
     assert.equal(body.items[0]?.status, 'ok', body.items[0]?.error);
   }
 }
+
+describe('figure spread', () => {
+  const figure = (min: number | null, max: number | null) => ({
+    sourceId: 's',
+    span: { sourceId: 's', start: 0, end: 1 },
+    text: 'x',
+    min,
+    max,
+    approx: false,
+    qualifier: null,
+    speaker: null,
+    date: null,
+    copy: false,
+  });
+  const comparison = (counts: string, figures: ReturnType<typeof figure>[]): FigureComparison => ({
+    counts,
+    place: null,
+    period: null,
+    figures,
+    range: { min: null, max: null },
+    latest: 0,
+    contradictions: [],
+  });
+
+  it('is the largest minus the smallest figure of the most disputed comparison; a lone figure spreads 0', () => {
+    assert.deepEqual(figureSpreadOf({ figures: [comparison('deaths', [figure(4500, 5500)])] }), { counts: 'deaths', min: 5000, max: 5000, spread: 0 });
+    assert.deepEqual(
+      figureSpreadOf({ figures: [comparison('injured', [figure(3, 3), figure(5, 5)]), comparison('deaths', [figure(410, null), figure(12, 12), figure(null, 100)])] }),
+      { counts: 'deaths', min: 12, max: 410, spread: 398 },
+    );
+    assert.equal(figureSpreadOf({ figures: [] }), null);
+  });
+});
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`allegations list (${dialect})`, async () => {

@@ -57,7 +57,7 @@ function figureText(r: NonNullable<AllegationSummary['figureRange']>): string | 
   const fmt = (n: number) => n.toLocaleString('en');
   if (r.min === null && r.max === null) return null;
   const range = r.min !== null && r.max !== null && r.min !== r.max ? `${fmt(r.min)}–${fmt(r.max)}` : fmt((r.min ?? r.max) as number);
-  return r.counts === null ? range : `${range} ${humanise(r.counts)}`;
+  return r.counts === null ? range : `${range} ${r.counts.replace(/_/g, ' ').toLowerCase()}`;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -42,6 +42,14 @@ interface Draft {
 
 type Gender = 'male' | 'female';
 
+/** Party words before a name: an affiliation, never part of it ("Democrat Hillary Clinton"). */
+const PARTY_WORDS: ReadonlySet<string> = new Set(['Democrat', 'Democratic', 'Republican', 'GOP', 'Labour', 'Tory', 'Conservative', 'Liberal', 'Independent']);
+/** Last words of capitalised runs that name events, laws, works or things, never people ("Labor Day", "Clean Air Act"). */
+const THING_HEADS: ReadonlySet<string> = new Set(
+  'Day Days Act Plan Amendment Convention Debate Debates Change Monument Mall Ocean Sea Music Coal Energy Healthcare Show Speech Bill Law Program Programme Project Initiative Summit Conference Agreement Accord Treaty Deal War Crisis Award Prize Cup Games Olympics Festival Museum Memorial Church Mosque Temple Hotel Tower Building Matter Terrorist Terrorists Terrorism Americans Democrats Republicans Panthers PAC PACs'.split(' '),
+);
+const requireHere = createRequire(import.meta.url);
+
 const FEMALE_TITLES = /^(?:mrs\.?|ms\.?|miss|madam|madame|lady|dame|queen|princess|sister|congresswoman|spokeswoman|chairwoman|businesswoman|policewoman|servicewoman|\w*woman|mother|grandmother|wife|widow|daughter|girl)$/i;
 const MALE_TITLES = /^(?:mr\.?|sir|lord|king|prince|father|pope|patriarch|sheikh|congressman|spokesman|chairman|businessman|policeman|serviceman|\w+man|grandfather|husband|son|brother|boy)$/i;
 
@@ -49,7 +57,7 @@ const MALE_TITLES = /^(?:mr\.?|sir|lord|king|prince|father|pope|patriarch|sheikh
 function nameGender(firstName: string): Gender | null {
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(firstName)) return null;
   try {
-    const lib = createRequire(import.meta.url)('gender-detection-from-name') as { getGender(name: string): string };
+    const lib = requireHere('gender-detection-from-name') as { getGender(name: string): string };
     const g = lib.getGender(firstName);
     return g === 'male' || g === 'female' ? g : null;
   } catch {
@@ -264,6 +272,18 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       else list.push(p);
     }
   };
+  let lowerSet: Set<string> | null = null;
+  /** Words written in lower case somewhere in the text: common words, not names. Built on first need. */
+  const lowerWords = (): ReadonlySet<string> => {
+    if (lowerSet === null) {
+      lowerSet = new Set();
+      for (const t of tokens) {
+        const c = t.text.charCodeAt(0);
+        if (c >= 97 && c <= 122) lowerSet.add(t.text);
+      }
+    }
+    return lowerSet;
+  };
   const isPlace = (s: string): boolean => gazetteer.lookup(s).length > 0;
   const isBroadPlace = (s: string): boolean => gazetteer.lookup(s).some((e) => e.kind !== 'city' || e.population >= 100_000);
   for (let i = 0; i < tokens.length; i++) {
@@ -333,8 +353,31 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       return;
     }
     if (run.length > 1 && isPlace(surface)) return;
-    if (STREET_WORDS.test(words[words.length - 1] ?? '')) return;
+    if (STREET_WORDS.test(words[words.length - 1] ?? '') || THING_HEADS.has(words[words.length - 1] ?? '')) return;
     const titled = parseTitled(run);
+    if (titled !== null && titled.role === null && titled.affiliation === null && run.length >= 2) {
+      const w0 = words[0] ?? '';
+      const w1 = words[1] ?? '';
+      const common = nameGender(w0) === null && !CONNECTORS.has(w0.toLowerCase()) && !/^\p{Lu}\.?$/u.test(w0);
+      // "Should Mr. Clarke", "Democrat Hillary Clinton", "Rival Hillary Clinton": a word that is no first
+      // name before a title or a first name is not part of the name.
+      if (common && (TITLE_FIRST.has(w1) || PARTY_WORDS.has(w0) || (run.length >= 3 && nameGender(w1) !== null))) {
+        const logged = mentionLog.length;
+        analyseRun(run.slice(1));
+        const named = mentionLog.length > logged ? mentionLog[mentionLog.length - 1]?.actor : undefined;
+        if (named?.type === 'person' && PARTY_WORDS.has(w0)) named.affiliation ??= w0;
+        return;
+      }
+      // "Candidate Trump", "Derelict Obama": a common word (written lower-case elsewhere in the text)
+      // before the surname of a person named earlier.
+      const known = run.length === 2 && common ? findPerson(w1, first.start) : null;
+      if (known !== null && lowerWords().has(w0.toLowerCase())) {
+        mention(known, run[1]?.start ?? first.start, last.end, w1);
+        return;
+      }
+      // A run of places, events or things with no first name in it ("N. Korea", "RT America") is no person.
+      if (titled.name.length >= 2 && !titled.name.some((t) => nameGender(t.text) !== null) && titled.name.some((t) => isBroadPlace(t.text))) return;
+    }
     // A run that opens with a place or nationality and has no title names an organisation
     // ("Donbas Evacuation Line", "Kyiv Independent"), not a person.
     if (titled !== null && titled.role === null && run.length >= 3 && words.every((w) => isCapitalized(w)) && (DEMONYMS[words[0] ?? ''] !== undefined || isBroadPlace(words[0] ?? '')) && !isPlace(surface)) {

@@ -138,6 +138,13 @@ describe('extractActors', () => {
     assert.notEqual(r.speakerOf.a2, r.speakerOf.a1);
   });
 
+  it('keeps sentence openers, party words and common words out of person names', () => {
+    const doc = 'Donald Trump spoke. Democrat Hillary Clinton replied. Unlike Patriot, Mr. Clarke has few investors. Should Mr. Clarke fail, the candidate loses. Candidate Trump left. Labor Day came.';
+    const r = extractActors(doc, [], gazetteer);
+    const people = r.actors.filter((a) => a.type === 'person').map((a) => [a.name, a.affiliation, a.mentions.length]);
+    assert.deepEqual(people, [['Donald Trump', null, 2], ['Hillary Clinton', 'Democrat', 1], ['Clarke', null, 2]]);
+  });
+
   it('never throws and keeps offsets inside the text for any input', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('Mayor', 'John', 'Smith', 'said', 'he', 'The', 'Council', 'of', 'the', 'ICC', 'Russian', 'troops', ',', '.', '“', 'Kremlin', 'Ünal'), { maxLength: 40 }), (parts) => {

@@ -147,6 +147,11 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'ramadan', 'eid', 'internet', 'facebook', 'telegram', 'twitter', 'instagram', 'youtube', 'tiktok', 'whatsapp',
   'x', 'north', 'south', 'east', 'west', 'northern', 'southern',
   'eastern', 'western', 'central', 'human', 'world', 'war', 'crimes', 'yes', 'oh', 'please', 'thank', 'thanks',
+  // Sentence openers that news copy capitalises before a name ("Unlike Patriot, …", "Should Mr. Clarke …").
+  'unlike', 'like', 'whether', 'beyond', 'unless', 'until', 'against', 'among', 'amid', 'besides', 'because',
+  'should', 'would', 'could', 'did', 'does', 'do', 'might', 'must', 'let', 'instead', 'perhaps', 'maybe', 'indeed',
+  'thus', 'hence', 'therefore', 'tonight', 'tomorrow', 'even', 'only', 'just', 'under', 'during', 'through',
+  'about', 'again', 'once', 'whose', 'whom', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'former',
 ]);
 
 /** Words that follow a speaker: a capitalised word before one of these is a likely surname. */

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FigureComparison } from '../../src/allegations/index.ts';
+import { setMembership } from '../../src/store/accounts.ts';
 import { figureSpreadOf } from '../../src/store/allegation-summaries.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
@@ -210,6 +211,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const other = await get(`${base}/allegations?sort=origins&limit=40`);
       const mixed = await server.request('viewer', 'GET', `${base}/allegations?sort=spread&cursor=${encodeURIComponent(other.nextCursor ?? '')}`);
       assert.equal(mixed.status, 400, 'a cursor belongs to its sort');
+    });
+
+    it('keeps a protected name out of reach of an uncleared actor filter, and out of the cards', async () => {
+      const sources = (await (await server.request('viewer', 'GET', `${base}/sources?limit=50`)).json()) as { items: { id: string; title: string | null }[] };
+      const one = sources.items.find((x) => x.title === 'Dalbrook report one');
+      assert.ok(one !== undefined);
+      const text = ((await (await server.request('viewer', 'GET', `${base}/sources/${one.id}`)).json()) as { text: string }).text;
+      const at = text.indexOf('Ivan Petrenko');
+      const protect = await server.request('analyst', 'POST', `${base}/protections`, {
+        body: { kind: 'span', objectId: one.id, span: { start: at, end: at + 'Ivan Petrenko'.length }, reason: 'source at risk (fictional)', terms: ['Petrenko'] },
+      });
+      assert.equal(protect.status, 201, await protect.clone().text());
+      const probe = await server.request('viewer', 'GET', `${base}/allegations?actor=Petrenko`);
+      assert.equal(probe.status, 200);
+      assert.deepEqual(((await probe.json()) as ItemPage).items, []);
+      const listed = await (await server.request('viewer', 'GET', `${base}/allegations?limit=500`)).text();
+      assert.ok(!listed.includes('Petrenko'), 'the name is redacted from reasons and actors');
+      await setMembership(server.store.db, { caseId: server.ownCase, userId: server.users.lead.id, role: 'lead', cleared: true });
+      const cleared = await server.request('lead', 'GET', `${base}/allegations?actor=Petrenko`);
+      assert.deepEqual(((await cleared.json()) as ItemPage).items.map((a) => a.id), [market?.id]);
     });
   });
 }

@@ -219,6 +219,8 @@ export function findDates(text: string, published: string | null): DateHit[] {
   for (const m of text.matchAll(RE_RELATIVE)) {
     const start = m.index;
     const end = m.index + m[0].length;
+    // "USA Today", "Russia Today": a capitalised "Today" right after a capitalised word ends a name.
+    if (m[1] !== undefined && /^T/.test(m[0]) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !/[.!?:]["”’]?\s+\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (pub === null) {
       push(start, end, null, null, 'day', false);
       continue;

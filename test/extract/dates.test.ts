@@ -19,6 +19,11 @@ describe('findDates', () => {
     assert.deepEqual(one('He told ABC News on Thursday.'), { text: 'Thursday', from: '2022-04-07', to: '2022-04-07', granularity: 'day' });
   });
 
+  it('does not read "Today" at the end of a name as a date', () => {
+    assert.deepEqual(findDates('A reporter for USA Today and Russia Today spotted her today.', PUB).map((h) => h.text), ['today']);
+    assert.equal(one('Today the town was quiet.').from, PUB);
+  });
+
   it('reads the publication weekday itself as the publication day', () => {
     assert.equal(one('Officials said on Friday.').from, '2022-04-08');
   });

@@ -120,12 +120,68 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
       if (d < best) source = s;
     }
+    if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);
     // a monotone score from the perceptron margins (not a calibrated probability): margins of
     // about 10 are coin-flips, 40 and more are near-certain on PolNeAR train
     const confidence = Math.sqrt(sigmoid((cueTags.margin[cue[0]]! - 10) / 12) * sigmoid((roles.margin - 10) / 12));
     out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
   }
   return assignFragments(out);
+}
+
+/** Most tokens (commas, the source) between a quotation and its cue group on either side. */
+const QUOTE_REACH = 3;
+
+/** The quotation (token range, marks included) with id `id`, searched from token `at`. */
+function quotationAt(ctx: DocContext, at: number): TokenRange {
+  const id = ctx.quoteId[at]!;
+  let a = at;
+  let b = at + 1;
+  while (a > 0 && ctx.quoteId[a - 1] === id) a--;
+  while (b < ctx.tokens.count && ctx.quoteId[b] === id) b++;
+  return [a, b];
+}
+
+/**
+ * A quotation split by its cue ("“Every time you say that,” Warren said, “you give ammunition …”"):
+ * when the content is one of two quotations flanking the cue (and its source), the first ends in a
+ * comma inside its marks, and no other cue lies in the second, both are the content. PolNeAR marks
+ * them as two fragments; the role tagger often keeps only one.
+ */
+function withSplitQuote(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  content: TokenRange,
+  cuePrefix: Int32Array,
+): TokenRange[] {
+  const lay = ctx.layout;
+  let lo = cue[0];
+  let hi = cue[1];
+  if (source !== undefined && source[1] <= cue[0] && cue[0] - source[1] <= 1) lo = source[0];
+  if (source !== undefined && source[0] >= cue[1] && source[0] - cue[1] <= 1) hi = source[1];
+  // the closing mark just before the group and the opening mark just after it
+  let close = -1;
+  for (let i = lo - 1; i >= Math.max(0, lo - QUOTE_REACH) && close < 0; i--) {
+    if (lay.quoteMark[i] === 2) close = i;
+    else if (ctx.tokens.shape[i] !== 6) break;
+  }
+  let open = -1;
+  for (let i = hi; i < Math.min(ctx.tokens.count, hi + QUOTE_REACH) && open < 0; i++) {
+    if (lay.quoteMark[i] === 1) open = i;
+    else if (ctx.tokens.shape[i] !== 6) break;
+  }
+  if (close < 1 || open < 0 || ctx.tokens.text.charCodeAt(ctx.tokens.start[close - 1]!) !== 0x2c) return [content];
+  const left = quotationAt(ctx, close);
+  const right = quotationAt(ctx, open);
+  if (lay.sentence[left[0]] !== lay.sentence[cue[0]] && lay.sentence[left[1] - 1] !== lay.sentence[cue[0]]) return [content];
+  const covers = (q: TokenRange): boolean => 2 * (Math.min(q[1], content[1]) - Math.max(q[0], content[0])) > q[1] - q[0];
+  const other = covers(left) ? right : covers(right) ? left : null;
+  if (other === null || cuePrefix[other[1]]! - cuePrefix[other[0]]! > 0) return [content];
+  // the quoted sentence must not go on to another cue right after the right quotation ("…,” she said)
+  const tail = Math.min(ctx.tokens.count, right[1] + QUOTE_REACH + 1);
+  if (cuePrefix[tail]! - cuePrefix[right[1]]! > 0) return [content];
+  return other === left ? [left, content] : [content, right];
 }
 
 const gap = (cue: TokenRange, r: TokenRange): number => (r[1] <= cue[0] ? cue[0] - r[1] : Math.max(0, r[0] - cue[1]));

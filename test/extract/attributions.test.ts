@@ -6,11 +6,16 @@ import { extractAttributions } from '../../src/extract/attributions.ts';
 import { extract, EXTRACTOR_VERSION } from '../../src/extract/index.ts';
 import type { Attribution } from '../../src/extract/types.ts';
 
-const REFERENCE = readFileSync(new URL('../../../shared/corpus/seed/mariupol-mobile-crematoria.txt', import.meta.url), 'utf8');
+const REFERENCE = readFileSync(
+  new URL('../../../shared/corpus/seed/mariupol-mobile-crematoria.txt', import.meta.url),
+  'utf8',
+);
 const found = extractAttributions(REFERENCE);
 
 function find(source: RegExp, content: RegExp): Attribution {
-  const a = found.find((x) => source.test(x.source?.text ?? '') && x.content.some((c) => content.test(c.text)));
+  const a = found.find(
+    (x) => source.test(x.source?.text ?? '') && x.content.some((c) => content.test(c.text)),
+  );
   assert.ok(a, `no attribution from ${source} with content ${content}`);
   return a;
 }
@@ -31,7 +36,9 @@ describe('extractAttributions on the reference article', () => {
   });
 
   it('finds the mayor’s estimate of about 5,000 killed as a hedged statement', () => {
-    const a = found.find((x) => /estimated/.test(x.cue.text) && x.content.some((c) => /5,000 people/.test(c.text)));
+    const a = found.find(
+      (x) => /estimated/.test(x.cue.text) && x.content.some((c) => /5,000 people/.test(c.text)),
+    );
     assert.ok(a);
     assert.equal(a.stance, 'hedge');
   });
@@ -106,6 +113,19 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(a.quote, 'direct');
   });
 
+  it('keeps both halves of a quotation split by its cue and source', () => {
+    const text =
+      'The council met on Monday. “Nobody has been paid since March,” Halden said, “and the shelters are full.” The next session is in May.';
+    const [a] = extractAttributions(text);
+    assert.ok(a);
+    assert.equal(a.source?.text, 'Halden');
+    assert.deepEqual(
+      a.content.map((c) => c.text),
+      ['“Nobody has been paid since March,”', '“and the shelters are full.”'],
+    );
+    assert.equal(a.quote, 'direct');
+  });
+
   it('handles "according to"', () => {
     const text = 'Forty homes were flooded in Lindmoor, according to the regional fire service.';
     const [a] = extractAttributions(text);
@@ -126,7 +146,8 @@ describe('extract', () => {
     assert.equal(x.document.published, '2031-05-02');
     assert.match(x.document.sha256, /^[0-9a-f]{64}$/);
     assert.equal(x.attributions.length, 1);
-    for (const key of ['actors', 'places', 'dates', 'figures', 'events'] as const) assert.ok(Array.isArray(x[key]));
+    for (const key of ['actors', 'places', 'dates', 'figures', 'events'] as const)
+      assert.ok(Array.isArray(x[key]));
   });
 
   it('links sources to actors from fact extraction', () => {

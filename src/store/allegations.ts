@@ -208,15 +208,18 @@ export async function attachCaseSources(
       await beginWrite(trx, store, caseId);
       const touched = new Set<string>();
       const former = new Map<string, string>();
+      const detached: Unit[] = [];
       const changedSources = await removeSources(
         trx,
         sources.map((s) => s.id),
         touched,
         former,
+        detached,
       );
       for (const id of await fingerprintBatch(trx, caseId, sources)) changedSources.add(id);
-      const incoming = sources.flatMap((s) => buildUnits(s));
-      units += incoming.length;
+      const fresh = sources.flatMap((s) => buildUnits(s));
+      units += fresh.length;
+      const incoming = [...fresh, ...detached];
       // Units parsed while clustering are reused by the re-assessment of the same transaction.
       const parsed = new Map<string, Unit>(incoming.map((u) => [u.id, u]));
       await attachIncoming(trx, caseId, incoming, touched, parsed);
@@ -248,7 +251,7 @@ export async function attachCaseSources(
           caseId,
           payload: {
             sources: sources.map((s) => s.id),
-            units: incoming.length,
+            units: fresh.length,
             allegations: [...touched].sort(),
           },
         });
@@ -273,26 +276,73 @@ export async function reassessAllegation(store: Store, id: string): Promise<bool
 /**
  * Removes earlier units and fingerprints of re-attached sources; returns sources whose copy status may
  * change. `former` receives the allegation each removed claim belonged to.
+ *
+ * Removing a claim may split its allegation (it may have been the only link between two groups of
+ * claims) or leave responses without the claim they answered. So every other source with a unit in an
+ * allegation that lost a claim is detached too: its stored units are deleted and pushed to `detached`,
+ * for the caller to attach again with the new units. Attaching is order-independent, so this gives
+ * exactly what a rebuild gives, at the cost of the allegations concerned only.
  */
 async function removeSources(
   trx: Db,
   sourceIds: readonly string[],
   touched: Set<string>,
   former: Map<string, string>,
+  detached: Unit[],
 ): Promise<Set<string>> {
   const changed = new Set<string>();
+  const removing = new Set(sourceIds);
+  const lostClaims = new Set<string>();
   for (const part of chunks(sourceIds)) {
     const old = await trx
       .selectFrom('allegation_units')
       .select(['id', 'kind', 'allegation_id'])
       .where('source_id', 'in', part)
       .execute();
-    if (old.length === 0) continue;
     for (const o of old) {
       if (o.allegation_id === null) continue;
       touched.add(o.allegation_id);
-      if (o.kind === 'claim') former.set(o.id, o.allegation_id);
+      if (o.kind === 'claim') {
+        former.set(o.id, o.allegation_id);
+        lostClaims.add(o.allegation_id);
+      }
     }
+  }
+  // Other sources sharing an allegation with a removed claim are detached and attached again.
+  const others = new Set<string>();
+  for (const part of chunks([...lostClaims])) {
+    const rows = await trx
+      .selectFrom('allegation_units')
+      .select('source_id')
+      .distinct()
+      .where('allegation_id', 'in', part)
+      .execute();
+    for (const r of rows) if (!removing.has(r.source_id)) others.add(r.source_id);
+  }
+  for (const part of chunks([...others])) {
+    const rows = await trx
+      .selectFrom('allegation_units')
+      .select(['id', 'kind', 'allegation_id', 'data'])
+      .where('source_id', 'in', part)
+      .execute();
+    for (const r of rows) {
+      detached.push(JSON.parse(r.data) as Unit);
+      if (r.allegation_id === null) continue;
+      touched.add(r.allegation_id);
+      if (r.kind === 'claim') former.set(r.id, r.allegation_id);
+    }
+    for (const ids of chunks(rows.map((r) => r.id))) {
+      await trx.deleteFrom('allegation_unit_keys').where('unit_id', 'in', ids).execute();
+      await trx.deleteFrom('allegation_units').where('id', 'in', ids).execute();
+    }
+  }
+  for (const part of chunks(sourceIds)) {
+    const old = await trx
+      .selectFrom('allegation_units')
+      .select('id')
+      .where('source_id', 'in', part)
+      .execute();
+    if (old.length === 0) continue;
     for (const ids of chunks(old.map((o) => o.id))) {
       await trx.deleteFrom('allegation_unit_keys').where('unit_id', 'in', ids).execute();
       await trx.deleteFrom('allegation_units').where('id', 'in', ids).execute();

@@ -1,7 +1,7 @@
 // Store tests for allegations on SQLite and PostgreSQL. Every source here is fictional (test/allegations/factories.ts).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { clusterCase } from '../../src/allegations/index.ts';
+import { clusterCase, type CaseSource } from '../../src/allegations/index.ts';
 import {
   attachSources,
   editCanonicalStatement,
@@ -13,7 +13,7 @@ import {
 import { listCustody } from '../../src/store/custody.ts';
 import type { Store } from '../../src/store/index.ts';
 import { saveExtraction } from '../../src/store/extractions.ts';
-import { fictionalCase } from '../allegations/factories.ts';
+import { buildSource, fictionalCase } from '../allegations/factories.ts';
 import { insertSource, runOnBackends, uniqueCaseName } from '../pipeline/fixtures.ts';
 
 /** Stores the fictional case (sources + extractions); returns the case id and fixture id → source id. */
@@ -83,7 +83,136 @@ async function digest(store: Store, caseId: string): Promise<unknown> {
   return out.sort((x, y) => (x.id < y.id ? -1 : 1));
 }
 
+/**
+ * A fictional case where one report's claim is the only link between two others ("mortar rounds hit the
+ * grain market … and the Linden school"), plus a denial of the market strike. Returns the stored ids and
+ * the bridge report's extraction without its bridging claim (what a re-extraction might give).
+ */
+async function storeBridgeCase(
+  store: Store,
+): Promise<{ caseId: string; ids: Map<string, string>; reextracted: CaseSource['extraction'] }> {
+  const claim = (speaker: string, content: string) => ({
+    speaker,
+    speakerType: 'state_body' as const,
+    content,
+    places: ['Tarvik'],
+    types: ['attack_on_civilians' as const],
+  });
+  const sources = [
+    buildSource({
+      id: 'market',
+      published: '2025-04-01',
+      outlet: 'Tarvik Town Council',
+      kind: 'statement',
+      attributions: [
+        claim('Tarvik Town Council', 'mortar rounds hit the grain market on Kessel Square in Tarvik'),
+      ],
+    }),
+    buildSource({
+      id: 'bridge',
+      published: '2025-04-02',
+      outlet: 'Tarvik District Office',
+      kind: 'statement',
+      attributions: [
+        claim(
+          'Tarvik District Office',
+          'mortar rounds hit the grain market on Kessel Square and the Linden school near the Orsk bridge in Tarvik',
+        ),
+        {
+          speaker: 'Tarvik District Office',
+          speakerType: 'state_body',
+          content: 'a convoy of flour trucks was turned back at the Orsk checkpoint',
+          places: ['Tarvik'],
+          types: ['obstruction_of_humanitarian_access'],
+        },
+      ],
+    }),
+    buildSource({
+      id: 'school',
+      published: '2025-04-03',
+      outlet: 'Tarvik Teachers Union',
+      kind: 'statement',
+      attributions: [
+        claim('Tarvik Teachers Union', 'the Linden school near the Orsk bridge in Tarvik was bombed'),
+      ],
+    }),
+    buildSource({
+      id: 'denial',
+      published: '2025-04-04',
+      outlet: 'Korlandian Ministry of Defence',
+      kind: 'statement',
+      attributions: [
+        {
+          speaker: 'Korlandian Ministry of Defence',
+          speakerType: 'state_body',
+          stance: 'deny',
+          content: 'mortar rounds hit the grain market on Kessel Square in Tarvik',
+          places: ['Tarvik'],
+        },
+      ],
+    }),
+  ];
+  const caseName = uniqueCaseName('allegations-bridge');
+  const ids = new Map<string, string>();
+  let caseId = '';
+  for (const s of sources) {
+    const inserted = await insertSource(store, {
+      caseName,
+      text: s.extraction.document.text,
+      published: s.published,
+    });
+    caseId = inserted.caseId;
+    await store.db
+      .updateTable('sources')
+      .set({ kind: s.kind, outlet: s.outlet })
+      .where('id', '=', inserted.sourceId)
+      .execute();
+    await saveExtraction(store, inserted.sourceId, s.extraction, 'fixture', { actor: 'test' });
+    ids.set(s.id, inserted.sourceId);
+  }
+  const bridge = (sources[1] as CaseSource).extraction;
+  const reextracted = {
+    ...bridge,
+    attributions: bridge.attributions.filter((a) => a.id !== 'a1'),
+    events: bridge.events.map((e) => ({ ...e, attributions: e.attributions.filter((a) => a !== 'a1') })),
+  };
+  return { caseId, ids, reextracted };
+}
+
+async function allegationOfSource(store: Store, caseId: string, sourceId: string): Promise<string[]> {
+  const page = await listAllegations(store.db, { caseId, limit: 500 });
+  const out: string[] = [];
+  for (const a of page.items) {
+    const d = await getAllegation(store.db, a.id);
+    if (d?.members.some((m) => m.sourceId === sourceId && m.role !== 'context')) out.push(a.id);
+  }
+  return out;
+}
+
 runOnBackends('allegations store', (getStore) => {
+  it('splits an allegation when a re-extraction removes the claim that linked it, as a rebuild does', async () => {
+    const store = getStore();
+    const { caseId, ids, reextracted } = await storeBridgeCase(store);
+    await attachSources(store, [...ids.values()], { actor: 'test' });
+    const market = ids.get('market') ?? '';
+    const school = ids.get('school') ?? '';
+    assert.deepEqual(
+      await allegationOfSource(store, caseId, market),
+      await allegationOfSource(store, caseId, school),
+    );
+    await saveExtraction(store, ids.get('bridge') ?? '', reextracted, 'fixture-2', { actor: 'test' });
+    await attachSources(store, [ids.get('bridge') ?? ''], { actor: 'test' });
+    const incremental = await digest(store, caseId);
+    const [marketAllegation] = await allegationOfSource(store, caseId, market);
+    const [schoolAllegation] = await allegationOfSource(store, caseId, school);
+    assert.ok(marketAllegation && schoolAllegation);
+    assert.notEqual(marketAllegation, schoolAllegation);
+    const detail = await getAllegation(store.db, marketAllegation);
+    assert.ok(detail?.members.some((m) => m.sourceId === ids.get('denial') && m.role === 'deny'));
+    await rebuildAllegations(store, caseId, { actor: 'test' });
+    assert.deepEqual(incremental, await digest(store, caseId));
+  });
+
   it('attaches sources one at a time, in any order, to the same allegations as a rebuild', async () => {
     const store = getStore();
     const { caseId, ids } = await storeCase(store);

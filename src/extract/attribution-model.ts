@@ -44,15 +44,50 @@ export function mix4(a: number, b: number, c: number, d: number): number {
 export function score(model: LinearModel, feats: Int32Array, n: number, out: Float64Array): void {
   const { tags, weights } = model;
   const mask = (1 << model.bits) - 1;
+  const inv = model.scale !== 1 ? 1 / model.scale : 1;
+  if (tags === 3) {
+    // the two taggers' tag counts, unrolled: scoring is the hot loop of extraction
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let k = 0; k < n; k++) {
+      const base = (feats[k]! & mask) * 3;
+      s0 += weights[base]!;
+      s1 += weights[base + 1]!;
+      s2 += weights[base + 2]!;
+    }
+    out[0] = s0 * inv;
+    out[1] = s1 * inv;
+    out[2] = s2 * inv;
+    return;
+  }
+  if (tags === 5) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let k = 0; k < n; k++) {
+      const base = (feats[k]! & mask) * 5;
+      s0 += weights[base]!;
+      s1 += weights[base + 1]!;
+      s2 += weights[base + 2]!;
+      s3 += weights[base + 3]!;
+      s4 += weights[base + 4]!;
+    }
+    out[0] = s0 * inv;
+    out[1] = s1 * inv;
+    out[2] = s2 * inv;
+    out[3] = s3 * inv;
+    out[4] = s4 * inv;
+    return;
+  }
   out.fill(0, 0, tags);
   for (let k = 0; k < n; k++) {
     const base = (feats[k]! & mask) * tags;
     for (let t = 0; t < tags; t++) out[t]! += weights[base + t]!;
   }
-  if (model.scale !== 1) {
-    const inv = 1 / model.scale;
-    for (let t = 0; t < tags; t++) out[t]! *= inv;
-  }
+  for (let t = 0; t < tags; t++) out[t]! *= inv;
 }
 
 /**

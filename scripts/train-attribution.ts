@@ -153,6 +153,8 @@ function main(): void {
       epochs: { type: 'string', default: '10' },
       bias: { type: 'string', default: '18' },
       'min-ratio': { type: 'string', default: '0.002' },
+      'cue-bits': { type: 'string', default: String(CUE_BITS) },
+      'role-bits': { type: 'string', default: String(ROLE_BITS) },
     },
   });
   const t0 = performance.now();
@@ -162,6 +164,8 @@ function main(): void {
     epochs,
     bias: Number(values.bias),
     minRatio: Number(values['min-ratio']),
+    cueBits: Number(values['cue-bits']),
+    roleBits: Number(values['role-bits']),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   mkdirSync(dirname(values.out), { recursive: true });

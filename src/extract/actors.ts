@@ -54,7 +54,7 @@ const FEMALE_TITLES = /^(?:mrs\.?|ms\.?|miss|madam|madame|lady|dame|queen|prince
 const MALE_TITLES = /^(?:mr\.?|sir|lord|king|prince|father|pope|patriarch|sheikh|congressman|spokesman|chairman|businessman|policeman|serviceman|\w+man|grandfather|husband|son|brother|boy)$/i;
 
 /** The package's first-name table (about 90,000 names from six languages), loaded on first use only. */
-function nameGender(firstName: string): Gender | null {
+function lookupNameGender(firstName: string): Gender | null {
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(firstName)) return null;
   try {
     const lib = requireHere('gender-detection-from-name') as { getGender(name: string): string };
@@ -272,6 +272,16 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       else list.push(p);
     }
   };
+  const genderMemo = new Map<string, Gender | null>();
+  /** {@link lookupNameGender}, memoised for this document: the same names recur. */
+  const nameGender = (word: string): Gender | null => {
+    let g = genderMemo.get(word);
+    if (g === undefined) {
+      g = lookupNameGender(word);
+      genderMemo.set(word, g);
+    }
+    return g;
+  };
   let lowerSet: Set<string> | null = null;
   /** Words written in lower case somewhere in the text: common words, not names. Built on first need. */
   const lowerWords = (): ReadonlySet<string> => {
@@ -358,10 +368,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (titled !== null && titled.role === null && titled.affiliation === null && run.length >= 2) {
       const w0 = words[0] ?? '';
       const w1 = words[1] ?? '';
-      const common = nameGender(w0) === null && !CONNECTORS.has(w0.toLowerCase()) && !/^\p{Lu}\.?$/u.test(w0);
+      // Evaluated lazily: the name table is consulted only for runs that could need it.
+      const common = (): boolean => !CONNECTORS.has(w0.toLowerCase()) && !/^\p{Lu}\.?$/u.test(w0) && nameGender(w0) === null;
       // "Should Mr. Clarke", "Democrat Hillary Clinton", "Rival Hillary Clinton": a word that is no first
       // name before a title or a first name is not part of the name.
-      if (common && (TITLE_FIRST.has(w1) || PARTY_WORDS.has(w0) || (run.length >= 3 && nameGender(w1) !== null))) {
+      if ((TITLE_FIRST.has(w1) || PARTY_WORDS.has(w0) || (run.length >= 3 && nameGender(w1) !== null)) && common()) {
         const logged = mentionLog.length;
         analyseRun(run.slice(1));
         const named = mentionLog.length > logged ? mentionLog[mentionLog.length - 1]?.actor : undefined;
@@ -370,13 +381,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       }
       // "Candidate Trump", "Derelict Obama": a common word (written lower-case elsewhere in the text)
       // before the surname of a person named earlier.
-      const known = run.length === 2 && common ? findPerson(w1, first.start) : null;
-      if (known !== null && lowerWords().has(w0.toLowerCase())) {
+      const known = run.length === 2 ? findPerson(w1, first.start) : null;
+      if (known !== null && lowerWords().has(w0.toLowerCase()) && common()) {
         mention(known, run[1]?.start ?? first.start, last.end, w1);
         return;
       }
       // A run of places, events or things with no first name in it ("N. Korea", "RT America") is no person.
-      if (titled.name.length >= 2 && !titled.name.some((t) => nameGender(t.text) !== null) && titled.name.some((t) => isBroadPlace(t.text))) return;
+      if (titled.name.length >= 2 && titled.name.some((t) => isBroadPlace(t.text)) && !titled.name.some((t) => nameGender(t.text) !== null)) return;
     }
     // A run that opens with a place or nationality and has no title names an organisation
     // ("Donbas Evacuation Line", "Kyiv Independent"), not a person.

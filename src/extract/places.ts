@@ -78,6 +78,8 @@ const NAME_TAIL = /^\s+(?:&|Street|St\.|Road|Avenue|Boulevard|Island|Islands|Clu
 const SPEAKS_AFTER = /^\s+(?:said|says|told|added|argued|noted|wrote|tweeted|asked|claimed|insisted|replied|responded|declared|stated|announced)\b/;
 
 const LOCATIVE = /\b(?:in|near|outside|from|to|at|into|around|of|toward|towards|across|between|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of|and|or|(?:towns|cities|villages|places|regions|areas|settlements|communities)\s+(?:such as|including|like))\s+(?:the\s+)?$/i;
+/** Last words of {@link LOCATIVE}'s alternatives. */
+const LOCATIVE_LAST: ReadonlySet<string> = new Set('in near outside from to at into around of toward towards across between through via inside within and or as like including'.split(' '));
 /** Prepositions that make a place of a word that could be a name ("in Clinton" but not "and the Clinton campaign"). */
 const STRICT_LOCATIVE = /\b(?:in|near|outside|from|at|into|around|toward|towards|across|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of)\s+(?:the\s+)?$/i;
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'la', 'el', 'al', 'ad', 'an', 'on', 'upon', 'am', 'the', 'sur']);
@@ -118,6 +120,11 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
   const exclude = [...(options.exclude ?? [])].sort((a, b) => a[0] - b[0]);
   let ex = 0;
   const candidates: Candidate[] = [];
+  /** The word before token i, skipping one "the", lower-cased. */
+  const locativeWordBefore = (i: number): string => {
+    const prev = tokens[i - 1]?.text ?? '';
+    return (prev === 'the' || prev === 'The' ? (tokens[i - 2]?.text ?? '') : prev).toLowerCase();
+  };
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (first === undefined || !isCapitalized(first.text)) continue;
@@ -162,7 +169,8 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
       // Only after a town and a comma ("Flint, Mich.", "FAIRVIEW, W.Va."): "Del. Stacey Plaskett" is a title.
       const dotted = entries.length === 0 && text.charCodeAt(last.end) === 46 && /\p{L}$/u.test(surface) && /\p{L}, $/u.test(text.slice(Math.max(0, first.start - 3), first.start));
       if (dotted) entries = gazetteer.lookup(`${text.slice(first.start, last.end)}.`);
-      if (entries.length === 0 && n === 1 && surface.length >= 5 && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
+      // A loose match is accepted only after a locative, so it is looked up only after a locative's last word.
+      if (entries.length === 0 && n === 1 && surface.length >= 5 && LOCATIVE_LAST.has(locativeWordBefore(i)) && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
         entries = gazetteer.lookupLoose(surface);
         loose = entries.length > 0;
       }
@@ -288,8 +296,12 @@ const AREA_NOUN = 'villages?|towns?|city|cities|hamlets?|settlements?|districts?
 const CUE_BEFORE = new RegExp(String.raw`\b(?:(?:${AREA_NOUN})\s+(?:of|called|named)|(?:villages?|towns?|settlements?|places)\s+(?:such as|including|like)|(?:villagers|residents|inhabitants|natives)\s+(?:of|in|from))\s+$`, 'i');
 /** "X village", "X district", "X refugee camp": a lower-case area noun right after. */
 const CUE_AFTER = new RegExp(String.raw`^\s+(?:refugee\s+)?(?:village|town|district|region|province|oblast|governorate|camp|settlement|neighbou?rhood|suburb|municipality|commune|county)\b`);
+/** Last words of the cues in {@link CUE_BEFORE}: a token after none of these needs another cue. */
+const CUE_WORDS: ReadonlySet<string> = new Set(['of', 'called', 'named', 'as', 'including', 'like', 'in', 'from']);
+/** Lower-case area nouns of {@link CUE_AFTER}. */
+const AREA_WORDS: ReadonlySet<string> = new Set('refugee village town district region province oblast governorate camp settlement neighbourhood neighborhood suburb municipality commune county'.split(' '));
 /** Street-like heads: the whole run is a point place ("Mill Road"). */
-const STREET_HEAD = /^(?:Road|Street|St|Avenue|Ave|Boulevard|Blvd|Lane|Square|Highway|Prospekt|Prospect)$/;
+const STREET_WORDS: ReadonlySet<string> = new Set(['Road', 'Street', 'St', 'Avenue', 'Ave', 'Boulevard', 'Blvd', 'Lane', 'Square', 'Highway', 'Prospekt', 'Prospect']);
 const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 function titleCase(word: string): string {
@@ -337,6 +349,16 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     if (!names.has(hit.name.toLowerCase())) names.set(hit.name.toLowerCase(), hit);
     return n;
   };
+  /** True when a token in the three after i is followed by a comma or is, or precedes, an area noun or street word. */
+  const mayEndCue = (i: number): boolean => {
+    for (let k = i; k < i + 4 && k < tokens.length; k++) {
+      const tk = tokens[k];
+      if (tk === undefined) break;
+      if ((k > i && AREA_WORDS.has(tk.text)) || STREET_WORDS.has(tk.text)) return true;
+      if (text.charCodeAt(tk.end) === 44) return true;
+    }
+    return false;
+  };
   /** Length in tokens of the run of name words at i (at most three, single-space separated). */
   const runAt = (i: number): number => {
     let n = 0;
@@ -350,7 +372,14 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t === undefined || busy[t.start] === 1 || !nameWord(t.text)) continue;
+    const c0 = t?.text.charCodeAt(0) ?? 0;
+    // Cheap gates first: a capital letter, then a cue word before or something after the run that a rule needs.
+    if (t === undefined || c0 < 65 || (c0 > 90 && c0 < 128) || busy[t.start] === 1) continue;
+    const prevText = tokens[i - 1]?.text ?? '';
+    const b1 = text.charCodeAt(t.start - 1);
+    const atLineStart = t.start === 0 || b1 === 10 || b1 === 40 || ((b1 === 32 || b1 === 13) && /[\n(]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start)));
+    if (!CUE_WORDS.has(prevText) && !atLineStart && !mayEndCue(i)) continue;
+    if (!nameWord(t.text)) continue;
     const n = runAt(i);
     const last = tokens[i + n - 1];
     if (n === 0 || last === undefined) continue;
@@ -364,9 +393,9 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
     let added = 0;
     const nextWord = tokens[i + n];
-    if (n >= 2 && STREET_HEAD.test(last.text)) {
+    if (n >= 2 && STREET_WORDS.has(last.text)) {
       added = add(i, n, 'point', null);
-    } else if (nextWord !== undefined && n < 3 && STREET_HEAD.test(nextWord.text) && text.slice(last.end, nextWord.start) === ' ') {
+    } else if (nextWord !== undefined && n < 3 && STREET_WORDS.has(nextWord.text) && text.slice(last.end, nextWord.start) === ' ') {
       added = add(i, n + 1, 'point', null);
     } else if (CUE_BEFORE.test(before)) {
       const region = /\b(?:districts?|regions?|provinces?|oblast|governorate|county|counties|departments?|prefecture|areas?|zones?)\s+of\s+$/i.test(before);

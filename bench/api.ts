@@ -10,6 +10,7 @@
 // load, since other work on the machine skews every figure.
 // All generated text is fictional. Prints one JSON object.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -249,8 +250,11 @@ async function hammer(url: string, headers: Record<string, string>, paths: reado
 async function main(): Promise<void> {
   const dir = join(tmpdir(), 'corroborate-bench');
   mkdirSync(dir, { recursive: true });
-  // Cached across runs; migrations added since the build apply on open. Rebuild with --fresh.
-  const path = join(dir, `api-${SOURCES}x${PER_SOURCE}-v${DATA_VERSION}.sqlite`);
+  // Cached across runs, keyed by the generator version and the migration names (a migration added out of
+  // order cannot apply to an older store). After an in-place edit of a migration, rebuild with --fresh.
+  const migrationsDir = fileURLToPath(new URL('../src/store/migrations/', import.meta.url));
+  const schema = createHash('sha256').update(readdirSync(migrationsDir).sort().join('\n')).digest('hex').slice(0, 12);
+  const path = join(dir, `api-${SOURCES}x${PER_SOURCE}-v${DATA_VERSION}-${schema}.sqlite`);
   const buildStarted = performance.now();
   let built = false;
   if (values.fresh || !existsSync(path)) {

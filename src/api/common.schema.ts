@@ -22,6 +22,36 @@ export const errorResponses = {
   404: { description: 'Not found', content: errorContent },
 } as const;
 
+/**
+ * A required JSON request body for `createRoute`.
+ *
+ * @example
+ * request: { params: CaseParams, body: jsonBody(ReviewBody) }
+ */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } }, required: true as const };
+}
+
+/**
+ * A JSON response for `createRoute`.
+ *
+ * @example
+ * responses: { 201: jsonResponse('Created', CaseSchema), ...errorResponses }
+ */
+export function jsonResponse<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * The usual responses of a route: `200` with a JSON body, and the error responses.
+ *
+ * @example
+ * responses: okJson('Source', SourceSchema)
+ */
+export function okJson<T extends z.ZodType>(description: string, schema: T) {
+  return { 200: jsonResponse(description, schema), ...errorResponses };
+}
+
 /** `caseId` path parameter. */
 export const CaseParams = z.object({
   caseId: z.string().min(1).max(200).openapi({ param: { name: 'caseId', in: 'path' }, example: 'mariupol-2022' }),

@@ -4,10 +4,10 @@ import { CorroborateError } from '../errors.ts';
 import { extract } from '../extract/index.ts';
 import { processSources } from '../pipeline/index.ts';
 import { listSources } from '../store/sources.ts';
-import { CaseParams, errorResponses } from './common.schema.ts';
+import { CaseParams, jsonBody, okJson } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
 import { caller } from './guards.ts';
-import { Loose } from './resource.schema.ts';
+import { ExtractionSchema, ReextractResultSchema } from './extraction.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
 
 /** Most characters the stateless extract endpoint accepts (it runs on the request thread). */
@@ -38,8 +38,8 @@ export function pipelineRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/extract',
         tags: ['extract'],
         summary: 'Run the extractor over a text and return the extraction output contract; nothing is stored',
-        request: { body: { content: { 'application/json': { schema: ExtractBody } }, required: true } },
-        responses: { 200: { description: 'Extraction', content: { 'application/json': { schema: Loose('ExtractionResult') } } }, ...errorResponses },
+        request: { body: jsonBody(ExtractBody) },
+        responses: okJson('Extraction', ExtractionSchema),
       }),
       { kind: 'user' },
       (c) => {
@@ -60,8 +60,8 @@ export function pipelineRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/cases/{caseId}/reextract',
         tags: ['extract'],
         summary: 'Re-run extraction (and allegation attachment) over some or all sources of a case (analyst)',
-        request: { params: CaseParams, body: { content: { 'application/json': { schema: ReextractBody } }, required: true } },
-        responses: { 200: { description: 'One result per source', content: { 'application/json': { schema: Loose('ReextractResult') } } }, ...errorResponses },
+        request: { params: CaseParams, body: jsonBody(ReextractBody) },
+        responses: okJson('One result per source', ReextractResultSchema),
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {

@@ -124,6 +124,9 @@ const KEEP = new Set([
   'role',
   'decision',
   'extractionState',
+  'reviewStatus',
+  'review',
+  'granularity',
 ]);
 
 function keepKey(key: string): boolean {

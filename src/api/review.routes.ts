@@ -11,14 +11,25 @@ import {
 } from '../store/actors.ts';
 import { getAttribution, listAttributions, listFigures, listPlaces } from '../store/extractions.ts';
 import { listReviews, reviewAttribution } from '../store/reviews.ts';
-import { CaseParams, PageQuery, Rationale, errorResponses } from './common.schema.ts';
+import { CaseParams, PageQuery, Rationale, jsonBody, okJson, pageOf } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
 import { caller, inCase } from './guards.ts';
-import { ActorParams, AttributionParams, Loose, LoosePage } from './resource.schema.ts';
+import {
+  ActorDetailSchema,
+  AttributionDetailSchema,
+  CaseActorSchema,
+  CaseActorSummarySchema,
+  ReviewResultSchema,
+  StanceSchema,
+  StoredAttributionSchema,
+  StoredFigureSchema,
+  StoredPlaceSchema,
+} from './extraction.schema.ts';
+import { ActorParams, AttributionParams } from './resource.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
 
 const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
-const StanceEnum = z.enum(['assert', 'allege', 'confirm', 'not_confirmed', 'deny', 'hedge']);
+const StanceEnum = StanceSchema;
 
 const ReviewBody = z
   .object({
@@ -43,8 +54,10 @@ const FactQuery = PageQuery.extend({ sourceId: z.string().optional() });
 /** Attributions (list, detail with review history, review), actors (list, detail, merge, split, rename), figures and places. */
 export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
   const db = deps.store.db;
-  const ok = (name: string) => ({ 200: { description: name, content: { 'application/json': { schema: Loose(name) } } }, ...errorResponses });
-  const page = (name: string) => ({ 200: { description: name, content: { 'application/json': { schema: LoosePage(name) } } }, ...errorResponses });
+  const AttributionPage = pageOf(StoredAttributionSchema, 'AttributionPage');
+  const ActorPage = pageOf(CaseActorSummarySchema, 'ActorPage');
+  const FigurePage = pageOf(StoredFigureSchema, 'FigurePage');
+  const PlacePage = pageOf(StoredPlaceSchema, 'PlacePage');
   return [
     defineRoute(
       createRoute({
@@ -53,7 +66,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         tags: ['attributions'],
         summary: 'Current attributions, filtered by source, actor, review status or stance (cursor-paginated)',
         request: { params: CaseParams, query: AttributionQuery },
-        responses: page('AttributionPage'),
+        responses: okJson('Attributions', AttributionPage),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -78,7 +91,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         tags: ['attributions'],
         summary: 'One attribution (effective values and the extracted original) with its review history',
         request: { params: AttributionParams },
-        responses: ok('AttributionDetail'),
+        responses: okJson('Attribution with its reviews', AttributionDetailSchema),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -94,8 +107,8 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/cases/{caseId}/attributions/{attributionId}/review',
         tags: ['attributions'],
         summary: 'Accept, edit (spans by offsets, stance), reattribute or reject an attribution, with a rationale (analyst)',
-        request: { params: AttributionParams, body: { content: { 'application/json': { schema: ReviewBody } }, required: true } },
-        responses: ok('ReviewResult'),
+        request: { params: AttributionParams, body: jsonBody(ReviewBody) },
+        responses: okJson('The review and the attribution after it', ReviewResultSchema),
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {
@@ -117,7 +130,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
           ...(body.edit === undefined ? {} : { edit: body.edit }),
           ...(body.caseActorId === undefined ? {} : { caseActorId: body.caseActorId }),
         });
-        return c.json(result, 200);
+        return c.json(result, 200) as never;
       },
     ),
     defineRoute(
@@ -127,7 +140,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         tags: ['actors'],
         summary: 'Case actors by name with attribution and mention counts (cursor-paginated)',
         request: { params: CaseParams, query: PageQuery.extend({ includeMerged: z.enum(['true', 'false']).optional() }) },
-        responses: page('ActorPage'),
+        responses: okJson('Actors', ActorPage),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -149,7 +162,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         tags: ['actors'],
         summary: 'One actor with the extraction records (mentions) linked to it',
         request: { params: ActorParams },
-        responses: ok('ActorDetail'),
+        responses: okJson('Actor with its mentions', ActorDetailSchema),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -167,9 +180,9 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         summary: 'Merge another actor (`from`) into this one (analyst)',
         request: {
           params: ActorParams,
-          body: { content: { 'application/json': { schema: z.object({ from: z.string().min(1), rationale: Rationale }) } }, required: true },
+          body: jsonBody(z.object({ from: z.string().min(1), rationale: Rationale })),
         },
-        responses: ok('Actor'),
+        responses: okJson('Actor', CaseActorSchema),
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {
@@ -190,16 +203,11 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         summary: 'Split extraction records (mention ids) off this actor into a new one (analyst)',
         request: {
           params: ActorParams,
-          body: {
-            content: {
-              'application/json': {
-                schema: z.object({ mentions: z.array(z.string().min(1)).min(1), name: z.string().min(1).max(300).optional(), rationale: Rationale }),
-              },
-            },
-            required: true,
-          },
+          body: jsonBody(
+            z.object({ mentions: z.array(z.string().min(1)).min(1), name: z.string().min(1).max(300).optional(), rationale: Rationale }),
+          ),
         },
-        responses: ok('Actor'),
+        responses: okJson('Actor', CaseActorSchema),
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {
@@ -225,9 +233,9 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         summary: 'Rename an actor; the old name stays an alias (analyst)',
         request: {
           params: ActorParams,
-          body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(300), rationale: Rationale }) } }, required: true },
+          body: jsonBody(z.object({ name: z.string().min(1).max(300), rationale: Rationale })),
         },
-        responses: ok('Actor'),
+        responses: okJson('Actor', CaseActorSchema),
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {
@@ -246,7 +254,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         tags: ['facts'],
         summary: 'Casualty and other figures of the current extractions (cursor-paginated)',
         request: { params: CaseParams, query: FactQuery },
-        responses: page('FigurePage'),
+        responses: okJson('Figures', FigurePage),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -262,7 +270,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
         tags: ['facts'],
         summary: 'Places of the current extractions with coordinates (cursor-paginated)',
         request: { params: CaseParams, query: FactQuery },
-        responses: page('PlacePage'),
+        responses: okJson('Places', PlacePage),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {

@@ -4,19 +4,20 @@ import { CorroborateError } from '../errors.ts';
 import { allegationOfAttributions } from '../store/allegations.ts';
 import { loadExtraction } from '../store/extractions.ts';
 import { getOriginal, getSource, listCaptures, listSources } from '../store/sources.ts';
-import { CaseParams, PageQuery, errorResponses } from './common.schema.ts';
+import { CaseParams, PageQuery, errorResponses, okJson, pageOf } from './common.schema.ts';
 import type { CaseAccess } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { inCase } from './guards.ts';
 import { isEmptyPolicy, maskRanges, redactText } from './redaction.ts';
-import { Loose, SourceParams, SourceSchema, SourceSummarySchema } from './resource.schema.ts';
+import { SourceExtractionSchema } from './extraction.schema.ts';
+import { SourceParams, SourceSchema, SourceSummarySchema } from './resource.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
 import { capturedPageDocument, sanitizeCapturedHtml } from './sanitize.ts';
 import { CAPTURED_PAGE_POLICY } from './security.ts';
 
 const tags = ['sources'];
 
-const SourcePage = z.object({ items: z.array(SourceSummarySchema), nextCursor: z.string().nullable() }).openapi('SourcePage');
+const SourcePage = pageOf(SourceSummarySchema, 'SourcePage');
 
 /** The protections a source's material falls under (whole source, spans, or terms in its text). */
 function protectionsOf(access: CaseAccess | undefined, sourceId: string, text: string): string[] {
@@ -45,7 +46,7 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'Sources of a case in capture order, with extraction state (cursor-paginated)',
         request: { params: CaseParams, query: PageQuery },
-        responses: { 200: { description: 'Sources', content: { 'application/json': { schema: SourcePage } } }, ...errorResponses },
+        responses: okJson('Sources', SourcePage),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -79,7 +80,7 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'One source: metadata, normalised text (protected spans masked for callers without clearance) and captures',
         request: { params: SourceParams },
-        responses: { 200: { description: 'Source', content: { 'application/json': { schema: SourceSchema } } }, ...errorResponses },
+        responses: okJson('Source', SourceSchema),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -171,7 +172,7 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
           params: SourceParams,
           query: z.object({ view: z.enum(['reviewed', 'original']).default('reviewed') }),
         },
-        responses: { 200: { description: 'Extraction', content: { 'application/json': { schema: Loose('Extraction') } } }, ...errorResponses },
+        responses: okJson('Extraction', SourceExtractionSchema),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {

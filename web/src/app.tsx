@@ -1,18 +1,20 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, useApp } from './context.tsx';
 import { href, match, type Route } from './lib/router.ts';
-import { AllegationView } from './views/allegation.tsx';
 import { BoardView } from './views/board.tsx';
 import { CasesView } from './views/cases.tsx';
-import { CustodyView } from './views/custody.tsx';
-import { InboxView } from './views/inbox.tsx';
 import { LoginView } from './views/login.tsx';
-import { ReaderView } from './views/reader.tsx';
-import { SearchView } from './views/search.tsx';
-import { TimelineView } from './views/timeline.tsx';
 
-// The map carries the country outlines (~100 kB); load it only when opened.
+// The entry bundle holds the shell, sign-in, cases and the board (the view that must paint first on a large
+// case); every other view is its own chunk, loaded when first opened. The map carries the country
+// outlines (~100 kB).
 const MapView = lazy(() => import('./views/map.tsx').then((m) => ({ default: m.MapView })));
+const ReaderView = lazy(() => import('./views/reader.tsx').then((m) => ({ default: m.ReaderView })));
+const AllegationView = lazy(() => import('./views/allegation.tsx').then((m) => ({ default: m.AllegationView })));
+const InboxView = lazy(() => import('./views/inbox.tsx').then((m) => ({ default: m.InboxView })));
+const TimelineView = lazy(() => import('./views/timeline.tsx').then((m) => ({ default: m.TimelineView })));
+const SearchView = lazy(() => import('./views/search.tsx').then((m) => ({ default: m.SearchView })));
+const CustodyView = lazy(() => import('./views/custody.tsx').then((m) => ({ default: m.CustodyView })));
 
 const CASE_TABS: readonly {
   readonly kind: 'inbox' | 'board' | 'map' | 'timeline' | 'search' | 'custody';
@@ -37,6 +39,14 @@ function tabOf(route: Route): string {
 }
 
 function View(props: { readonly route: Route }) {
+  return (
+    <Suspense fallback={<p className="notice">Loading…</p>}>
+      <RoutedView route={props.route} />
+    </Suspense>
+  );
+}
+
+function RoutedView(props: { readonly route: Route }) {
   const { route } = props;
   switch (route.kind) {
     case 'login':
@@ -52,11 +62,7 @@ function View(props: { readonly route: Route }) {
     case 'allegation':
       return <AllegationView caseId={route.caseId} allegationId={route.allegationId} />;
     case 'map':
-      return (
-        <Suspense fallback={<p className="notice">Loading map…</p>}>
-          <MapView caseId={route.caseId} />
-        </Suspense>
-      );
+      return <MapView caseId={route.caseId} />;
     case 'timeline':
       return <TimelineView caseId={route.caseId} />;
     case 'search':

@@ -266,10 +266,21 @@ function isReporter(speaker: Speaker, outlet: string | null): boolean {
   return name === o || name === initials || (fold(outlet).includes(name) && name.length > 3);
 }
 
+/**
+ * Whether a place may constrain clustering (two units naming places, none in common, never cluster): a
+ * town or region the gazetteer located. Countries say little about where an event happened; point places
+ * (a street, a site: "Mill Road") lie inside the town the report is about; names the gazetteer lacks
+ * (no coordinates) vary from report to report ("near the village of Orlivka" in one, "Kestrava" in
+ * another). These count as words and names of the content instead.
+ */
+function blockingPlace(p: Extraction['places'][number]): boolean {
+  return p.lat !== null && p.granularity !== 'country' && p.granularity !== 'point';
+}
+
 function mainPlace(extraction: Extraction): string | null {
   let best: { name: string; count: number; first: number } | null = null;
   for (const p of extraction.places) {
-    if (p.granularity === 'country') continue;
+    if (!blockingPlace(p)) continue;
     const count = p.mentions.length;
     const first = Math.min(...p.mentions.map((m) => m[0]), Number.MAX_SAFE_INTEGER);
     if (best === null || count > best.count || (count === best.count && first < best.first)) {
@@ -279,7 +290,7 @@ function mainPlace(extraction: Extraction): string | null {
   return best === null ? null : fold(best.name);
 }
 
-function toUnitFigure(f: Figure): UnitFigure {
+function toUnitFigure(f: Figure, extraction: Extraction): UnitFigure {
   return {
     start: f.start,
     end: f.end,
@@ -288,7 +299,12 @@ function toUnitFigure(f: Figure): UnitFigure {
     max: f.max,
     approx: f.approx,
     counts: f.counts,
-    place: f.place,
+    // Figures are compared per place only where the place is one clustering trusts (`blockingPlace`).
+    place:
+      f.place !== null &&
+      extraction.places.some((p) => blockingPlace(p) && fold(p.name) === fold(f.place ?? ''))
+        ? f.place
+        : null,
     qualifier: f.qualifier ?? null,
     date: f.date ?? null,
   };
@@ -388,11 +404,13 @@ export function buildUnits(source: CaseSource): Unit[] {
   const headline = headlineEnd(extraction.document.text, source.title);
   const placesOf = (a: Attribution, figures: readonly Figure[]): Set<string> => {
     const found = extraction.places.filter((p) => p.mentions.some((m) => within(m, a.content)));
-    // Country-level names ("Russia") say little about where an event happened when a town is named too.
-    // Without a town or region, a country name is left out so the enclosing or main place applies.
-    const specific = found.filter((p) => p.granularity !== 'country');
-    const out = new Set(specific.map((p) => fold(p.name)));
-    for (const f of figures) if (f.place !== null) out.add(fold(f.place));
+    // Only located towns and regions (see `blockingPlace`); without one, the enclosing or main place applies.
+    const out = new Set(found.filter(blockingPlace).map((p) => fold(p.name)));
+    for (const f of figures) {
+      if (f.place === null) continue;
+      const known = extraction.places.find((p) => fold(p.name) === fold(f.place ?? ''));
+      if (known !== undefined && blockingPlace(known)) out.add(fold(f.place));
+    }
     return out;
   };
   const windowOf = (a: Attribution): { start: string; end: string } | null => {
@@ -506,7 +524,7 @@ export function buildUnits(source: CaseSource): Unit[] {
         cue: ref(a.cue),
         content: a.content.map(ref),
       },
-      figures: figures.map(toUnitFigure),
+      figures: figures.map((f) => toUnitFigure(f, extraction)),
     });
   });
   return units;

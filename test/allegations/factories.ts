@@ -89,6 +89,8 @@ export function buildSource(spec: SourceSpec): CaseSource {
       places.set(p, list);
     }
     for (const f of a.figures ?? []) {
+      // A figure's place is a place of the document too.
+      if (f.place !== null && !places.has(f.place)) places.set(f.place, []);
       const at = Math.max(0, a.content.indexOf(f.text));
       figures.push({
         ...f,
@@ -113,9 +115,11 @@ export function buildSource(spec: SourceSpec): CaseSource {
       actors,
       places: [...places].map(([name, mentions]) => ({
         name,
-        lat: null,
-        lon: null,
+        // A located town, as the gazetteer gives (clustering trusts only located places).
+        lat: 0,
+        lon: 0,
         country: null,
+        granularity: 'city' as const,
         mentions,
       })),
       dates: [],

@@ -6,7 +6,7 @@ import { CorroborateError } from '../errors.ts';
 import { authenticate, createSession, deleteSession, membershipsOfUser } from '../store/accounts.ts';
 import { LoginBody, LoginResponse, MeResponse } from './auth.schema.ts';
 import { csrfCookieName, sessionCookieName } from './auth.ts';
-import { OkSchema, errorResponses } from './common.schema.ts';
+import { OkSchema, errorResponses, jsonBody, jsonResponse, okJson } from './common.schema.ts';
 import { usesTls } from './config.ts';
 import type { ApiEnv } from './context.ts';
 import type { ApiDeps } from './deps.ts';
@@ -40,9 +40,9 @@ export function authRoutes(deps: ApiDeps): ApiRoute[] {
       path: '/api/auth/login',
       tags,
       summary: 'Sign in; sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token',
-      request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+      request: { body: jsonBody(LoginBody) },
       responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: LoginResponse } } },
+        200: jsonResponse('Signed in', LoginResponse),
         ...errorResponses,
         423: { description: 'Locked after repeated failures' },
         429: { description: 'Too many attempts from this address' },
@@ -71,7 +71,7 @@ export function authRoutes(deps: ApiDeps): ApiRoute[] {
       path: '/api/auth/logout',
       tags,
       summary: 'Sign out (ends the session)',
-      responses: { 200: { description: 'Signed out', content: { 'application/json': { schema: OkSchema } } }, ...errorResponses },
+      responses: okJson('Signed out', OkSchema),
     }),
     { kind: 'user' },
     async (c) => {
@@ -89,7 +89,7 @@ export function authRoutes(deps: ApiDeps): ApiRoute[] {
       path: '/api/auth/me',
       tags,
       summary: 'The signed-in caller, their case memberships and (for tokens) the token scope',
-      responses: { 200: { description: 'Caller', content: { 'application/json': { schema: MeResponse } } }, ...errorResponses },
+      responses: okJson('Caller', MeResponse),
     }),
     { kind: 'user' },
     async (c) => {

@@ -3,12 +3,14 @@ import { CorroborateError } from '../errors.ts';
 import { membershipsOfUser, setMembership } from '../store/accounts.ts';
 import { ensureCase, findCase, listCases, requireCase } from '../store/cases.ts';
 import { countSources } from '../store/sources.ts';
-import { CaseParams, errorResponses } from './common.schema.ts';
+import { CaseParams, errorResponses, jsonBody, jsonResponse, okJson } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
 import { CaseSchema, CreateCaseBody } from './resource.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
 
 const tags = ['cases'];
+
+const CaseDetail = CaseSchema.extend({ sources: z.number().int(), role: z.string(), cleared: z.boolean() }).openapi('CaseDetail');
 
 const CaseList = z
   .object({ items: z.array(CaseSchema.extend({ sources: z.number().int(), role: z.string().nullable() })) })
@@ -23,7 +25,7 @@ export function caseRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/cases',
         tags,
         summary: "The caller's cases with their role (administrators see every case)",
-        responses: { 200: { description: 'Cases', content: { 'application/json': { schema: CaseList } } }, ...errorResponses },
+        responses: okJson('Cases', CaseList),
       }),
       { kind: 'user' },
       async (c) => {
@@ -44,9 +46,9 @@ export function caseRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/cases',
         tags,
         summary: 'Create a case (administrators); the creator becomes its lead unless `lead: false`',
-        request: { body: { content: { 'application/json': { schema: CreateCaseBody } }, required: true } },
+        request: { body: jsonBody(CreateCaseBody) },
         responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: CaseSchema } } },
+          201: jsonResponse('Created', CaseSchema),
           ...errorResponses,
           409: { description: 'Name taken' },
         },
@@ -81,17 +83,7 @@ export function caseRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'One case with its source count and the caller\u2019s role and clearance',
         request: { params: CaseParams },
-        responses: {
-          200: {
-            description: 'Case',
-            content: {
-              'application/json': {
-                schema: CaseSchema.extend({ sources: z.number().int(), role: z.string(), cleared: z.boolean() }),
-              },
-            },
-          },
-          ...errorResponses,
-        },
+        responses: okJson('Case', CaseDetail),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { CorroborateError } from '../errors.ts';
 import { listMemberships, removeMembership, requireUser, setMembership } from '../store/accounts.ts';
 import { MembershipSchema } from './auth.schema.ts';
-import { CaseParams, OkSchema, errorResponses } from './common.schema.ts';
+import { CaseParams, OkSchema, jsonBody, okJson } from './common.schema.ts';
 import type { CaseAccess, Principal } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { MemberList, MemberParams, SetMemberBody } from './members.schema.ts';
@@ -26,7 +26,7 @@ export function memberRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'Members of a case with their roles and clearance',
         request: { params: CaseParams },
-        responses: { 200: { description: 'Members', content: { 'application/json': { schema: MemberList } } }, ...errorResponses },
+        responses: okJson('Members', MemberList),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -40,8 +40,8 @@ export function memberRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/cases/{caseId}/members/{userId}',
         tags,
         summary: 'Add a member or change their role / clearance (lead); only a cleared caller may grant clearance',
-        request: { params: MemberParams, body: { content: { 'application/json': { schema: SetMemberBody } }, required: true } },
-        responses: { 200: { description: 'Member', content: { 'application/json': { schema: MembershipSchema } } }, ...errorResponses },
+        request: { params: MemberParams, body: jsonBody(SetMemberBody) },
+        responses: okJson('Member', MembershipSchema),
       }),
       { kind: 'case', role: 'lead' },
       async (c) => {
@@ -71,7 +71,7 @@ export function memberRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'Remove a member (lead)',
         request: { params: MemberParams },
-        responses: { 200: { description: 'Removed', content: { 'application/json': { schema: OkSchema } } }, ...errorResponses },
+        responses: okJson('Removed', OkSchema),
       }),
       { kind: 'case', role: 'lead' },
       async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CorroborateError } from '../errors.ts';
 import { addProtection, listProtections, removeProtection } from '../store/protection.ts';
-import { CaseParams, OkSchema, errorResponses } from './common.schema.ts';
+import { CaseParams, OkSchema, errorResponses, jsonBody, jsonResponse, okJson } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
 import { presentProtection } from './present.ts';
 import { mask } from './redaction.ts';
@@ -29,7 +29,7 @@ export function protectionRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'Protections in force on a case (terms redacted for callers without clearance)',
         request: { params: CaseParams },
-        responses: { 200: { description: 'Protections', content: { 'application/json': { schema: ProtectionList } } }, ...errorResponses },
+        responses: okJson('Protections', ProtectionList),
       }),
       { kind: 'case', role: 'viewer' },
       async (c) => {
@@ -46,8 +46,8 @@ export function protectionRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/cases/{caseId}/protections',
         tags,
         summary: 'Protect a source, an actor or a span, with a reason (analyst)',
-        request: { params: CaseParams, body: { content: { 'application/json': { schema: CreateProtectionBody } }, required: true } },
-        responses: { 201: { description: 'Protected', content: { 'application/json': { schema: ProtectionSchema } } }, ...errorResponses },
+        request: { params: CaseParams, body: jsonBody(CreateProtectionBody) },
+        responses: { 201: jsonResponse('Protected', ProtectionSchema), ...errorResponses },
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {
@@ -87,7 +87,7 @@ export function protectionRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'Lift a protection (lead with clearance)',
         request: { params: ProtectionParams },
-        responses: { 200: { description: 'Lifted', content: { 'application/json': { schema: OkSchema } } }, ...errorResponses },
+        responses: okJson('Lifted', OkSchema),
       }),
       { kind: 'case', role: 'lead' },
       async (c) => {

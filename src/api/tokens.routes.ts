@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CorroborateError } from '../errors.ts';
 import { createApiToken, listApiTokens, membershipsOfUser, revokeApiToken } from '../store/accounts.ts';
-import { errorResponses } from './common.schema.ts';
+import { errorResponses, jsonBody, jsonResponse, okJson } from './common.schema.ts';
 import type { Principal } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { presentToken } from './present.ts';
@@ -24,7 +24,7 @@ export function tokenRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/tokens',
         tags,
         summary: "The caller's API tokens",
-        responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: TokenList } } }, ...errorResponses },
+        responses: okJson('Tokens', TokenList),
       }),
       { kind: 'user' },
       async (c) => {
@@ -38,8 +38,8 @@ export function tokenRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/tokens',
         tags,
         summary: 'Create an API token (browser session only); the secret is returned once',
-        request: { body: { content: { 'application/json': { schema: CreateTokenBody } }, required: true } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: NewTokenSchema } } }, ...errorResponses },
+        request: { body: jsonBody(CreateTokenBody) },
+        responses: { 201: jsonResponse('Created', NewTokenSchema), ...errorResponses },
       }),
       { kind: 'user' },
       async (c) => {
@@ -75,7 +75,7 @@ export function tokenRoutes(deps: ApiDeps): ApiRoute[] {
         tags,
         summary: 'Revoke an API token (your own; administrators any)',
         request: { params: TokenParams },
-        responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: TokenSchema } } }, ...errorResponses },
+        responses: okJson('Revoked', TokenSchema),
       }),
       { kind: 'user' },
       async (c) => {

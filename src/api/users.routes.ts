@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createUser, listUsers, requireUser, setPassword, setUserDisabled } from '../store/accounts.ts';
 import { UserSchema } from './auth.schema.ts';
-import { errorResponses } from './common.schema.ts';
+import { errorResponses, jsonBody, jsonResponse, okJson } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
 import { presentUser } from './present.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
@@ -19,7 +19,7 @@ export function userRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/users',
         tags,
         summary: 'List accounts',
-        responses: { 200: { description: 'Accounts', content: { 'application/json': { schema: UserList } } }, ...errorResponses },
+        responses: okJson('Accounts', UserList),
       }),
       { kind: 'admin' },
       async (c) => c.json({ items: (await listUsers(deps.store.db)).map(presentUser) }, 200),
@@ -30,9 +30,9 @@ export function userRoutes(deps: ApiDeps): ApiRoute[] {
         path: '/api/users',
         tags,
         summary: 'Create an account',
-        request: { body: { content: { 'application/json': { schema: CreateUserBody } }, required: true } },
+        request: { body: jsonBody(CreateUserBody) },
         responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: UserSchema } } },
+          201: jsonResponse('Created', UserSchema),
           ...errorResponses,
           409: { description: 'Name taken' },
         },
@@ -61,9 +61,9 @@ export function userRoutes(deps: ApiDeps): ApiRoute[] {
         summary: 'Disable, enable or reset the password of an account',
         request: {
           params: UserParams,
-          body: { content: { 'application/json': { schema: UpdateUserBody } }, required: true },
+          body: jsonBody(UpdateUserBody),
         },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: UserSchema } } }, ...errorResponses },
+        responses: okJson('Updated', UserSchema),
       }),
       { kind: 'admin' },
       async (c) => {

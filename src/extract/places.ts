@@ -310,16 +310,9 @@ function titleCase(word: string): string {
 
 /** A capitalised word that may be part of a place name: not a function word, month, demonym, title or organisation head. */
 function nameWord(word: string): boolean {
-  return (
-    isCapitalized(word) &&
-    /^\p{Lu}[\p{L}'’-]*$/u.test(word) &&
-    !FUNCTION_WORDS.has(word.toLowerCase()) &&
-    !STOPWORDS.has(word.toLowerCase()) &&
-    !MONTHS_AND_DAYS.test(word) &&
-    DEMONYMS[word] === undefined &&
-    !TITLE_WORDS.has(word) &&
-    ORG_HEADS[word] === undefined
-  );
+  if (!isCapitalized(word) || DEMONYMS[word] !== undefined || TITLE_WORDS.has(word) || ORG_HEADS[word] !== undefined) return false;
+  const lower = word.toLowerCase();
+  return !FUNCTION_WORDS.has(lower) && !STOPWORDS.has(lower) && !MONTHS_AND_DAYS.test(word) && /^\p{Lu}[\p{L}'’-]*$/u.test(word);
 }
 
 /**
@@ -355,6 +348,9 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
       const tk = tokens[k];
       if (tk === undefined) break;
       if ((k > i && AREA_WORDS.has(tk.text)) || STREET_WORDS.has(tk.text)) return true;
+      const c = tk.text.charCodeAt(0);
+      // Past the capitalised run only an area noun right after it counts.
+      if (k > i && !(c >= 65 && c <= 90) && c < 128) return false;
       if (text.charCodeAt(tk.end) === 44) return true;
     }
     return false;
@@ -377,7 +373,8 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     if (t === undefined || c0 < 65 || (c0 > 90 && c0 < 128) || busy[t.start] === 1) continue;
     const prevText = tokens[i - 1]?.text ?? '';
     const b1 = text.charCodeAt(t.start - 1);
-    const atLineStart = t.start === 0 || b1 === 10 || b1 === 40 || ((b1 === 32 || b1 === 13) && /[\n(]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start)));
+    const b2 = text.charCodeAt(t.start - 2);
+    const atLineStart = t.start === 0 || b1 === 10 || b1 === 40 || (b1 === 32 && (b2 === 10 || b2 === 40));
     if (!CUE_WORDS.has(prevText) && !atLineStart && !mayEndCue(i)) continue;
     if (!nameWord(t.text)) continue;
     const n = runAt(i);
@@ -388,9 +385,10 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     if (prevTok !== undefined && isCapitalized(prevTok.text) && text.slice(prevTok.end, t.start) === ' ') continue;
     // A name the gazetteer knows but the resolver rejected (a homonym of a small town elsewhere:
     // "the village of Moura") is still a place when a cue says so; resolved places are already taken.
-    const before = text.slice(Math.max(0, t.start - 60), t.start);
+    // The cues before span at most the three tokens before the run.
+    const before = CUE_WORDS.has(prevText) ? text.slice(tokens[Math.max(0, i - 4)]?.start ?? 0, t.start) : '';
     const after = text.slice(last.end, last.end + 40);
-    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    const lineStart = Math.max(text.lastIndexOf('\n', t.start - 1) + 1, t.start - 400);
     let added = 0;
     const nextWord = tokens[i + n];
     if (n >= 2 && STREET_WORDS.has(last.text)) {
@@ -442,9 +440,10 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
   }
   // Later (and earlier) mentions of a name found above, written the same way or in capitals.
   if (names.size > 0) {
+    const firstWords = new Set([...names.keys()].map((k) => k.split(' ')[0] ?? k));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t === undefined || busy[t.start] === 1 || !isCapitalized(t.text)) continue;
+      if (t === undefined || busy[t.start] === 1 || !isCapitalized(t.text) || !firstWords.has(t.text.toLowerCase())) continue;
       for (let n = 3; n >= 1; n--) {
         const last = tokens[i + n - 1];
         if (last === undefined) continue;

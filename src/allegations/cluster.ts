@@ -169,7 +169,8 @@ export function sourceLinks(claims: readonly Unit[]): (readonly [string, string]
       const cur = list[i] as Unit;
       if (!compatible(prev, cur)) continue;
       const sameType = intersectionSize(prev.types, cur.types) > 0;
-      const continues = (sameSpeaker(prev, cur) || sameType) && sharedWords(prev.tokens, cur.tokens, []) >= 1;
+      const continues =
+        (sameSpeaker(prev, cur) || sameType) && sharedWords(prev.tokens, cur.tokens, prev.places) >= 1;
       const sameCount = figureOnly(cur) && countsCasualties(prev);
       if (continues || sameCount) links.push([prev.id, cur.id]);
     }
@@ -241,7 +242,7 @@ export function partialTarget(u: Unit, sameSource: readonly Unit[]): { unit: str
     return out;
   };
   const worded = best(
-    claims.filter((v) => sharedWords(u.tokens, v.tokens, []) > 0),
+    claims.filter((v) => sharedWords(u.tokens, v.tokens, u.places) > 0),
     0,
   );
   if (worded !== null) return worded;

@@ -250,3 +250,63 @@ describe('sourceLinks', () => {
     assert.deepEqual(sourceLinks(buildUnits(s)), [['t3#a1', 't3#a2']]);
   });
 });
+
+describe('partial units', () => {
+  const source = buildSource({
+    id: 'p1',
+    published: '2025-03-11',
+    outlet: 'Valdmoor Town Council',
+    kind: 'statement',
+    attributions: [
+      {
+        speaker: 'Valdmoor Town Council',
+        speakerType: 'state_body',
+        content: 'soldiers buried the bodies of civilians in trenches behind the tannery in Valdmoor',
+        places: ['Valdmoor'],
+        types: ['killing_of_civilians', 'concealment_of_evidence'],
+      },
+      {
+        speaker: 'Valdmoor Town Council',
+        speakerType: 'state_body',
+        content: 'shells struck the water plant in Valdmoor on Sunday',
+        places: ['Valdmoor'],
+        types: ['attack_on_civilians'],
+      },
+      // A fragment: its event type comes from the fallback lexicon, it names no place or date.
+      {
+        speaker: 'Mayor Irena Kosk',
+        speakerType: 'person',
+        content: 'the people buried at the tannery were our neighbours',
+      },
+      // A claim about a general pattern.
+      {
+        speaker: 'Valdmoor officials',
+        speakerType: 'group',
+        content: 'the strike was part of a pattern of attacks on civilian infrastructure',
+        types: ['attack_on_civilians'],
+      },
+    ],
+  });
+  const units = buildUnits(source);
+  const allegations = clusterCase([source]);
+  const of = (attributionId: string) =>
+    allegations.find((a) => a.members.some((m) => m.attributionId === attributionId));
+
+  it('marks a claim with a fallback type and no place or date of its own as a fragment', () => {
+    assert.deepEqual(
+      units.map((u) => u.partial),
+      [null, null, 'fragment', null],
+    );
+  });
+
+  it('joins a fragment to the claim of its source that shares a specific word with it', () => {
+    assert.equal(allegations.length, 2);
+    assert.equal(of('a3')?.id, of('a1')?.id);
+    assert.notEqual(of('a1')?.id, of('a2')?.id);
+  });
+
+  it('keeps a claim about a general pattern as context, never an allegation of its own', () => {
+    assert.equal(units[3]?.kind, 'context');
+    assert.ok(!allegations.some((a) => a.members.every((m) => m.attributionId === 'a4')));
+  });
+});

@@ -138,6 +138,8 @@ export const serveCommand: Command = {
       return 0;
     } finally {
       await store.close();
+      // A worker's channel to the primary would keep it running after its server has closed.
+      if (cluster.isWorker) process.disconnect();
     }
   },
 };

@@ -1,6 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import {
-  assessAllegation,
   STATUS_LABELS,
   type Allegation,
   type Reason,
@@ -10,7 +9,7 @@ import {
 } from '../allegations/index.ts';
 import { CorroborateError } from '../errors.ts';
 import { normaliseActorName } from './actors.ts';
-import { type AllegationDecision, parseStatusFilter } from './allegations.ts';
+import { type AllegationDecision, assessUnits, type AssessedUnits, parseStatusFilter } from './allegations.ts';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from './cursor.ts';
 import type { Database } from './schema.ts';
 
@@ -195,63 +194,21 @@ export function figureSpreadOf(a: Pick<Allegation, 'figures'>): {
 async function assessBatch(
   db: Db,
   ids: readonly string[],
-): Promise<Map<string, { allegation: Allegation; units: readonly Unit[]; general: readonly Unit[] }>> {
+): Promise<Map<string, AssessedUnits>> {
   const rows = await db
     .selectFrom('allegation_units')
     .select(['allegation_id', 'data'])
     .where('allegation_id', 'in', ids)
     .execute();
   const unitsOf = new Map<string, Unit[]>();
-  const claimSources = new Set<string>();
-  const sourceIds = new Set<string>();
   for (const r of rows) {
     if (r.allegation_id === null) continue;
     const unit = JSON.parse(r.data) as Unit;
     const list = unitsOf.get(r.allegation_id);
     if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
     else list.push(unit);
-    sourceIds.add(unit.sourceId);
-    if (unit.kind === 'claim') claimSources.add(unit.sourceId);
   }
-  const generalBySource = new Map<string, Unit[]>();
-  for (const part of chunks([...claimSources])) {
-    const general = await db
-      .selectFrom('allegation_units')
-      .select('data')
-      .where('source_id', 'in', part)
-      .where('allegation_id', 'is', null)
-      .where('stance', '=', 'deny')
-      .execute();
-    for (const g of general) {
-      const u = JSON.parse(g.data) as Unit;
-      generalBySource.set(u.sourceId, [...(generalBySource.get(u.sourceId) ?? []), u]);
-      sourceIds.add(u.sourceId);
-    }
-  }
-  const copies = new Map<string, string | null>();
-  const outlets = new Map<string, string | null>();
-  for (const part of chunks([...sourceIds])) {
-    const meta = await db
-      .selectFrom('sources as s')
-      .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
-      .select(['s.id', 's.outlet', 'f.copy_of'])
-      .where('s.id', 'in', part)
-      .execute();
-    for (const m of meta) {
-      copies.set(m.id, m.copy_of);
-      outlets.set(m.id, m.outlet);
-    }
-  }
-  const context = { copyOf: (s: string) => copies.get(s) ?? null, outletOf: (s: string) => outlets.get(s) ?? null };
-  const out = new Map<string, { allegation: Allegation; units: readonly Unit[]; general: readonly Unit[] }>();
-  for (const id of ids) {
-    const units = unitsOf.get(id) ?? [];
-    const claims = units.filter((u) => u.kind === 'claim');
-    if (claims.length === 0) continue;
-    const general = [...new Set(claims.map((u) => u.sourceId))].flatMap((s) => generalBySource.get(s) ?? []);
-    out.set(id, { allegation: assessAllegation(id, units, general, context), units, general });
-  }
-  return out;
+  return assessUnits(db, ids, unitsOf);
 }
 
 /** The actors of an allegation: speakers of its attributions and the speakers they cite, one per case actor or name. */

@@ -796,6 +796,75 @@ async function deleteAllegation(trx: Db, id: string): Promise<void> {
   await trx.deleteFrom('allegations').where('id', '=', id).execute();
 }
 
+/** An allegation assessed from its units, with the general denials of its claims' sources. */
+export interface AssessedUnits {
+  readonly allegation: Allegation;
+  readonly units: readonly Unit[];
+  readonly general: readonly Unit[];
+}
+
+/**
+ * Assesses each of `ids` from its units (`unitsOf`): reads, for the whole batch, the general denials
+ * made in the sources of its claims and those sources' outlets and copy links. Ids without a claim are
+ * left out of the result.
+ */
+export async function assessUnits(
+  db: Db,
+  ids: readonly string[],
+  unitsOf: ReadonlyMap<string, readonly Unit[]>,
+): Promise<Map<string, AssessedUnits>> {
+  const claimSources = new Set<string>();
+  const sourceIds = new Set<string>();
+  for (const units of unitsOf.values()) {
+    for (const u of units) {
+      sourceIds.add(u.sourceId);
+      if (u.kind === 'claim') claimSources.add(u.sourceId);
+    }
+  }
+  const generalBySource = new Map<string, Unit[]>();
+  for (const sp of chunks([...claimSources])) {
+    const g = await db
+      .selectFrom('allegation_units')
+      .select('data')
+      .where('source_id', 'in', sp)
+      .where('allegation_id', 'is', null)
+      .where('stance', '=', 'deny')
+      .execute();
+    for (const r of g) {
+      const u = JSON.parse(r.data) as Unit;
+      generalBySource.set(u.sourceId, [...(generalBySource.get(u.sourceId) ?? []), u]);
+      sourceIds.add(u.sourceId);
+    }
+  }
+  const copies = new Map<string, string | null>();
+  const outlets = new Map<string, string | null>();
+  for (const sp of chunks([...sourceIds])) {
+    const meta = await db
+      .selectFrom('sources as s')
+      .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
+      .select(['s.id', 's.outlet', 'f.copy_of'])
+      .where('s.id', 'in', sp)
+      .execute();
+    for (const m of meta) {
+      copies.set(m.id, m.copy_of);
+      outlets.set(m.id, m.outlet);
+    }
+  }
+  const context = {
+    copyOf: (s: string) => copies.get(s) ?? null,
+    outletOf: (s: string) => outlets.get(s) ?? null,
+  };
+  const out = new Map<string, AssessedUnits>();
+  for (const id of ids) {
+    const units = unitsOf.get(id) ?? [];
+    const claims = new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId));
+    if (claims.size === 0) continue;
+    const general = [...claims].flatMap((sid) => generalBySource.get(sid) ?? []);
+    out.set(id, { allegation: assessAllegation(id, units, general, context), units, general });
+  }
+  return out;
+}
+
 /**
  * Assesses allegations from their stored units (status, reasons, groups, members, figures); ids with
  * no claim left are returned as gone. Units already parsed in this transaction are not read again.
@@ -836,58 +905,13 @@ async function assessStored(
     if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
     else list.push(unit);
   }
-  const claimSources = new Set<string>();
-  const sourceIds = new Set<string>();
-  for (const units of unitsOf.values()) {
-    for (const u of units) {
-      sourceIds.add(u.sourceId);
-      if (u.kind === 'claim') claimSources.add(u.sourceId);
-    }
-  }
-  const generalBySource = new Map<string, Unit[]>();
-  for (const sp of chunks([...claimSources])) {
-    const g = await trx
-      .selectFrom('allegation_units')
-      .select('data')
-      .where('source_id', 'in', sp)
-      .where('allegation_id', 'is', null)
-      .where('stance', '=', 'deny')
-      .execute();
-    for (const r of g) {
-      const u = JSON.parse(r.data) as Unit;
-      generalBySource.set(u.sourceId, [...(generalBySource.get(u.sourceId) ?? []), u]);
-      sourceIds.add(u.sourceId);
-    }
-  }
-  const copies = new Map<string, string | null>();
-  const outlets = new Map<string, string | null>();
-  for (const sp of chunks([...sourceIds])) {
-    const meta = await trx
-      .selectFrom('sources as s')
-      .leftJoin('allegation_fingerprints as f', 'f.source_id', 's.id')
-      .select(['s.id', 's.outlet', 'f.copy_of'])
-      .where('s.id', 'in', sp)
-      .execute();
-    for (const m of meta) {
-      copies.set(m.id, m.copy_of);
-      outlets.set(m.id, m.outlet);
-    }
-  }
-  const context = {
-    copyOf: (s: string) => copies.get(s) ?? null,
-    outletOf: (s: string) => outlets.get(s) ?? null,
-  };
+  const assessedById = await assessUnits(trx, part, unitsOf);
   const assessed: Allegation[] = [];
   const gone: string[] = [];
   for (const id of part) {
-    const units = unitsOf.get(id) ?? [];
-    if (!units.some((u) => u.kind === 'claim')) {
-      gone.push(id);
-      continue;
-    }
-    const mine = new Set(units.filter((u) => u.kind === 'claim').map((u) => u.sourceId));
-    const general = [...mine].flatMap((sid) => generalBySource.get(sid) ?? []);
-    assessed.push(assessAllegation(id, units, general, context));
+    const one = assessedById.get(id);
+    if (one === undefined) gone.push(id);
+    else assessed.push(one.allegation);
   }
   return { assessed, gone };
 }

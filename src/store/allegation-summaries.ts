@@ -9,7 +9,12 @@ import {
 } from '../allegations/index.ts';
 import { CorroborateError } from '../errors.ts';
 import { normaliseActorName } from './actors.ts';
-import { type AllegationDecision, assessUnits, type AssessedUnits, parseStatusFilter } from './allegations.ts';
+import {
+  type AllegationDecision,
+  assessUnits,
+  type AssessedUnits,
+  parseStatusFilter,
+} from './allegations.ts';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from './cursor.ts';
 import type { Database } from './schema.ts';
 
@@ -191,10 +196,7 @@ export function figureSpreadOf(a: Pick<Allegation, 'figures'>): {
  * Assesses allegations from their stored units (as the allegations repository does on read): one query
  * per kind of data for the whole batch. Allegations without a claim are left out.
  */
-async function assessBatch(
-  db: Db,
-  ids: readonly string[],
-): Promise<Map<string, AssessedUnits>> {
+async function assessBatch(db: Db, ids: readonly string[]): Promise<Map<string, AssessedUnits>> {
   const rows = await db
     .selectFrom('allegation_units')
     .select(['allegation_id', 'data'])
@@ -212,7 +214,9 @@ async function assessBatch(
 }
 
 /** The actors of an allegation: speakers of its attributions and the speakers they cite, one per case actor or name. */
-function actorTermsOf(speakers: readonly Speaker[]): Map<string, { actorId: string | null; name: string; norm: string }> {
+function actorTermsOf(
+  speakers: readonly Speaker[],
+): Map<string, { actorId: string | null; name: string; norm: string }> {
   const terms = new Map<string, { actorId: string | null; name: string; norm: string }>();
   for (const s of speakers) {
     if (s.name === null || s.name.trim() === '') continue;
@@ -241,8 +245,16 @@ export async function refreshAllegationSummaries(db: Db, caseId: string): Promis
   if (stale.length === 0) return 0;
   // Summaries of allegations that merged away or were rebuilt under another id.
   const live = sdb.selectFrom('allegations').select('id').where('case_id', '=', caseId);
-  await sdb.deleteFrom('allegation_summary_terms').where('case_id', '=', caseId).where('allegation_id', 'not in', live).execute();
-  await sdb.deleteFrom('allegation_summaries').where('case_id', '=', caseId).where('allegation_id', 'not in', live).execute();
+  await sdb
+    .deleteFrom('allegation_summary_terms')
+    .where('case_id', '=', caseId)
+    .where('allegation_id', 'not in', live)
+    .execute();
+  await sdb
+    .deleteFrom('allegation_summaries')
+    .where('case_id', '=', caseId)
+    .where('allegation_id', 'not in', live)
+    .execute();
   for (const part of chunks(stale, CHUNK)) {
     const ids = part.map((r) => r.id);
     const assessed = await assessBatch(db, ids);
@@ -273,12 +285,28 @@ export async function refreshAllegationSummaries(db: Db, caseId: string): Promis
         if (norm !== '' && !places.has(norm)) places.set(norm, p);
       }
       for (const [norm, name] of places) {
-        terms.push({ allegation_id: row.id, term: `place:${norm}`, case_id: caseId, kind: 'place', norm, actor_id: null, name });
+        terms.push({
+          allegation_id: row.id,
+          term: `place:${norm}`,
+          case_id: caseId,
+          kind: 'place',
+          norm,
+          actor_id: null,
+          name,
+        });
       }
       if (found !== undefined) {
         const speakers = [...found.units, ...found.general].flatMap((u) => [u.speaker, ...u.chain]);
         for (const [term, t] of actorTermsOf(speakers)) {
-          terms.push({ allegation_id: row.id, term, case_id: caseId, kind: 'actor', norm: t.norm, actor_id: t.actorId, name: t.name });
+          terms.push({
+            allegation_id: row.id,
+            term,
+            case_id: caseId,
+            kind: 'actor',
+            norm: t.norm,
+            actor_id: t.actorId,
+            name: t.name,
+          });
         }
       }
     }
@@ -391,7 +419,10 @@ const num = (v: number | string | null): number | null => (v === null ? null : N
  * refreshed first, see {@link refreshAllegationSummaries}). Cursor pagination: pass `nextCursor` back with
  * the same filters and sort.
  */
-export async function listAllegationSummaries(db: Db, params: AllegationListParams): Promise<Page<AllegationListItem>> {
+export async function listAllegationSummaries(
+  db: Db,
+  params: AllegationListParams,
+): Promise<Page<AllegationListItem>> {
   await refreshAllegationSummaries(db, params.caseId);
   const limit = pageLimit(params.limit);
   const sort: AllegationSort = params.sort ?? 'first';
@@ -399,8 +430,10 @@ export async function listAllegationSummaries(db: Db, params: AllegationListPara
   if (after !== null && (after.s ?? 'first') !== sort) {
     throw new CorroborateError('bad_request', 'cursor: issued for another sort');
   }
-  const latest = (table: 'allegation_decisions' | 'allegation_statements', column: 'created_at' | 'edited_at') =>
-    sql`(SELECT MAX(${sql.ref(column)}) FROM ${sql.table(table)} x WHERE x.allegation_id = a.id)`;
+  const latest = (
+    table: 'allegation_decisions' | 'allegation_statements',
+    column: 'created_at' | 'edited_at',
+  ) => sql`(SELECT MAX(${sql.ref(column)}) FROM ${sql.table(table)} x WHERE x.allegation_id = a.id)`;
   const decided = latest('allegation_decisions', 'created_at');
   const edited = latest('allegation_statements', 'edited_at');
   const lastActivity = sql`CASE
@@ -426,8 +459,10 @@ export async function listAllegationSummaries(db: Db, params: AllegationListPara
   if (params.decision === 'none') where.push(sql`t.decision IS NULL`);
   else if (params.decision !== undefined) where.push(sql`t.decision = ${params.decision}`);
   if (params.event !== undefined && params.event !== '') where.push(sql`t.event_type = ${params.event}`);
-  if (params.from !== undefined && params.from !== '') where.push(sql`(t.window_end IS NULL OR t.window_end >= ${params.from})`);
-  if (params.to !== undefined && params.to !== '') where.push(sql`(t.window_start IS NULL OR t.window_start <= ${params.to})`);
+  if (params.from !== undefined && params.from !== '')
+    where.push(sql`(t.window_end IS NULL OR t.window_end >= ${params.from})`);
+  if (params.to !== undefined && params.to !== '')
+    where.push(sql`(t.window_start IS NULL OR t.window_start <= ${params.to})`);
   if (params.place !== undefined && params.place.trim() !== '') {
     where.push(sql`EXISTS (SELECT 1 FROM allegation_summary_terms p
       WHERE p.allegation_id = t.id AND p.case_id = ${params.caseId} AND p.kind = 'place' AND p.norm = ${foldPlace(params.place)})`);
@@ -457,9 +492,14 @@ export async function listAllegationSummaries(db: Db, params: AllegationListPara
     }
   }
   const filter = where.length === 0 ? sql`` : sql`WHERE ${sql.join(where, sql` AND `)}`;
-  const result = await sql<ListRow>`SELECT * FROM (${inner}) t ${filter} ORDER BY ${order} LIMIT ${limit + 1}`.execute(db);
+  const result =
+    await sql<ListRow>`SELECT * FROM (${inner}) t ${filter} ORDER BY ${order} LIMIT ${limit + 1}`.execute(db);
   const rows = result.rows.slice(0, limit);
-  const actors = await actorsOf(db, params.caseId, rows.map((r) => r.id));
+  const actors = await actorsOf(
+    db,
+    params.caseId,
+    rows.map((r) => r.id),
+  );
   const items = rows.map((r): AllegationListItem => {
     const level = r.level as StatusLevel;
     const figureMin = num(r.figure_min);
@@ -476,7 +516,10 @@ export async function listAllegationSummaries(db: Db, params: AllegationListPara
       statusLabel: STATUS_LABELS[level] ?? r.level,
       disputed: Number(r.disputed) === 1,
       notConfirmed: Number(r.not_confirmed) === 1,
-      topReason: r.top_reason_code === null || r.top_reason === null ? null : { code: r.top_reason_code, text: r.top_reason },
+      topReason:
+        r.top_reason_code === null || r.top_reason === null
+          ? null
+          : { code: r.top_reason_code, text: r.top_reason },
       independentOrigins: Number(r.origin_count),
       origins: Number(r.origin_count),
       echoes: Number(r.echo_count),
@@ -501,7 +544,10 @@ export async function listAllegationSummaries(db: Db, params: AllegationListPara
         ? encodeCursor({ o: last.first_ord, i: last.id })
         : encodeCursor({
             s: sort,
-            k: sort === 'activity' ? last.last_activity : Number(sort === 'origins' ? last.origin_count : last.spread_key),
+            k:
+              sort === 'activity'
+                ? last.last_activity
+                : Number(sort === 'origins' ? last.origin_count : last.spread_key),
             i: last.id,
           });
   }
@@ -509,7 +555,11 @@ export async function listAllegationSummaries(db: Db, params: AllegationListPara
 }
 
 /** The actors of the listed allegations with their current registry names, in one query. */
-async function actorsOf(db: Db, caseId: string, ids: readonly string[]): Promise<Map<string, InvolvedActor[]>> {
+async function actorsOf(
+  db: Db,
+  caseId: string,
+  ids: readonly string[],
+): Promise<Map<string, InvolvedActor[]>> {
   const out = new Map<string, InvolvedActor[]>();
   if (ids.length === 0) return out;
   const sdb = asSummaryDb(db);
@@ -517,7 +567,14 @@ async function actorsOf(db: Db, caseId: string, ids: readonly string[]): Promise
     .selectFrom('allegation_summary_terms as t')
     .leftJoin('case_actors as c', 'c.id', 't.actor_id')
     .leftJoin('case_actors as m', 'm.id', 'c.merged_into')
-    .select(['t.allegation_id', 't.actor_id', 't.name', 'c.name as actorName', 'm.id as mergedId', 'm.name as mergedName'])
+    .select([
+      't.allegation_id',
+      't.actor_id',
+      't.name',
+      'c.name as actorName',
+      'm.id as mergedId',
+      'm.name as mergedName',
+    ])
     .where('t.case_id', '=', caseId)
     .where('t.kind', '=', 'actor')
     .where('t.allegation_id', 'in', ids)

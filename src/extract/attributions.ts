@@ -66,15 +66,24 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   const need = cues.length * (WINDOW_BEFORE + WINDOW_AFTER);
   const budget = ROLE_BUDGET_PER_TOKEN * ctx.tokens.count + 1000;
   const scale = need > budget ? budget / need : 1;
+  const perCue = (WINDOW_BEFORE + WINDOW_AFTER) * scale;
+  // a retry may spend only what the remaining first passes cannot need, so the work stays linear
+  let spent = 0;
   if (stats !== undefined) {
     stats.tokens += ctx.tokens.count;
     stats.cues += cues.length;
   }
   const out: RawAttribution[] = [];
-  for (const cue of cues) {
+  for (const [i, cue] of cues.entries()) {
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     if (stats !== undefined) stats.roleTokens += roles.window;
-    if (roles.contents.length === 0 && cueTags.margin[cue[0]]! >= RETRY_MARGIN) {
+    spent += roles.window;
+    if (
+      roles.contents.length === 0 &&
+      cueTags.margin[cue[0]]! >= RETRY_MARGIN &&
+      spent + roles.window + (cues.length - i - 1) * perCue <= budget
+    ) {
+      spent += roles.window;
       // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
       // with content favoured rather than drop it
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);

@@ -11,6 +11,7 @@ import { CorroborateError } from '../errors.ts';
 import { normaliseActorName } from './actors.ts';
 import {
   type AllegationDecision,
+  type AllegationSummary,
   assessUnits,
   type AssessedUnits,
   parseStatusFilter,
@@ -99,30 +100,15 @@ export interface InvolvedActor {
   readonly name: string;
 }
 
-/** One card of the board. */
-export interface AllegationListItem {
-  readonly id: string;
-  readonly caseId: string;
-  readonly statement: string;
-  readonly statementEdited: boolean;
-  readonly eventType: string | null;
-  readonly places: readonly string[];
-  readonly window: { readonly start: string | null; readonly end: string | null };
-  readonly status: StatusLevel;
-  readonly statusLabel: string;
-  readonly disputed: boolean;
-  readonly notConfirmed: boolean;
+/** One card of the board: the listing's summary plus what the card shows of the assessment. */
+export interface AllegationListItem extends AllegationSummary {
   /** The reason behind the status level, as the detail words it; null when the allegation has no claims left to assess. */
   readonly topReason: { readonly code: string; readonly text: string } | null;
   /** Independent origins (same as `origins`, kept for older clients). */
   readonly independentOrigins: number;
-  readonly origins: number;
-  readonly echoes: number;
   /** Specific denials plus general denials from the sources of its claims. */
   readonly denials: number;
   readonly notConfirming: number;
-  readonly sources: number;
-  readonly summary: string;
   readonly actors: readonly InvolvedActor[];
   /** The widest comparison of figures for one thing counted: smallest and largest figure given, and their difference. */
   readonly figures: {
@@ -133,7 +119,6 @@ export interface AllegationListItem {
   } | null;
   /** The latest of its re-assessment, decisions and statement edits (ISO timestamp). */
   readonly lastActivity: string;
-  readonly decision: AllegationDecision | null;
 }
 
 /** Version of what a summary holds, prefixed to its stamp: bumping it recomputes every summary once. */

@@ -63,11 +63,12 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   const cueTags = decodeCues(models.cue, ctx, models.cueStarts, models.cueBias);
   const cues = cueSpans(cueTags.tags);
   const prefix = cuePrefix(cues, ctx.tokens.count);
-  const need = cues.length * (WINDOW_BEFORE + WINDOW_AFTER);
+  const perCue = WINDOW_BEFORE + WINDOW_AFTER;
+  const need = cues.length * perCue;
   const budget = ROLE_BUDGET_PER_TOKEN * ctx.tokens.count + 1000;
   const scale = need > budget ? budget / need : 1;
-  const perCue = (WINDOW_BEFORE + WINDOW_AFTER) * scale;
-  // a retry may spend only what the remaining first passes cannot need, so the work stays linear
+  // tokens the role tagger has looked at; a retry may spend only what the remaining first passes
+  // cannot need, so the work stays linear in the text
   let spent = 0;
   if (stats !== undefined) {
     stats.tokens += ctx.tokens.count;
@@ -76,18 +77,16 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   const out: RawAttribution[] = [];
   for (const [i, cue] of cues.entries()) {
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
-    if (stats !== undefined) stats.roleTokens += roles.window;
     spent += roles.window;
     if (
       roles.contents.length === 0 &&
       cueTags.margin[cue[0]]! >= RETRY_MARGIN &&
-      spent + roles.window + (cues.length - i - 1) * perCue <= budget
+      spent + roles.window + (cues.length - i - 1) * perCue * scale <= budget
     ) {
-      spent += roles.window;
       // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
-      // with content favoured rather than drop it
+      // with content favoured rather than drop it (the same window, so the check above holds)
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
-      if (stats !== undefined) stats.roleTokens += roles.window;
+      spent += roles.window;
     }
     if (roles.contents.length === 0) continue;
     let contents = roles.contents;
@@ -135,6 +134,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     const confidence = Math.sqrt(sigmoid((cueTags.margin[cue[0]]! - 10) / 12) * sigmoid((roles.margin - 10) / 12));
     out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
   }
+  if (stats !== undefined) stats.roleTokens += spent;
   return assignFragments(out);
 }
 

@@ -67,6 +67,11 @@ export class CorroborateError extends Error {
   }
 }
 
+/** True when `value` is one of the {@link ErrorCode}s, e.g. a code carried in a stored outcome. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(STATUS, value);
+}
+
 /** True when `error` is a {@link CorroborateError}, optionally with the given code. */
 export function isCorroborateError(error: unknown, code?: ErrorCode): error is CorroborateError {
   return error instanceof CorroborateError && (code === undefined || error.code === code);

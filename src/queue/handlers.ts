@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type CaptureTarget, captureTarget, isSourceKind, readerFor } from '../capture/index.ts';
-import { CorroborateError, type ErrorCode } from '../errors.ts';
+import { CorroborateError, isErrorCode } from '../errors.ts';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.ts';
 import { attachSources } from '../store/allegations.ts';
 import { currentExtractorVersion, saveExtraction } from '../store/extractions.ts';
@@ -256,7 +256,10 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
         }
       }
       if (sources.length === 0 && failed.length > 0) {
-        throw new CorroborateError(asErrorCode(firstCode), failed[0] ?? `${origin}: capture failed`);
+        throw new CorroborateError(
+          isErrorCode(firstCode) ? firstCode : 'internal',
+          failed[0] ?? `${origin}: capture failed`,
+        );
       }
       const ids = [...new Set(sources.map((s) => s.id))];
       const queued =
@@ -320,25 +323,6 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
       };
     },
   };
-}
-
-/** A capture outcome's code as an {@link ErrorCode} (anything unknown is `internal`, hence retried). */
-function asErrorCode(code: string | null): ErrorCode {
-  const known: readonly ErrorCode[] = [
-    'bad_request',
-    'invalid_input',
-    'unsupported_type',
-    'too_large',
-    'empty_input',
-    'encoding',
-    'malformed',
-    'not_found',
-    'ssrf_refused',
-    'fetch_failed',
-    'timeout',
-    'forbidden',
-  ];
-  return known.find((k) => k === code) ?? 'internal';
 }
 
 /** Captures an uploaded original: written to a private temporary file (as the API does), read, removed. */

@@ -2,7 +2,7 @@ import { errorMessage, type ItemResult } from '../errors.ts';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.ts';
 import { attachSources } from '../store/allegations.ts';
 import type { Store } from '../store/database.ts';
-import { currentExtractorVersion, saveExtraction } from '../store/extractions.ts';
+import { currentExtractorVersion, type SavedExtraction, saveExtraction } from '../store/extractions.ts';
 
 /** What happened to one source in {@link processSources}. */
 export interface ProcessedSource {
@@ -30,6 +30,50 @@ function publishedDate(published: string | null): string | null {
   return match?.[0] ?? null;
 }
 
+/** What {@link extractSource} did: `saved` is null when the source's current run was already up to date. */
+export interface ExtractedSource {
+  readonly caseId: string;
+  readonly saved: SavedExtraction | null;
+}
+
+/**
+ * Runs `extract()` over one stored source's text and stores the result as a new versioned run (reviews
+ * carried over where spans still match), unless its current run already has this extractor version and
+ * `force` is not set. Null when there is no such source. Shared by {@link processSources} and the queue's
+ * `analyse` job, which attach afterwards in their own ways.
+ */
+export async function extractSource(
+  store: Store,
+  sourceId: string,
+  deps: PipelineDeps = {},
+): Promise<ExtractedSource | null> {
+  const source = await store.db
+    .selectFrom('sources')
+    .innerJoin('cases', 'cases.id', 'sources.case_id')
+    .select([
+      'sources.case_id',
+      'sources.text',
+      'sources.published',
+      'sources.sha256',
+      'sources.language',
+      'cases.region',
+    ])
+    .where('sources.id', '=', sourceId)
+    .executeTakeFirst();
+  if (source === undefined) return null;
+  if (deps.force !== true && (await currentExtractorVersion(store.db, sourceId)) === EXTRACTOR_VERSION) {
+    return { caseId: source.case_id, saved: null };
+  }
+  const extraction = extract(source.text, {
+    published: publishedDate(source.published),
+    sha256: source.sha256,
+    language: source.language,
+    caseRegion: source.region,
+  });
+  const saved = await saveExtraction(store, sourceId, extraction, EXTRACTOR_VERSION, { actor: deps.actor });
+  return { caseId: source.case_id, saved };
+}
+
 /**
  * The pipeline after capture: for each source lacking a current extraction by this extractor version, runs
  * `extract()` over its stored text, stores the result (a new versioned run, reviews carried over where spans
@@ -48,34 +92,16 @@ export async function processSources(
   const extracted: { index: number; id: string }[] = [];
   for (const id of sourceIds) {
     try {
-      const source = await store.db
-        .selectFrom('sources')
-        .innerJoin('cases', 'cases.id', 'sources.case_id')
-        .select([
-          'sources.id',
-          'sources.text',
-          'sources.published',
-          'sources.sha256',
-          'sources.language',
-          'cases.region',
-        ])
-        .where('sources.id', '=', id)
-        .executeTakeFirst();
-      if (source === undefined) {
+      const outcome = await extractSource(store, id, deps);
+      if (outcome === null) {
         results.push({ id, status: 'error', error: `source ${id}: no such source` });
         continue;
       }
-      if (deps.force !== true && (await currentExtractorVersion(store.db, id)) === EXTRACTOR_VERSION) {
+      const saved = outcome.saved;
+      if (saved === null) {
         results.push({ id, status: 'skipped' });
         continue;
       }
-      const extraction = extract(source.text, {
-        published: publishedDate(source.published),
-        sha256: source.sha256,
-        language: source.language,
-        caseRegion: source.region,
-      });
-      const saved = await saveExtraction(store, id, extraction, EXTRACTOR_VERSION, { actor: deps.actor });
       extracted.push({ index: results.length, id });
       results.push({
         id,

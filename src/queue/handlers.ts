@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { type CaptureTarget, captureTarget, isSourceKind, readerFor } from '../capture/index.ts';
 import { CorroborateError, isErrorCode } from '../errors.ts';
-import { EXTRACTOR_VERSION, extract } from '../extract/index.ts';
+import { EXTRACTOR_VERSION } from '../extract/index.ts';
+import { extractSource } from '../pipeline/index.ts';
 import { attachSources } from '../store/allegations.ts';
-import { currentExtractorVersion, saveExtraction } from '../store/extractions.ts';
 import { captureSource, type Store } from '../store/index.ts';
 import { enqueueJobs } from './queue.ts';
 import type { AnalysePayload, CapturePayload, Job, JobHandlers } from './types.ts';
@@ -271,36 +271,9 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
 
     async analyse(job, context): Promise<AnalyseJobResult> {
       const { sourceId, actor }: AnalysePayload = parsePayload(job, analysePayloadSchema);
-      const source = await store.db
-        .selectFrom('sources')
-        .innerJoin('cases', 'cases.id', 'sources.case_id')
-        .select([
-          'sources.id',
-          'sources.case_id',
-          'sources.text',
-          'sources.published',
-          'sources.sha256',
-          'sources.language',
-          'cases.region',
-        ])
-        .where('sources.id', '=', sourceId)
-        .executeTakeFirst();
-      if (source === undefined) throw new CorroborateError('not_found', `source ${sourceId}: no such source`);
-      let runId: string | null = null;
-      let attributions = 0;
-      const extracted = (await currentExtractorVersion(store.db, sourceId)) !== EXTRACTOR_VERSION;
-      if (extracted) {
-        // The same steps as processSources (src/pipeline), split so that only the attach is serialised.
-        const extraction = extract(source.text, {
-          published: /^\d{4}-\d{2}-\d{2}/.exec(source.published ?? '')?.[0] ?? null,
-          sha256: source.sha256,
-          language: source.language,
-          caseRegion: source.region,
-        });
-        const saved = await saveExtraction(store, sourceId, extraction, EXTRACTOR_VERSION, { actor });
-        runId = saved.runId;
-        attributions = saved.attributions;
-      }
+      const outcome = await extractSource(store, sourceId, { actor });
+      if (outcome === null) throw new CorroborateError('not_found', `source ${sourceId}: no such source`);
+      const { caseId, saved } = outcome;
       // Tell whoever holds the case lock that this source is ready to be attached with theirs.
       await store.db
         .updateTable('jobs')
@@ -310,14 +283,14 @@ export function createHandlers(store: Store, deps: HandlerDeps): JobHandlers {
         .where('status', '=', 'running')
         .where('progress', 'is', null)
         .execute();
-      const batch = await withCaseLock(source.case_id, () =>
-        attachPending(job, context.workerId, source.case_id, sourceId, actor),
+      const batch = await withCaseLock(caseId, () =>
+        attachPending(job, context.workerId, caseId, sourceId, actor),
       );
       return {
         sourceId,
-        extracted,
-        runId,
-        attributions,
+        extracted: saved !== null,
+        runId: saved?.runId ?? null,
+        attributions: saved?.attributions ?? 0,
         extractorVersion: EXTRACTOR_VERSION,
         attachedWith: batch,
       };

@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { ApiClient } from './api/client.ts';
+import type { EarlyBoardPage } from './api/early.ts';
 import type { Role, Session, SourceSummary } from './api/types.ts';
 
 /** What every view gets: the API client, the session, the current location and a way to move. */
@@ -18,6 +19,8 @@ export interface AppContextValue {
   readonly path: string;
   readonly search: URLSearchParams;
   readonly navigate: (to: string, options?: { readonly replace?: boolean }) => void;
+  /** The board's first page when the entry asked for it before the app loaded (see main.tsx). */
+  readonly early: EarlyBoardPage | null;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);
@@ -40,6 +43,7 @@ export function useApp(): AppContextValue {
 export function AppProvider(props: {
   readonly api: ApiClient;
   readonly initialSession: Session | null;
+  readonly early?: EarlyBoardPage | null;
   readonly children: ReactNode;
 }) {
   const [location, setLocation] = useState(() => ({
@@ -69,6 +73,7 @@ export function AppProvider(props: {
     path: location.path,
     search: new URLSearchParams(location.search),
     navigate,
+    early: props.early ?? null,
   };
   return <AppContext.Provider value={value}>{props.children}</AppContext.Provider>;
 }

@@ -121,11 +121,18 @@ export class ApiClient {
     return type.includes('json') ? ((await response.json()) as unknown) : await response.text();
   }
 
+  /**
+   * Whether this browser may hold a session: the readable CSRF cookie is set with the HttpOnly session
+   * cookie, so without it there is no session to ask about (and not asking spares a 401 in the console of
+   * every signed-out page).
+   */
+  signedIn(): boolean {
+    return this.token() !== null;
+  }
+
   /** The current session, or null when signed out. */
   async session(): Promise<Session | null> {
-    // The readable CSRF cookie is set with the HttpOnly session cookie: without it there is no session to
-    // ask about, and skipping the call spares a 401 in the console of every signed-out page.
-    if (this.token() === null) return null;
+    if (!this.signedIn()) return null;
     try {
       const body = await this.request('GET', '/auth/me');
       const session = present.session(body);

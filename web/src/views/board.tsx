@@ -1,12 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { AllegationSummary, BoardFilters } from '../api/types.ts';
+import { FIRST_BOARD_PAGE, settle, type EarlyBoardPage } from '../api/early.ts';
+import type { AllegationSummary } from '../api/types.ts';
 import { Badge, humanise, LoadState, StatusBadge } from '../components.tsx';
 import { Link, useApp, useLoad } from '../context.tsx';
+import { FILTER_KEYS, filtersFrom, filtersKey } from '../lib/board-filters.ts';
 import { href, withQuery } from '../lib/router.ts';
-
-/** Filter keys as they travel in the board's URL. */
-const FILTER_KEYS = ['status', 'decision', 'event', 'place', 'actor', 'from', 'to', 'sort'] as const;
 
 const STATUSES = [
   'single_origin',
@@ -29,20 +28,6 @@ const EVENTS = [
   'concealment_of_evidence',
   'other',
 ];
-
-/** The board's filters read from the URL query. */
-export function filtersFrom(search: URLSearchParams): BoardFilters {
-  const out: Record<string, string> = {};
-  for (const key of FILTER_KEYS) {
-    const v = search.get(key);
-    if (v !== null && v !== '') out[key] = v;
-  }
-  return out;
-}
-
-function key(filters: BoardFilters): string {
-  return FILTER_KEYS.map((k) => `${k}=${filters[k] ?? ''}`).join('&');
-}
 
 // Lets bench/web.ts read when the first card was painted (Element Timing API; not in React's types).
 const ELEMENT_TIMING = { elementtiming: 'allegation-card' } as Record<string, string>;
@@ -128,15 +113,24 @@ function Card(props: {
   );
 }
 
+/** The early first page when it was asked with this case and these filters and no board has used it yet. */
+function earlyFor(early: EarlyBoardPage | null, caseId: string, filterKey: string): EarlyBoardPage | null {
+  return early !== null && !early.taken && early.caseId === caseId && early.key === filterKey ? early : null;
+}
+
 /** The allegations board: URL-held filters and sort, and a virtualised list that pages in as it scrolls. */
 export function BoardView(props: { readonly caseId: string }) {
-  const { api, search, navigate, path } = useApp();
+  const { api, search, navigate, path, early } = useApp();
   const filters = filtersFrom(search);
-  const filterKey = key(filters);
-  const [loaded, setLoaded] = useState<readonly AllegationSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
+  const filterKey = filtersKey(filters);
+  // The first page the entry asked for while the app was loading: when it has arrived, the first render
+  // already shows its cards; when it is on its way, the first load waits for it instead of asking again.
+  const [earlyPage] = useState(() => earlyFor(early, props.caseId, filterKey));
+  const initial = earlyPage?.answer;
+  const [loaded, setLoaded] = useState<readonly AllegationSummary[]>(initial?.items ?? []);
+  const [next, setNext] = useState<string | null>(initial?.next ?? null);
+  const [total, setTotal] = useState<number | null>(initial?.total ?? null);
+  const [loading, setLoading] = useState(initial === undefined);
   const [error, setError] = useState<Error | undefined>(undefined);
   const fetching = useRef(false);
   const generation = useRef(0);
@@ -148,26 +142,30 @@ export function BoardView(props: { readonly caseId: string }) {
   // activity, figure spread) and pages with a cursor: the board only asks for the next page near the end.
   useEffect(() => {
     const gen = (generation.current += 1);
+    // Used once: a board opened again later (or with other filters) asks the server afresh.
+    const useEarly = earlyPage !== null && earlyPage === earlyFor(early, props.caseId, filterKey);
+    if (early !== null) early.taken = true;
+    if (useEarly && initial !== undefined) return;
     setLoading(true);
     setError(undefined);
     setLoaded([]);
     fetching.current = true;
-    api.allegations(props.caseId, filters, null, 100).then(
-      (page) => {
-        if (gen !== generation.current) return;
-        setLoaded(page.items);
-        setNext(page.next);
-        setTotal(page.total);
-        setLoading(false);
-        fetching.current = false;
-      },
-      (e: unknown) => {
-        if (gen !== generation.current) return;
-        setError(e instanceof Error ? e : new Error(String(e)));
-        setLoading(false);
-        fetching.current = false;
-      },
-    );
+    const request =
+      useEarly && earlyPage !== null
+        ? earlyPage.request
+        : settle(api.allegations(props.caseId, filters, null, FIRST_BOARD_PAGE));
+    void request.then((result) => {
+      if (gen !== generation.current) return;
+      if (result.ok) {
+        setLoaded(result.value.items);
+        setNext(result.value.next);
+        setTotal(result.value.total);
+      } else {
+        setError(result.error instanceof Error ? result.error : new Error(String(result.error)));
+      }
+      setLoading(false);
+      fetching.current = false;
+    });
   }, [api, props.caseId, filterKey]);
 
   const loadMore = useCallback(() => {

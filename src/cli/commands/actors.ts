@@ -9,7 +9,7 @@ import {
   splitCaseActor,
 } from '../../store/actors.ts';
 import { DEFAULT_CASE, requireCase } from '../../store/cases.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate actors [--case NAME] [SUBCOMMAND ...] [--rationale TEXT] [--db PATH] [--json]
@@ -44,20 +44,17 @@ export const actorsCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          case: { type: 'string', default: DEFAULT_CASE },
-          mentions: { type: 'string' },
-          name: { type: 'string' },
-          rationale: { type: 'string' },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
+      args,
       USAGE,
+      {
+        case: { type: 'string', default: DEFAULT_CASE },
+        mentions: { type: 'string' },
+        name: { type: 'string' },
+        rationale: { type: 'string' },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const [sub, ...rest] = positionals;
@@ -69,8 +66,7 @@ export const actorsCommand: Command = {
       deps.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
     };
     const by = { actor: deps.config.actor, rationale: values.rationale ?? null };
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const kase = await requireCase(store.db, values.case);
       switch (sub) {
         case undefined: {
@@ -152,8 +148,6 @@ export const actorsCommand: Command = {
             `actors: unknown subcommand '${sub}'; use show, merge, split or rename\n${USAGE}`,
           );
       }
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -5,7 +5,7 @@ import {
   recordDecision,
   type AllegationDetail,
 } from '../../store/allegations.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate allegation ID [--decide D --rationale TEXT] [--statement TEXT] [--db PATH] [--json]
@@ -87,19 +87,16 @@ export const allegationCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          decide: { type: 'string' },
-          rationale: { type: 'string' },
-          statement: { type: 'string' },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
+      args,
       USAGE,
+      {
+        decide: { type: 'string' },
+        rationale: { type: 'string' },
+        statement: { type: 'string' },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const id = positionals[0];
@@ -111,8 +108,7 @@ export const allegationCommand: Command = {
         `--decide ${values.decide}: a written --rationale is required`,
       );
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       if (values.statement !== undefined) {
         await editCanonicalStatement(store, {
           allegationId: id,
@@ -132,8 +128,6 @@ export const allegationCommand: Command = {
       if (a === null) throw new CorroborateError('not_found', `allegation ${id}: no such allegation`);
       deps.stdout.write(values.json ? `${JSON.stringify(a, null, 2)}\n` : render(a));
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

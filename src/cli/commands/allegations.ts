@@ -5,7 +5,7 @@ import {
   type AllegationSummary,
 } from '../../store/allegations.ts';
 import { requireCase } from '../../store/cases.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate allegations [--case NAME] [--status S] [--rebuild] [--db PATH] [--json]
@@ -34,23 +34,15 @@ export const allegationsCommand: Command = {
   describe: "list a case's allegations with their corroboration status",
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          case: { type: 'string', default: 'default' },
-          status: { type: 'string' },
-          rebuild: { type: 'boolean', default: false },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      case: { type: 'string', default: 'default' },
+      status: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
     if (values.status !== undefined) parseStatusFilter(values.status);
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const found = await requireCase(store.db, values.case);
       if (values.rebuild) {
         const report = await rebuildAllegations(store, found.id, { actor: deps.config.actor });
@@ -90,8 +82,6 @@ export const allegationsCommand: Command = {
       }
       deps.stdout.write(`${items.length} allegation${items.length === 1 ? '' : 's'}\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

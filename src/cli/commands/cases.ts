@@ -1,5 +1,5 @@
 import { listCases } from '../../store/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate cases [--db PATH] [--json]
@@ -13,16 +13,11 @@ export const casesCommand: Command = {
   describe: 'list cases and how many sources each holds',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-      },
-      USAGE,
-    );
-    const store = await deps.openStore(values.db);
-    try {
+    const { values } = parseCommandArgs(args, USAGE, {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    return withStore(deps, values.db, async (store) => {
       const cases = await listCases(store.db);
       if (values.json) {
         deps.stdout.write(`${JSON.stringify(cases, null, 2)}\n`);
@@ -42,8 +37,6 @@ export const casesCommand: Command = {
         );
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

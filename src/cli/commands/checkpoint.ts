@@ -1,5 +1,5 @@
 import { createCheckpoint } from '../../store/custody.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate checkpoint [--db PATH] [--json]
@@ -15,16 +15,11 @@ export const checkpointCommand: Command = {
   describe: 'sign a checkpoint of the custody log now',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-      },
-      USAGE,
-    );
-    const store = await deps.openStore(values.db);
-    try {
+    const { values } = parseCommandArgs(args, USAGE, {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    return withStore(deps, values.db, async (store) => {
       const checkpoint = await createCheckpoint(store, deps.config.home);
       if (values.json) {
         deps.stdout.write(`${JSON.stringify(checkpoint, null, 2)}\n`);
@@ -34,8 +29,6 @@ export const checkpointCommand: Command = {
         );
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

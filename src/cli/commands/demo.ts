@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorroborateError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { failedAny, runIngest, summaryLine } from './ingest.ts';
 
@@ -41,19 +41,12 @@ export const demoCommand: Command = {
   describe: `capture the bundled fictional sample case into case '${DEMO_CASE}' and show it`,
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          db: { type: 'string' },
-          serve: { type: 'boolean', default: false },
-          host: { type: 'string' },
-          port: { type: 'string' },
-        },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      db: { type: 'string' },
+      serve: { type: 'boolean', default: false },
+      host: { type: 'string' },
+      port: { type: 'string' },
+    });
     // Short relative paths when the demo runs from inside the repository, absolute ones otherwise.
     const inputs = demoInputs().map((p) => {
       const rel = relative(deps.cwd, p);
@@ -61,8 +54,7 @@ export const demoCommand: Command = {
     });
     if (inputs.length === 0)
       throw new CorroborateError('not_found', `no sample case found under ${ROOT}/samples/sample-case`);
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       deps.stdout.write(
         `Corroborate demo: capturing ${inputs.join(' and ')} into case '${DEMO_CASE}' of ${store.location}\n`,
       );
@@ -84,9 +76,7 @@ export const demoCommand: Command = {
       }
       await serveDemo(store, deps, { host: values.host, port: values.port ?? '8080' });
       return failedAny(summary) ? 1 : 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { CorroborateError, errorMessage } from '../../errors.ts';
 import { EXPORT_FORMATS, exportCase, isExportFormat } from '../../export/index.ts';
 import { DEFAULT_CASE } from '../../store/cases.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate export [--case NAME] --format FORMAT [--allegation ID] [--out FILE] [--include-text] [--db PATH]
@@ -32,32 +32,25 @@ export const exportCommand: Command = {
   describe: 'export a case as JSON, CSV, GeoJSON or a provenance dossier',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          case: { type: 'string', default: DEFAULT_CASE },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          'include-text': { type: 'boolean', default: false },
-          allegation: { type: 'string' },
-          db: { type: 'string' },
-        },
-      },
-      USAGE,
-    );
-    if (values.format === undefined || !isExportFormat(values.format)) {
+    const { values } = parseCommandArgs(args, USAGE, {
+      case: { type: 'string', default: DEFAULT_CASE },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'include-text': { type: 'boolean', default: false },
+      allegation: { type: 'string' },
+      db: { type: 'string' },
+    });
+    const format = values.format;
+    if (format === undefined || !isExportFormat(format)) {
       throw new CorroborateError(
         'bad_request',
-        `--format ${values.format ?? '(missing)'}: use one of ${EXPORT_FORMATS.join(', ')}`,
+        `--format ${format ?? '(missing)'}: use one of ${EXPORT_FORMATS.join(', ')}`,
       );
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const result = await exportCase(store, {
         caseRef: values.case,
-        format: values.format,
+        format,
         keyDir: deps.config.home,
         includeText: values['include-text'],
         ...(values.allegation === undefined ? {} : { allegationId: values.allegation }),
@@ -79,8 +72,6 @@ export const exportCommand: Command = {
         );
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -12,7 +12,7 @@ import { CorroborateError, errorMessage, type ItemResult } from '../../errors.ts
 import { createCheckpoint } from '../../store/custody.ts';
 import { captureSource, DEFAULT_CASE, ensureCase, type Store } from '../../store/index.ts';
 import { queueIngest } from '../../queue/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
 
@@ -287,25 +287,22 @@ export const ingestCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          case: { type: 'string' },
-          published: { type: 'string' },
-          outlet: { type: 'string' },
-          title: { type: 'string' },
-          url: { type: 'string' },
-          kind: { type: 'string' },
-          'allow-private': { type: 'boolean', default: false },
-          'capture-only': { type: 'boolean', default: false },
-          queue: { type: 'boolean', default: false },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
+      args,
       USAGE,
+      {
+        case: { type: 'string' },
+        published: { type: 'string' },
+        outlet: { type: 'string' },
+        title: { type: 'string' },
+        url: { type: 'string' },
+        kind: { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
+        'capture-only': { type: 'boolean', default: false },
+        queue: { type: 'boolean', default: false },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     if (positionals.length === 0)
@@ -318,8 +315,7 @@ export const ingestCommand: Command = {
       json: values.json,
       process: !values['capture-only'],
     };
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       if (values.queue) return await runQueued(store, options, deps);
       const summary = await runIngest(store, options, deps);
       if (options.json) {
@@ -329,9 +325,7 @@ export const ingestCommand: Command = {
         deps.stdout.write(`${summaryLine(summary, options.caseName, store.location)}\n`);
       }
       return failedAny(summary) ? 1 : 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };
 

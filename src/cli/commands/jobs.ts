@@ -8,7 +8,7 @@ import {
   listJobs,
   retryJobs,
 } from '../../queue/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate jobs [--status S] [--kind K] [--limit N] [--json]
@@ -34,20 +34,17 @@ export const jobsCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          status: { type: 'string' },
-          kind: { type: 'string' },
-          limit: { type: 'string' },
-          retry: { type: 'boolean', default: false },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
+      args,
       USAGE,
+      {
+        status: { type: 'string' },
+        kind: { type: 'string' },
+        limit: { type: 'string' },
+        retry: { type: 'boolean', default: false },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const status = values.status;
@@ -70,8 +67,7 @@ export const jobsCommand: Command = {
         `unexpected argument '${positionals[0]}' (job ids go with --retry)\n${USAGE}`,
       );
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       if (values.retry) {
         const n = await retryJobs(store.db, positionals.length > 0 ? positionals : undefined);
         deps.stdout.write(
@@ -101,9 +97,7 @@ export const jobsCommand: Command = {
         );
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };
 

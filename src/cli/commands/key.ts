@@ -19,14 +19,10 @@ export const keyCommand: Command = {
   describe: 'print the public key that signs custody checkpoints',
   usage: USAGE,
   run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: { pem: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      pem: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    });
     const key = loadOrCreateSigningKey(deps.config.home);
     const pem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     if (values.json) {

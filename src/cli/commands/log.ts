@@ -1,7 +1,7 @@
 import { CorroborateError } from '../../errors.ts';
 import { listCustody, type ListCustodyOptions } from '../../store/custody.ts';
 import { requireCase } from '../../store/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate log [options]
@@ -24,22 +24,15 @@ export const logCommand: Command = {
   describe: 'list custody log entries',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          db: { type: 'string' },
-          case: { type: 'string' },
-          object: { type: 'string' },
-          type: { type: 'string' },
-          after: { type: 'string' },
-          limit: { type: 'string', default: '100' },
-          json: { type: 'boolean', default: false },
-        },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      db: { type: 'string' },
+      case: { type: 'string' },
+      object: { type: 'string' },
+      type: { type: 'string' },
+      after: { type: 'string' },
+      limit: { type: 'string', default: '100' },
+      json: { type: 'boolean', default: false },
+    });
     for (const [name, value] of [
       ['--after', values.after],
       ['--limit', values.limit],
@@ -48,8 +41,7 @@ export const logCommand: Command = {
         throw new CorroborateError('bad_request', `${name} ${value} is not a whole number`);
       }
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const caseId = values.case === undefined ? undefined : (await requireCase(store.db, values.case)).id;
       const options: ListCustodyOptions = {
         limit: Number(values.limit),
@@ -70,8 +62,6 @@ export const logCommand: Command = {
       }
       if (!values.json && entries.length === 0) deps.stderr.write('no custody log entries match\n');
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

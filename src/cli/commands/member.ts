@@ -9,7 +9,7 @@ import {
 } from '../../store/accounts.ts';
 import { requireCase } from '../../store/cases.ts';
 import { appendCustody } from '../../store/custody.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate member add CASE USER ROLE [--cleared] [--db PATH]
@@ -28,24 +28,20 @@ export const memberCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          cleared: { type: 'boolean', default: false },
-          json: { type: 'boolean', default: false },
-          db: { type: 'string' },
-        },
-      },
+      args,
       USAGE,
+      {
+        cleared: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        db: { type: 'string' },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const [action, caseRef, userRef, role] = positionals;
     if (action === undefined || caseRef === undefined)
       throw new CorroborateError('bad_request', `member: say what to do\n${USAGE}`);
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const kase = await requireCase(store.db, caseRef);
       const log = async (what: string, user: string, payload: Record<string, unknown>) => {
         await appendCustody(store.db, store.dialect, {
@@ -97,8 +93,6 @@ export const memberCommand: Command = {
         default:
           throw new CorroborateError('bad_request', `member ${action}: unknown action\n${USAGE}`);
       }
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -5,7 +5,7 @@ import {
   inclusionProofFor,
   latestCheckpoint,
 } from '../../store/custody.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate proof SOURCE_ID|SHA256 [--db PATH]
@@ -23,15 +23,7 @@ export const proofCommand: Command = {
   describe: "print an offline-verifiable inclusion proof for a source's capture",
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: { db: { type: 'string' }, seq: { type: 'string' } },
-      },
-      USAGE,
-    );
+    const parsed = parseCommandArgs(args, USAGE, { db: { type: 'string' }, seq: { type: 'string' } }, true);
     const { values, positionals } = parsed;
     if ((positionals.length === 1) === (values.seq !== undefined) || positionals.length > 1) {
       throw new CorroborateError('bad_request', `give one SOURCE_ID or SHA256, or --seq N\n${USAGE}`);
@@ -39,8 +31,7 @@ export const proofCommand: Command = {
     if (values.seq !== undefined && !/^\d+$/.test(values.seq)) {
       throw new CorroborateError('bad_request', `--seq ${values.seq} is not a log entry number`);
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const [wanted] = positionals;
       const entry = wanted === undefined ? undefined : await findCaptureEntry(store.db, wanted);
       const seq = entry?.seq ?? Number(values.seq);
@@ -58,8 +49,6 @@ export const proofCommand: Command = {
         `${JSON.stringify(source === undefined ? proof : { ...proof, query: source }, null, 2)}\n`,
       );
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

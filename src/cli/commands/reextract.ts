@@ -2,7 +2,7 @@ import { EXTRACTOR_VERSION } from '../../extract/index.ts';
 import { processSources } from '../../pipeline/index.ts';
 import { requireCase } from '../../store/cases.ts';
 import { sourcesNeedingExtraction } from '../../store/extractions.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate reextract [--case NAME] [--all] [--db PATH] [--json]
@@ -24,21 +24,13 @@ export const reextractCommand: Command = {
   describe: 're-run extraction on sources with an older extractor version (versioned, reviews kept)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          case: { type: 'string' },
-          all: { type: 'boolean', default: false },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
-      USAGE,
-    );
-    const store = await deps.openStore(values.db);
-    try {
+    const { values } = parseCommandArgs(args, USAGE, {
+      case: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    return withStore(deps, values.db, async (store) => {
       const caseId = values.case === undefined ? null : (await requireCase(store.db, values.case)).id;
       let ids: readonly string[];
       if (values.all) {
@@ -72,8 +64,6 @@ export const reextractCommand: Command = {
         );
       }
       return results.some((r) => r.status === 'error') ? 1 : 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

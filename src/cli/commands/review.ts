@@ -15,7 +15,7 @@ import {
   reviewAttribution,
   type SpanEdit,
 } from '../../store/reviews.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate review ATTRIBUTION_ID ACTION [options] [--rationale TEXT] [--db PATH] [--json]
@@ -82,8 +82,7 @@ async function listForReview(
   if (values.status !== 'all' && !STATUSES.includes(values.status as ReviewStatus)) {
     throw new CorroborateError('bad_request', `--status ${values.status}: use ${STATUSES.join(', ')} or all`);
   }
-  const store = await deps.openStore(values.db);
-  try {
+  return withStore(deps, values.db, async (store) => {
     const kase = await requireCase(store.db, values.case);
     const items: StoredAttribution[] = [];
     let cursor: string | null = null;
@@ -107,9 +106,7 @@ async function listForReview(
       `${items.length} attribution${items.length === 1 ? '' : 's'} (${values.status}) in case '${kase.name}'${cursor === null ? '' : '; more: raise --limit'}\n`,
     );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** `corroborate review`: accept, reject, edit or reattribute an attribution. */
@@ -119,25 +116,22 @@ export const reviewCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          source: { type: 'string' },
-          cue: { type: 'string' },
-          content: { type: 'string' },
-          stance: { type: 'string' },
-          speaker: { type: 'string' },
-          rationale: { type: 'string' },
-          case: { type: 'string', default: DEFAULT_CASE },
-          status: { type: 'string', default: 'pending' },
-          limit: { type: 'string', default: '50' },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
+      args,
       USAGE,
+      {
+        source: { type: 'string' },
+        cue: { type: 'string' },
+        content: { type: 'string' },
+        stance: { type: 'string' },
+        speaker: { type: 'string' },
+        rationale: { type: 'string' },
+        case: { type: 'string', default: DEFAULT_CASE },
+        status: { type: 'string', default: 'pending' },
+        limit: { type: 'string', default: '50' },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     if (positionals[0] === 'list' && positionals.length === 1) return listForReview(values, deps);
@@ -179,8 +173,7 @@ export const reviewCommand: Command = {
     if (action === 'reattribute' && values.speaker === undefined) {
       throw new CorroborateError('bad_request', `review ${attributionId} reattribute: give --speaker ACTOR`);
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const attribution = await getAttribution(store.db, attributionId);
       if (attribution === null)
         throw new CorroborateError('not_found', `attribution ${attributionId}: no such attribution`);
@@ -229,8 +222,6 @@ export const reviewCommand: Command = {
       );
       deps.stdout.write(`${describeAttribution(after)}\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { CorroborateError } from '../../errors.ts';
 import { listCases, requireCase } from '../../store/cases.ts';
 import { type SearchHit, type SearchKind, search } from '../../store/search.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate search QUERY... [--case NAME] [--kind source|attribution] [--limit N] [--db PATH] [--json]
@@ -39,19 +39,16 @@ export const searchCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          case: { type: 'string' },
-          kind: { type: 'string' },
-          limit: { type: 'string', default: '20' },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
+      args,
       USAGE,
+      {
+        case: { type: 'string' },
+        kind: { type: 'string' },
+        limit: { type: 'string', default: '20' },
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const query = positionals.join(' ').trim();
@@ -70,8 +67,7 @@ export const searchCommand: Command = {
       }
       kinds = [values.kind];
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const caseIds =
         values.case === undefined
           ? (await listCases(store.db)).map((c) => c.id)
@@ -101,8 +97,6 @@ export const searchCommand: Command = {
         `${page.items.length} result${page.items.length === 1 ? '' : 's'}${page.nextCursor === null ? '' : ' (more: raise --limit)'}\n`,
       );
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -24,7 +24,11 @@ interface ListeningMessage {
 }
 
 function isListening(message: unknown): message is ListeningMessage {
-  return typeof message === 'object' && message !== null && (message as ListeningMessage).corroborate === 'listening';
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as ListeningMessage).corroborate === 'listening'
+  );
 }
 
 function stopSignal(): Promise<void> {
@@ -55,10 +59,14 @@ async function runPrimary(workers: number, db: string | undefined, deps: CliDeps
     cluster.on('exit', (worker, code) => {
       if (stopping) return;
       if (url === undefined) {
-        reject(new CorroborateError('config', `a server process exited (${code ?? 'signal'}) before listening`));
+        reject(
+          new CorroborateError('config', `a server process exited (${code ?? 'signal'}) before listening`),
+        );
         return;
       }
-      deps.stderr.write(`corroborate: server process ${worker.process.pid ?? '?'} exited (${code ?? 'signal'}); starting another\n`);
+      deps.stderr.write(
+        `corroborate: server process ${worker.process.pid ?? '?'} exited (${code ?? 'signal'}); starting another\n`,
+      );
       fork();
     });
   });
@@ -69,7 +77,9 @@ async function runPrimary(workers: number, db: string | undefined, deps: CliDeps
   try {
     const served = await Promise.race([listening, stop.then(() => undefined)]);
     if (served !== undefined) {
-      deps.stderr.write(`corroborate: serving ${served} from ${workers} processes (API docs at ${served}/api/docs)\n`);
+      deps.stderr.write(
+        `corroborate: serving ${served} from ${workers} processes (API docs at ${served}/api/docs)\n`,
+      );
       await stop;
     }
   } finally {
@@ -95,26 +105,22 @@ export const serveCommand: Command = {
   describe: 'serve the HTTP API and web workspace (loopback by default)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          host: { type: 'string' },
-          port: { type: 'string' },
-          db: { type: 'string' },
-          workers: { type: 'string' },
-        },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      db: { type: 'string' },
+      workers: { type: 'string' },
+    });
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
       throw new CorroborateError('bad_request', `--port ${values.port}: not a port number`);
     }
     const workers = values.workers === undefined ? 1 : Number(values.workers);
     if (!(Number.isInteger(workers) && workers >= 1 && workers <= MAX_WORKERS)) {
-      throw new CorroborateError('bad_request', `--workers ${values.workers}: a whole number from 1 to ${MAX_WORKERS}`);
+      throw new CorroborateError(
+        'bad_request',
+        `--workers ${values.workers}: a whole number from 1 to ${MAX_WORKERS}`,
+      );
     }
     if (workers > 1 && cluster.isPrimary) return runPrimary(workers, values.db, deps);
     const store = await deps.openStore(values.db);

@@ -1,6 +1,6 @@
 import { CorroborateError } from '../../errors.ts';
 import { listSources, requireCase, type SourceSummary } from '../../store/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate sources [--case NAME] [--limit N] [--db PATH] [--json]
@@ -20,19 +20,12 @@ export const sourcesCommand: Command = {
   describe: 'list captured sources',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          case: { type: 'string' },
-          limit: { type: 'string' },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      case: { type: 'string' },
+      limit: { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
     const limit = values.limit === undefined ? Infinity : Number(values.limit);
     if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
       throw new CorroborateError(
@@ -40,8 +33,7 @@ export const sourcesCommand: Command = {
         `--limit ${values.limit ?? ''}: must be a whole number of at least 1`,
       );
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       const caseId = values.case === undefined ? undefined : (await requireCase(store.db, values.case)).id;
       const sources: SourceSummary[] = [];
       let cursor: string | null = null;
@@ -70,8 +62,6 @@ export const sourcesCommand: Command = {
       }
       deps.stdout.write(`${shown.length} source${shown.length === 1 ? '' : 's'}\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { CorroborateError } from '../../errors.ts';
 import { createApiToken, listApiTokens, requireUser, revokeApiToken } from '../../store/accounts.ts';
 import { requireCase } from '../../store/cases.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate token create USER NAME [--case CASE]... [--write] [--expires ISO-DATE] [--db PATH]
@@ -19,24 +19,20 @@ export const tokenCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          case: { type: 'string', multiple: true },
-          write: { type: 'boolean', default: false },
-          expires: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          db: { type: 'string' },
-        },
-      },
+      args,
       USAGE,
+      {
+        case: { type: 'string', multiple: true },
+        write: { type: 'boolean', default: false },
+        expires: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        db: { type: 'string' },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const [action, first, second] = positionals;
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       switch (action) {
         case 'create': {
           if (first === undefined || second === undefined)
@@ -90,8 +86,6 @@ export const tokenCommand: Command = {
         default:
           throw new CorroborateError('bad_request', `token: say what to do\n${USAGE}`);
       }
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { CorroborateError } from '../../errors.ts';
 import { createUser, listUsers, requireUser, setPassword, setUserDisabled } from '../../store/accounts.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate user add NAME [--admin] [--password-stdin] [--db PATH]
@@ -49,26 +49,22 @@ export const userCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
     const parsed = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          admin: { type: 'boolean', default: false },
-          'password-stdin': { type: 'boolean', default: false },
-          json: { type: 'boolean', default: false },
-          db: { type: 'string' },
-        },
-      },
+      args,
       USAGE,
+      {
+        admin: { type: 'boolean', default: false },
+        'password-stdin': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        db: { type: 'string' },
+      },
+      true,
     );
     const { values, positionals } = parsed;
     const [action, name] = positionals;
     if (action === undefined || (action !== 'list' && name === undefined)) {
       throw new CorroborateError('bad_request', `user: say what to do\n${USAGE}`);
     }
-    const store = await deps.openStore(values.db);
-    try {
+    return withStore(deps, values.db, async (store) => {
       switch (action) {
         case 'add': {
           const password = await readPassword(values['password-stdin'], deps);
@@ -100,8 +96,6 @@ export const userCommand: Command = {
         default:
           throw new CorroborateError('bad_request', `user ${action}: unknown action\n${USAGE}`);
       }
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

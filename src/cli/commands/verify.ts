@@ -1,5 +1,5 @@
 import { verifyStore } from '../../store/custody.ts';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, withStore } from '../args.ts';
 import type { CliDeps, Command } from '../command.ts';
 
 const USAGE = `Usage: corroborate verify [--db PATH] [--json]
@@ -20,16 +20,11 @@ export const verifyCommand: Command = {
   describe: 'verify every original, text, custody log entry and signed checkpoint',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-      },
-      USAGE,
-    );
-    const store = await deps.openStore(values.db);
-    try {
+    const { values } = parseCommandArgs(args, USAGE, {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    return withStore(deps, values.db, async (store) => {
       const report = await verifyStore(store, deps.config.home);
       if (values.json) {
         deps.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -53,8 +48,6 @@ export const verifyCommand: Command = {
         );
       }
       return 1;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -53,22 +53,15 @@ export const workerCommand: Command = {
   describe: 'run queued capture and analysis jobs (many workers may share one PostgreSQL database)',
   usage: USAGE,
   async run(args: readonly string[], deps: CliDeps): Promise<number> {
-    const { values } = parseCommandArgs(
-      {
-        args: [...args],
-        strict: true,
-        options: {
-          concurrency: { type: 'string' },
-          once: { type: 'boolean', default: false },
-          lease: { type: 'string' },
-          poll: { type: 'string' },
-          checkpoint: { type: 'boolean', default: false },
-          db: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      },
-      USAGE,
-    );
+    const { values } = parseCommandArgs(args, USAGE, {
+      concurrency: { type: 'string' },
+      once: { type: 'boolean', default: false },
+      lease: { type: 'string' },
+      poll: { type: 'string' },
+      checkpoint: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
     const concurrency = positiveInt('concurrency', values.concurrency, 1);
     const leaseMs = positiveInt('lease', values.lease, 300) * 1000;
     const pollMs = positiveInt('poll', values.poll, 1000);

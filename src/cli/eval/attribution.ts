@@ -36,7 +36,8 @@ content and whole attributions (definitions: docs/EVALUATION.md).
       options: { polnear: { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    if (values.polnear === undefined) throw new CorroborateError('bad_request', 'attribution: --polnear DIR is required');
+    if (values.polnear === undefined)
+      throw new CorroborateError('bad_request', 'attribution: --polnear DIR is required');
     const dir = resolve(deps.cwd, values.polnear);
     const report = evaluateAttributions(dir, (text) => {
       const context = documentContext(text);

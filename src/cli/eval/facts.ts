@@ -14,9 +14,13 @@ function table(r: FactReport): string {
   const lines = ['type            P      R      F1    gold  pred  values ok'];
   for (const t of FACT_SPAN_TYPES) {
     const s = r.types[t];
-    lines.push(`${t.padEnd(13)} ${pct(s.p)}  ${pct(s.r)}  ${pct(s.f1)}  ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)}  ${s.valueCorrect}/${s.valued}`);
+    lines.push(
+      `${t.padEnd(13)} ${pct(s.p)}  ${pct(s.r)}  ${pct(s.f1)}  ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)}  ${s.valueCorrect}/${s.valued}`,
+    );
   }
-  lines.push(`${'micro'.padEnd(13)} ${pct(r.micro.p)}  ${pct(r.micro.r)}  ${pct(r.micro.f1)}  ${String(r.micro.gold).padStart(5)} ${String(r.micro.predicted).padStart(5)}`);
+  lines.push(
+    `${'micro'.padEnd(13)} ${pct(r.micro.p)}  ${pct(r.micro.r)}  ${pct(r.micro.f1)}  ${String(r.micro.gold).padStart(5)} ${String(r.micro.predicted).padStart(5)}`,
+  );
   lines.push(`${r.docs} documents, ${r.seconds} s of extraction`);
   return `${lines.join('\n')}\n`;
 }
@@ -37,7 +41,8 @@ by one-to-one span overlap, plus how many matched spans carry the gold normalise
       options: { gold: { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    if (values.gold === undefined) throw new CorroborateError('bad_request', 'eval facts: --gold DIR is required');
+    if (values.gold === undefined)
+      throw new CorroborateError('bad_request', 'eval facts: --gold DIR is required');
     const docs = readFactGold(resolve(deps.cwd, values.gold));
     const gazetteer = loadGazetteer();
     const report = evaluateFacts(docs, (doc) => {
@@ -45,9 +50,16 @@ by one-to-one span overlap, plus how many matched spans carry the gold normalise
       try {
         attributions = extractAttributions(doc.text);
       } catch (error) {
-        deps.stderr.write(`eval facts: ${doc.id}: attribution extraction failed (${errorMessage(error)}); scoring facts without attributions\n`);
+        deps.stderr.write(
+          `eval facts: ${doc.id}: attribution extraction failed (${errorMessage(error)}); scoring facts without attributions\n`,
+        );
       }
-      return extractFacts(doc.text, { published: doc.published, attributions, caseRegion: doc.caseRegion, gazetteer });
+      return extractFacts(doc.text, {
+        published: doc.published,
+        attributions,
+        caseRegion: doc.caseRegion,
+        gazetteer,
+      });
     });
     deps.stdout.write(values.json ? `${JSON.stringify(report)}\n` : table(report));
     return Promise.resolve(0);

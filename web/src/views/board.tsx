@@ -194,6 +194,9 @@ export function BoardView(props: { readonly caseId: string }) {
     getScrollElement: () => parent.current,
     estimateSize: () => 150,
     overscan: 8,
+    // The list is 70vh tall (styles.css): with this first guess the cards are in the first render rather
+    // than in a second one after the list has been measured.
+    initialRect: { width: window.innerWidth, height: Math.round(window.innerHeight * 0.7) },
   });
   const rows = virtual.getVirtualItems();
   const lastIndex = rows[rows.length - 1]?.index ?? 0;

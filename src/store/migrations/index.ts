@@ -9,6 +9,7 @@ import { apiIndexes } from './0007-api-indexes.ts';
 import { apiSourceAttributions } from './0008-api-source-attributions.ts';
 import { allegationCompactTables } from './0009-allegation-compact-tables.ts';
 import { allegationSummaries } from './0010-allegation-summaries.ts';
+import { allegationAliasIndex } from './0011-allegation-alias-index.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -26,5 +27,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0008-api-source-attributions': apiSourceAttributions(dialect),
     '0009-allegation-compact-tables': allegationCompactTables(dialect),
     '0010-allegation-summaries': allegationSummaries(dialect),
+    '0011-allegation-alias-index': allegationAliasIndex(dialect),
   };
 }

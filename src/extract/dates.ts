@@ -6,6 +6,7 @@
  * a handful of regular expressions; no parsing library in the hot path.
  */
 import type { DateMention, Granularity } from './types.ts';
+import { createScanner, type ScanPattern } from './facts/scan.ts';
 
 /** One temporal expression found in the text, before mentions of the same interval are grouped. */
 export interface DateHit {
@@ -65,6 +66,45 @@ const RE_TIME = /\b(?:(?:at|around|about|after|before|shortly after|shortly befo
 const RE_DECADE = /\b(?:the\s+)?(1[89]\d0|20\d0)s\b/g;
 const RE_SINCE_EVENT =
   /\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?)?(?:full-scale\s+|Russian\s+|military\s+)?(invasion|war|conflict|fighting|offensive|occupation|siege|coup|ceasefire|uprising|hostilities)(?:\s+(?:started|began|begun|erupted|broke out|was launched))?/gi;
+
+const MONTH_WORDS = 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' ');
+const NUMBER_WORDS = 'a an one two three four five six seven eight nine ten eleven twelve several few'.split(' ');
+
+/**
+ * Every pattern above with the words its matches open with, scanned in one pass over the word starts
+ * (see facts/scan.ts), in the order {@link findDates} reads their matches.
+ */
+export const DATE_PATTERNS: readonly ScanPattern[] = [
+  { re: RE_MONTH_DAY, words: MONTH_WORDS, digits: false },
+  { re: RE_DAY_MONTH, words: [], digits: true },
+  { re: RE_MONTH_YEAR, words: MONTH_WORDS, digits: false },
+  {
+    re: RE_MONTH_ALONE,
+    words: 'in since until till by during from between through throughout before after early late mid the last this next'.split(' '),
+    digits: false,
+  },
+  { re: RE_ISO, words: [], digits: true },
+  { re: RE_WEEKDAY, words: 'last this next on past earlier late early monday tuesday wednesday thursday friday saturday sunday'.split(' '), digits: false },
+  {
+    re: RE_RELATIVE,
+    words: ['today', 'yesterday', 'tonight', 'last', 'earlier', 'later', 'this', 'next', 'past', 'previous', 'coming', 'couple', 'the', ...NUMBER_WORDS],
+    digits: true,
+  },
+  {
+    re: RE_YEAR,
+    words: 'in since until till by during from of early late mid before after through throughout around circa summer winter spring autumn fall'.split(' '),
+    digits: true,
+  },
+  { re: RE_DECADE, words: ['the'], digits: true },
+  {
+    re: RE_DURATION,
+    words: ['almost', 'nearly', 'about', 'around', 'more', 'over', 'some', 'at', 'the', 'fifteen', 'twenty', 'thirty', ...NUMBER_WORDS],
+    digits: true,
+  },
+  { re: RE_TIME, words: 'at around about after before shortly until by noon midnight dawn dusk'.split(' '), digits: true },
+  { re: RE_SINCE_EVENT, words: ['since'], digits: false },
+];
+const DATE_SCANNER = createScanner(DATE_PATTERNS);
 
 /** Parses a YYYY-MM-DD string into a UTC date, or null when it is not a real calendar date. */
 export function parseIsoDate(value: string | null | undefined): Date | null {
@@ -164,15 +204,17 @@ export function findDates(text: string, published: string | null): DateHit[] {
     else push(start, end, d, d, 'day', true);
   };
 
-  for (const m of text.matchAll(RE_MONTH_DAY)) dayMatch(m, m[1] ?? '', m[2] ?? '', m[3]);
-  for (const m of text.matchAll(RE_DAY_MONTH)) dayMatch(m, m[2] ?? '', m[1] ?? '', m[3]);
-  for (const m of text.matchAll(RE_MONTH_YEAR)) {
+  const [monthDay = [], dayMonth = [], monthYear = [], monthAlone = [], isoDates = [], weekdays = [], relative = [], years = [], decades = [], durations = [], times = [], sinceEvent = []] =
+    DATE_SCANNER.scan(text);
+  for (const m of monthDay) dayMatch(m, m[1] ?? '', m[2] ?? '', m[3]);
+  for (const m of dayMonth) dayMatch(m, m[2] ?? '', m[1] ?? '', m[3]);
+  for (const m of monthYear) {
     const month = monthNumber(m[1] ?? '');
     const y = Number(m[2]);
     if (month === undefined || !plausibleYear(y)) continue;
     push(m.index, m.index + m[0].length, new Date(Date.UTC(y, month - 1, 1)), monthEnd(y, month), 'month', true);
   }
-  for (const m of text.matchAll(RE_MONTH_ALONE)) {
+  for (const m of monthAlone) {
     const word = m[1] ?? '';
     if (!/^\p{Lu}/u.test(word)) continue;
     const month = monthNumber(word);
@@ -194,11 +236,11 @@ export function findDates(text: string, published: string | null): DateHit[] {
     }
     push(monthStart, monthStart + word.length, new Date(Date.UTC(y, month - 1, 1)), monthEnd(y, month), 'month', true);
   }
-  for (const m of text.matchAll(RE_ISO)) {
+  for (const m of isoDates) {
     const d = makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (d !== null && plausibleYear(d.getUTCFullYear())) push(m.index, m.index + m[0].length, d, d, 'day', true);
   }
-  for (const m of text.matchAll(RE_WEEKDAY)) {
+  for (const m of weekdays) {
     const mod = (m[1] ?? '').toLowerCase();
     const wd = WEEKDAYS[(m[2] ?? '').toLowerCase()];
     if (wd === undefined) continue;
@@ -216,7 +258,7 @@ export function findDates(text: string, published: string | null): DateHit[] {
     else d = addDays(pub, -back);
     push(start, end, d, d, 'day', true);
   }
-  for (const m of text.matchAll(RE_RELATIVE)) {
+  for (const m of relative) {
     const start = m.index;
     const end = m.index + m[0].length;
     // "USA Today", "Russia Today": a capitalised "Today" right after a capitalised word ends a name.
@@ -271,7 +313,7 @@ export function findDates(text: string, published: string | null): DateHit[] {
       push(start, end, addDays(pub, -days), pub, 'open', true);
     }
   }
-  for (const m of text.matchAll(RE_YEAR)) {
+  for (const m of years) {
     const y = Number(m[2]);
     const prep = m[1];
     const start = m.index + m[0].length - 4;
@@ -287,24 +329,24 @@ export function findDates(text: string, published: string | null): DateHit[] {
     }
     push(start, start + 4, new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31)), 'year', true);
   }
-  for (const m of text.matchAll(RE_DECADE)) {
+  for (const m of decades) {
     const d0 = Number(m[1]);
     push(m.index, m.index + m[0].length, new Date(Date.UTC(d0, 0, 1)), new Date(Date.UTC(d0 + 9, 11, 31)), 'decade', true);
   }
 
   // Durations ("three days", "almost a month") and clock times: temporal, but no calendar interval.
-  for (const m of text.matchAll(RE_DURATION)) {
+  for (const m of durations) {
     const unit = (m[1] ?? '').toLowerCase().replace(/s$/, '');
     const g: Granularity = unit === 'hour' || unit === 'day' || unit === 'night' ? 'day' : unit === 'week' ? 'week' : unit === 'month' ? 'month' : unit === 'year' ? 'year' : 'decade';
     hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: g, confidence: 0.6, duration: true });
   }
-  for (const m of text.matchAll(RE_TIME)) {
+  for (const m of times) {
     const day = pub === null ? null : iso(pub);
     hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: 'day', confidence: day === null ? 0.3 : 0.5, time: true });
   }
   const resolved = removeOverlaps(hits.filter((h) => !rejected.some(([s, e]) => s < h.end && h.start < e)));
   // "since the invasion started [on Feb. 24]": open interval from the next date in the clause, or unknown.
-  for (const m of text.matchAll(RE_SINCE_EVENT)) {
+  for (const m of sinceEvent) {
     const start = m.index;
     const end = m.index + m[0].length;
     if (resolved.some((h) => h.start < end && start < h.end)) continue;

@@ -15,9 +15,35 @@ import type { LinearModel } from './attribution-model.ts';
 // Module-local bindings of the hot functions: the TypeScript loader compiles imports to getter
 // calls, which cost about a tenth of tagging time when paid per feature.
 const mix2 = model.mix2;
-const mix3 = model.mix3;
-const mix4 = model.mix4;
+const mixSeed = model.mixSeed;
+const mixFinish = model.mixFinish;
 const score = model.score;
+
+/** The last step of a feature hash: `fin(seed, b)` for a seed from {@link seeds}. */
+function fin(seed: number, b: number): number {
+  return mixFinish(seed ^ b);
+}
+
+/**
+ * Seeds of templates `from`…`from + count - 1` whose first value is `v`: entry `t - from` is
+ * `mixSeed(mix2(t, v))`, or `mixSeed(t)` when `v` is null, so `fin(seed, b)` equals `mix3(t, v, b)`
+ * (or `mix2(t, b)`). Feature hashes are unchanged; hashing is about a quarter of tagging time and
+ * most of its mixing steps only combine constants.
+ */
+function seeds(from: number, count: number, v: number | null): Int32Array {
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) out[k] = v === null ? mixSeed(from + k) : mixSeed(mix2(from + k, v));
+  return out;
+}
+
+/** Cue templates: `CUE[t]` for template t (1–33). */
+const CUE = seeds(0, 34, null);
+/** Cue transition templates by previous tag: `CUE_PREV[prev][t - 100]`. */
+const CUE_PREV = [0, 1, 2].map((prev) => seeds(100, 4, prev));
+/** Role templates by side (1 left, 2 right): `ROLE_SIDE[side][t - 200]`. */
+const ROLE_SIDE = [0, 1, 2].map((side) => seeds(200, 31, side));
+/** Role transition templates by previous tag: `ROLE_PREV[prev][t - 300]`. */
+const ROLE_PREV = [0, 1, 2, 3, 4].map((prev) => seeds(300, 8, prev));
 
 /** Cue tags. */
 export const CueTag = { O: 0, B: 1, I: 2 } as const;
@@ -125,55 +151,58 @@ export function cueFeatures(ctx: DocContext, i: number, buf: Int32Array): number
   const leftQuote = ctx.quotes[i]! - ctx.quotes[ctx.sentStart[i]!]! > 0 ? 1 : 0;
   const rightQuote = ctx.quotes[ctx.sentEnd[i]!]! - ctx.quotes[i + 1]! > 0 ? 1 : 0;
   let n = 0;
-  buf[n++] = mix2(1, 0);
-  buf[n++] = mix2(2, L);
-  buf[n++] = mix2(3, Lm1);
-  buf[n++] = mix2(4, Lp1);
-  buf[n++] = mix2(5, lowerAt(ctx, i - 2));
-  buf[n++] = mix2(6, lowerAt(ctx, i + 2));
-  buf[n++] = mix3(7, Lm1, L);
-  buf[n++] = mix3(8, L, Lp1);
-  buf[n++] = mix2(9, ctx.suffix[i]!);
-  buf[n++] = mix3(10, sh, shapeAt(ctx, i - 1));
-  buf[n++] = mix3(11, sh, shapeAt(ctx, i + 1));
-  buf[n++] = mix2(12, lx);
-  buf[n++] = mix3(13, lexAt(ctx, i - 1), lexAt(ctx, i + 1));
-  buf[n++] = mix3(14, inQ, mark);
-  buf[n++] = mix4(15, inQ, leftQuote, rightQuote);
-  buf[n++] = mix3(16, fromStart, toEnd);
-  buf[n++] = mix3(17, L, inQ);
-  buf[n++] = mix4(18, lx, inQ, sentHasQuote);
-  buf[n++] = mix3(19, L, fromStart > 2 ? 3 : fromStart);
-  buf[n++] = mix3(20, ctx.suffix[i]!, lexAt(ctx, i - 1));
-  buf[n++] = mix3(21, L, lowerAt(ctx, i - 2));
-  buf[n++] = mix4(22, Lm1, L, Lp1);
-  buf[n++] = mix3(23, L, q.quoteMark[i - 1] ?? 0);
-  buf[n++] = mix3(24, L, leftQuote * 2 + rightQuote);
+  // fin(CUE[t], b) === mix2(t, b), mix2(fin(CUE[t], b), c) === mix3(t, b, c), and so on (see seeds)
+  buf[n++] = fin(CUE[1]!, 0);
+  buf[n++] = fin(CUE[2]!, L);
+  buf[n++] = fin(CUE[3]!, Lm1);
+  buf[n++] = fin(CUE[4]!, Lp1);
+  buf[n++] = fin(CUE[5]!, lowerAt(ctx, i - 2));
+  buf[n++] = fin(CUE[6]!, lowerAt(ctx, i + 2));
+  buf[n++] = mix2(fin(CUE[7]!, Lm1), L);
+  buf[n++] = mix2(fin(CUE[8]!, L), Lp1);
+  buf[n++] = fin(CUE[9]!, ctx.suffix[i]!);
+  buf[n++] = mix2(fin(CUE[10]!, sh), shapeAt(ctx, i - 1));
+  buf[n++] = mix2(fin(CUE[11]!, sh), shapeAt(ctx, i + 1));
+  buf[n++] = fin(CUE[12]!, lx);
+  buf[n++] = mix2(fin(CUE[13]!, lexAt(ctx, i - 1)), lexAt(ctx, i + 1));
+  buf[n++] = mix2(fin(CUE[14]!, inQ), mark);
+  buf[n++] = mix2(mix2(fin(CUE[15]!, inQ), leftQuote), rightQuote);
+  buf[n++] = mix2(fin(CUE[16]!, fromStart), toEnd);
+  buf[n++] = mix2(fin(CUE[17]!, L), inQ);
+  buf[n++] = mix2(mix2(fin(CUE[18]!, lx), inQ), sentHasQuote);
+  buf[n++] = mix2(fin(CUE[19]!, L), fromStart > 2 ? 3 : fromStart);
+  buf[n++] = mix2(fin(CUE[20]!, ctx.suffix[i]!), lexAt(ctx, i - 1));
+  buf[n++] = mix2(fin(CUE[21]!, L), lowerAt(ctx, i - 2));
+  buf[n++] = mix2(mix2(fin(CUE[22]!, Lm1), L), Lp1);
+  buf[n++] = mix2(fin(CUE[23]!, L), q.quoteMark[i - 1] ?? 0);
+  buf[n++] = mix2(fin(CUE[24]!, L), leftQuote * 2 + rightQuote);
   const lxp1 = lexAt(ctx, i + 1);
   const lxm1 = lexAt(ctx, i - 1);
-  buf[n++] = mix2(25, lxp1);
-  buf[n++] = mix2(26, lxm1);
-  buf[n++] = mix3(27, L, lxp1);
-  buf[n++] = mix3(28, L, lxm1);
-  buf[n++] = mix3(29, ctx.suffix[i]!, sh);
-  buf[n++] = mix4(30, Lm1, L, lxp1);
-  buf[n++] = mix3(31, lexAt(ctx, i + 2), lxp1);
+  buf[n++] = fin(CUE[25]!, lxp1);
+  buf[n++] = fin(CUE[26]!, lxm1);
+  buf[n++] = mix2(fin(CUE[27]!, L), lxp1);
+  buf[n++] = mix2(fin(CUE[28]!, L), lxm1);
+  buf[n++] = mix2(fin(CUE[29]!, ctx.suffix[i]!), sh);
+  buf[n++] = mix2(mix2(fin(CUE[30]!, Lm1), L), lxp1);
+  buf[n++] = mix2(fin(CUE[31]!, lexAt(ctx, i + 2)), lxp1);
   let named = 0;
   for (let k = Math.max(ctx.sentStart[i]!, i - 3); k < i; k++) {
     const c = t.shape[k]!;
     const l = ctx.lex[k]!;
     if (c === 2 || c === 3 || l === 3) named = 1;
   }
-  buf[n++] = mix3(32, named, lx);
-  buf[n++] = mix4(33, named, ctx.suffix[i]!, inQ);
+  buf[n++] = mix2(fin(CUE[32]!, named), lx);
+  buf[n++] = mix2(mix2(fin(CUE[33]!, named), ctx.suffix[i]!), inQ);
   return n;
 }
 
 function cueDynamic(ctx: DocContext, i: number, prev: number, buf: Int32Array, n: number): number {
+  // fin(p[t - 100], b) === mix3(t, prev, b) (see seeds)
+  const p = CUE_PREV[prev]!;
   buf[n++] = mix2(100, prev);
-  buf[n++] = mix3(101, prev, ctx.tokens.lower[i]!);
-  buf[n++] = mix3(102, prev, ctx.lex[i]!);
-  buf[n++] = mix3(103, prev, ctx.tokens.shape[i]!);
+  buf[n++] = fin(p[1]!, ctx.tokens.lower[i]!);
+  buf[n++] = fin(p[2]!, ctx.lex[i]!);
+  buf[n++] = fin(p[3]!, ctx.tokens.shape[i]!);
   return n;
 }
 
@@ -466,51 +495,55 @@ function roleFeatures(
   const [cueFirst, cueLast, beforeCue, afterCue, leftQuote, rightQuote] = cueCtx;
   const qid = ctx.quoteId[i]!;
   const adjacent = qid === 0 ? 0 : qid === leftQuote ? 1 : qid === rightQuote ? 2 : 3;
+  // fin(r[t - 200], b) === mix3(t, side, b) (see seeds)
+  const r = ROLE_SIDE[side]!;
   let n = 0;
   buf[n++] = mix2(201, side);
-  buf[n++] = mix3(202, side, d);
-  buf[n++] = mix3(203, side, sr);
-  buf[n++] = mix3(204, side, L);
-  buf[n++] = mix3(205, side, lowerAt(ctx, i - 1));
-  buf[n++] = mix3(206, side, lowerAt(ctx, i + 1));
-  buf[n++] = mix3(207, side, t.shape[i]!);
-  buf[n++] = mix4(208, side, inQ, mark);
-  buf[n++] = mix3(209, side, commas);
-  buf[n++] = mix3(210, side, quotes);
-  buf[n++] = mix3(211, side, others);
-  buf[n++] = mix4(212, side, cueLast, d);
-  buf[n++] = mix3(213, side, cueFirst);
-  buf[n++] = mix4(214, side, cueLast, sr);
-  buf[n++] = mix3(215, side, ctx.lex[i]!);
-  buf[n++] = mix4(216, side, sStart, sEnd);
-  buf[n++] = mix4(217, side, d, inQ);
-  buf[n++] = mix4(218, side, shapeAt(ctx, i - 1) * 8 + t.shape[i]!, shapeAt(ctx, i + 1));
-  buf[n++] = mix4(219, side, commas * 4 + quotes, sr);
-  buf[n++] = mix4(220, side, sr * 4 + inQ, others);
-  buf[n++] = mix4(221, side, beforeCue, afterCue);
-  buf[n++] = mix4(222, side, L, inQ);
-  buf[n++] = mix4(223, side, beforeCue, d);
-  buf[n++] = mix4(224, side, afterCue, d);
-  buf[n++] = mix4(225, side, cueLast, commas * 4 + quotes);
-  buf[n++] = mix4(226, side, ctx.suffix[i]!, sr);
-  buf[n++] = mix4(227, side, L, lowerAt(ctx, i + 1));
-  buf[n++] = mix4(228, side, cueLast, L);
-  buf[n++] = mix4(229, side, adjacent, sr);
-  buf[n++] = mix4(230, side, adjacent, mark);
+  buf[n++] = fin(r[2]!, d);
+  buf[n++] = fin(r[3]!, sr);
+  buf[n++] = fin(r[4]!, L);
+  buf[n++] = fin(r[5]!, lowerAt(ctx, i - 1));
+  buf[n++] = fin(r[6]!, lowerAt(ctx, i + 1));
+  buf[n++] = fin(r[7]!, t.shape[i]!);
+  buf[n++] = mix2(fin(r[8]!, inQ), mark);
+  buf[n++] = fin(r[9]!, commas);
+  buf[n++] = fin(r[10]!, quotes);
+  buf[n++] = fin(r[11]!, others);
+  buf[n++] = mix2(fin(r[12]!, cueLast), d);
+  buf[n++] = fin(r[13]!, cueFirst);
+  buf[n++] = mix2(fin(r[14]!, cueLast), sr);
+  buf[n++] = fin(r[15]!, ctx.lex[i]!);
+  buf[n++] = mix2(fin(r[16]!, sStart), sEnd);
+  buf[n++] = mix2(fin(r[17]!, d), inQ);
+  buf[n++] = mix2(fin(r[18]!, shapeAt(ctx, i - 1) * 8 + t.shape[i]!), shapeAt(ctx, i + 1));
+  buf[n++] = mix2(fin(r[19]!, commas * 4 + quotes), sr);
+  buf[n++] = mix2(fin(r[20]!, sr * 4 + inQ), others);
+  buf[n++] = mix2(fin(r[21]!, beforeCue), afterCue);
+  buf[n++] = mix2(fin(r[22]!, L), inQ);
+  buf[n++] = mix2(fin(r[23]!, beforeCue), d);
+  buf[n++] = mix2(fin(r[24]!, afterCue), d);
+  buf[n++] = mix2(fin(r[25]!, cueLast), commas * 4 + quotes);
+  buf[n++] = mix2(fin(r[26]!, ctx.suffix[i]!), sr);
+  buf[n++] = mix2(fin(r[27]!, L), lowerAt(ctx, i + 1));
+  buf[n++] = mix2(fin(r[28]!, cueLast), L);
+  buf[n++] = mix2(fin(r[29]!, adjacent), sr);
+  buf[n++] = mix2(fin(r[30]!, adjacent), mark);
   return n;
 }
 
 function roleDynamic(ctx: DocContext, i: number, left: boolean, prev: number, buf: Int32Array, n: number): number {
   const side = left ? 1 : 2;
   const L = ctx.tokens.lower[i]!;
+  // fin(p[t - 300], b) === mix3(t, prev, b) (see seeds)
+  const p = ROLE_PREV[prev]!;
   buf[n++] = mix2(300, prev);
-  buf[n++] = mix3(301, prev, side);
-  buf[n++] = mix3(302, prev, L);
-  buf[n++] = mix3(303, prev, ctx.tokens.shape[i]!);
-  buf[n++] = mix4(304, prev, side, ctx.layout.quoteMark[i]!);
-  buf[n++] = mix4(305, prev, L, lowerAt(ctx, i + 1));
-  buf[n++] = mix4(306, prev, i === ctx.sentEnd[i]! - 1 ? 1 : 0, L);
-  buf[n++] = mix4(307, prev, side, ctx.layout.inQuote[i]!);
+  buf[n++] = fin(p[1]!, side);
+  buf[n++] = fin(p[2]!, L);
+  buf[n++] = fin(p[3]!, ctx.tokens.shape[i]!);
+  buf[n++] = mix2(fin(p[4]!, side), ctx.layout.quoteMark[i]!);
+  buf[n++] = mix2(fin(p[5]!, L), lowerAt(ctx, i + 1));
+  buf[n++] = mix2(fin(p[6]!, i === ctx.sentEnd[i]! - 1 ? 1 : 0), L);
+  buf[n++] = mix2(fin(p[7]!, side), ctx.layout.inQuote[i]!);
   return n;
 }
 

@@ -241,6 +241,15 @@ describe('investigator workspace (Chromium, real API server)', () => {
     await page.getByTestId('decision-message').getByText('Decision recorded.').waitFor();
     await page.getByText('Current: Needs more evidence').waitFor();
     await shot(page, '04a-decision-as-lead');
+    // Back on the board in the same page: it asks the server again (the first page fetched while the app
+    // loaded is used by the first board only), so the card shows the decision just recorded.
+    await page.getByRole('navigation', { name: 'Case' }).getByRole('link', { name: 'Allegations' }).click();
+    await page
+      .getByTestId('allegation-card')
+      .filter({ hasText: /cremat/i })
+      .first()
+      .getByText('Decision: Needs more evidence')
+      .waitFor();
 
     await signIn(page, 'viewer');
     await page.goto(detailUrl);
@@ -331,9 +340,18 @@ describe('investigator workspace (Chromium, real API server)', () => {
     const { page, assertClean } = await openPage();
     await capturing(page, 'board', async () => {
       await signIn(page, 'viewer');
+      // Opened by URL, the board's first page is asked for once, by the entry while the app loads.
+      const firstPages: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (/^\/api\/cases\/[^/]+\/allegations$/.test(url.pathname) && !url.searchParams.has('cursor')) {
+          firstPages.push(url.search);
+        }
+      });
       await page.goto(`${server.url}/cases/${server.ownCase}/allegations`);
       const cards = page.getByTestId('allegation-card');
       await cards.first().waitFor();
+      assert.deepEqual(firstPages, ['?limit=100']);
       const first = cards.first();
       assert.match(await first.getByTestId('top-reason').innerText(), /origin/i);
       assert.match(await first.getByTestId('card-counts').innerText(), /independent origins?[\s\S]*echo[\s\S]*denials?/);

@@ -53,12 +53,27 @@ const requireHere = createRequire(import.meta.url);
 const FEMALE_TITLES = /^(?:mrs\.?|ms\.?|miss|madam|madame|lady|dame|queen|princess|sister|congresswoman|spokeswoman|chairwoman|businesswoman|policewoman|servicewoman|\w*woman|mother|grandmother|wife|widow|daughter|girl)$/i;
 const MALE_TITLES = /^(?:mr\.?|sir|lord|king|prince|father|pope|patriarch|sheikh|congressman|spokesman|chairman|businessman|policeman|serviceman|\w+man|grandfather|husband|son|brother|boy)$/i;
 
+interface NameTable {
+  getGender(name: string): string;
+}
+
+/** The package's first-name table, required on first use (null when it cannot be loaded). */
+let nameTable: NameTable | null | undefined;
+
 /** The package's first-name table (about 90,000 names from six languages), loaded on first use only. */
 function lookupNameGender(firstName: string): Gender | null {
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(firstName)) return null;
+  if (nameTable === undefined) {
+    // Required once, not per name: a require call resolves the module each time (a tenth of a lookup's cost).
+    try {
+      nameTable = requireHere('gender-detection-from-name') as NameTable;
+    } catch {
+      nameTable = null;
+    }
+  }
+  if (nameTable === null) return null;
   try {
-    const lib = requireHere('gender-detection-from-name') as { getGender(name: string): string };
-    const g = lib.getGender(firstName);
+    const g = nameTable.getGender(firstName);
     return g === 'male' || g === 'female' ? g : null;
   } catch {
     return null;
@@ -67,7 +82,9 @@ function lookupNameGender(firstName: string): Gender | null {
 
 /** Gender from a role or title: "Ms.", "spokeswoman" → female; "Mr.", "chairman" → male. */
 function titleGender(role: string | null): Gender | null {
-  for (const word of (role ?? '').split(/\s+/).reverse()) {
+  // most persons have no role: nothing to split or test
+  if (role === null || role === '') return null;
+  for (const word of role.split(/\s+/).reverse()) {
     if (FEMALE_TITLES.test(word)) return 'female';
     if (MALE_TITLES.test(word) && !/^(?:human|ombudsman)$/i.test(word)) return 'male';
   }

@@ -163,7 +163,7 @@ export function sourceLinks(claims: readonly Unit[]): (readonly [string, string]
   const links: (readonly [string, string])[] = [];
   for (const list of bySource.values()) {
     const before = links.length;
-    list.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+    list.sort(byOrder);
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1] as Unit;
       const cur = list[i] as Unit;
@@ -306,21 +306,21 @@ function earlier(a: { id: string; order: string }, b: { id: string; order: strin
  * const result = attachUnits([], units); // rebuild
  */
 export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly Unit[]): AttachResult {
-  const sorted = [...incoming].sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+  const sorted = [...incoming].sort(byOrder);
   const byKey = new Map<string, Unit[]>();
-  const add = (u: Unit) => {
+  function add(u: Unit) {
     for (const k of u.keys) {
       const list = byKey.get(k);
       if (list === undefined) byKey.set(k, [u]);
       else list.push(u);
     }
-  };
+  }
   const existingById = new Map(existing.map((e) => [e.unit.id, e]));
   for (const e of existing) add(e.unit);
   for (const u of sorted) add(u);
 
   const incomingById = new Map(sorted.map((u) => [u.id, u]));
-  const candidatesOf = (u: Unit): Unit[] => {
+  function candidatesOf(u: Unit): Unit[] {
     const seen = new Set<string>([u.id]);
     const out: Unit[] = [];
     const lookup = lookupKeys(u.keys);
@@ -333,11 +333,11 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
       }
     }
     return out;
-  };
+  }
 
   // Union-find over allegation nodes: existing allegations are nodes `a:<id>`, new claims `u:<id>`.
   const parent = new Map<string, string>();
-  const find = (x: string): string => {
+  function find(x: string): string {
     let root = x;
     while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
     let cur = x;
@@ -347,25 +347,36 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
       cur = next;
     }
     return root;
-  };
-  const union = (x: string, y: string) => {
+  }
+  function union(x: string, y: string) {
     if (!parent.has(x)) parent.set(x, x);
     if (!parent.has(y)) parent.set(y, y);
     const rx = find(x);
     const ry = find(y);
     if (rx !== ry) parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
-  };
-  const nodeOf = (u: Unit): string => {
-    const e = existingById.get(u.id);
-    return e !== undefined && e.allegation !== null ? `a:${e.allegation}` : `u:${u.id}`;
-  };
+  }
+  const nodes = new Map<string, string>();
+  function nodeOf(u: Unit): string {
+    let node = nodes.get(u.id);
+    if (node === undefined) {
+      const e = existingById.get(u.id);
+      node = e !== undefined && e.allegation !== null ? `a:${e.allegation}` : `u:${u.id}`;
+      nodes.set(u.id, node);
+    }
+    return node;
+  }
 
   const newClaims = sorted.filter((u) => u.kind === 'claim');
   for (const u of newClaims) {
-    parent.set(`u:${u.id}`, `u:${u.id}`);
+    const node = `u:${u.id}`;
+    parent.set(node, node);
     for (const v of candidatesOf(u)) {
       if (v.kind !== 'claim') continue;
-      if (similarity(u, v) >= LINK_THRESHOLD) union(`u:${u.id}`, nodeOf(v));
+      // A link inside one component changes nothing (components are all that links decide), so the
+      // similarity of a pair already connected is not computed.
+      const other = nodeOf(v);
+      if (parent.has(other) && find(node) === find(other)) continue;
+      if (similarity(u, v) >= LINK_THRESHOLD) union(node, other);
     }
   }
 
@@ -373,11 +384,11 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
 
   // Earliest claim per component.
   const firstOf = new Map<string, { id: string; order: string }>();
-  const consider = (node: string, cand: { id: string; order: string }) => {
+  function consider(node: string, cand: { id: string; order: string }) {
     const root = find(node);
     const cur = firstOf.get(root);
     if (cur === undefined || earlier(cand, cur)) firstOf.set(root, cand);
-  };
+  }
   for (const e of existing)
     if (e.allegation !== null && e.first !== null) consider(`a:${e.allegation}`, e.first);
   for (const u of newClaims) consider(`u:${u.id}`, { id: u.id, order: u.order });
@@ -385,10 +396,17 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
   const allegationOf = new Map<string, string | null>();
   const renames = new Map<string, string>();
   const firsts = new Map<string, { id: string; order: string }>();
-  const idOfNode = (node: string): string => {
+  const ids = new Map<string, string>();
+  function idOfNode(node: string): string {
     const first = firstOf.get(find(node));
-    return allegationId(first === undefined ? node : first.id);
-  };
+    const key = first === undefined ? node : first.id;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = allegationId(key);
+      ids.set(key, id);
+    }
+    return id;
+  }
   for (const u of newClaims) {
     const id = idOfNode(`u:${u.id}`);
     allegationOf.set(u.id, id);
@@ -400,23 +418,23 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     if (id !== e.allegation) renames.set(e.allegation, id);
     firsts.set(id, firstOf.get(find(`a:${e.allegation}`)) ?? (e.first as { id: string; order: string }));
   }
-  const allegationOfClaim = (claimId: string): string | null => {
+  function allegationOfClaim(claimId: string): string | null {
     const assigned = allegationOf.get(claimId);
     if (assigned !== undefined) return assigned;
     const e = existingById.get(claimId);
     if (e === undefined || e.allegation === null) return null;
     return renames.get(e.allegation) ?? e.allegation;
-  };
+  }
 
   // Anchors: incoming responses against every comparable claim; existing responses against new claims.
   const anchors = new Map<string, { unit: string; score: number } | null>();
-  const better = (score: number, claim: Unit, cur: { unit: string; score: number } | null): boolean => {
+  function better(score: number, claim: Unit, cur: { unit: string; score: number } | null): boolean {
     if (score < ANCHOR_THRESHOLD) return false;
     if (cur === null || score > cur.score) return true;
     if (score < cur.score) return false;
     const curUnit = existingById.get(cur.unit)?.unit ?? incomingById.get(cur.unit);
     return curUnit === undefined || earlier(claim, curUnit);
-  };
+  }
   const bySource = new Map<string, Unit[]>();
   for (const u of newClaims) {
     const list = bySource.get(u.sourceId);
@@ -474,4 +492,8 @@ export function attachUnits(existing: readonly IndexedUnit[], incoming: readonly
     }
   }
   return { allegationOf, anchors, renames, firsts };
+}
+
+function byOrder(a: { id: string; order: string }, b: { id: string; order: string }): number {
+  return earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0;
 }

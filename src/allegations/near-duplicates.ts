@@ -18,6 +18,8 @@ export const SHINGLE_WORDS = 4;
 /** Estimated Jaccard similarity from which a later source counts as a copy of an earlier one. */
 export const COPY_THRESHOLD = 0.6;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 const SEEDS: readonly number[] = Array.from({ length: MINHASH_SIZE }, (_, i) => fnv1a(`minhash-seed-${i}`));
 
 function mix(x: number, seed: number): number {
@@ -33,8 +35,19 @@ export function shingleHashes(text: string): Uint32Array {
   if (w.length === 0) return new Uint32Array(0);
   const n = Math.max(1, w.length - SHINGLE_WORDS + 1);
   const set = new Set<number>();
-  for (let i = 0; i < n; i++) set.add(fnv1a(w.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i < n; i++) set.add(shingleHash(w, i, Math.min(i + SHINGLE_WORDS, w.length)));
   return Uint32Array.from(set);
+}
+
+/** `fnv1a(words.slice(from, to).join(' '))`, without building the joined string. */
+function shingleHash(words: readonly string[], from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let j = from; j < to; j++) {
+    if (j > from) h = Math.imul(h ^ 32, FNV_PRIME) >>> 0;
+    const word = words[j] as string;
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME) >>> 0;
+  }
+  return h >>> 0;
 }
 
 /**

@@ -24,6 +24,40 @@ const INVESTIGATIVE =
 const PARTY_TYPES = new Set(['government', 'state_body', 'armed_forces']);
 const EVIDENCE: ReadonlySet<Basis> = new Set<Basis>(['forensic', 'documents', 'imagery', 'investigation']);
 
+/**
+ * Results of the string work on speakers (folding, regexes) for one grouping: an allegation names the
+ * same few speakers in many units, and grouping is redone every time the allegation changes.
+ */
+interface SpeakerMemo {
+  readonly surnames: Map<string, string>;
+  readonly keys: Map<string, string | null>;
+  /** Whether a speaker name (with no institution) is anonymous. */
+  readonly anonymous: Map<string, boolean>;
+}
+
+function newMemo(): SpeakerMemo {
+  return { surnames: new Map(), keys: new Map(), anonymous: new Map() };
+}
+
+function memoAnonymous(s: Speaker, memo: SpeakerMemo): boolean {
+  if (s.name === null || s.institution !== null) return isAnonymous(s);
+  let out = memo.anonymous.get(s.name);
+  if (out === undefined) {
+    out = isAnonymous(s);
+    memo.anonymous.set(s.name, out);
+  }
+  return out;
+}
+
+function memoSurname(name: string, memo: SpeakerMemo): string {
+  let out = memo.surnames.get(name);
+  if (out === undefined) {
+    out = surname(name);
+    memo.surnames.set(name, out);
+  }
+  return out;
+}
+
 /** A normalised organisation name: folded, no leading article, local-government words dropped. */
 export function organisationKey(name: string): string {
   const cleaned = fold(name)
@@ -48,7 +82,23 @@ function surname(name: string): string {
 }
 
 /** The origin key of one speaker, or null when anonymous. `personOrg` maps surnames to institutions. */
-export function speakerKey(s: Speaker, personOrg: ReadonlyMap<string, string>): string | null {
+export function speakerKey(
+  s: Speaker,
+  personOrg: ReadonlyMap<string, string>,
+  memo: SpeakerMemo = newMemo(),
+): string | null {
+  // Everything below depends on these fields and `personOrg` only, which is fixed for one memo.
+  const id = [s.name, s.institution, s.type, s.caseActor]
+    .map((v) => (v === null ? '\u0001' : v))
+    .join('\u0000');
+  const known = memo.keys.get(id);
+  if (known !== undefined) return known;
+  const key = computeSpeakerKey(s, personOrg);
+  memo.keys.set(id, key);
+  return key;
+}
+
+function computeSpeakerKey(s: Speaker, personOrg: ReadonlyMap<string, string>): string | null {
   if (isAnonymous(s) || s.name === null) return null;
   if (s.institution !== null) return `org:${organisationKey(s.institution)}`;
   const isPerson =
@@ -95,14 +145,24 @@ export function originKey(
   personOrg: ReadonlyMap<string, string>,
   copyRoot: (sourceId: string) => string,
   observers: ReadonlySet<string> = new Set(),
+  memo: SpeakerMemo = newMemo(),
 ): string {
-  if (unit.speaker.name !== null && !isAnonymous(unit.speaker) && observers.has(surname(unit.speaker.name))) {
-    return `witness:${surname(unit.speaker.name)}`;
+  const name = unit.speaker.name;
+  if (
+    observers.size > 0 &&
+    name !== null &&
+    observers.has(memoSurname(name, memo)) &&
+    !isAnonymous(unit.speaker)
+  ) {
+    return `witness:${memoSurname(name, memo)}`;
   }
   // The reporting outlet quoted as a speaker ("KESTRAVA (CPA) — investigators said") only relays.
-  const speakers = unit.reporter ? [...unit.chain] : [...unit.chain, unit.speaker];
-  for (let i = speakers.length - 1; i >= 0; i--) {
-    const key = speakerKey(speakers[i] as Speaker, personOrg);
+  if (!unit.reporter) {
+    const key = speakerKey(unit.speaker, personOrg, memo);
+    if (key !== null) return key;
+  }
+  for (let i = unit.chain.length - 1; i >= 0; i--) {
+    const key = speakerKey(unit.chain[i] as Speaker, personOrg, memo);
     if (key !== null) return key;
   }
   return `outlet:${copyRoot(unit.sourceId)}`;
@@ -123,6 +183,7 @@ export function groupOrigins(
   );
   // Who speaks for which institution is learnt from every attribution of the allegation, not only supporters.
   const personOrg = personInstitutions(related);
+  const memo = newMemo();
   // People who report their own observation anywhere in the allegation are their own origin (rule 2).
   const observers = new Set(
     sorted
@@ -142,7 +203,7 @@ export function groupOrigins(
   };
   const keyOf = new Map<string, string>();
   for (const u of sorted) {
-    const key = originKey(u, personOrg, copyRoot, observers);
+    const key = originKey(u, personOrg, copyRoot, observers, memo);
     keyOf.set(u.id, key);
     if (!parent.has(key)) parent.set(key, key);
   }
@@ -164,7 +225,7 @@ export function groupOrigins(
   const citedBySource = new Map<string, string[]>();
   for (const v of related) {
     if (ids.has(v.id) || v.reporter) continue;
-    const key = originKey(v, personOrg, copyRoot);
+    const key = originKey(v, personOrg, copyRoot, new Set(), memo);
     if (key.startsWith('outlet:') || !parent.has(key)) continue;
     const list = citedBySource.get(v.sourceId) ?? [];
     if (!list.includes(key)) list.push(key);
@@ -199,7 +260,7 @@ export function groupOrigins(
     for (const m of members) {
       for (const s of m.reporter ? m.chain : [...m.chain, m.speaker]) {
         if (s.name === null) continue;
-        const target = isAnonymous(s) ? relayed : named;
+        const target = memoAnonymous(s, memo) ? relayed : named;
         if (!target.includes(s.name)) target.push(s.name);
       }
     }

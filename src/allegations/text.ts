@@ -125,9 +125,25 @@ export function stem(word: string): string {
   return word;
 }
 
+/**
+ * {@link CONCEPT_PREFIXES} (each of three characters or more) by their first two characters, longest
+ * first as there: a word can only match a prefix that starts with its own first two characters, so one
+ * bucket is all it needs to scan.
+ */
+const CONCEPTS_BY_START: ReadonlyMap<string, readonly (readonly [string, string])[]> = (() => {
+  const map = new Map<string, (readonly [string, string])[]>();
+  for (const entry of CONCEPT_PREFIXES) {
+    const start = entry[0].slice(0, 2);
+    const list = map.get(start);
+    if (list === undefined) map.set(start, [entry]);
+    else list.push(entry);
+  }
+  return map;
+})();
+
 /** The concept token of a folded word, or null. */
 export function conceptOf(word: string): string | null {
-  for (const [prefix, concept] of CONCEPT_PREFIXES) {
+  for (const [prefix, concept] of CONCEPTS_BY_START.get(word.slice(0, 2)) ?? []) {
     if (prefix.length <= 3 ? word === prefix : word.startsWith(prefix)) return concept;
   }
   return null;

@@ -944,22 +944,31 @@ async function syncRows<R extends { readonly allegation_id: string }>(
   remove: (allegationId: string, keys: readonly string[]) => Promise<void>,
   insert: (rows: readonly R[]) => Promise<void>,
 ): Promise<void> {
-  const signature = (r: R): string => JSON.stringify(r);
-  const before = new Map(stored.map((r) => [`${r.allegation_id}\u0000${keyOf(r)}`, signature(r)]));
+  const before = new Map(stored.map((r) => [`${r.allegation_id}\u0000${keyOf(r)}`, r]));
+  const unchanged = new Set<string>();
   const want = new Map(wanted.map((r) => [`${r.allegation_id}\u0000${keyOf(r)}`, r]));
+  const inserts: R[] = [];
+  for (const [id, r] of want) {
+    const old = before.get(id);
+    if (old !== undefined && sameRow(old, r)) unchanged.add(id);
+    else inserts.push(r);
+  }
   const removals = new Map<string, string[]>();
-  for (const r of stored) {
-    const id = `${r.allegation_id}\u0000${keyOf(r)}`;
-    const next = want.get(id);
-    if (next !== undefined && signature(next) === before.get(id)) continue;
+  for (const [id, r] of before) {
+    if (unchanged.has(id)) continue;
     const list = removals.get(r.allegation_id);
     if (list === undefined) removals.set(r.allegation_id, [keyOf(r)]);
     else list.push(keyOf(r));
   }
   for (const [allegationId, keys] of removals)
     for (const part of chunks(keys)) await remove(allegationId, part);
-  const inserts = [...want].filter(([id, r]) => before.get(id) !== signature(r)).map(([, r]) => r);
   if (inserts.length > 0) await insert(inserts);
+}
+
+/** Whether two rows of one table hold the same values (column by column, no JSON per row). */
+function sameRow<R extends object>(a: R, b: R): boolean {
+  for (const k in a) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 async function writeAllegations(

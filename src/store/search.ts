@@ -95,17 +95,31 @@ function queryTerms(query: string): { terms: { text: string; prefix: boolean }[]
 
 /**
  * An FTS5 MATCH expression where every user term is a quoted string — user input never becomes FTS syntax —
- * restricted to the text columns, and the case filter as a match on the indexed `case_id` column.
+ * restricted to the text columns, and the case filter as a match on the indexed `case_id` column (null when
+ * no filter is needed).
  */
 function fts5Query(
   terms: readonly { text: string; prefix: boolean }[],
   textColumns: string,
-  caseIds: readonly string[],
+  caseIds: readonly string[] | null,
 ): string {
   const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
   const words = terms.map((t) => `${quote(t.text)}${t.prefix ? '*' : ''}`).join(' ');
+  if (caseIds === null) return `{${textColumns}} : (${words})`;
   const caseTokens = caseIds.map((id) => quote(`c${Buffer.from(id, 'utf8').toString('hex')}`));
   return `case_id : (${caseTokens.join(' OR ')}) AND {${textColumns}} : (${words})`;
+}
+
+/**
+ * True when the store holds a case outside `caseIds`. When it does not (a store of one case, or a caller
+ * reading every case), the case token is left out of the MATCH: ANDing it reads the doclist of every row
+ * of the case, the largest in the index, for no effect. Must run in the same read transaction as the
+ * search, so a case created meanwhile cannot slip in.
+ */
+async function hasOtherCases(db: Kysely<Database>, caseIds: readonly string[]): Promise<boolean> {
+  const row = await sql<{ other: number }>`
+    select exists (select 1 from cases where id not in (${inList(caseIds)})) as other`.execute(db);
+  return Number(row.rows[0]?.other ?? 1) === 1;
 }
 
 interface Row {
@@ -131,12 +145,14 @@ function inList(values: readonly string[]): RawBuilder<unknown> {
 
 /**
  * The one place the SQL of the two engines differs: FTS5 on SQLite, tsvector/ts_headline on PostgreSQL.
- * Source snippets are made separately, for the sources a page actually shows (they re-read long texts).
+ * Snippets are made separately, for the hits a page actually shows (sources re-read long texts, and
+ * ts_headline re-parses what it is given); SQLite's attribution snippets come with their ranking.
  */
 interface SearchDialect {
   sources(db: Kysely<Database>, limit: number, offset: number): Promise<Row[]>;
   attributions(db: Kysely<Database>, limit: number, offset: number): Promise<Row[]>;
-  sourceSnippets(db: Kysely<Database>, rows: Row[]): Promise<Row[]>;
+  /** The snippet (`marked`) of every source, and on PostgreSQL every attribution, of a page. */
+  pageSnippets(db: Kysely<Database>, rows: readonly Row[]): Promise<Row[]>;
 }
 
 /**
@@ -145,6 +161,9 @@ interface SearchDialect {
  * matches (documented in docs/ARCHITECTURE.md).
  */
 export const RANK_WINDOW = 2000;
+
+/** Words of a source snippet on SQLite (FTS5's snippet() default length was 24 tokens here too). */
+const SOURCE_SNIPPET_WORDS = 24;
 
 /** How many of the newest matching attributions SQLite ranks (each is highlighted to be scored). */
 export const ATTRIBUTION_WINDOW = 200;
@@ -155,33 +174,10 @@ export const ATTRIBUTION_WINDOW_PG = 200;
 function sqliteSearch(
   terms: readonly { text: string; prefix: boolean }[],
   caseIds: readonly string[],
+  caseTokenInMatch: boolean,
 ): SearchDialect {
-  const sourceMatch = fts5Query(terms, 'title text', caseIds);
-  // Snippet of the first text column holding a match, preferring the content.
-  const snippet = (table: string, columns: readonly number[]): string =>
-    `case ${columns
-      .map(
-        (c) =>
-          `when instr(snippet(${table}, ${c}, char(2), char(3), '…', 24), char(2)) > 0 then snippet(${table}, ${c}, char(2), char(3), '…', 24)`,
-      )
-      .join(' ')} else snippet(${table}, ${columns[0]}, char(2), char(3), '…', 24) end`;
-  async function snippets(
-    db: Kysely<Database>,
-    table: string,
-    match: string,
-    rows: Row[],
-    columns: readonly number[],
-  ): Promise<Row[]> {
-    if (rows.length === 0) return rows;
-    const rowids = rows.map((r) => Number(r.rid));
-    const result = await sql<{ rowid: number; marked: string }>`
-      select rowid, ${sql.raw(snippet(table, columns))} as marked
-      from ${sql.table(table)} where ${sql.table(table)} match ${match} and rowid in (${sql.join(rowids)})`.execute(
-      db,
-    );
-    const marked = new Map(result.rows.map((r) => [Number(r.rowid), r.marked]));
-    return rows.map((r) => ({ ...r, marked: marked.get(Number(r.rid)) ?? null }));
-  }
+  const matchCases = caseTokenInMatch ? caseIds : null;
+  const sourceMatch = fts5Query(terms, 'title text', matchCases);
   return {
     async sources(db, limit, offset) {
       const result = await sql<Row>`
@@ -191,18 +187,35 @@ function sqliteSearch(
         )
         select 'source' as kind, s.rowid as rid, s.id, s.case_id, s.id as source_id, s.title, -h.rank as score,
                null as marked, null as speaker, null as case_actor_id, null as cue, null as stance, null as review_status
-        from hits h join sources s on s.rowid = h.rowid
+        from hits h cross join sources s on s.rowid = h.rowid and s.case_id in (${inList(caseIds)})
         order by h.rank, s.id
         limit ${limit} offset ${offset}`.execute(db);
       return result.rows;
     },
-    sourceSnippets(db, rows) {
-      return snippets(db, 'sources_fts', sourceMatch, rows, [1, 0]);
+    async pageSnippets(db, rows) {
+      // highlight() tokenizes a column once; snippet() twice (sentence finding, then the fragment), per call.
+      // The window is cut here instead, from the first match of the text, else of the title.
+      const sources = rows.filter((r) => r.kind === 'source');
+      if (sources.length === 0) return [...rows];
+      const rowids = sources.map((r) => Number(r.rid));
+      const result = await sql<{ rowid: number; title: string | null; text: string | null }>`
+        select rowid, highlight(sources_fts, 0, char(2), char(3)) as title, highlight(sources_fts, 1, char(2), char(3)) as text
+        from sources_fts where sources_fts match ${sourceMatch} and rowid in (${sql.join(rowids)})`.execute(
+        db,
+      );
+      const marked = new Map(
+        result.rows.map((r) => {
+          const text = r.text ?? '';
+          const best = text.includes(OPEN) || !(r.title ?? '').includes(OPEN) ? text : (r.title ?? '');
+          return [Number(r.rowid), window(best, SOURCE_SNIPPET_WORDS)];
+        }),
+      );
+      return rows.map((r) => (r.kind === 'source' ? { ...r, marked: marked.get(Number(r.rid)) ?? null } : r));
     },
     async attributions(db, limit, offset) {
       // bm25() would read the whole doclist of the case token (every attribution of the case) to weigh it,
       // so attributions are ranked here instead, from highlight() marks over the newest matches.
-      const match = fts5Query(terms, 'source_text cue_text content_text', caseIds);
+      const match = fts5Query(terms, 'source_text cue_text content_text', matchCases);
       const hl = (column: number): string => `highlight(attributions_fts, ${column}, char(2), char(3))`;
       const result = await sql<Row & { h0: string | null; h1: string | null; h2: string | null }>`
         with hits as (
@@ -213,7 +226,7 @@ function sqliteSearch(
                null as marked, a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status,
                h.h0, h.h1, h.h2
         from hits h
-        join attributions a on a.rowid = h.rowid
+        cross join attributions a on a.rowid = h.rowid and a.case_id in (${inList(caseIds)})
         join sources s on s.id = a.source_id
         where a.current = 1`.execute(db);
       return rankMarked(result.rows).slice(offset, offset + limit);
@@ -258,20 +271,53 @@ export function rankMarked<R extends Row & { h0: string | null; h1: string | nul
   return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** About `size` words of marked text around its first mark, with ellipses where cut. */
+/** Whitespace as `split(/\s+/)` sees it. */
+const SPACE = /\s/;
+
+/** Up to `count` whitespace-separated words of `text` ending at `end`, in order, and whether more precede. */
+function wordsBefore(text: string, end: number, count: number): { words: string[]; more: boolean } {
+  const words: string[] = [];
+  let i = end;
+  for (;;) {
+    while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+    if (i === 0 || words.length === count) return { words: words.reverse(), more: i > 0 };
+    const wordEnd = i;
+    while (i > 0 && !SPACE.test(text[i - 1]!)) i--;
+    words.push(text.slice(i, wordEnd));
+  }
+}
+
+/** Up to `count` whitespace-separated words of `text` from `start`, and whether more follow. */
+function wordsFrom(text: string, start: number, count: number): { words: string[]; more: boolean } {
+  const words: string[] = [];
+  let i = start;
+  for (;;) {
+    while (i < text.length && SPACE.test(text[i]!)) i++;
+    if (i === text.length || words.length === count) return { words, more: i < text.length };
+    const wordStart = i;
+    while (i < text.length && !SPACE.test(text[i]!)) i++;
+    words.push(text.slice(wordStart, i));
+  }
+}
+
+/**
+ * About `size` words of marked text around its first mark, with ellipses where cut. Only the words near the
+ * mark are looked at, so a whole source text costs no more than an attribution.
+ */
 function window(marked: string, size = 30): string {
-  const words = marked.split(/\s+/).filter(Boolean);
-  if (words.length <= size) return words.join(' ');
-  const first = Math.max(
-    0,
-    words.findIndex((w) => w.includes(OPEN)),
-  );
-  const start = Math.max(0, Math.min(first - Math.floor(size / 3), words.length - size));
+  const at = marked.indexOf(OPEN);
+  let pivot = Math.max(0, at);
+  while (pivot > 0 && !SPACE.test(marked[pivot - 1]!)) pivot--;
+  const before = wordsBefore(marked, pivot, size);
+  const after = wordsFrom(marked, pivot, size + 1);
+  const words = [...before.words, ...after.words];
+  if (!before.more && !after.more && words.length <= size) return words.join(' ');
+  const start = Math.max(0, Math.min(before.words.length - Math.floor(size / 3), words.length - size));
   const cut = words.slice(start, start + size);
-  // Never cut inside a mark: close one left open, drop a close whose open was cut off.
+  // Never cut inside a mark: close one left open (a close whose open was cut off is ignored by parseSnippet).
   let text = cut.join(' ');
   if (text.lastIndexOf(OPEN) > text.lastIndexOf(CLOSE)) text += CLOSE;
-  return `${start > 0 ? '…' : ''}${text}${start + size < words.length ? '…' : ''}`;
+  return `${start > 0 || before.more ? '…' : ''}${text}${start + size < words.length || after.more ? '…' : ''}`;
 }
 
 const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -308,17 +354,29 @@ function postgresSearch(query: string, caseIds: readonly string[], firstWord: st
         order by h.score desc, s.id`.execute(trx);
       return withIndexScans(db, async (trx) => (await run(trx)).rows);
     },
-    async sourceSnippets(db, rows) {
-      if (rows.length === 0) return rows;
+    async pageSnippets(db, rows) {
+      const ids = (kind: SearchKind): string[] => rows.filter((r) => r.kind === kind).map((r) => r.id);
       const at = sql`strpos(lower(s.text), ${prefix})`;
-      const result = await sql<{ id: string; marked: string }>`
-        select s.id, ts_headline('english'::regconfig,
-                 coalesce(s.title, '') || E'\n' ||
-                 case when ${at} > 0 then substr(s.text, greatest(1, ${at} - 300), 900) else left(s.text, 900) end,
-                 ${tsq}, ${HEADLINE_OPTIONS}) as marked
-        from sources s where s.id in (${inList(rows.map((r) => r.id))})`.execute(db);
-      const marked = new Map(result.rows.map((r) => [r.id, r.marked]));
-      return rows.map((r) => ({ ...r, marked: marked.get(r.id) ?? null }));
+      const sources = ids('source');
+      const attributions = ids('attribution');
+      const marked = new Map<string, string>();
+      if (sources.length > 0) {
+        const result = await sql<{ id: string; marked: string }>`
+          select s.id, ts_headline('english'::regconfig,
+                   coalesce(s.title, '') || E'\n' ||
+                   case when ${at} > 0 then substr(s.text, greatest(1, ${at} - 300), 900) else left(s.text, 900) end,
+                   ${tsq}, ${HEADLINE_OPTIONS}) as marked
+          from sources s where s.id in (${inList(sources)})`.execute(db);
+        for (const r of result.rows) marked.set(`source:${r.id}`, r.marked);
+      }
+      if (attributions.length > 0) {
+        const result = await sql<{ id: string; marked: string }>`
+          select a.id, ts_headline('english'::regconfig, coalesce(a.source_text, '') || ' ' || a.cue_text || ' ' || a.content_text,
+                   ${tsq}, ${HEADLINE_OPTIONS}) as marked
+          from attributions a where a.id in (${inList(attributions)})`.execute(db);
+        for (const r of result.rows) marked.set(`attribution:${r.id}`, r.marked);
+      }
+      return rows.map((r) => ({ ...r, marked: marked.get(`${r.kind}:${r.id}`) ?? null }));
     },
     async attributions(db, limit, offset) {
       // The case lexeme does the case filtering inside the GIN search; `case_id` is rechecked on the page
@@ -334,8 +392,7 @@ function postgresSearch(query: string, caseIds: readonly string[], firstWord: st
           order by score desc, id
           limit ${limit} offset ${offset}
         )
-        select 'attribution' as kind, null as rid, a.id, a.case_id, a.source_id, s.title, h.score,
-               ts_headline('english'::regconfig, coalesce(a.source_text, '') || ' ' || a.cue_text || ' ' || a.content_text, ${tsq}, ${HEADLINE_OPTIONS}) as marked,
+        select 'attribution' as kind, null as rid, a.id, a.case_id, a.source_id, s.title, h.score, null as marked,
                a.source_text as speaker, a.case_actor_id, a.cue_text as cue, a.stance, a.review_status
         from hits h join attributions a on a.id = h.id and a.case_id in (${inList(caseIds)})
         join sources s on s.id = a.source_id
@@ -418,18 +475,32 @@ export async function search(
     throw new CorroborateError('bad_request', 'search: not a cursor this server issued');
   }
   const firstWord = terms[0]!.text.split(' ')[0] ?? '';
-  const engine =
-    dialect === 'sqlite'
-      ? sqliteSearch(terms, params.caseIds)
-      : postgresSearch(cleaned, params.caseIds, firstWord);
-  const fetched: Record<SearchKind, Row[]> = { source: [], attribution: [] };
-  for (const kind of kinds) {
-    fetched[kind] =
-      kind === 'source'
-        ? await engine.sources(db, limit + 1, offsets.source)
-        : await engine.attributions(db, limit + 1, offsets.attribution);
-  }
-  // Merge the two ranked lists by score; the cursor remembers how far each list was consumed.
+  const fetch = async (trx: Kysely<Database>): Promise<Page<SearchHit>> => {
+    const engine =
+      dialect === 'sqlite'
+        ? sqliteSearch(terms, params.caseIds, await hasOtherCases(trx, params.caseIds))
+        : postgresSearch(cleaned, params.caseIds, firstWord);
+    const fetched: Record<SearchKind, Row[]> = { source: [], attribution: [] };
+    for (const kind of kinds) {
+      fetched[kind] =
+        kind === 'source'
+          ? await engine.sources(trx, limit + 1, offsets.source)
+          : await engine.attributions(trx, limit + 1, offsets.attribution);
+    }
+    return mergePage(trx, engine, fetched, limit, offsets);
+  };
+  // SQLite: one read transaction, so the case check and the queries see the same snapshot.
+  return dialect === 'sqlite' && !db.isTransaction ? db.transaction().execute(fetch) : fetch(db);
+}
+
+/** Merges the two ranked lists by score into a page; the cursor remembers how far each list was consumed. */
+async function mergePage(
+  db: Kysely<Database>,
+  engine: SearchDialect,
+  fetched: Record<SearchKind, Row[]>,
+  limit: number,
+  offsets: { readonly source: number; readonly attribution: number },
+): Promise<Page<SearchHit>> {
   const taken: Row[] = [];
   const used = { source: 0, attribution: 0 };
   while (taken.length < limit) {
@@ -445,13 +516,8 @@ export async function search(
     }
   }
   const more = fetched.source.length > used.source || fetched.attribution.length > used.attribution;
-  const withSnippets = await engine.sourceSnippets(
-    db,
-    taken.filter((r) => r.kind === 'source'),
-  );
-  const snippetOf = new Map(withSnippets.map((r) => [r.id, r.marked]));
   return {
-    items: taken.map((r) => toHit(r.kind === 'source' ? { ...r, marked: snippetOf.get(r.id) ?? null } : r)),
+    items: (await engine.pageSnippets(db, taken)).map(toHit),
     nextCursor: more
       ? encodeCursor({ s: offsets.source + used.source, a: offsets.attribution + used.attribution })
       : null,

@@ -71,6 +71,24 @@ export function replayJson(c: Context<ApiEnv>, json: FinishedJson, arg?: number 
   return res;
 }
 
+/**
+ * JSON a handler has already serialised — exactly `JSON.stringify(value())` — for `c.json`: sent as it is
+ * unless the caller's view must be redacted, and its value built only for the redaction walk.
+ *
+ * @example
+ * const page = await listAttributionsJson(db, params);
+ * return c.json(new PreparedJson(page.text, page.page), 200);
+ */
+export class PreparedJson {
+  readonly text: string;
+  readonly value: () => unknown;
+
+  constructor(text: string, value: () => unknown) {
+    this.text = text;
+    this.value = value;
+  }
+}
+
 type JsonArg = number | ResponseInit | undefined;
 type JsonHeaders = Record<string, string | string[]> | undefined;
 
@@ -91,17 +109,18 @@ export function finalizeResponses(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
       const status = (typeof arg === 'number' ? arg : arg?.status) ?? 200;
       const access = c.get('caseAccess');
       const extra: Record<string, string | string[]> = { 'content-type': 'application/json', ...headers };
-      let value = object;
+      const prepared = object instanceof PreparedJson ? object : undefined;
+      let text: string | undefined = prepared?.text;
       if (access !== undefined && !isEmptyPolicy(access.policy)) {
-        const result = redactJson(object, access.policy);
+        const result = redactJson(prepared === undefined ? object : prepared.value(), access.policy);
         if (!access.cleared) {
-          value = result.value;
+          text = JSON.stringify(result.value);
           if (result.hits.size > 0) extra['x-corroborate-redacted'] = String(result.hits.size);
         } else if (result.hits.size > 0 && status < 400) {
           readProtected = result.hits;
         }
       }
-      const body = Buffer.from(escapeJson(JSON.stringify(value)), 'utf8');
+      const body = Buffer.from(escapeJson(text ?? JSON.stringify(object)), 'utf8');
       if (c.req.method === 'GET' && status === 200) {
         extra.etag = etagOf(body);
         extra['cache-control'] = 'private, no-cache';

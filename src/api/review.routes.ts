@@ -9,10 +9,11 @@ import {
   renameCaseActor,
   splitCaseActor,
 } from '../store/actors.ts';
-import { getAttribution, listAttributions, listFigures, listPlaces } from '../store/extractions.ts';
+import { getAttribution, listAttributionsJson, listFigures, listPlaces } from '../store/extractions.ts';
 import { listReviews, reviewAttribution } from '../store/reviews.ts';
 import { CaseParams, PageQuery, Rationale, jsonBody, okJson, pageOf } from './common.schema.ts';
 import type { ApiDeps } from './deps.ts';
+import { PreparedJson } from './finalize.ts';
 import { caller, inCase } from './guards.ts';
 import {
   ActorDetailSchema,
@@ -72,7 +73,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
       async (c) => {
         const { caseId } = c.req.valid('param');
         const q = c.req.valid('query');
-        const result = await listAttributions(db, {
+        const result = await listAttributionsJson(db, deps.store.dialect, {
           caseId,
           sourceId: q.sourceId,
           caseActorId: q.actorId,
@@ -81,7 +82,7 @@ export function reviewRoutes(deps: ApiDeps): ApiRoute[] {
           limit: q.limit,
           cursor: q.cursor,
         });
-        return c.json(result, 200) as never;
+        return c.json(new PreparedJson(result.text, result.page), 200) as never;
       },
     ),
     defineRoute(

@@ -15,7 +15,7 @@ import type {
 import { linkCaseActor } from './actors.ts';
 import { appendCustody } from './custody.ts';
 import type { DialectName, Store } from './database.ts';
-import { decodeCursor, type Page, pageById, pageLimit } from './cursor.ts';
+import { decodeCursor, encodeCursor, type Page, pageById, pageLimit } from './cursor.ts';
 import type { AttributionTable, Database } from './schema.ts';
 
 /** Review status of a stored attribution. `edited` covers span edits and reattribution. */
@@ -604,29 +604,166 @@ export interface ListAttributionsParams {
   readonly cursor?: string | null;
 }
 
+/** The query of {@link listAttributions} without its selection: up to `limit + 1` rows, by id. */
+function attributionQuery(db: Kysely<Database>, params: ListAttributionsParams, limit: number) {
+  const after = decodeCursor(params.cursor);
+  let query = db.selectFrom('attributions').where('case_id', '=', params.caseId).where('current', '=', 1);
+  if (params.sourceId != null) query = query.where('source_id', '=', params.sourceId);
+  if (params.caseActorId != null) query = query.where('case_actor_id', '=', params.caseActorId);
+  if (params.reviewStatus != null) query = query.where('review_status', '=', params.reviewStatus);
+  if (params.stance != null) query = query.where('stance', '=', params.stance);
+  if (after !== null) query = query.where('id', '>', String(after.id ?? ''));
+  return query.orderBy('id').limit(limit + 1);
+}
+
 /** A case's current attributions ordered by id, filtered, cursor-paginated. */
 export async function listAttributions(
   db: Kysely<Database>,
   params: ListAttributionsParams,
 ): Promise<Page<StoredAttribution>> {
   const limit = pageLimit(params.limit);
-  const after = decodeCursor(params.cursor);
-  let query = db
-    .selectFrom('attributions')
-    .selectAll()
-    .where('case_id', '=', params.caseId)
-    .where('current', '=', 1);
-  if (params.sourceId != null) query = query.where('source_id', '=', params.sourceId);
-  if (params.caseActorId != null) query = query.where('case_actor_id', '=', params.caseActorId);
-  if (params.reviewStatus != null) query = query.where('review_status', '=', params.reviewStatus);
-  if (params.stance != null) query = query.where('stance', '=', params.stance);
-  if (after !== null) query = query.where('id', '>', String(after.id ?? ''));
-  const rows = await query
-    .orderBy('id')
-    .limit(limit + 1)
-    .execute();
+  const rows = await attributionQuery(db, params, limit).selectAll().execute();
   const items = rows.slice(0, limit).map(toStoredAttribution);
   return pageById(items, rows.length > limit);
+}
+
+/** A page as JSON text and, on demand, as plain objects (see {@link listAttributionsJson}). */
+export interface PageJson<T> {
+  /** Exactly `JSON.stringify` of the page. */
+  readonly text: string;
+  /** The page parsed back from `text`: plain data equal to what was serialised. */
+  readonly page: () => Page<T>;
+}
+
+/**
+ * {@link listAttributions} serialised: the same bytes as `JSON.stringify` of its page, made without parsing
+ * and re-serialising the stored JSON columns (the extracted original, content spans, basis), which is most
+ * of the cost of a page of attributions. On SQLite the other members are written as JSON by SQLite itself
+ * (`json_quote` escapes exactly as `JSON.stringify` does), which also spares building a 26-column row
+ * object per attribution.
+ */
+export async function listAttributionsJson(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  params: ListAttributionsParams,
+): Promise<PageJson<StoredAttribution>> {
+  const limit = pageLimit(params.limit);
+  const query = attributionQuery(db, params, limit);
+  const spliced = dialect === 'sqlite' ? await sqliteAttributionJson(query) : null;
+  const rows =
+    spliced ?? (await query.selectAll().execute()).map((r) => ({ id: r.id, json: storedAttributionJson(r) }));
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  const nextCursor = last === undefined ? null : encodeCursor({ id: last.id });
+  const items = rows.slice(0, limit).map((r) => r.json);
+  const text = `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  return { text, page: () => JSON.parse(text) as Page<StoredAttribution> };
+}
+
+/**
+ * Each row's JSON made by SQLite around the stored JSON columns and the confidence (a REAL, which SQLite
+ * would print with fewer digits than JavaScript); null when a row's columns lack the written shape.
+ */
+async function sqliteAttributionJson(
+  query: ReturnType<typeof attributionQuery>,
+): Promise<{ id: string; json: string }[] | null> {
+  const rows = await query
+    .select([
+      'id',
+      'confidence',
+      'extracted',
+      sql<string>`'{"id":' || json_quote(id) || ',"caseId":' || json_quote(case_id) || ',"sourceId":' || json_quote(source_id)
+        || ',"runId":' || json_quote(run_id) || ',"localId":' || json_quote(local_id)
+        || ',"current":' || (case when current = 1 then 'true' else 'false' end)
+        || ',"source":' || (case when source_start is null or source_end is null then 'null'
+             else '{"start":' || source_start || ',"end":' || source_end || ',"text":' || json_quote(coalesce(source_text, ''))
+                  || ',"actor":' || json_quote(source_actor_local) || '}' end)
+        || ',"caseActorId":' || json_quote(case_actor_id)
+        || ',"cue":{"start":' || cue_start || ',"end":' || cue_end || ',"text":' || json_quote(cue_text) || '}'
+        || ',"content":' || content || ',"stance":' || json_quote(stance) || ',"quote":' || json_quote(quote)
+        || ',"channel":' || json_quote(channel) || ',"basis":' || basis || ',"parent":' || json_quote(parent_local)
+        || ',"confidence":'`.as('head'),
+      sql<string>`',"reviewStatus":' || json_quote(review_status)`.as('review'),
+      sql<string>`',"carriedFrom":' || json_quote(carried_from) || ',"createdAt":' || json_quote(created_at) || '}'`.as(
+        'tail',
+      ),
+      // Integers print as JavaScript prints them; the JSON columns are spliced only when they are arrays.
+      sql<number>`content like '[%]' and basis like '[%]' and typeof(source_start) in ('integer', 'null')
+        and typeof(source_end) in ('integer', 'null') and typeof(cue_start) = 'integer' and typeof(cue_end) = 'integer'`.as(
+        'shaped',
+      ),
+    ])
+    .execute();
+  const out: { id: string; json: string }[] = [];
+  for (const r of rows) {
+    const extracted = extractedParts(r.extracted);
+    if (extracted === null || Number(r.shaped) !== 1) return null;
+    out.push({
+      id: r.id,
+      json:
+        `${r.head}${JSON.stringify(Number(r.confidence))}${r.review},` +
+        `"extracted":${extracted.attribution},"extractedCaseActorId":${extracted.caseActorId}${r.tail}`,
+    });
+  }
+  return out;
+}
+
+/** `{"attribution":…,"caseActorId":…}` as {@link saveExtraction} writes it: the two values' JSON texts. */
+function extractedParts(json: string): { attribution: string; caseActorId: string } | null {
+  const head = '{"attribution":';
+  const at = json.lastIndexOf(',"caseActorId":');
+  if (!json.startsWith(head) || !json.endsWith('}') || at < head.length) return null;
+  const caseActorId = json.slice(at + ',"caseActorId":'.length, -1);
+  // An id never holds a quote or backslash; anything else is parsed the slow way.
+  if (caseActorId !== 'null' && !/^"[^"\\]*"$/.test(caseActorId)) return null;
+  return { attribution: json.slice(head.length, at), caseActorId };
+}
+
+/** JSON text of an object's members without its braces, to splice several objects into one. */
+function members(value: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+/**
+ * `JSON.stringify(toStoredAttribution(row))`, splicing in the stored JSON columns as they are: every writer
+ * makes them with `JSON.stringify`, whose output a parse and re-serialisation reproduce byte for byte.
+ * Rows whose columns do not have the written shape take the slow path.
+ */
+export function storedAttributionJson(row: Selectable<AttributionTable>): string {
+  const extracted = extractedParts(row.extracted);
+  const array = (text: string): boolean => text.startsWith('[') && text.endsWith(']');
+  if (extracted === null || !array(row.content) || !array(row.basis)) {
+    return JSON.stringify(toStoredAttribution(row));
+  }
+  const head = members({
+    id: row.id,
+    caseId: row.case_id,
+    sourceId: row.source_id,
+    runId: row.run_id,
+    localId: row.local_id,
+    current: Number(row.current) === 1,
+    source:
+      row.source_start === null || row.source_end === null
+        ? null
+        : {
+            start: row.source_start,
+            end: row.source_end,
+            text: row.source_text ?? '',
+            actor: row.source_actor_local,
+          },
+    caseActorId: row.case_actor_id,
+    cue: { start: row.cue_start, end: row.cue_end, text: row.cue_text },
+  });
+  const middle = members({ stance: row.stance, quote: row.quote, channel: row.channel });
+  const review = members({
+    parent: row.parent_local,
+    confidence: Number(row.confidence),
+    reviewStatus: row.review_status,
+  });
+  const tail = members({ carriedFrom: row.carried_from, createdAt: row.created_at });
+  return (
+    `{${head},"content":${row.content},${middle},"basis":${row.basis},${review},` +
+    `"extracted":${extracted.attribution},"extractedCaseActorId":${extracted.caseActorId},${tail}}`
+  );
 }
 
 /** Filters of {@link listFigures} and {@link listPlaces}; current runs only. */

@@ -359,10 +359,43 @@ async function removeSources(
       .where('copy_of', 'in', part)
       .execute();
     for (const d of dependants) changed.add(d.source_id);
-    await trx.deleteFrom('allegation_bands').where('source_id', 'in', part).execute();
+    await deleteBands(trx, part);
     await trx.deleteFrom('allegation_fingerprints').where('source_id', 'in', part).execute();
   }
   return changed;
+}
+
+/**
+ * Deletes the LSH band rows of sources, found through their stored signatures: a source's bands are a
+ * function of its signature, so the band table needs no index by source (migration 0012), which would
+ * take one more random insert per band on every attach.
+ */
+async function deleteBands(trx: Db, sourceIds: readonly string[]): Promise<void> {
+  const prints = await trx
+    .selectFrom('allegation_fingerprints')
+    .select(['source_id', 'case_id', 'signature'])
+    .where('source_id', 'in', sourceIds)
+    .execute();
+  const byCase = new Map<string, { sources: string[]; bands: Set<string> }>();
+  for (const p of prints) {
+    let entry = byCase.get(p.case_id);
+    if (entry === undefined) {
+      entry = { sources: [], bands: new Set() };
+      byCase.set(p.case_id, entry);
+    }
+    entry.sources.push(p.source_id);
+    for (const band of bandKeys(decodeSignature(p.signature))) entry.bands.add(band);
+  }
+  for (const [caseId, { sources, bands }] of byCase) {
+    for (const part of chunks([...bands])) {
+      await trx
+        .deleteFrom('allegation_bands')
+        .where('case_id', '=', caseId)
+        .where('band', 'in', part)
+        .where('source_id', 'in', sources)
+        .execute();
+    }
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { apiSourceAttributions } from './0008-api-source-attributions.ts';
 import { allegationCompactTables } from './0009-allegation-compact-tables.ts';
 import { allegationSummaries } from './0010-allegation-summaries.ts';
 import { allegationAliasIndex } from './0011-allegation-alias-index.ts';
+import { allegationBandsNoSourceIndex } from './0012-allegation-bands-no-source-index.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they run. A migration is a function of the
@@ -28,5 +29,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0009-allegation-compact-tables': allegationCompactTables(dialect),
     '0010-allegation-summaries': allegationSummaries(dialect),
     '0011-allegation-alias-index': allegationAliasIndex(dialect),
+    '0012-allegation-bands-no-source-index': allegationBandsNoSourceIndex(dialect),
   };
 }

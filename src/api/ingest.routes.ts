@@ -45,6 +45,23 @@ const TextBody = z
   })
   .openapi('IngestText');
 
+/** One multipart part: a file, or a plain field value (ignored). */
+const FormPart = z.union([z.instanceof(File), z.string()]);
+
+/** Repeated parts arrive as an array, a single one as itself. */
+const FormParts = z.union([FormPart, z.array(FormPart)]).optional();
+
+const FilesBody = z
+  .object({
+    files: FormParts.openapi({
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: `Up to ${MAX_FILES} documents (repeat the field), each with an optional NAME.json sidecar`,
+    }),
+    file: FormParts.openapi({ type: 'string', format: 'binary', description: 'One document (older clients)' }),
+  })
+  .openapi('IngestFiles');
+
 type IngestValue = { sourceId: string; duplicate: boolean; extraction: 'ok' | 'error' | 'skipped' };
 
 /** Stores captured outcomes, then runs the pipeline on the new sources; one result per item. */
@@ -210,34 +227,24 @@ export function ingestRoutes(deps: ApiDeps): ApiRoute[] {
         description:
           'A document without a title of its own (HTML <title>, PDF Title, Markdown heading) or in its sidecar is titled by a ' +
           'heading-like first line, else by its file name.',
-        request: {
-          params: CaseParams,
-          body: {
-            content: {
-              'multipart/form-data': {
-                schema: z.object({ files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }),
-              },
-            },
-            required: true,
-          },
-        },
+        request: { params: CaseParams, body: { content: { 'multipart/form-data': { schema: FilesBody } }, required: true } },
         responses: { 200: { description: 'One result per item', content: { 'application/json': { schema: IngestResponse } } }, ...errorResponses },
       }),
       { kind: 'case', role: 'analyst' },
       async (c) => {
-        const { caseId } = c.req.param();
+        const { caseId } = c.req.valid('param');
         const who = caller(c.get('principal'), c.get('caseAccess'));
         if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
           throw new CorroborateError('unsupported_type', 'upload: send multipart/form-data with one or more `files` fields');
         }
-        const form = await c.req.parseBody({ all: true });
+        const form = c.req.valid('form');
         const raw = form.files ?? form.file;
         const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => f instanceof File);
         if (list.length === 0) throw new CorroborateError('empty_input', 'upload: no files in the `files` field');
         if (list.length > MAX_FILES) throw new CorroborateError('too_large', `upload: at most ${MAX_FILES} files per request`);
         const files = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
         const outcomes = await captureBytes(deps, files);
-        return c.json({ items: await storeOutcomes(deps, caseId ?? '', who.actor, outcomes) }, 200);
+        return c.json({ items: await storeOutcomes(deps, caseId, who.actor, outcomes) }, 200);
       },
     ),
     defineRoute(

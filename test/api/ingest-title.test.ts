@@ -84,3 +84,32 @@ describe('title helpers', () => {
     assert.equal(titleFromFirstLine('## Report of the mission\nBody.'), 'Report of the mission');
   });
 });
+
+describe('the upload request schema', () => {
+  const post = async (form: FormData): Promise<Response> => {
+    const s = await server.session('analyst');
+    return fetch(`${server.url}${base}/ingest/files`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      body: form,
+    });
+  };
+
+  it('takes one document in the single `file` field and ignores plain fields beside it', async () => {
+    const form = new FormData();
+    form.append('file', new File([`${BODY}\n\nOne more line.`], 'single-field-upload.txt', { type: 'text/plain' }));
+    form.append('note', 'a plain field');
+    const res = await post(form);
+    assert.equal(res.status, 200, await res.clone().text());
+    const [item] = ((await res.json()) as { items: IngestItem[] }).items;
+    assert.equal(await titleOf(item), 'single field upload');
+  });
+
+  it('refuses a form without a file as empty input', async () => {
+    const form = new FormData();
+    form.append('note', 'no documents here');
+    const res = await post(form);
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'empty_input');
+  });
+});

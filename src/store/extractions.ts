@@ -415,9 +415,8 @@ function parseExtracted(json: string): ExtractedColumn {
   return JSON.parse(json) as ExtractedColumn;
 }
 
-/** Maps an `attributions` row to the domain object. */
-export function toStoredAttribution(row: Selectable<AttributionTable>): StoredAttribution {
-  const extracted = parseExtracted(row.extracted);
+/** The leading fields of a stored attribution (identity, source span, speaker, cue), in serialised order. */
+function attributionHead(row: Selectable<AttributionTable>) {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -436,6 +435,14 @@ export function toStoredAttribution(row: Selectable<AttributionTable>): StoredAt
           },
     caseActorId: row.case_actor_id,
     cue: { start: row.cue_start, end: row.cue_end, text: row.cue_text },
+  };
+}
+
+/** Maps an `attributions` row to the domain object. */
+export function toStoredAttribution(row: Selectable<AttributionTable>): StoredAttribution {
+  const extracted = parseExtracted(row.extracted);
+  return {
+    ...attributionHead(row),
     content: JSON.parse(row.content) as Span[],
     stance: row.stance as Stance,
     quote: row.quote as QuoteKind,
@@ -734,25 +741,7 @@ export function storedAttributionJson(row: Selectable<AttributionTable>): string
   if (extracted === null || !array(row.content) || !array(row.basis)) {
     return JSON.stringify(toStoredAttribution(row));
   }
-  const head = members({
-    id: row.id,
-    caseId: row.case_id,
-    sourceId: row.source_id,
-    runId: row.run_id,
-    localId: row.local_id,
-    current: Number(row.current) === 1,
-    source:
-      row.source_start === null || row.source_end === null
-        ? null
-        : {
-            start: row.source_start,
-            end: row.source_end,
-            text: row.source_text ?? '',
-            actor: row.source_actor_local,
-          },
-    caseActorId: row.case_actor_id,
-    cue: { start: row.cue_start, end: row.cue_end, text: row.cue_text },
-  });
+  const head = members(attributionHead(row));
   const middle = members({ stance: row.stance, quote: row.quote, channel: row.channel });
   const review = members({
     parent: row.parent_local,

@@ -12,7 +12,8 @@ import { isEmptyPolicy, maskRanges, redactText } from './redaction.ts';
 import { SourceExtractionSchema } from './extraction.schema.ts';
 import { SourceParams, SourceSchema, SourceSummarySchema } from './resource.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
-import { capturedPageDocument, sanitizeCapturedHtml } from './sanitize.ts';
+import { renderPdfPages } from './pdf-pages.ts';
+import { type CapturedPageBody, capturedPageDocument, sanitizeCapturedHtml } from './sanitize.ts';
 import { CAPTURED_PAGE_POLICY } from './security.ts';
 
 const tags = ['sources'];
@@ -78,7 +79,8 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         method: 'get',
         path: '/api/cases/{caseId}/sources/{sourceId}',
         tags,
-        summary: 'One source: metadata, normalised text (protected spans masked for callers without clearance) and captures',
+        summary:
+          'One source: metadata, normalised text (protected spans masked for callers without clearance) and captures',
         request: { params: SourceParams },
         responses: okJson('Source', SourceSchema),
       }),
@@ -107,10 +109,14 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         const { caseId, sourceId } = c.req.valid('param');
         const source = inCase(await getSource(db, sourceId), caseId, `source ${sourceId}`);
         if (touchesProtection(c.get('caseAccess'), sourceId, source.text)) {
-          throw new CorroborateError('forbidden', `source ${sourceId}: contains protected material; clearance required for the original`);
+          throw new CorroborateError(
+            'forbidden',
+            `source ${sourceId}: contains protected material; clearance required for the original`,
+          );
         }
         const original = await getOriginal(db, source.sha256);
-        if (original === undefined) throw new CorroborateError('not_found', `original ${source.sha256} not found`);
+        if (original === undefined)
+          throw new CorroborateError('not_found', `original ${source.sha256} not found`);
         const access = c.get('caseAccess');
         const principal = c.get('principal');
         const touched = protectionsOf(access, sourceId, source.text);
@@ -141,7 +147,8 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         method: 'get',
         path: '/api/cases/{caseId}/sources/{sourceId}/view',
         tags,
-        summary: 'The captured page sanitised (HTML sources) or the text, as an inert sandboxed HTML document',
+        summary:
+          'The captured page sanitised (HTML sources), the first pages of a PDF as images, or the text, as an inert sandboxed HTML document',
         request: { params: SourceParams },
         responses: { 200: { description: 'Sanitised HTML document' }, ...errorResponses },
       }),
@@ -150,12 +157,18 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         const { caseId, sourceId } = c.req.valid('param');
         const source = inCase(await getSource(db, sourceId), caseId, `source ${sourceId}`);
         const access = c.get('caseAccess');
-        let body: { html: string } | { text: string } = { text: source.text };
+        let body: CapturedPageBody = { text: source.text };
         if (touchesProtection(access, sourceId, source.text) && access !== undefined) {
           body = { text: maskRanges(source.text, access.policy.spans.get(sourceId) ?? []) };
         } else if (/html/i.test(source.mediaType)) {
           const original = await getOriginal(db, source.sha256);
-          if (original !== undefined) body = { html: sanitizeCapturedHtml(decodeText(original.bytes, sourceId)) };
+          if (original !== undefined)
+            body = { html: sanitizeCapturedHtml(decodeText(original.bytes, sourceId)) };
+        } else if (/pdf/i.test(source.mediaType)) {
+          // The pages as images; the extracted text when poppler cannot render them.
+          const original = await getOriginal(db, source.sha256);
+          const pdf = original === undefined ? null : await renderPdfPages(source.sha256, original.bytes);
+          if (pdf !== null) body = { pdf };
         }
         c.header('content-security-policy', CAPTURED_PAGE_POLICY);
         c.header('x-frame-options', 'SAMEORIGIN');
@@ -167,7 +180,8 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         method: 'get',
         path: '/api/cases/{caseId}/sources/{sourceId}/extraction',
         tags,
-        summary: 'The current extraction (output contract); `view=original` for the unreviewed extractor output',
+        summary:
+          'The current extraction (output contract); `view=original` for the unreviewed extractor output',
         request: {
           params: SourceParams,
           query: z.object({ view: z.enum(['reviewed', 'original']).default('reviewed') }),
@@ -180,12 +194,21 @@ export function sourceRoutes(deps: ApiDeps): ApiRoute[] {
         const { view } = c.req.valid('query');
         const source = inCase(await getSource(db, sourceId), caseId, `source ${sourceId}`);
         const extraction = await loadExtraction(db, sourceId, { view });
-        if (extraction === null) throw new CorroborateError('not_found', `source ${sourceId}: not extracted yet`);
+        if (extraction === null)
+          throw new CorroborateError('not_found', `source ${sourceId}: not extracted yet`);
         const allegationOf = await allegationOfAttributions(db, sourceId);
-        const attributions = extraction.attributions.map((a) => ({ ...a, allegation: allegationOf.get(a.id) ?? null }));
+        const attributions = extraction.attributions.map((a) => ({
+          ...a,
+          allegation: allegationOf.get(a.id) ?? null,
+        }));
         // The document object carries the source id so redaction can recognise a protected source's text.
         return c.json(
-          { ...extraction, attributions, sourceId: source.id, document: { ...extraction.document, id: source.id } },
+          {
+            ...extraction,
+            attributions,
+            sourceId: source.id,
+            document: { ...extraction.document, id: source.id },
+          },
           200,
         ) as never;
       },

@@ -246,6 +246,27 @@ const EXTRA_REGIONS: readonly RegionRow[] = [
   ['region', 'Black Sea', '', '', 43.0, 34.0],
   ['region', 'Red Sea', '', '', 20.0, 38.0],
   ['region', 'Persian Gulf', '', '', 27.0, 51.0],
+  // Seas, gulfs and straits named in conflict reporting (approximate centres).
+  ['region', 'Mediterranean Sea', '', '', 35.0, 18.0],
+  ['region', 'Baltic Sea', '', '', 58.0, 20.0],
+  ['region', 'Sea of Azov', '', '', 46.0, 36.5],
+  ['region', 'Kerch Strait', '', '', 45.3, 36.5],
+  ['region', 'Caspian Sea', '', '', 42.0, 50.5],
+  ['region', 'Aegean Sea', '', '', 39.0, 25.0],
+  ['region', 'Adriatic Sea', '', '', 43.0, 15.5],
+  ['region', 'North Sea', '', '', 56.0, 3.0],
+  ['region', 'Arabian Sea', '', '', 15.0, 65.0],
+  ['region', 'Gulf of Aden', '', '', 12.5, 48.0],
+  ['region', 'Gulf of Oman', '', '', 24.5, 58.5],
+  ['region', 'Strait of Hormuz', '', '', 26.6, 56.3],
+  ['region', 'Bay of Bengal', '', '', 15.0, 88.0],
+  ['region', 'Andaman Sea', '', '', 10.0, 96.0],
+  ['region', 'South China Sea', '', '', 12.0, 113.0],
+  ['region', 'East China Sea', '', '', 30.0, 125.0],
+  ['region', 'Yellow Sea', '', '', 35.0, 123.0],
+  ['region', 'Sea of Japan', '', '', 40.0, 135.0],
+  ['region', 'Gulf of Guinea', '', '', 1.0, 4.0],
+  ['region', 'Lake Chad', '', '', 13.0, 14.0],
 ];
 
 /** English exonyms → the GeoNames name and country of the city they mean. */

@@ -38,7 +38,9 @@ describe('normalizePlaceName', () => {
 describe('findPlaces', () => {
   it('geocodes every place of the reference article', () => {
     const text = readFileSync(REFERENCE_PATH, 'utf8');
-    const places = extractPlaces(text, gazetteer, { exclude: [[text.indexOf('Vladimir Putin'), text.indexOf('Vladimir Putin') + 14]] });
+    const places = extractPlaces(text, gazetteer, {
+      exclude: [[text.indexOf('Vladimir Putin'), text.indexOf('Vladimir Putin') + 14]],
+    });
     const byName = new Map(places.map((p) => [p.name, p]));
     for (const [name, country, granularity] of [
       ['Mariupol', 'UA', 'city'],
@@ -72,7 +74,31 @@ describe('findPlaces', () => {
 
   it('reads a region suffix and a possessive', () => {
     const hits = findPlaces("Fighting spread across the Donetsk region and into Myanmar's north.", gazetteer);
-    assert.deepEqual(hits.map((h) => [h.text, h.entry.kind]), [['Donetsk region', 'region'], ['Myanmar', 'country']]);
+    assert.deepEqual(
+      hits.map((h) => [h.text, h.entry.kind]),
+      [
+        ['Donetsk region', 'region'],
+        ['Myanmar', 'country'],
+      ],
+    );
+  });
+
+  it('geocodes seas, gulfs, straits and lakes as regions without a country', () => {
+    const text =
+      'Boats sank in the Andaman Sea and the Sea of Azov; a tanker was seized in the Strait of Hormuz near the Gulf of Oman, and herders fled around Lake Chad.';
+    const hits = findPlaces(text, gazetteer);
+    assert.deepEqual(
+      hits.map((h) => [h.text, h.entry.kind, h.entry.country]),
+      [
+        ['Andaman Sea', 'region', ''],
+        ['Sea of Azov', 'region', ''],
+        ['Strait of Hormuz', 'region', ''],
+        ['Gulf of Oman', 'region', ''],
+        ['Lake Chad', 'region', ''],
+      ],
+    );
+    const azov = hits[1]?.entry;
+    assert.ok(azov !== undefined && Math.abs(azov.lat - 46) < 1 && Math.abs(azov.lon - 36.5) < 1);
   });
 
   it('matches a transliteration variant only with a locative and a supported country', () => {
@@ -82,23 +108,42 @@ describe('findPlaces', () => {
   });
 
   it('does not read common capitalised words or unknown names as places', () => {
-    assert.deepEqual(findPlaces('Police said. Mobile teams arrived. President Smith spoke in Xqzvillestan.', gazetteer), []);
+    assert.deepEqual(
+      findPlaces('Police said. Mobile teams arrived. President Smith spoke in Xqzvillestan.', gazetteer),
+      [],
+    );
   });
 
   it('reads a lone surname of a person in the document as the person, not a town', () => {
     const text = 'Hillary Clinton spoke in Ohio. Later Clinton met donors, and the Clinton campaign paid.';
-    const names = (personWords?: ReadonlySet<string>): string[] => findPlaces(text, gazetteer, { exclude: [[0, 15]], personWords }).map((h) => h.text);
+    const names = (personWords?: ReadonlySet<string>): string[] =>
+      findPlaces(text, gazetteer, { exclude: [[0, 15]], personWords }).map((h) => h.text);
     assert.deepEqual(names(new Set(['clinton'])), ['Ohio']);
   });
 
   it('reads AP state abbreviations after a town, and not as titles', () => {
-    const hits = findPlaces('FAIRVIEW, W.Va. - The mine closed. He spoke in Flint, Mich., on Monday. Del. Stacey Plaskett spoke.', gazetteer);
-    assert.deepEqual(hits.map((h) => [h.text, h.entry.name]), [['FAIRVIEW', 'Fairview'], ['W.Va.', 'West Virginia'], ['Flint', 'Flint'], ['Mich.', 'Michigan']]);
+    const hits = findPlaces(
+      'FAIRVIEW, W.Va. - The mine closed. He spoke in Flint, Mich., on Monday. Del. Stacey Plaskett spoke.',
+      gazetteer,
+    );
+    assert.deepEqual(
+      hits.map((h) => [h.text, h.entry.name]),
+      [
+        ['FAIRVIEW', 'Fairview'],
+        ['W.Va.', 'West Virginia'],
+        ['Flint', 'Flint'],
+        ['Mich.', 'Michigan'],
+      ],
+    );
   });
 
   it('does not read headline words or the head of another name as towns', () => {
-    const text = 'SAVE A QUARTER. He owes money to Wall Street and the Islamic Holiday. Sens. Jon Tester spoke of Earth.';
-    assert.deepEqual(findPlaces(text, gazetteer).map((h) => h.text), []);
+    const text =
+      'SAVE A QUARTER. He owes money to Wall Street and the Islamic Holiday. Sens. Jon Tester spoke of Earth.';
+    assert.deepEqual(
+      findPlaces(text, gazetteer).map((h) => h.text),
+      [],
+    );
   });
 
   it('never reads a place inside an excluded name span', () => {
@@ -108,13 +153,34 @@ describe('findPlaces', () => {
 
   it('never throws and keeps offsets inside the text for any input', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Kyiv', 'in', 'Bucha', 'The', 'Hague', ', ', 'Russia', '’s', ' ', 'Donetsk', 'region', '\n', 'ÉÀ', 'x'), { maxLength: 40 }), (parts) => {
-        const text = parts.join(' ');
-        for (const h of findPlaces(text, gazetteer)) {
-          assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
-          assert.equal(text.slice(h.start, h.end), h.text);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'Kyiv',
+            'in',
+            'Bucha',
+            'The',
+            'Hague',
+            ', ',
+            'Russia',
+            '’s',
+            ' ',
+            'Donetsk',
+            'region',
+            '\n',
+            'ÉÀ',
+            'x',
+          ),
+          { maxLength: 40 },
+        ),
+        (parts) => {
+          const text = parts.join(' ');
+          for (const h of findPlaces(text, gazetteer)) {
+            assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
+            assert.equal(text.slice(h.start, h.end), h.text);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -124,49 +190,101 @@ describe('findUnresolvedPlaces', () => {
   const unresolved = (text: string): string[][] => {
     const tokens = tokenize(text);
     const taken = findPlaces(text, gazetteer, { tokens }).map((h) => [h.start, h.end] as const);
-    return findUnresolvedPlaces(text, gazetteer, tokens, taken).map((u) => [u.text, u.granularity, u.country ?? '']);
+    return findUnresolvedPlaces(text, gazetteer, tokens, taken).map((u) => [
+      u.text,
+      u.granularity,
+      u.country ?? '',
+    ]);
   };
 
   it('keeps places the gazetteer lacks when the text plainly names them', () => {
-    assert.deepEqual(unresolved('Gunmen raided the village of Zorvathi before dawn.'), [['Zorvathi', 'city', '']]);
-    assert.deepEqual(unresolved('Troops shelled the southern district of Velmora.'), [['Velmora', 'region', '']]);
+    assert.deepEqual(unresolved('Gunmen raided the village of Zorvathi before dawn.'), [
+      ['Zorvathi', 'city', ''],
+    ]);
+    assert.deepEqual(unresolved('Troops shelled the southern district of Velmora.'), [
+      ['Velmora', 'region', ''],
+    ]);
     assert.deepEqual(unresolved('Bodies were found in Karvelo village.'), [['Karvelo', 'city', '']]);
     assert.deepEqual(unresolved('He lived in Yahidne, Ukraine, for years.'), [['Yahidne', 'city', 'UA']]);
     assert.deepEqual(unresolved('Graves were dug on Mill Road.'), [['Mill Road', 'point', '']]);
   });
 
   it('extends a cue to coordinated names and to later mentions', () => {
-    assert.deepEqual(unresolved('Militiamen killed villagers in Nondvari and Sorvelo. Nondvari was burned.'), [
-      ['Nondvari', 'city', ''],
-      ['Sorvelo', 'city', ''],
-      ['Nondvari', 'city', ''],
-    ]);
+    assert.deepEqual(
+      unresolved('Militiamen killed villagers in Nondvari and Sorvelo. Nondvari was burned.'),
+      [
+        ['Nondvari', 'city', ''],
+        ['Sorvelo', 'city', ''],
+        ['Nondvari', 'city', ''],
+      ],
+    );
   });
 
   it('keeps a rejected homonym of a small foreign town when a cue names it a village', () => {
-    assert.deepEqual(unresolved('Soldiers entered the village of Moura in central Mali.'), [['Moura', 'city', '']]);
+    assert.deepEqual(unresolved('Soldiers entered the village of Moura in central Mali.'), [
+      ['Moura', 'city', ''],
+    ]);
   });
 
   it('does not read demonyms, months, titles or name tails as unknown places', () => {
-    assert.deepEqual(unresolved('The occupied Lorvanian town was quiet. In May villagers left. President Smith spoke. Kaneohe Bay, Hawaii.'), []);
+    assert.deepEqual(
+      unresolved(
+        'The occupied Lorvanian town was quiet. In May villagers left. President Smith spoke. Kaneohe Bay, Hawaii.',
+      ),
+      [],
+    );
   });
 
   it('outputs them without coordinates and with low confidence', () => {
     const text = 'Gunmen raided the village of Zorvathi. Zorvathi is empty.';
     const tokens = tokenize(text);
     const [place] = groupPlaces([], findUnresolvedPlaces(text, gazetteer, tokens, []));
-    assert.deepEqual(place, { name: 'Zorvathi', lat: null, lon: null, country: null, admin1: null, granularity: 'city', geonameId: null, confidence: 0.3, mentions: [[29, 37], [39, 47]] });
+    assert.deepEqual(place, {
+      name: 'Zorvathi',
+      lat: null,
+      lon: null,
+      country: null,
+      admin1: null,
+      granularity: 'city',
+      geonameId: null,
+      confidence: 0.3,
+      mentions: [
+        [29, 37],
+        [39, 47],
+      ],
+    });
   });
 
   it('never throws and keeps offsets inside the text for any input', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('village', 'of', 'Zorv', 'the', 'Road', 'Mill', ', ', 'Ukraine', 'and', 'NAIROBI', '—', '\n', 'in', 'x'), { maxLength: 40 }), (parts) => {
-        const text = parts.join(' ');
-        for (const h of findUnresolvedPlaces(text, gazetteer, tokenize(text), [])) {
-          assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
-          assert.equal(text.slice(h.start, h.end), h.text);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'village',
+            'of',
+            'Zorv',
+            'the',
+            'Road',
+            'Mill',
+            ', ',
+            'Ukraine',
+            'and',
+            'NAIROBI',
+            '—',
+            '\n',
+            'in',
+            'x',
+          ),
+          { maxLength: 40 },
+        ),
+        (parts) => {
+          const text = parts.join(' ');
+          for (const h of findUnresolvedPlaces(text, gazetteer, tokenize(text), [])) {
+            assert.ok(h.start >= 0 && h.start < h.end && h.end <= text.length);
+            assert.equal(text.slice(h.start, h.end), h.text);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -51,11 +51,6 @@ export function mix3(a: number, b: number, c: number): number {
   return mix2(mix2(a, b), c);
 }
 
-/** Mixes four values. */
-export function mix4(a: number, b: number, c: number, d: number): number {
-  return mix2(mix2(mix2(a, b), c), d);
-}
-
 /** Adds each tag's score over the `n` features in `feats` into `out` (cleared first). */
 export function score(model: LinearModel, feats: Int32Array, n: number, out: Float64Array): void {
   const { tags, weights } = model;

@@ -290,7 +290,7 @@ function mainPlace(extraction: Extraction): string | null {
   return best === null ? null : fold(best.name);
 }
 
-function toUnitFigure(f: Figure, extraction: Extraction): UnitFigure {
+function toUnitFigure(f: Figure, blockingNames: ReadonlySet<string>): UnitFigure {
   return {
     start: f.start,
     end: f.end,
@@ -300,11 +300,7 @@ function toUnitFigure(f: Figure, extraction: Extraction): UnitFigure {
     approx: f.approx,
     counts: f.counts,
     // Figures are compared per place only where the place is one clustering trusts (`blockingPlace`).
-    place:
-      f.place !== null &&
-      extraction.places.some((p) => blockingPlace(p) && fold(p.name) === fold(f.place ?? ''))
-        ? f.place
-        : null,
+    place: f.place !== null && blockingNames.has(fold(f.place)) ? f.place : null,
     qualifier: f.qualifier ?? null,
     date: f.date ?? null,
   };
@@ -402,13 +398,17 @@ export function buildUnits(source: CaseSource): Unit[] {
   }
   const fallbackPlace = mainPlace(extraction);
   const headline = headlineEnd(extraction.document.text, source.title);
+  // Place names folded once per source: the first place of each name, and the names of blocking places.
+  const placeByName = new Map<string, Extraction['places'][number]>();
+  for (const p of extraction.places) if (!placeByName.has(fold(p.name))) placeByName.set(fold(p.name), p);
+  const blockingNames = new Set(extraction.places.filter(blockingPlace).map((p) => fold(p.name)));
   const placesOf = (a: Attribution, figures: readonly Figure[]): Set<string> => {
     const found = extraction.places.filter((p) => p.mentions.some((m) => within(m, a.content)));
     // Only located towns and regions (see `blockingPlace`); without one, the enclosing or main place applies.
     const out = new Set(found.filter(blockingPlace).map((p) => fold(p.name)));
     for (const f of figures) {
       if (f.place === null) continue;
-      const known = extraction.places.find((p) => fold(p.name) === fold(f.place ?? ''));
+      const known = placeByName.get(fold(f.place));
       if (known !== undefined && blockingPlace(known)) out.add(fold(f.place));
     }
     return out;
@@ -524,7 +524,7 @@ export function buildUnits(source: CaseSource): Unit[] {
         cue: ref(a.cue),
         content: a.content.map(ref),
       },
-      figures: figures.map((f) => toUnitFigure(f, extraction)),
+      figures: figures.map((f) => toUnitFigure(f, blockingNames)),
     });
   });
   return units;

@@ -5,7 +5,6 @@ import {
   type Reason,
   type Speaker,
   type StatusLevel,
-  type Unit,
 } from '../allegations/index.ts';
 import { CorroborateError } from '../errors.ts';
 import { normaliseActorName } from './actors.ts';
@@ -14,6 +13,7 @@ import {
   type AllegationSummary,
   assessUnits,
   type AssessedUnits,
+  groupUnits,
   parseStatusFilter,
 } from './allegations.ts';
 import { decodeCursor, encodeCursor, pageLimit, type Page } from './cursor.ts';
@@ -187,15 +187,7 @@ async function assessBatch(db: Db, ids: readonly string[]): Promise<Map<string, 
     .select(['allegation_id', 'data'])
     .where('allegation_id', 'in', ids)
     .execute();
-  const unitsOf = new Map<string, Unit[]>();
-  for (const r of rows) {
-    if (r.allegation_id === null) continue;
-    const unit = JSON.parse(r.data) as Unit;
-    const list = unitsOf.get(r.allegation_id);
-    if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
-    else list.push(unit);
-  }
-  return assessUnits(db, ids, unitsOf);
+  return assessUnits(db, ids, groupUnits(rows));
 }
 
 /** The actors of an allegation: speakers of its attributions and the speakers they cite, one per case actor or name. */

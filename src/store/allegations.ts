@@ -898,6 +898,21 @@ export async function assessUnits(
   return out;
 }
 
+/** Unit rows (stored JSON, or already parsed) grouped by allegation; rows of no allegation are left out. */
+export function groupUnits(
+  rows: readonly { readonly allegation_id: string | null; readonly data: string | Unit }[],
+): Map<string, Unit[]> {
+  const unitsOf = new Map<string, Unit[]>();
+  for (const r of rows) {
+    if (r.allegation_id === null) continue;
+    const unit = typeof r.data === 'string' ? (JSON.parse(r.data) as Unit) : r.data;
+    const list = unitsOf.get(r.allegation_id);
+    if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
+    else list.push(unit);
+  }
+  return unitsOf;
+}
+
 /**
  * Assesses allegations from their stored units (status, reasons, groups, members, figures); ids with
  * no claim left are returned as gone. Units already parsed in this transaction are not read again.
@@ -930,15 +945,7 @@ async function assessStored(
         .execute()),
     );
   }
-  const unitsOf = new Map<string, Unit[]>();
-  for (const r of rows) {
-    if (r.allegation_id === null) continue;
-    const unit = typeof r.data === 'string' ? (JSON.parse(r.data) as Unit) : r.data;
-    const list = unitsOf.get(r.allegation_id);
-    if (list === undefined) unitsOf.set(r.allegation_id, [unit]);
-    else list.push(unit);
-  }
-  const assessedById = await assessUnits(trx, part, unitsOf);
+  const assessedById = await assessUnits(trx, part, groupUnits(rows));
   const assessed: Allegation[] = [];
   const gone: string[] = [];
   for (const id of part) {

@@ -15,7 +15,7 @@ import type {
 import { linkCaseActor } from './actors.ts';
 import { appendCustody } from './custody.ts';
 import type { DialectName, Store } from './database.ts';
-import { decodeCursor, encodeCursor, type Page, pageById, pageLimit } from './cursor.ts';
+import { decodeCursor, type Page, pageById, pageLimit } from './cursor.ts';
 import type { AttributionTable, Database } from './schema.ts';
 
 /** Review status of a stored attribution. `edited` covers span edits and reattribution. */
@@ -659,10 +659,8 @@ export async function listAttributionsJson(
   const spliced = dialect === 'sqlite' ? await sqliteAttributionJson(query) : null;
   const rows =
     spliced ?? (await query.selectAll().execute()).map((r) => ({ id: r.id, json: storedAttributionJson(r) }));
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
-  const nextCursor = last === undefined ? null : encodeCursor({ id: last.id });
-  const items = rows.slice(0, limit).map((r) => r.json);
-  const text = `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  const { items, nextCursor } = pageById(rows.slice(0, limit), rows.length > limit);
+  const text = `{"items":[${items.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
   return { text, page: () => JSON.parse(text) as Page<StoredAttribution> };
 }
 

@@ -182,16 +182,21 @@ export const ReviewResultSchema = z
   })
   .openapi('ReviewResult');
 
+/** Who an actor is, as the case registry and each linked mention both record it. */
+const ActorIdentity = {
+  name: z.string(),
+  type: ActorTypeSchema,
+  role: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  aliases: z.array(z.string()),
+};
+
 /** A case-level actor (the registry that links speakers across sources). */
 export const CaseActorSchema = z
   .object({
     id: z.string(),
     caseId: z.string(),
-    name: z.string(),
-    type: ActorTypeSchema,
-    role: z.string().nullable(),
-    affiliation: z.string().nullable(),
-    aliases: z.array(z.string()),
+    ...ActorIdentity,
     mergedInto: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -212,11 +217,7 @@ export const ActorMentionSchema = z
     runId: z.string(),
     sourceId: z.string(),
     localId: z.string(),
-    name: z.string(),
-    type: ActorTypeSchema,
-    role: z.string().nullable(),
-    affiliation: z.string().nullable(),
-    aliases: z.array(z.string()),
+    ...ActorIdentity,
     mentions: Mentions,
     caseActorId: z.string(),
     actorId: z.string(),

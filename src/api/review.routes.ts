@@ -30,14 +30,13 @@ import { ActorParams, AttributionParams } from './resource.schema.ts';
 import { type ApiRoute, defineRoute } from './route.ts';
 
 const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
-const StanceEnum = StanceSchema;
 
 const ReviewBody = z
   .object({
     action: z.enum(['accept', 'reject', 'edit', 'reattribute']),
     rationale: Rationale,
     edit: z
-      .object({ source: Span.nullable().optional(), cue: Span.optional(), content: z.array(Span).optional(), stance: StanceEnum.optional() })
+      .object({ source: Span.nullable().optional(), cue: Span.optional(), content: z.array(Span).optional(), stance: StanceSchema.optional() })
       .optional(),
     caseActorId: z.string().min(1).optional(),
   })
@@ -47,7 +46,7 @@ const AttributionQuery = PageQuery.extend({
   sourceId: z.string().optional(),
   actorId: z.string().optional(),
   reviewStatus: z.enum(['pending', 'accepted', 'edited', 'rejected']).optional(),
-  stance: StanceEnum.optional(),
+  stance: StanceSchema.optional(),
 });
 
 const FactQuery = PageQuery.extend({ sourceId: z.string().optional() });

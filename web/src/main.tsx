@@ -22,11 +22,6 @@ const firstPage =
     : Promise.race([early.request, new Promise((ok) => setTimeout(ok, FIRST_PAGE_GRACE_MS))]);
 // No top-level await: the app chunk imports the client and router from this chunk, and a module that is
 // still awaiting would never finish evaluating for it.
-void Promise.all([import('./mount.tsx'), session])
-  .then(async (loaded) => {
-    await firstPage;
-    return loaded;
-  })
-  .then(([{ mount }, signedIn]) => {
-    mount(document.getElementById('root') as HTMLElement, { api, session: signedIn, early });
-  });
+void Promise.all([import('./mount.tsx'), session, firstPage]).then(([{ mount }, signedIn]) => {
+  mount(document.getElementById('root') as HTMLElement, { api, session: signedIn, early });
+});

@@ -354,7 +354,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const first = run[0];
     const last = run[run.length - 1];
     if (first === undefined || last === undefined) return;
-    const words = run.map((t) => t.text);
+    // a push loop, not map(): see facts.ts on array maps and recompilation
+    const words: string[] = [];
+    for (const t of run) words.push(t.text);
     const surface = text.slice(first.start, last.end);
     const headAt = words.findIndex((w) => ORG_HEAD_WORDS.has(w));
     if (headAt >= 0 && !(run.length === 1 && ORG_HEADS[words[0] ?? ''] !== undefined && words[0] !== 'Kremlin')) {

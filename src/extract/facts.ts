@@ -78,9 +78,14 @@ export function extractFacts(text: string, input: FactsInput): Facts {
     findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens, personWords }),
   );
   const dateHits = safely<DateHit[]>([], () => findDates(src, input.published));
-  const unresolved = safely<UnresolvedPlaceHit[]>([], () =>
-    findUnresolvedPlaces(src, gazetteer, tokens, [...placeHits.map((p) => [p.start, p.end] as const), ...actorResult.nameSpans, ...dateHits.map((d) => [d.start, d.end] as const)]),
-  );
+  // The arrays handed to the stages below are built by push loops, not by map() and spreads: V8 gave
+  // those a different array map now and then, and the large stage functions consuming them were
+  // deoptimised and recompiled again and again (a third of the CPU time went to the compiler).
+  const taken: (readonly [number, number])[] = [];
+  for (const p of placeHits) taken.push([p.start, p.end]);
+  for (const span of actorResult.nameSpans) taken.push(span);
+  for (const d of dateHits) taken.push([d.start, d.end]);
+  const unresolved = safely<UnresolvedPlaceHit[]>([], () => findUnresolvedPlaces(src, gazetteer, tokens, taken));
 
   // A speaker's place (a mayor's city) is where their figures refer to when the sentence names none.
   const actorsById = new Map(actorResult.actors.map((a) => [a.id, a]));
@@ -93,15 +98,13 @@ export function extractFacts(text: string, input: FactsInput): Facts {
     speakerPlace[a.id] = place?.name ?? null;
   }
 
+  const figurePlaces: { start: number; end: number; name: string }[] = [];
+  for (const p of placeHits) figurePlaces.push({ start: p.start, end: p.end, name: p.entry.name });
+  for (const u of unresolved) figurePlaces.push({ start: u.start, end: u.end, name: u.name });
+  const figureDates: (readonly [number, number, string | null])[] = [];
+  for (const d of dateHits) figureDates.push([d.start, d.end, d.from]);
   const figures = safely<Figure[]>([], () =>
-    extractFigures(src, {
-      attributions,
-      sentences,
-      places: [...placeHits.map((p) => ({ start: p.start, end: p.end, name: p.entry.name })), ...unresolved.map((u) => ({ start: u.start, end: u.end, name: u.name }))],
-      dates: dateHits.map((d) => [d.start, d.end, d.from] as const),
-      speakerPlace,
-      tokens,
-    }),
+    extractFigures(src, { attributions, sentences, places: figurePlaces, dates: figureDates, speakerPlace, tokens }),
   );
   return {
     actors: actorResult.actors,

@@ -470,17 +470,21 @@ export function groupPlaces(hits: readonly PlaceHit[], unresolved: readonly Unre
       g.confidence = Math.max(g.confidence, h.confidence);
     }
   }
-  const places: Place[] = [...groups.values()].map(({ entry, confidence, mentions }) => ({
-    name: entry.name,
-    lat: entry.lat,
-    lon: entry.lon,
-    country: entry.country === '' ? null : entry.country,
-    admin1: entry.admin1,
-    granularity: entry.kind,
-    geonameId: entry.geonameId,
-    confidence: Math.round(confidence * 100) / 100,
-    mentions,
-  }));
+  // pushed, not map()ped: the push below then never meets a second array map (see facts.ts)
+  const places: Place[] = [];
+  for (const { entry, confidence, mentions } of groups.values()) {
+    places.push({
+      name: entry.name,
+      lat: entry.lat,
+      lon: entry.lon,
+      country: entry.country === '' ? null : entry.country,
+      admin1: entry.admin1,
+      granularity: entry.kind,
+      geonameId: entry.geonameId,
+      confidence: Math.round(confidence * 100) / 100,
+      mentions,
+    });
+  }
   const unknown = new Map<string, { hit: UnresolvedPlaceHit; mentions: [number, number][] }>();
   for (const u of unresolved) {
     const key = u.name.toLowerCase();

@@ -524,8 +524,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined) continue;
+    // length first: charCodeAt past the end of a one-letter token would deoptimise this function
+    if (t.text.length < 2 || t.text.length > 12) continue;
     const c1 = t.text.charCodeAt(1);
-    if (t.text.length < 2 || t.text.length > 12 || !((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
+    if (!((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
     const bare = t.text.replace(/\./g, '');
     if (!/^[A-Z]{2,7}$/.test(bare) || isCovered(t.start, t.end)) continue;
     const d = byInitials.get(bare);

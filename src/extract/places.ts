@@ -372,8 +372,10 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     // Cheap gates first: a capital letter, then a cue word before or something after the run that a rule needs.
     if (t === undefined || c0 < 65 || (c0 > 90 && c0 < 128) || busy[t.start] === 1) continue;
     const prevText = tokens[i - 1]?.text ?? '';
-    const b1 = text.charCodeAt(t.start - 1);
-    const b2 = text.charCodeAt(t.start - 2);
+    // -1 before the text's start (never a newline, parenthesis or space), without reading out of bounds:
+    // such a read deoptimises this function, and recompiling it costs more than the check
+    const b1 = t.start >= 1 ? text.charCodeAt(t.start - 1) : -1;
+    const b2 = t.start >= 2 ? text.charCodeAt(t.start - 2) : -1;
     const atLineStart = t.start === 0 || b1 === 10 || b1 === 40 || (b1 === 32 && (b2 === 10 || b2 === 40));
     if (!CUE_WORDS.has(prevText) && !atLineStart && !mayEndCue(i)) continue;
     if (!nameWord(t.text)) continue;

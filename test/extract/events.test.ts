@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyContent, extractEvents } from '../../src/extract/events.ts';
+import { ANY_CUE_SHARES_BOUNDARY, EVENT_CUES, classifyContent, extractEvents } from '../../src/extract/events.ts';
 import type { Attribution } from '../../src/extract/types.ts';
 
 function buildAttribution(id: string, content: string): Attribution {
@@ -8,6 +8,33 @@ function buildAttribution(id: string, content: string): Attribution {
 }
 
 describe('classifyContent', () => {
+  it('scans for every cue at once with their shared word boundary', () => {
+    assert.equal(ANY_CUE_SHARES_BOUNDARY, true);
+  });
+
+  it('types a content exactly as testing each cue on its own would', () => {
+    const samples = [
+      'Dozens of civilians were killed in the shelling of the market.',
+      'The skilled workers were unbombed and overexecuted, in words only.',
+      'Prisoners said they were tortured and beaten; others were deported.',
+      'An unrelated statement about the economy and trade.',
+      'ExTrAjUdIcIaL killings and MASS GRAVES were reported near the town.',
+      'Aid convoys were blocked at the checkpoint for days.',
+      'x'.repeat(200) + ' hostages ' + 'y'.repeat(200),
+    ];
+    for (const content of samples) {
+      const expected: string[] = [];
+      const scored: [string, number][] = [];
+      for (const [type, cues] of Object.entries(EVENT_CUES)) {
+        let score = 0;
+        for (const [re, w] of cues) if (re.test(content)) score += w;
+        if (score >= 1) scored.push([type, score]);
+      }
+      for (const [t] of scored.sort((a, b) => b[1] - a[1])) expected.push(t);
+      assert.deepEqual(classifyContent(content), expected.length === 0 ? ['other'] : expected, content);
+    }
+  });
+
   it('types a content with every event it describes', () => {
     const types = classifyContent('Russia is operating mobile crematoria in Mariupol, burning the bodies of dead civilians and covering up evidence of war crimes');
     assert.ok(types.includes('concealment_of_evidence'));

@@ -63,6 +63,15 @@ describe('channelOf', () => {
     const none = at('The mayor said the bridge was closed.', 'said', 'the bridge was closed');
     assert.equal(channelOf(none.ctx, none.a), null);
   });
+
+  it('finds a prepositional channel whatever its case, multi-word medium or modifiers', () => {
+    const upper = at('IN A PRESS RELEASE, the ministry said the crossing was shut.', 'said', 'the crossing was shut');
+    assert.equal(channelOf(upper.ctx, upper.a), 'A PRESS RELEASE');
+    const modified = at('During a televised news conference on Monday, the minister said troops had left.', 'said', 'troops had left');
+    assert.equal(channelOf(modified.ctx, modified.a), 'a televised news conference on Monday');
+    const noMedium = at('In the morning, the council said water was running again.', 'said', 'water was running again');
+    assert.equal(channelOf(noMedium.ctx, noMedium.a), null);
+  });
 });
 
 describe('basisOf', () => {

@@ -299,17 +299,28 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     }
     return g;
   };
-  let lowerSet: Set<string> | null = null;
-  /** Words written in lower case somewhere in the text: common words, not names. Built on first need. */
-  const lowerWords = (): ReadonlySet<string> => {
-    if (lowerSet === null) {
-      lowerSet = new Set();
-      for (const t of tokens) {
-        const c = t.text.charCodeAt(0);
-        if (c >= 97 && c <= 122) lowerSet.add(t.text);
+  const lowerMemo = new Map<string, boolean>();
+  /**
+   * Whether `word` is written in lower case somewhere in the text: a common word, not a name. Asked
+   * about two or three words per document, so each is looked for in the tokens (memoised) rather
+   * than every lower-case token being put in a set first.
+   */
+  const writtenLower = (word: string): boolean => {
+    let seen = lowerMemo.get(word);
+    if (seen === undefined) {
+      seen = false;
+      const c = word.charCodeAt(0);
+      if (c >= 97 && c <= 122) {
+        for (const t of tokens) {
+          if (t.text === word) {
+            seen = true;
+            break;
+          }
+        }
       }
+      lowerMemo.set(word, seen);
     }
-    return lowerSet;
+    return seen;
   };
   const isPlace = (s: string): boolean => gazetteer.lookup(s).length > 0;
   const isBroadPlace = (s: string): boolean => gazetteer.lookup(s).some((e) => e.kind !== 'city' || e.population >= 100_000);
@@ -401,7 +412,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // "Candidate Trump", "Derelict Obama": a common word (written lower-case elsewhere in the text)
       // before the surname of a person named earlier.
       const known = run.length === 2 ? findPerson(w1, first.start) : null;
-      if (known !== null && lowerWords().has(w0.toLowerCase()) && common()) {
+      if (known !== null && writtenLower(w0.toLowerCase()) && common()) {
         mention(known, run[1]?.start ?? first.start, last.end, w1);
         return;
       }

@@ -145,6 +145,13 @@ describe('extractActors', () => {
     assert.deepEqual(people, [['Donald Trump', null, 2], ['Hillary Clinton', 'Democrat', 1], ['Clarke', null, 2]]);
   });
 
+  it('reads a capitalised word before a known surname as a common word only when the text writes it in lower case', () => {
+    const names = (doc: string): (string | number)[][] => extractActors(doc, [], gazetteer).actors.map((a) => [a.name, a.mentions.length]);
+    assert.deepEqual(names('Donald Trump spoke. Candidate Trump left. The candidate won.'), [['Donald Trump', 2]]);
+    assert.deepEqual(names('Donald Trump spoke. Candidate Trump left.'), [['Donald Trump', 1], ['Candidate Trump', 1]]);
+    assert.deepEqual(names('Donald Trump spoke. Candidate Trump left. The CANDIDATE won.'), [['Donald Trump', 1], ['Candidate Trump', 2]]);
+  });
+
   it('never throws and keeps offsets inside the text for any input', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('Mayor', 'John', 'Smith', 'said', 'he', 'The', 'Council', 'of', 'the', 'ICC', 'Russian', 'troops', ',', '.', '“', 'Kremlin', 'Ünal'), { maxLength: 40 }), (parts) => {

@@ -541,20 +541,20 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (!((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
     const bare = t.text.replace(/\./g, '');
     if (!/^[A-Z]{2,7}$/.test(bare) || isCovered(t.start, t.end)) continue;
-    const d = byInitials.get(bare);
-    if (d !== undefined) {
-      mention(d, t.start, t.end, t.text);
-      continue;
+    // One mention call for both kinds of acronym: a call site first reached in a later document
+    // (few documents have a known acronym) would deoptimise this whole function.
+    let org = byInitials.get(bare);
+    if (org === undefined) {
+      // An unknown acronym inside ordinary mixed-case text (SBU, FSB, IAEA) names an organisation,
+      // unless it is a place (US, UK), a common abbreviation, or part of an all-caps headline.
+      const shouting =
+        /[A-Z]{2,}(?:['’][A-Z]+)?[\s,'’-]*$/.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^(?:['’][A-Z]+)?[\s,'’-]*[A-Z]{2,}/.test(text.slice(t.end, t.end + 12));
+      const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+      const dateline = /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
+      if (shouting || dateline || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
+      if (/^[IVXLC]+$/.test(bare)) continue;
+      org = create(`org:${bare.toLowerCase()}`, { name: bare, type: 'organization', role: null, affiliation: null });
     }
-    // An unknown acronym inside ordinary mixed-case text (SBU, FSB, IAEA) names an organisation,
-    // unless it is a place (US, UK), a common abbreviation, or part of an all-caps headline.
-    const shouting =
-      /[A-Z]{2,}(?:['’][A-Z]+)?[\s,'’-]*$/.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^(?:['’][A-Z]+)?[\s,'’-]*[A-Z]{2,}/.test(text.slice(t.end, t.end + 12));
-    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
-    const dateline = /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
-    if (shouting || dateline || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
-    if (/^[IVXLC]+$/.test(bare)) continue;
-    const org = create(`org:${bare.toLowerCase()}`, { name: bare, type: 'organization', role: null, affiliation: null });
     mention(org, t.start, t.end, t.text);
   }
 
@@ -593,7 +593,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   // 5. Speakers.
   const speakerOf: Record<string, string | null> = {};
-  const coSpeakersOf: Record<string, string[]> = {};
+  // Collected as pairs: storing the first few ids of a rare joint source into an object deoptimised
+  // this function ("wrong name") when a later document brought another.
+  const jointSources: [string, string[]][] = [];
   const nameGenders = new Map<Draft, Gender | null>();
   const sorted = [...attributions].sort((a, b) => (a.source?.start ?? a.cue.start) - (b.source?.start ?? b.cue.start));
   const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
@@ -606,7 +608,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const d = resolveSpeaker(src.start, src.end, src.text, a);
     speakerOf[a.id] = d.id;
     const joint = coordinated(src.start, src.end, d);
-    if (joint.length > 1) coSpeakersOf[a.id] = joint.map((j) => j.id);
+    if (joint.length > 1) jointSources.push([a.id, joint.map((j) => j.id)]);
     previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
   }
 
@@ -771,5 +773,6 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       mentions: [...d.mentions].sort((x, y) => x[0] - y[0]),
     }));
   const nameSpans = [...covered].sort((x, y) => x[0] - y[0]);
+  const coSpeakersOf: Record<string, string[]> = Object.fromEntries(jointSources);
   return { actors, speakerOf, coSpeakersOf, nameSpans };
 }

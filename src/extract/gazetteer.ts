@@ -406,7 +406,19 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
   }
   const startsMemo = new Map<string, boolean>();
   const looseMemo = new Map<string, readonly GazetteerEntry[]>();
-  const none: readonly GazetteerEntry[] = [];
+  // Entry lists are built by pushing, and the empty one is an object array emptied: V8 gives `[]`
+  // and the results of map() or spreads other array maps (small-integer or holey elements, and
+  // map()'s differ between optimised and unoptimised callers), so lists of several shapes reached
+  // the large place and actor functions, which were deoptimised and recompiled each time one of
+  // them met a new shape. One array map for every list keeps them optimised.
+  const none: readonly GazetteerEntry[] = emptyEntryList();
+  const entryList = (regions: readonly GazetteerEntry[] | undefined, cityRows: readonly number[] | undefined): readonly GazetteerEntry[] => {
+    if (cityRows === undefined) return regions ?? none;
+    const list = emptyEntryList();
+    if (regions !== undefined) for (const e of regions) list.push(e);
+    for (const i of cityRows) list.push(cityEntry(i));
+    return list;
+  };
   return {
     lookup(name: string): readonly GazetteerEntry[] {
       const raw = memo.get(name);
@@ -426,7 +438,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
         regions = other.get(bare) ?? other.get(spaced);
         idx = cityIndex.get(bare) ?? cityIndex.get(spaced);
       }
-      const entries = idx === undefined ? (regions ?? none) : [...(regions ?? []), ...idx.map(cityEntry)];
+      const entries = entryList(regions, idx);
       if (memo.size > 200_000) memo.clear();
       memo.set(key, entries);
       memo.set(name, entries);
@@ -447,7 +459,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
       const seen = looseMemo.get(name);
       if (seen !== undefined) return seen;
       const key = looseKey(name);
-      const entries = key.length < 4 ? none : (looseIndex.get(key) ?? []).map(cityEntry);
+      const entries = key.length < 4 ? none : entryList(undefined, looseIndex.get(key));
       if (looseMemo.size > 100_000) looseMemo.clear();
       looseMemo.set(name, entries);
       return entries;
@@ -467,6 +479,13 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
     maxWords: Math.min(maxWords, 5),
     size: cityIndex.size + other.size,
   };
+}
+
+/** An empty list with the array map of lists of entries (object elements), not that of `[]`. */
+function emptyEntryList(): GazetteerEntry[] {
+  const list: (GazetteerEntry | null)[] = [null];
+  list.pop();
+  return list as GazetteerEntry[];
 }
 
 let cached: Gazetteer | null = null;

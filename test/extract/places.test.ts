@@ -22,6 +22,17 @@ describe('loadGazetteer', () => {
     assert.ok(gazetteer.size > 100_000);
   });
 
+  it('lists regions before cities of one name, and nothing for unknown names, loosely or not', () => {
+    const georgia = gazetteer.lookup('Georgia');
+    const firstCity = georgia.findIndex((e) => e.kind === 'city');
+    assert.ok(georgia.length >= 2 && georgia[0]?.kind !== 'city');
+    assert.ok(firstCity < 0 || georgia.slice(firstCity).every((e) => e.kind === 'city'));
+    assert.deepEqual(gazetteer.lookup('Xqzzvbl'), []);
+    assert.deepEqual(gazetteer.lookupLoose('Xqzzvbl'), []);
+    assert.deepEqual(gazetteer.lookupLoose('Xq'), []);
+    assert.equal(gazetteer.lookup('Kyiv'), gazetteer.lookup('Kyiv'));
+  });
+
   it('maps English exonyms to the GeoNames city', () => {
     assert.ok(gazetteer.lookup('Kiev').some((e) => e.name === 'Kyiv' && e.country === 'UA'));
     assert.ok(gazetteer.lookup('Geneva').some((e) => e.name === 'Genève' && e.country === 'CH'));

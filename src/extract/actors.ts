@@ -593,9 +593,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   // 5. Speakers.
   const speakerOf: Record<string, string | null> = {};
-  // Collected as pairs: storing the first few ids of a rare joint source into an object deoptimised
-  // this function ("wrong name") when a later document brought another.
-  const jointSources: [string, string[]][] = [];
+  // Collected in a Map: storing a rare joint source's ids into an object, or pushing the first pair
+  // into an empty array, deoptimised this function when a later document first had one.
+  const jointSources = new Map<string, string[]>();
   const nameGenders = new Map<Draft, Gender | null>();
   const sorted = [...attributions].sort((a, b) => (a.source?.start ?? a.cue.start) - (b.source?.start ?? b.cue.start));
   const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
@@ -608,7 +608,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const d = resolveSpeaker(src.start, src.end, src.text, a);
     speakerOf[a.id] = d.id;
     const joint = coordinated(src.start, src.end, d);
-    if (joint.length > 1) jointSources.push([a.id, joint.map((j) => j.id)]);
+    if (joint.length > 1) jointSources.set(a.id, joint.map((j) => j.id));
     previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
   }
 

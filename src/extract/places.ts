@@ -196,7 +196,19 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     const dateline = /^[\p{Lu}\p{P}\s]+$/u.test(found.text) && found.text.length > 2 && /^\s*(?:\(\s*)?$/.test(text.slice(text.lastIndexOf('\n', found.start - 1) + 1, found.start)) && /^\s*(?:,|—|–|-|\)|\((?:AP|AFP|Reuters|UPI|dpa|AA|CNN)\))/.test(text.slice(found.end, found.end + 12));
     const locative = dateline || LOCATIVE.test(before) || /\(\s*$/.test(before);
     const sentenceInitial = found.start === 0 || /(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(before);
-    candidates.push({ ...found, locative, sentenceInitial, dateline });
+    // Field by field rather than spread: one object shape for every candidate, and no copying
+    // of the found object (`loose` is only ever compared with true).
+    candidates.push({
+      start: found.start,
+      end: found.end,
+      text: found.text,
+      entries: found.entries,
+      locative,
+      sentenceInitial,
+      suffixed: found.suffixed,
+      loose: found.loose === true,
+      dateline,
+    });
     while (i + 1 < tokens.length && (tokens[i + 1]?.start ?? Infinity) < found.end) i++;
   }
 
@@ -212,7 +224,8 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
   const own = new Map<Candidate, string>();
   for (const c of candidates) {
     if (c.loose === true) continue;
-    const countries = new Set(c.entries.map((e) => e.country));
+    const countries = new Set<string>();
+    for (const e of c.entries) countries.add(e.country);
     if (c.entries.some((e) => e.kind === 'country')) {
       for (const e of c.entries) if (e.kind === 'country') bump(e.country, 2);
     } else if (countries.size === 1) {

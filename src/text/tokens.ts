@@ -68,6 +68,14 @@ function classAt(text: string, i: number): number {
   return 5;
 }
 
+/** The code unit at `i` lowercased as {@link hashLower} does (ASCII by arithmetic, others by toLowerCase). */
+function lowerUnit(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  return text[i]!.toLowerCase().charCodeAt(0);
+}
+
 /** FNV-1a over the lowercased code units of `text[start, end)`; stable across runs. */
 export function hashLower(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -102,6 +110,7 @@ export function tokenize(text: string): TokenTable {
   let shape: Uint8Array<ArrayBuffer> = new Uint8Array(cap);
   let nl: Uint8Array<ArrayBuffer> = new Uint8Array(cap);
   let sp: Uint8Array<ArrayBuffer> = new Uint8Array(cap);
+  let lower: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let count = 0;
   let sawNewline = false;
   let sawSpace = false;
@@ -123,12 +132,16 @@ export function tokenize(text: string): TokenTable {
       shape = grow8(shape, cap);
       nl = grow8(nl, cap);
       sp = grow8(sp, cap);
+      lower = grow(lower, cap);
     }
     const s = i;
+    // FNV-1a of the lowercased code units (hashLower), folded in while scanning: one pass, not two
+    let h = 0x811c9dc5;
     if (cls === 0) {
       // a single other character; keep surrogate pairs whole
       const c = text.charCodeAt(i);
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      for (let u = s; u < i; u++) h = Math.imul(h ^ lowerUnit(text, u), 0x01000193);
       kind[count] = TokenKind.punct;
       shape[count] = Shape.punct;
     } else {
@@ -145,7 +158,16 @@ export function tokenize(text: string): TokenTable {
         else if (k === 5) others++;
         else break;
         const c = text.charCodeAt(i);
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        if (c >= 65 && c <= 90) h = Math.imul(h ^ (c + 32), 0x01000193);
+        else if (c < 128) h = Math.imul(h ^ c, 0x01000193);
+        else {
+          h = Math.imul(h ^ lowerUnit(text, i), 0x01000193);
+          if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+            i++;
+            h = Math.imul(h ^ lowerUnit(text, i), 0x01000193);
+          }
+        }
+        i++;
       }
       const letters = lowers + uppers + others;
       kind[count] = digits > 0 ? (letters > 0 ? TokenKind.mixed : TokenKind.number) : TokenKind.word;
@@ -157,6 +179,7 @@ export function tokenize(text: string): TokenTable {
       else shape[count] = Shape.other;
       firstUpper = false;
     }
+    lower[count] = h | 0;
     start[count] = s;
     end[count] = i;
     nl[count] = sawNewline ? 1 : 0;
@@ -165,15 +188,13 @@ export function tokenize(text: string): TokenTable {
     sawSpace = false;
     count++;
   }
-  const lower = new Int32Array(count);
-  for (let t = 0; t < count; t++) lower[t] = hashLower(text, start[t]!, end[t]!);
   return {
     text,
     count,
     start: start.subarray(0, count),
     end: end.subarray(0, count),
     kind: kind.subarray(0, count),
-    lower,
+    lower: lower.subarray(0, count),
     shape: shape.subarray(0, count),
     newlineBefore: nl.subarray(0, count),
     spaceBefore: sp.subarray(0, count),

@@ -7,6 +7,20 @@ import { hashLower, hashWord, Shape, TokenKind, tokenAtOrAfter, tokenBefore, tok
 const texts = (t: ReturnType<typeof tokenize>): string[] => Array.from({ length: t.count }, (_, i) => tokenText(t, i));
 
 describe('tokenize', () => {
+  it('gives every token the hashLower of its text, whatever its characters', () => {
+    const text = 'ÉCOLE Straße İstanbul KELVIN\u212A 𝐀𝐁c 😀x “Quoted” ÀB-9 ';
+    const t = tokenize(text);
+    assert.ok(t.count > 8);
+    for (let i = 0; i < t.count; i++) assert.equal(t.lower[i], hashLower(text, t.start[i]!, t.end[i]!), tokenText(t, i));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+        const u = tokenize(s);
+        for (let i = 0; i < u.count; i++) assert.equal(u.lower[i], hashLower(s, u.start[i]!, u.end[i]!));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('splits runs of letters and digits from single other characters', () => {
     const t = tokenize('“Mayor O’Rourke said 5,000,” she wrote.');
     assert.deepEqual(texts(t), ['“', 'Mayor', 'O', '’', 'Rourke', 'said', '5', ',', '000', ',', '”', 'she', 'wrote', '.']);

@@ -530,63 +530,72 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   // 3. Acronyms of organisations found above ("HRMMU" after its full name).
-  const byInitials = new Map<string, Draft>();
-  for (const d of drafts) if (d.initials !== null && d.initials.length >= 2) byInitials.set(d.initials, d);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t === undefined) continue;
-    // length first: charCodeAt past the end of a one-letter token would deoptimise this function
-    if (t.text.length < 2 || t.text.length > 12) continue;
-    const c1 = t.text.charCodeAt(1);
-    if (!((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
-    const bare = t.text.replace(/\./g, '');
-    if (!/^[A-Z]{2,7}$/.test(bare) || isCovered(t.start, t.end)) continue;
-    // One mention call for both kinds of acronym: a call site first reached in a later document
-    // (few documents have a known acronym) would deoptimise this whole function.
-    let org = byInitials.get(bare);
-    if (org === undefined) {
-      // An unknown acronym inside ordinary mixed-case text (SBU, FSB, IAEA) names an organisation,
-      // unless it is a place (US, UK), a common abbreviation, or part of an all-caps headline.
-      const shouting =
-        /[A-Z]{2,}(?:['’][A-Z]+)?[\s,'’-]*$/.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^(?:['’][A-Z]+)?[\s,'’-]*[A-Z]{2,}/.test(text.slice(t.end, t.end + 12));
-      const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
-      const dateline = /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
-      if (shouting || dateline || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
-      if (/^[IVXLC]+$/.test(bare)) continue;
-      org = create(`org:${bare.toLowerCase()}`, { name: bare, type: 'organization', role: null, affiliation: null });
+  // A function of its own (as are step 4 and analyseRun): a path first taken in a later document
+  // deoptimises and recompiles only this step, not the whole of extractActors.
+  function findAcronyms(): void {
+    const byInitials = new Map<string, Draft>();
+    for (const d of drafts) if (d.initials !== null && d.initials.length >= 2) byInitials.set(d.initials, d);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t === undefined) continue;
+      // length first: charCodeAt past the end of a one-letter token would deoptimise this function
+      if (t.text.length < 2 || t.text.length > 12) continue;
+      const c1 = t.text.charCodeAt(1);
+      if (!((c1 >= 65 && c1 <= 90) || c1 === 46)) continue;
+      const bare = t.text.replace(/\./g, '');
+      if (!/^[A-Z]{2,7}$/.test(bare) || isCovered(t.start, t.end)) continue;
+      // One mention call for both kinds of acronym: a call site first reached in a later document
+      // (few documents have a known acronym) would deoptimise this whole function.
+      let org = byInitials.get(bare);
+      if (org === undefined) {
+        // An unknown acronym inside ordinary mixed-case text (SBU, FSB, IAEA) names an organisation,
+        // unless it is a place (US, UK), a common abbreviation, or part of an all-caps headline.
+        const shouting =
+          /[A-Z]{2,}(?:['’][A-Z]+)?[\s,'’-]*$/.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^(?:['’][A-Z]+)?[\s,'’-]*[A-Z]{2,}/.test(text.slice(t.end, t.end + 12));
+        const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+        const dateline = /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
+        if (shouting || dateline || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
+        if (/^[IVXLC]+$/.test(bare)) continue;
+        org = create(`org:${bare.toLowerCase()}`, { name: bare, type: 'organization', role: null, affiliation: null });
+      }
+      mention(org, t.start, t.end, t.text);
     }
-    mention(org, t.start, t.end, t.text);
   }
+  findAcronyms();
 
   // 4. Collective groups with a qualifier ("Russian soldiers", "U.S. defense officials").
   // Token-based: find a collective noun, walk back over its modifiers, keep it when one of them
   // says whose group it is (a nationality, a body, "local", "government"…). One Set probe per token.
-  for (let i = 0; i < tokens.length; i++) {
-    const nounTok = tokens[i];
-    if (nounTok === undefined || !GROUP_NOUNS.has(nounTok.text)) continue;
-    let k = i;
-    let qualifier: string | null = null;
-    while (k > 0 && i - k < 3) {
-      const prev = tokens[k - 1];
-      const cur = tokens[k];
-      if (prev === undefined || cur === undefined || !oneSpace(prev.end, cur.start)) break;
-      const w = prev.text;
-      if (DEMONYMS[w] !== undefined || KNOWN_BY_ALIAS.has(w) || GROUP_QUALIFIERS.has(w.toLowerCase())) qualifier ??= w;
-      else if (!GROUP_MODIFIERS.has(w.toLowerCase())) break;
-      k--;
+  // A function of its own: see step 3.
+  function findGroups(): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const nounTok = tokens[i];
+      if (nounTok === undefined || !GROUP_NOUNS.has(nounTok.text)) continue;
+      let k = i;
+      let qualifier: string | null = null;
+      while (k > 0 && i - k < 3) {
+        const prev = tokens[k - 1];
+        const cur = tokens[k];
+        if (prev === undefined || cur === undefined || !oneSpace(prev.end, cur.start)) break;
+        const w = prev.text;
+        if (DEMONYMS[w] !== undefined || KNOWN_BY_ALIAS.has(w) || GROUP_QUALIFIERS.has(w.toLowerCase())) qualifier ??= w;
+        else if (!GROUP_MODIFIERS.has(w.toLowerCase())) break;
+        k--;
+      }
+      if (qualifier === null || k === i) continue;
+      const startTok = tokens[k];
+      if (startTok === undefined) continue;
+      const start = startTok.start;
+      const end = nounTok.end;
+      if (isCovered(start, end)) continue;
+      const surface = text.slice(start, end);
+      const type: ActorType = /^(?:forces|army|military)$/.test(nounTok.text) ? 'armed_forces' : 'group';
+      const affiliation = DEMONYMS[qualifier] ?? KNOWN_BY_ALIAS.get(qualifier)?.name ?? null;
+      const d = create(`group:${surface.toLowerCase()}`, { name: surface, type, role: null, affiliation });
+      mention(d, start, end, surface, false);
     }
-    if (qualifier === null || k === i) continue;
-    const startTok = tokens[k];
-    if (startTok === undefined) continue;
-    const start = startTok.start;
-    const end = nounTok.end;
-    if (isCovered(start, end)) continue;
-    const surface = text.slice(start, end);
-    const type: ActorType = /^(?:forces|army|military)$/.test(nounTok.text) ? 'armed_forces' : 'group';
-    const affiliation = DEMONYMS[qualifier] ?? KNOWN_BY_ALIAS.get(qualifier)?.name ?? null;
-    const d = create(`group:${surface.toLowerCase()}`, { name: surface, type, role: null, affiliation });
-    mention(d, start, end, surface, false);
   }
+  findGroups();
 
   mentionLog.sort((a, b) => a.start - b.start);
   logSorted = true;

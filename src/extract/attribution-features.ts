@@ -8,7 +8,8 @@
  */
 import { layout, type Layout } from '../text/sentences.ts';
 import { LEX_CLASS } from '../text/lexicon.ts';
-import { TokenKind, tokenize, type TokenTable } from '../text/tokens.ts';
+import { Shape, TokenKind, tokenize, type TokenTable } from '../text/tokens.ts';
+import { PosGuess, posTable } from '../text/pos.ts';
 import * as model from './attribution-model.ts';
 import type { LinearModel } from './attribution-model.ts';
 
@@ -41,9 +42,9 @@ const CUE = seeds(0, 34, null);
 /** Cue transition templates by previous tag: `CUE_PREV[prev][t - 100]`. */
 const CUE_PREV = [0, 1, 2].map((prev) => seeds(100, 4, prev));
 /** Role templates by side (1 left, 2 right): `ROLE_SIDE[side][t - 200]`. */
-const ROLE_SIDE = [0, 1, 2].map((side) => seeds(200, 31, side));
+const ROLE_SIDE = [0, 1, 2].map((side) => seeds(200, 37, side));
 /** Role transition templates by previous tag: `ROLE_PREV[prev][t - 300]`. */
-const ROLE_PREV = [0, 1, 2, 3, 4].map((prev) => seeds(300, 8, prev));
+const ROLE_PREV = [0, 1, 2, 3, 4].map((prev) => seeds(300, 10, prev));
 
 /** Cue tags. */
 export const CueTag = { O: 0, B: 1, I: 2 } as const;
@@ -68,9 +69,52 @@ export interface DocContext {
   readonly sentStart: Int32Array;
   /** Id (from 1) of the quotation a token is in, 0 outside quotations. */
   readonly quoteId: Int32Array;
+  /** Most frequent part-of-speech tag per token (src/text/pos.ts; guessed for unknown words). */
+  readonly pos: Uint8Array;
+  /** Ambiguity class per token (its whole tag list; 0 for words outside the lexicon). */
+  readonly amb: Uint16Array;
+}
+
+/** Lowercased code unit of `text` at `i` (ASCII letters only; others unchanged). */
+function lowerCode(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** A tag for a word outside the lexicon, from its shape and ending (no string is built). */
+function guessPos(text: string, tokens: TokenTable, i: number): number {
+  const kind = tokens.kind[i]!;
+  if (kind === TokenKind.punct) return 0;
+  if (kind === TokenKind.number) return PosGuess.number;
+  const shape = tokens.shape[i]!;
+  if (shape === Shape.capitalized || shape === Shape.upper || shape === Shape.mixed) return PosGuess.properNoun;
+  const start = tokens.start[i]!;
+  const end = tokens.end[i]!;
+  const last = lowerCode(text, end - 1);
+  const before = end - start >= 2 ? lowerCode(text, end - 2) : 0;
+  if (before === 0x6c && last === 0x79) return PosGuess.adverb; // -ly
+  if (before === 0x65 && last === 0x64) return PosGuess.pastVerb; // -ed
+  if (end - start >= 3 && lowerCode(text, end - 3) === 0x69 && before === 0x6e && last === 0x67) return PosGuess.gerund; // -ing
+  if (last === 0x73) return PosGuess.plural; // -s
+  return PosGuess.noun;
 }
 
 const COMMA = 0x2c;
+
+let wordTable: Map<number, number> | null = null;
+
+/**
+ * Lexicon class and part of speech of every known word in one map, so each token costs one lookup:
+ * value = ambiguity class << 11 | tag << 5 | 16 (tag known) | lexicon class.
+ */
+function words(): Map<number, number> {
+  if (wordTable !== null) return wordTable;
+  const out = new Map<number, number>();
+  for (const [h, v] of posTable()) out.set(h, ((v >>> 6) << 11) | ((v & 63) << 5) | 16 | (LEX_CLASS.get(h) ?? 0));
+  for (const [h, lx] of LEX_CLASS) if (!out.has(h)) out.set(h, lx);
+  wordTable = out;
+  return out;
+}
 
 /** Builds the per-document context (tokens, layout, lexicon classes, prefix counts). */
 export function documentContext(text: string): DocContext {
@@ -84,11 +128,17 @@ export function documentContext(text: string): DocContext {
   const sentEnd = new Int32Array(n);
   const sentStart = new Int32Array(n);
   const quoteId = new Int32Array(n);
+  const pos = new Uint8Array(n);
+  const amb = new Uint16Array(n);
+  const known = words();
   let region = 0;
   for (let i = 0; i < n; i++) {
     if (lay.quoteMark[i] === 1 || (lay.inQuote[i] === 1 && (i === 0 || lay.inQuote[i - 1] === 0))) region++;
     quoteId[i] = lay.inQuote[i] === 1 ? region : 0;
-    lex[i] = LEX_CLASS.get(tokens.lower[i]!) ?? 0;
+    const w = known.get(tokens.lower[i]!) ?? 0;
+    lex[i] = w & 15;
+    pos[i] = (w & 16) === 0 ? guessPos(text, tokens, i) : (w >>> 5) & 63;
+    amb[i] = w >>> 11;
     const s = tokens.start[i]!;
     const e = tokens.end[i]!;
     if (tokens.kind[i] !== TokenKind.punct && e - s > 3) {
@@ -107,7 +157,7 @@ export function documentContext(text: string): DocContext {
     sentEnd[i] = lay.sentenceEnd[si]!;
     sentStart[i] = lay.sentenceStart[si]!;
   }
-  return { tokens, layout: lay, lex, suffix, commas, quotes, sentEnd, sentStart, quoteId };
+  return { tokens, layout: lay, lex, suffix, commas, quotes, sentEnd, sentStart, quoteId, pos, amb };
 }
 
 const PAD = 0x7fff_fff1;
@@ -118,6 +168,10 @@ function lowerAt(ctx: DocContext, i: number): number {
 
 function shapeAt(ctx: DocContext, i: number): number {
   return i >= 0 && i < ctx.tokens.count ? ctx.tokens.shape[i]! : 0;
+}
+
+function posAt(ctx: DocContext, i: number): number {
+  return i >= 0 && i < ctx.tokens.count ? ctx.pos[i]! : 63;
 }
 
 function lexAt(ctx: DocContext, i: number): number {
@@ -528,6 +582,16 @@ function roleFeatures(
   buf[n++] = mix2(fin(r[28]!, cueLast), L);
   buf[n++] = mix2(fin(r[29]!, adjacent), sr);
   buf[n++] = mix2(fin(r[30]!, adjacent), mark);
+  // part of speech: where noun phrases (sources) and clauses (contents) start and stop
+  const p0 = ctx.pos[i]!;
+  const pm1 = posAt(ctx, i - 1);
+  const pp1 = posAt(ctx, i + 1);
+  buf[n++] = fin(r[31]!, ctx.amb[i]!);
+  buf[n++] = mix2(fin(r[32]!, pm1), p0);
+  buf[n++] = mix2(fin(r[33]!, p0), pp1);
+  buf[n++] = mix2(mix2(fin(r[34]!, pm1), p0), pp1);
+  buf[n++] = mix2(fin(r[35]!, p0), d);
+  buf[n++] = mix2(fin(r[36]!, L), pp1);
   return n;
 }
 
@@ -544,6 +608,8 @@ function roleDynamic(ctx: DocContext, i: number, left: boolean, prev: number, bu
   buf[n++] = mix2(fin(p[5]!, L), lowerAt(ctx, i + 1));
   buf[n++] = mix2(fin(p[6]!, i === ctx.sentEnd[i]! - 1 ? 1 : 0), L);
   buf[n++] = mix2(fin(p[7]!, side), ctx.layout.inQuote[i]!);
+  buf[n++] = mix2(fin(p[8]!, ctx.pos[i]!), posAt(ctx, i + 1));
+  buf[n++] = mix2(fin(p[9]!, side), ctx.pos[i]!);
   return n;
 }
 

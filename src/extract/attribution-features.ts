@@ -25,6 +25,31 @@ function fin(seed: number, b: number): number {
   return mixFinish(seed ^ b);
 }
 
+const M = 0x5bd1e995;
+
+/**
+ * `mix2(fin(seed, b), c)` with the arithmetic written out, and {@link fin3} likewise for
+ * `mix2(mix2(fin(seed, b), c), d)`: same values, a third of the bytecode. V8 inlines small functions
+ * only up to a bytecode budget per optimised function; with the helpers nested, most feature hashes
+ * stayed calls (about a sixth of tagging time). Kept equal to the helpers by a test.
+ */
+export function fin2(seed: number, b: number, c: number): number {
+  let h = Math.imul(seed ^ b, M);
+  h = Math.imul(h ^ (h >>> 15) ^ 0x9e3779b9, M);
+  h = Math.imul(h ^ (h >>> 13) ^ c, M);
+  return h ^ (h >>> 15);
+}
+
+/** `mix2(mix2(fin(seed, b), c), d)`, written out (see {@link fin2}). */
+export function fin3(seed: number, b: number, c: number, d: number): number {
+  let h = Math.imul(seed ^ b, M);
+  h = Math.imul(h ^ (h >>> 15) ^ 0x9e3779b9, M);
+  h = Math.imul(h ^ (h >>> 13) ^ c, M);
+  h = Math.imul(h ^ (h >>> 15) ^ 0x9e3779b9, M);
+  h = Math.imul(h ^ (h >>> 13) ^ d, M);
+  return h ^ (h >>> 15);
+}
+
 /**
  * Seeds of templates `from`…`from + count - 1` whose first value is `v`: entry `t - from` is
  * `mixSeed(mix2(t, v))`, or `mixSeed(t)` when `v` is null, so `fin(seed, b)` equals `mix3(t, v, b)`
@@ -42,9 +67,9 @@ const CUE = seeds(0, 34, null);
 /** Cue transition templates by previous tag: `CUE_PREV[prev][t - 100]`. */
 const CUE_PREV = [0, 1, 2].map((prev) => seeds(100, 4, prev));
 /** Role templates by side (1 left, 2 right): `ROLE_SIDE[side][t - 200]`. */
-const ROLE_SIDE = [0, 1, 2].map((side) => seeds(200, 37, side));
+const ROLE_SIDE = [0, 1, 2].map((side) => seeds(200, 33, side));
 /** Role transition templates by previous tag: `ROLE_PREV[prev][t - 300]`. */
-const ROLE_PREV = [0, 1, 2, 3, 4].map((prev) => seeds(300, 10, prev));
+const ROLE_PREV = [0, 1, 2, 3, 4].map((prev) => seeds(300, 9, prev));
 
 /** Cue tags. */
 export const CueTag = { O: 0, B: 1, I: 2 } as const;
@@ -204,49 +229,91 @@ export function cueFeatures(ctx: DocContext, i: number, buf: Int32Array): number
   const sentHasQuote = ctx.quotes[ctx.sentEnd[i]!]! - ctx.quotes[ctx.sentStart[i]!]! > 0 ? 1 : 0;
   const leftQuote = ctx.quotes[i]! - ctx.quotes[ctx.sentStart[i]!]! > 0 ? 1 : 0;
   const rightQuote = ctx.quotes[ctx.sentEnd[i]!]! - ctx.quotes[i + 1]! > 0 ? 1 : 0;
-  let n = 0;
-  // fin(CUE[t], b) === mix2(t, b), mix2(fin(CUE[t], b), c) === mix3(t, b, c), and so on (see seeds)
-  buf[n++] = fin(CUE[1]!, 0);
-  buf[n++] = fin(CUE[2]!, L);
-  buf[n++] = fin(CUE[3]!, Lm1);
-  buf[n++] = fin(CUE[4]!, Lp1);
-  buf[n++] = fin(CUE[5]!, lowerAt(ctx, i - 2));
-  buf[n++] = fin(CUE[6]!, lowerAt(ctx, i + 2));
-  buf[n++] = mix2(fin(CUE[7]!, Lm1), L);
-  buf[n++] = mix2(fin(CUE[8]!, L), Lp1);
-  buf[n++] = fin(CUE[9]!, ctx.suffix[i]!);
-  buf[n++] = mix2(fin(CUE[10]!, sh), shapeAt(ctx, i - 1));
-  buf[n++] = mix2(fin(CUE[11]!, sh), shapeAt(ctx, i + 1));
-  buf[n++] = fin(CUE[12]!, lx);
-  buf[n++] = mix2(fin(CUE[13]!, lexAt(ctx, i - 1)), lexAt(ctx, i + 1));
-  buf[n++] = mix2(fin(CUE[14]!, inQ), mark);
-  buf[n++] = mix2(mix2(fin(CUE[15]!, inQ), leftQuote), rightQuote);
-  buf[n++] = mix2(fin(CUE[16]!, fromStart), toEnd);
-  buf[n++] = mix2(fin(CUE[17]!, L), inQ);
-  buf[n++] = mix2(mix2(fin(CUE[18]!, lx), inQ), sentHasQuote);
-  buf[n++] = mix2(fin(CUE[19]!, L), fromStart > 2 ? 3 : fromStart);
-  buf[n++] = mix2(fin(CUE[20]!, ctx.suffix[i]!), lexAt(ctx, i - 1));
-  buf[n++] = mix2(fin(CUE[21]!, L), lowerAt(ctx, i - 2));
-  buf[n++] = mix2(mix2(fin(CUE[22]!, Lm1), L), Lp1);
-  buf[n++] = mix2(fin(CUE[23]!, L), q.quoteMark[i - 1] ?? 0);
-  buf[n++] = mix2(fin(CUE[24]!, L), leftQuote * 2 + rightQuote);
-  const lxp1 = lexAt(ctx, i + 1);
-  const lxm1 = lexAt(ctx, i - 1);
-  buf[n++] = fin(CUE[25]!, lxp1);
-  buf[n++] = fin(CUE[26]!, lxm1);
-  buf[n++] = mix2(fin(CUE[27]!, L), lxp1);
-  buf[n++] = mix2(fin(CUE[28]!, L), lxm1);
-  buf[n++] = mix2(fin(CUE[29]!, ctx.suffix[i]!), sh);
-  buf[n++] = mix2(mix2(fin(CUE[30]!, Lm1), L), lxp1);
-  buf[n++] = mix2(fin(CUE[31]!, lexAt(ctx, i + 2)), lxp1);
+  // fin(CUE[t], b) === mix2(t, b), fin2(CUE[t], b, c) === mix3(t, b, c), and so on (see seeds).
+  // Three groups in functions of their own, as for the role features (V8's inlining budget).
+  let n = cueWordFeatures(ctx, i, L, Lm1, Lp1, buf, 0);
+  n = cueShapeFeatures(ctx, i, L, Lm1, sh, lx, buf, n);
   let named = 0;
   for (let k = Math.max(ctx.sentStart[i]!, i - 3); k < i; k++) {
     const c = t.shape[k]!;
     const l = ctx.lex[k]!;
     if (c === 2 || c === 3 || l === 3) named = 1;
   }
-  buf[n++] = mix2(fin(CUE[32]!, named), lx);
-  buf[n++] = mix2(mix2(fin(CUE[33]!, named), ctx.suffix[i]!), inQ);
+  return cueQuoteFeatures(ctx, i, L, lx, inQ, mark, fromStart, toEnd, sentHasQuote, leftQuote, rightQuote, named, buf, n);
+}
+
+/** Cue features of the words around the token. */
+function cueWordFeatures(ctx: DocContext, i: number, L: number, Lm1: number, Lp1: number, buf: Int32Array, n: number): number {
+  const Lm2 = lowerAt(ctx, i - 2);
+  buf[n++] = fin(CUE[1]!, 0);
+  buf[n++] = fin(CUE[2]!, L);
+  buf[n++] = fin(CUE[3]!, Lm1);
+  buf[n++] = fin(CUE[4]!, Lp1);
+  buf[n++] = fin(CUE[5]!, Lm2);
+  buf[n++] = fin(CUE[6]!, lowerAt(ctx, i + 2));
+  buf[n++] = fin2(CUE[7]!, Lm1, L);
+  buf[n++] = fin2(CUE[8]!, L, Lp1);
+  buf[n++] = fin(CUE[9]!, ctx.suffix[i]!);
+  buf[n++] = fin2(CUE[21]!, L, Lm2);
+  buf[n++] = fin3(CUE[22]!, Lm1, L, Lp1);
+  return n;
+}
+
+/** Cue features of shapes, lexicon classes and suffixes. */
+function cueShapeFeatures(
+  ctx: DocContext,
+  i: number,
+  L: number,
+  Lm1: number,
+  sh: number,
+  lx: number,
+  buf: Int32Array,
+  n: number,
+): number {
+  const lxp1 = lexAt(ctx, i + 1);
+  const lxm1 = lexAt(ctx, i - 1);
+  buf[n++] = fin2(CUE[10]!, sh, shapeAt(ctx, i - 1));
+  buf[n++] = fin2(CUE[11]!, sh, shapeAt(ctx, i + 1));
+  buf[n++] = fin(CUE[12]!, lx);
+  buf[n++] = fin2(CUE[13]!, lxm1, lxp1);
+  buf[n++] = fin2(CUE[20]!, ctx.suffix[i]!, lxm1);
+  buf[n++] = fin(CUE[25]!, lxp1);
+  buf[n++] = fin(CUE[26]!, lxm1);
+  buf[n++] = fin2(CUE[27]!, L, lxp1);
+  buf[n++] = fin2(CUE[28]!, L, lxm1);
+  buf[n++] = fin2(CUE[29]!, ctx.suffix[i]!, sh);
+  buf[n++] = fin3(CUE[30]!, Lm1, L, lxp1);
+  buf[n++] = fin2(CUE[31]!, lexAt(ctx, i + 2), lxp1);
+  return n;
+}
+
+/** Cue features of quotations, the token's place in its sentence and a name before it. */
+function cueQuoteFeatures(
+  ctx: DocContext,
+  i: number,
+  L: number,
+  lx: number,
+  inQ: number,
+  mark: number,
+  fromStart: number,
+  toEnd: number,
+  sentHasQuote: number,
+  leftQuote: number,
+  rightQuote: number,
+  named: number,
+  buf: Int32Array,
+  n: number,
+): number {
+  buf[n++] = fin2(CUE[14]!, inQ, mark);
+  buf[n++] = fin3(CUE[15]!, inQ, leftQuote, rightQuote);
+  buf[n++] = fin2(CUE[16]!, fromStart, toEnd);
+  buf[n++] = fin2(CUE[17]!, L, inQ);
+  buf[n++] = fin3(CUE[18]!, lx, inQ, sentHasQuote);
+  buf[n++] = fin2(CUE[19]!, L, fromStart > 2 ? 3 : fromStart);
+  buf[n++] = fin2(CUE[23]!, L, ctx.layout.quoteMark[i - 1] ?? 0);
+  buf[n++] = fin2(CUE[24]!, L, leftQuote * 2 + rightQuote);
+  buf[n++] = fin2(CUE[32]!, named, lx);
+  buf[n++] = fin3(CUE[33]!, named, ctx.suffix[i]!, inQ);
   return n;
 }
 
@@ -529,7 +596,6 @@ function roleFeatures(
   otherCues: Int32Array,
   buf: Int32Array,
 ): number {
-  const t = ctx.tokens;
   const q = ctx.layout;
   const left = i < cue[0];
   const side = left ? 1 : 2;
@@ -541,57 +607,93 @@ function roleFeatures(
   const commas = Math.min(3, ctx.commas[hi]! - ctx.commas[lo]!);
   const quotes = Math.min(3, ctx.quotes[hi]! - ctx.quotes[lo]!);
   const others = Math.min(2, otherCues[hi]! - otherCues[lo]! - (left ? 0 : 0));
-  const L = t.lower[i]!;
   const inQ = q.inQuote[i]!;
   const mark = q.quoteMark[i]!;
-  const sStart = i === ctx.sentStart[i] ? 1 : 0;
-  const sEnd = i === ctx.sentEnd[i]! - 1 ? 1 : 0;
-  const [cueFirst, cueLast, beforeCue, afterCue, leftQuote, rightQuote] = cueCtx;
-  const qid = ctx.quoteId[i]!;
-  const adjacent = qid === 0 ? 0 : qid === leftQuote ? 1 : qid === rightQuote ? 2 : 3;
   // fin(r[t - 200], b) === mix3(t, side, b) (see seeds)
   const r = ROLE_SIDE[side]!;
-  let n = 0;
+  // three groups in functions of their own: V8 inlines the hash helpers only up to a bytecode budget
+  // per optimised function, and one function holding every feature overran it (the helpers were then
+  // called, about a sixth of tagging time). The order of features does not matter: scores are sums.
+  let n = roleTokenFeatures(ctx, i, r, inQ, buf, 0);
+  n = roleDistanceFeatures(r, side, d, sr, commas, quotes, others, inQ, mark, buf, n);
+  const qid = ctx.quoteId[i]!;
+  const adjacent = qid === 0 ? 0 : qid === cueCtx[4] ? 1 : qid === cueCtx[5] ? 2 : 3;
+  return roleCueFeatures(ctx, i, r, cueCtx, d, sr, commas * 4 + quotes, adjacent, mark, buf, n);
+}
+
+/** Role features of the token and its neighbours alone (by side). */
+function roleTokenFeatures(ctx: DocContext, i: number, r: Int32Array, inQ: number, buf: Int32Array, n: number): number {
+  const t = ctx.tokens;
+  const L = t.lower[i]!;
+  const Lp1 = lowerAt(ctx, i + 1);
+  buf[n++] = fin(r[4]!, L);
+  buf[n++] = fin(r[5]!, lowerAt(ctx, i - 1));
+  buf[n++] = fin(r[6]!, Lp1);
+  buf[n++] = fin(r[7]!, t.shape[i]!);
+  buf[n++] = fin(r[15]!, ctx.lex[i]!);
+  buf[n++] = fin2(r[16]!, i === ctx.sentStart[i] ? 1 : 0, i === ctx.sentEnd[i]! - 1 ? 1 : 0);
+  buf[n++] = fin2(r[18]!, shapeAt(ctx, i - 1) * 8 + t.shape[i]!, shapeAt(ctx, i + 1));
+  buf[n++] = fin2(r[22]!, L, inQ);
+  buf[n++] = fin2(r[27]!, L, Lp1);
+  // part of speech: where noun phrases (sources) and clauses (contents) start and stop
+  buf[n++] = fin(r[31]!, ctx.amb[i]!);
+  buf[n++] = fin3(r[32]!, posAt(ctx, i - 1), ctx.pos[i]!, posAt(ctx, i + 1));
+  return n;
+}
+
+/** Role features of where the token lies from the cue: distance, sentence, punctuation between. */
+function roleDistanceFeatures(
+  r: Int32Array,
+  side: number,
+  d: number,
+  sr: number,
+  commas: number,
+  quotes: number,
+  others: number,
+  inQ: number,
+  mark: number,
+  buf: Int32Array,
+  n: number,
+): number {
   buf[n++] = mix2(201, side);
   buf[n++] = fin(r[2]!, d);
   buf[n++] = fin(r[3]!, sr);
-  buf[n++] = fin(r[4]!, L);
-  buf[n++] = fin(r[5]!, lowerAt(ctx, i - 1));
-  buf[n++] = fin(r[6]!, lowerAt(ctx, i + 1));
-  buf[n++] = fin(r[7]!, t.shape[i]!);
-  buf[n++] = mix2(fin(r[8]!, inQ), mark);
+  buf[n++] = fin2(r[8]!, inQ, mark);
   buf[n++] = fin(r[9]!, commas);
   buf[n++] = fin(r[10]!, quotes);
   buf[n++] = fin(r[11]!, others);
-  buf[n++] = mix2(fin(r[12]!, cueLast), d);
+  buf[n++] = fin2(r[17]!, d, inQ);
+  buf[n++] = fin2(r[19]!, commas * 4 + quotes, sr);
+  buf[n++] = fin2(r[20]!, sr * 4 + inQ, others);
+  return n;
+}
+
+/** Role features of the cue's words and quotations crossed with the token's place. */
+function roleCueFeatures(
+  ctx: DocContext,
+  i: number,
+  r: Int32Array,
+  cueCtx: CueContext,
+  d: number,
+  sr: number,
+  between: number,
+  adjacent: number,
+  mark: number,
+  buf: Int32Array,
+  n: number,
+): number {
+  const [cueFirst, cueLast, beforeCue, afterCue] = cueCtx;
+  buf[n++] = fin2(r[12]!, cueLast, d);
   buf[n++] = fin(r[13]!, cueFirst);
-  buf[n++] = mix2(fin(r[14]!, cueLast), sr);
-  buf[n++] = fin(r[15]!, ctx.lex[i]!);
-  buf[n++] = mix2(fin(r[16]!, sStart), sEnd);
-  buf[n++] = mix2(fin(r[17]!, d), inQ);
-  buf[n++] = mix2(fin(r[18]!, shapeAt(ctx, i - 1) * 8 + t.shape[i]!), shapeAt(ctx, i + 1));
-  buf[n++] = mix2(fin(r[19]!, commas * 4 + quotes), sr);
-  buf[n++] = mix2(fin(r[20]!, sr * 4 + inQ), others);
-  buf[n++] = mix2(fin(r[21]!, beforeCue), afterCue);
-  buf[n++] = mix2(fin(r[22]!, L), inQ);
-  buf[n++] = mix2(fin(r[23]!, beforeCue), d);
-  buf[n++] = mix2(fin(r[24]!, afterCue), d);
-  buf[n++] = mix2(fin(r[25]!, cueLast), commas * 4 + quotes);
-  buf[n++] = mix2(fin(r[26]!, ctx.suffix[i]!), sr);
-  buf[n++] = mix2(fin(r[27]!, L), lowerAt(ctx, i + 1));
-  buf[n++] = mix2(fin(r[28]!, cueLast), L);
-  buf[n++] = mix2(fin(r[29]!, adjacent), sr);
-  buf[n++] = mix2(fin(r[30]!, adjacent), mark);
-  // part of speech: where noun phrases (sources) and clauses (contents) start and stop
-  const p0 = ctx.pos[i]!;
-  const pm1 = posAt(ctx, i - 1);
-  const pp1 = posAt(ctx, i + 1);
-  buf[n++] = fin(r[31]!, ctx.amb[i]!);
-  buf[n++] = mix2(fin(r[32]!, pm1), p0);
-  buf[n++] = mix2(fin(r[33]!, p0), pp1);
-  buf[n++] = mix2(mix2(fin(r[34]!, pm1), p0), pp1);
-  buf[n++] = mix2(fin(r[35]!, p0), d);
-  buf[n++] = mix2(fin(r[36]!, L), pp1);
+  buf[n++] = fin2(r[14]!, cueLast, sr);
+  buf[n++] = fin2(r[21]!, beforeCue, afterCue);
+  buf[n++] = fin2(r[23]!, beforeCue, d);
+  buf[n++] = fin2(r[24]!, afterCue, d);
+  buf[n++] = fin2(r[25]!, cueLast, between);
+  buf[n++] = fin2(r[26]!, ctx.suffix[i]!, sr);
+  buf[n++] = fin2(r[28]!, cueLast, ctx.tokens.lower[i]!);
+  buf[n++] = fin2(r[29]!, adjacent, sr);
+  buf[n++] = fin2(r[30]!, adjacent, mark);
   return n;
 }
 
@@ -604,12 +706,11 @@ function roleDynamic(ctx: DocContext, i: number, left: boolean, prev: number, bu
   buf[n++] = fin(p[1]!, side);
   buf[n++] = fin(p[2]!, L);
   buf[n++] = fin(p[3]!, ctx.tokens.shape[i]!);
-  buf[n++] = mix2(fin(p[4]!, side), ctx.layout.quoteMark[i]!);
-  buf[n++] = mix2(fin(p[5]!, L), lowerAt(ctx, i + 1));
-  buf[n++] = mix2(fin(p[6]!, i === ctx.sentEnd[i]! - 1 ? 1 : 0), L);
-  buf[n++] = mix2(fin(p[7]!, side), ctx.layout.inQuote[i]!);
-  buf[n++] = mix2(fin(p[8]!, ctx.pos[i]!), posAt(ctx, i + 1));
-  buf[n++] = mix2(fin(p[9]!, side), ctx.pos[i]!);
+  buf[n++] = fin2(p[4]!, side, ctx.layout.quoteMark[i]!);
+  buf[n++] = fin2(p[5]!, L, lowerAt(ctx, i + 1));
+  buf[n++] = fin2(p[6]!, i === ctx.sentEnd[i]! - 1 ? 1 : 0, L);
+  buf[n++] = fin2(p[7]!, side, ctx.layout.inQuote[i]!);
+  buf[n++] = fin2(p[8]!, ctx.pos[i]!, posAt(ctx, i + 1));
   return n;
 }
 

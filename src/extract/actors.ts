@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Actor, ActorType, Attribution } from './types.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { isCapitalized, tokenize, type Token } from './facts/text.ts';
-import { COUNTRY_DEMONYM, DEMONYMS, FUNCTION_WORDS, KNOWN_ACTORS, ORG_HEADS, SPEECH_VERBS, TITLES } from './facts/lexicon.ts';
+import { COUNTRY_DEMONYM, DEMONYMS, demonymOf, FUNCTION_WORDS, KNOWN_ACTORS, ORG_HEADS, orgHeadOf, SPEECH_VERBS, TITLES } from './facts/lexicon.ts';
 
 /** Actors of a document, the speaker of each attribution, and the spans their names occupy. */
 export interface ActorResult {
@@ -168,7 +168,7 @@ function orgType(tokens: readonly string[]): ActorType {
   if (/\b(?:Army|Forces|Navy|Brigade|Battalion|Regiment|Militia|Guard|Corps)\b/.test(words)) return 'armed_forces';
   if (/\bAssembly\b/.test(words)) return /\bGeneral\b/.test(words) ? 'international_body' : 'state_body';
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = ORG_HEADS[tokens[i] ?? ''];
+    const t = orgHeadOf(tokens[i] ?? '');
     if (t !== undefined) return t;
   }
   return 'organization';
@@ -180,6 +180,16 @@ function initialsOf(name: string): string {
     .filter((w) => w !== '' && !/^(?:of|the|for|and|on|in|de)$/i.test(w))
     .map((w) => (w[0] ?? '').toUpperCase())
     .join('');
+}
+
+/** True for an actor that is an organisation of some kind (neither a person nor a group). */
+function isOrgDraft(d: Draft): boolean {
+  return d.type !== 'person' && d.type !== 'group';
+}
+
+/** True for a civil organisation an "the organisation"/"the court"-style reference can name. */
+function isCivilDraft(d: Draft): boolean {
+  return d.type === 'ngo' || d.type === 'organization' || d.type === 'international_body' || d.type === 'state_body' || d.type === 'media';
 }
 
 /**
@@ -322,6 +332,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     }
     return seen;
   };
+  // A function of extractActors rather than a closure made per run: tsx's keepNames wraps every named
+  // closure in __name (a defineProperty) each time it is created. Called only after cheaper tests, so
+  // the name table is consulted only for runs that could need it.
+  /** True when `w0`, opening a run, is a common word: no connector, no initial, no first name. */
+  function isCommonLead(w0: string): boolean {
+    return !CONNECTORS.has(w0.toLowerCase()) && !/^\p{Lu}\.?$/u.test(w0) && nameGender(w0) === null;
+  }
   const isPlace = (s: string): boolean => gazetteer.lookup(s).length > 0;
   const isBroadPlace = (s: string): boolean => gazetteer.lookup(s).some((e) => e.kind !== 'city' || e.population >= 100_000);
   for (let i = 0; i < tokens.length; i++) {
@@ -370,7 +387,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (const t of run) words.push(t.text);
     const surface = text.slice(first.start, last.end);
     const headAt = words.findIndex((w) => ORG_HEAD_WORDS.has(w));
-    if (headAt >= 0 && !(run.length === 1 && ORG_HEADS[words[0] ?? ''] !== undefined && words[0] !== 'Kremlin')) {
+    if (headAt >= 0 && !(run.length === 1 && orgHeadOf(words[0] ?? '') !== undefined && words[0] !== 'Kremlin')) {
       // An organisation, unless the head word is only a title ("Chief Prosecutor Karim Khan").
       const titled = parseTitled(run);
       if (titled === null || titled.role === null || headAt >= run.length - titled.name.length) {
@@ -378,7 +395,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const lead = words[0] === 'The' ? words[1] : words[0];
         const afterLead = words[words[0] === 'The' ? 2 : 1];
         const affiliation =
-          lead === undefined ? null : (DEMONYMS[lead] ?? (isBroadPlace(lead) && afterLead !== undefined && !CONNECTORS.has(afterLead) ? lead : null));
+          lead === undefined ? null : (demonymOf(lead) ?? (isBroadPlace(lead) && afterLead !== undefined && !CONNECTORS.has(afterLead) ? lead : null));
         const d = create(`org:${name.toLowerCase()}`, { name, type: orgType(words), role: null, affiliation });
         mention(d, first.start, last.end, surface);
         const acr = /^\s*\(([A-Z][A-Za-z.]{1,7})\)/.exec(text.slice(last.end, last.end + 12));
@@ -398,11 +415,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (titled !== null && titled.role === null && titled.affiliation === null && run.length >= 2) {
       const w0 = words[0] ?? '';
       const w1 = words[1] ?? '';
-      // Evaluated lazily: the name table is consulted only for runs that could need it.
-      const common = (): boolean => !CONNECTORS.has(w0.toLowerCase()) && !/^\p{Lu}\.?$/u.test(w0) && nameGender(w0) === null;
       // "Should Mr. Clarke", "Democrat Hillary Clinton", "Rival Hillary Clinton": a word that is no first
       // name before a title or a first name is not part of the name.
-      if ((TITLE_FIRST.has(w1) || PARTY_WORDS.has(w0) || (run.length >= 3 && nameGender(w1) !== null)) && common()) {
+      if ((TITLE_FIRST.has(w1) || PARTY_WORDS.has(w0) || (run.length >= 3 && nameGender(w1) !== null)) && isCommonLead(w0)) {
         const logged = mentionLog.length;
         analyseRun(run.slice(1));
         const named = mentionLog.length > logged ? mentionLog[mentionLog.length - 1]?.actor : undefined;
@@ -412,7 +427,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // "Candidate Trump", "Derelict Obama": a common word (written lower-case elsewhere in the text)
       // before the surname of a person named earlier.
       const known = run.length === 2 ? findPerson(w1, first.start) : null;
-      if (known !== null && writtenLower(w0.toLowerCase()) && common()) {
+      if (known !== null && writtenLower(w0.toLowerCase()) && isCommonLead(w0)) {
         mention(known, run[1]?.start ?? first.start, last.end, w1);
         return;
       }
@@ -421,8 +436,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     }
     // A run that opens with a place or nationality and has no title names an organisation
     // ("Donbas Evacuation Line", "Kyiv Independent"), not a person.
-    if (titled !== null && titled.role === null && run.length >= 3 && words.every((w) => isCapitalized(w)) && (DEMONYMS[words[0] ?? ''] !== undefined || isBroadPlace(words[0] ?? '')) && !isPlace(surface)) {
-      const d = create(`org:${surface.toLowerCase()}`, { name: surface, type: 'organization', role: null, affiliation: DEMONYMS[words[0] ?? ''] ?? words[0] ?? null });
+    if (titled !== null && titled.role === null && run.length >= 3 && words.every((w) => isCapitalized(w)) && (demonymOf(words[0] ?? '') !== undefined || isBroadPlace(words[0] ?? '')) && !isPlace(surface)) {
+      const d = create(`org:${surface.toLowerCase()}`, { name: surface, type: 'organization', role: null, affiliation: demonymOf(words[0] ?? '') ?? words[0] ?? null });
       mention(d, first.start, last.end, surface);
       return;
     }
@@ -431,7 +446,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const n0 = nameTokens[0];
       const n1 = nameTokens[nameTokens.length - 1];
       if (n0 === undefined || n1 === undefined) return;
-      if (nameTokens.some((t) => FUNCTION_WORDS.has(t.text.toLowerCase()) || DEMONYMS[t.text] !== undefined)) return;
+      if (nameTokens.some((t) => FUNCTION_WORDS.has(t.text.toLowerCase()) || demonymOf(t.text) !== undefined)) return;
       if (titled.role === null && nameTokens.every((t) => isBroadPlace(t.text))) return;
       const name = text.slice(n0.start, n1.end);
       if (nameTokens.length === 1) {
@@ -454,9 +469,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     }
     if (run.length === 1) {
       const w = first.text;
-      if (FUNCTION_WORDS.has(w.toLowerCase()) || DEMONYMS[w] !== undefined) return;
+      if (FUNCTION_WORDS.has(w.toLowerCase()) || demonymOf(w) !== undefined) return;
       // "the Institute", "the Council": a capitalised head word alone refers back to its organisation.
-      if (ORG_HEADS[w] !== undefined) {
+      if (orgHeadOf(w) !== undefined) {
         const org = drafts.findLast((d) => d.type !== 'person' && d.type !== 'group' && d.mentions.length > 0 && d.name.split(/\s+/).includes(w));
         if (org !== undefined) mention(org, first.start, first.end, w);
         return;
@@ -494,7 +509,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const w = run[k]?.text ?? '';
       const isTitle = TITLE_FIRST.has(w);
       if (isTitle) break;
-      if (DEMONYMS[w] !== undefined || (k + 1 < run.length && isBroadPlace(w)) || KNOWN_BY_ALIAS.has(w)) {
+      if (demonymOf(w) !== undefined || (k + 1 < run.length && isBroadPlace(w)) || KNOWN_BY_ALIAS.has(w)) {
         affiliation.push(w);
         k++;
         continue;
@@ -510,7 +525,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       }
     }
     if (role === null && affiliation.length > 0) return { role: null, affiliation: null, name: [...run] };
-    const aff = affiliation.length > 0 ? affiliation.map((w) => DEMONYMS[w] ?? KNOWN_BY_ALIAS.get(w)?.name ?? w).join(' ') : null;
+    const aff = affiliation.length > 0 ? affiliation.map((w) => demonymOf(w) ?? KNOWN_BY_ALIAS.get(w)?.name ?? w).join(' ') : null;
     return { role, affiliation: aff, name: run.slice(k) };
   }
 
@@ -578,7 +593,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const cur = tokens[k];
         if (prev === undefined || cur === undefined || !oneSpace(prev.end, cur.start)) break;
         const w = prev.text;
-        if (DEMONYMS[w] !== undefined || KNOWN_BY_ALIAS.has(w) || GROUP_QUALIFIERS.has(w.toLowerCase())) qualifier ??= w;
+        if (demonymOf(w) !== undefined || KNOWN_BY_ALIAS.has(w) || GROUP_QUALIFIERS.has(w.toLowerCase())) qualifier ??= w;
         else if (!GROUP_MODIFIERS.has(w.toLowerCase())) break;
         k--;
       }
@@ -590,7 +605,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (isCovered(start, end)) continue;
       const surface = text.slice(start, end);
       const type: ActorType = /^(?:forces|army|military)$/.test(nounTok.text) ? 'armed_forces' : 'group';
-      const affiliation = DEMONYMS[qualifier] ?? KNOWN_BY_ALIAS.get(qualifier)?.name ?? null;
+      const affiliation = demonymOf(qualifier) ?? KNOWN_BY_ALIAS.get(qualifier)?.name ?? null;
       const d = create(`group:${surface.toLowerCase()}`, { name: surface, type, role: null, affiliation });
       mention(d, start, end, surface, false);
     }
@@ -663,6 +678,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     return g;
   }
 
+  /** True when `d` is a person a pronoun of `gender` can name (same or unknown gender). */
+  function fitsPronoun(d: Draft, gender: Gender): boolean {
+    if (d.type !== 'person') return false;
+    const g = d.gender ?? firstNameGender(d);
+    return g === null || g === gender;
+  }
+
   function latestMention(before: number, pred: (d: Draft) => boolean): Draft | null {
     for (let k = firstMentionAtOrAfter(before) - 1; k >= 0; k--) {
       const m = mentionLog[k];
@@ -698,36 +720,31 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (named !== undefined) return named.actor;
     const clean = surface.trim().replace(/^(?:the|its|his|her|their)\s+/i, '');
     const lower = clean.toLowerCase();
-    const isOrg = (d: Draft): boolean => d.type !== 'person' && d.type !== 'group';
     if (PRONOUNS_PERSON.test(clean)) {
       // "she said" prefers the latest woman or person of unknown gender over a nearer man, and vice versa.
       const gender: Gender = /^(?:she|her)$/i.test(clean) ? 'female' : 'male';
-      const fits = (d: Draft): boolean => {
-        if (d.type !== 'person') return false;
-        const g = d.gender ?? firstNameGender(d);
-        return g === null || g === gender;
-      };
       // When every earlier person is of the other gender the pronoun stays unresolved (an actor of its own).
-      return latestSpeaker(start, fits) ?? latestMention(start, fits) ?? fallback(surface, 'person', start, end);
+      return (
+        latestSpeaker(start, (d) => fitsPronoun(d, gender)) ?? latestMention(start, (d) => fitsPronoun(d, gender)) ?? fallback(surface, 'person', start, end)
+      );
     }
     if (PRONOUNS_PLURAL.test(clean)) {
       return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person') ?? fallback(surface, 'group', start, end);
     }
-    if (/^it$/i.test(clean)) return latestMention(start, isOrg) ?? fallback(surface, 'organization', start, end);
+    if (/^it$/i.test(clean)) return latestMention(start, isOrgDraft) ?? fallback(surface, 'organization', start, end);
     const head = lower.split(/\s+/).pop() ?? lower;
     if (DOCUMENT_NOUNS.test(head) && /^(?:the|its|this|that)\s/i.test(surface.trim())) {
       const byChannel = [...previousSpeakers].reverse().find((s) => s.pos < start && s.channelText.toLowerCase().includes(head));
       if (byChannel !== undefined) return byChannel.actor;
       return latestSpeaker(start, () => true) ?? fallback(surface, 'organization', start, end);
     }
-    if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || ORG_HEADS[clean] !== undefined) {
+    if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || orgHeadOf(clean) !== undefined) {
       const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
       if (byRole !== null) return byRole;
       const byName = latestMention(start, (d) => d.type !== 'group' && d.name.toLowerCase().split(/\s+/).includes(head));
       if (byName !== null) return byName;
       if (/^(?:organi[sz]ation|group|agency|body|ngo|charity|court|tribunal|institution|watchdog|monitor|mission|office|ministry|council|committee|commission)$/.test(head)) {
-        const civil = (d: Draft): boolean => d.type === 'ngo' || d.type === 'organization' || d.type === 'international_body' || d.type === 'state_body' || d.type === 'media';
-        const org = latestSpeaker(start, civil) !== null && latestMention(start, civil) === latestSpeaker(start, civil) ? latestSpeaker(start, civil) : latestMention(start, civil);
+        const org = latestSpeaker(start, isCivilDraft) !== null && latestMention(start, isCivilDraft) === latestSpeaker(start, isCivilDraft) ? latestSpeaker(start, isCivilDraft) : latestMention(start, isCivilDraft);
         if (org !== null) return org;
       }
       if (/^(?:government|kremlin|administration)$/.test(head)) {

@@ -25,6 +25,16 @@ const TRIGGER =
 
 const ANAPHORIC = /^\s*(?:The (?:organi[sz]ation|group|report|agency|council|statement|ministry|mayor|official|company|office|department)|It|He|She|They|Its|His|Her|Their)\b/u;
 
+/**
+ * Sentence `s` clipped to 80 tokens before and 160 after the cue, so run-on text stays linear. A module
+ * function rather than a closure per attribution: tsx's keepNames wraps every named closure in __name.
+ */
+function sentenceText(ctx: DocContext, cue: TokenRange, s: number): string {
+  const t = ctx.tokens;
+  const lay = ctx.layout;
+  return t.text.slice(t.start[Math.max(lay.sentenceStart[s]!, cue[0] - 80)], t.end[Math.min(lay.sentenceEnd[s]!, cue[1] + 160) - 1]);
+}
+
 /** The stated bases of one attribution, in a fixed order, without duplicates. */
 export function basisOf(
   ctx: DocContext,
@@ -34,16 +44,10 @@ export function basisOf(
   const lay = ctx.layout;
   const sent = lay.sentence[a.cue[0]]!;
   const parts: string[] = [];
-  // sentences clipped to 80 tokens either side of the cue so run-on text stays linear
-  const sentenceText = (s: number): string =>
-    t.text.slice(
-      t.start[Math.max(lay.sentenceStart[s]!, a.cue[0] - 80)],
-      t.end[Math.min(lay.sentenceEnd[s]!, a.cue[1] + 160) - 1],
-    );
-  parts.push(sentenceText(sent));
+  parts.push(sentenceText(ctx, a.cue, sent));
   for (const [s, e] of a.contents) parts.push(t.text.slice(t.start[s], t.end[e - 1]).slice(0, 1500));
   if (sent + 1 < lay.sentenceStart.length && lay.sentenceStart[sent + 1]! < a.cue[1] + 80) {
-    const next = sentenceText(sent + 1);
+    const next = sentenceText(ctx, a.cue, sent + 1);
     if (ANAPHORIC.test(next)) parts.push(next);
   }
   const text = parts.join('\n');

@@ -27,6 +27,14 @@ const TOLD = new RegExp(
   'gu',
 );
 
+/**
+ * True when [start, end) of the text lies inside one of the contents. A module function rather than a
+ * closure per attribution: tsx's keepNames wraps every named closure in __name (a defineProperty).
+ */
+function inContent(contents: readonly TokenRange[], t: DocContext['tokens'], start: number, end: number): boolean {
+  return contents.some(([cs, ce]) => start >= t.start[cs]! && end <= t.end[ce - 1]!);
+}
+
 /** The stated channel of one attribution, or null. */
 export function channelOf(
   ctx: DocContext,
@@ -38,8 +46,6 @@ export function channelOf(
   const s1 = Math.min(ctx.sentEnd[a.cue[0]]!, a.cue[1] + 40);
   const base = t.start[s0]!;
   const sentence = t.text.slice(base, t.end[s1 - 1]);
-  const inContent = (start: number, end: number): boolean =>
-    a.contents.some(([cs, ce]) => start >= t.start[cs]! && end <= t.end[ce - 1]!);
   const cueStart = t.start[a.cue[0]]!;
   const cueEnd = t.end[a.cue[1] - 1]!;
   const found: { text: string; start: number; end: number; distance: number }[] = [];
@@ -55,7 +61,7 @@ export function channelOf(
       if (re === PREPOSITIONAL) text = text.replace(/^(?:in|on|at|during|through|via)\s+/iu, '');
       const start = base + m.index;
       const end = start + m[0].trimEnd().length;
-      if (inContent(start, end)) continue;
+      if (inContent(a.contents, t, start, end)) continue;
       const distance = end <= cueStart ? cueStart - end : Math.max(0, start - cueEnd);
       found.push({ text, start, end, distance });
     }

@@ -10,7 +10,7 @@ import type { Place } from './types.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
 import { normalizePlaceName } from './gazetteer.ts';
 import { isCapitalized, tokenize, type Token } from './facts/text.ts';
-import { DEMONYMS, FUNCTION_WORDS, ORG_HEADS, TITLES } from './facts/lexicon.ts';
+import { demonymOf, FUNCTION_WORDS, orgHeadOf, TITLES } from './facts/lexicon.ts';
 
 /** One resolved place mention. */
 export interface PlaceHit {
@@ -255,7 +255,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     const beforePrev = text.slice(Math.max(0, c.start - 32 - word.length), c.start - word.length - 1);
     // The previous word opens the sentence ("In Kyiv", "Besieged Mariupol") or is a title, direction or nationality.
     if (/(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(beforePrev)) return false;
-    return !FUNCTION_WORDS.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()) && DEMONYMS[word] === undefined && !TITLE_WORDS.has(word.replace(/\.$/, '')) && !TITLE_WORDS.has(word);
+    return !FUNCTION_WORDS.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()) && demonymOf(word) === undefined && !TITLE_WORDS.has(word.replace(/\.$/, '')) && !TITLE_WORDS.has(word);
   };
   const hits: PlaceHit[] = [];
   for (const c of candidates) {
@@ -323,7 +323,7 @@ function titleCase(word: string): string {
 
 /** A capitalised word that may be part of a place name: not a function word, month, demonym, title or organisation head. */
 function nameWord(word: string): boolean {
-  if (!isCapitalized(word) || DEMONYMS[word] !== undefined || TITLE_WORDS.has(word) || ORG_HEADS[word] !== undefined) return false;
+  if (!isCapitalized(word) || demonymOf(word) !== undefined || TITLE_WORDS.has(word) || orgHeadOf(word) !== undefined) return false;
   const lower = word.toLowerCase();
   return !FUNCTION_WORDS.has(lower) && !STOPWORDS.has(lower) && !MONTHS_AND_DAYS.test(word) && /^\p{Lu}[\p{L}'’-]*$/u.test(word);
 }

@@ -86,6 +86,24 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
   Bangladeshi: 'Bangladesh', 'Sri Lankan': 'Sri Lanka', Nepali: 'Nepal', Filipino: 'Philippines', Kazakh: 'Kazakhstan',
 };
 
+/**
+ * Object.prototype's own property names. A plain object lookup (`DEMONYMS[w]`) reads these through the
+ * prototype ("constructor" gives a function), and extraction has always done so; the Map-backed
+ * lookups below fall back to that read for exactly these names, so their results stay identical.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const DEMONYM_MAP: ReadonlyMap<string, string> = new Map(Object.entries(DEMONYMS));
+
+/**
+ * `DEMONYMS[word]`, through a Map: the object read, with keys sliced from the text, is a megamorphic
+ * keyed load that first looks the string up in V8's string table; Map.get hashes it once (cached).
+ */
+export function demonymOf(word: string): string | undefined {
+  const d = DEMONYM_MAP.get(word);
+  return d !== undefined || !PROTOTYPE_KEYS.has(word) ? d : DEMONYMS[word];
+}
+
 /** Countries whose government is usually named by the demonym ("Russian government"). */
 export const COUNTRY_DEMONYM: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(DEMONYMS)
@@ -129,6 +147,14 @@ export const ORG_HEADS: Readonly<Record<string, ActorType>> = {
   Collective: 'ngo', Witness: 'ngo', Alliance: 'organization', Trust: 'ngo', Lab: 'organization', Laboratory: 'organization',
   Unit: 'state_body', Clinic: 'organization', Authority: 'state_body', Bureau: 'state_body', Directorate: 'state_body',
 };
+
+const ORG_HEAD_MAP: ReadonlyMap<string, ActorType> = new Map(Object.entries(ORG_HEADS));
+
+/** `ORG_HEADS[word]`, through a Map, like {@link demonymOf} (prototype names read as before). */
+export function orgHeadOf(word: string): ActorType | undefined {
+  const t = ORG_HEAD_MAP.get(word);
+  return t !== undefined || !PROTOTYPE_KEYS.has(word) ? t : ORG_HEADS[word];
+}
 
 /** Words that open sentences or clauses and are capitalised only for that reason. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([

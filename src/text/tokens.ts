@@ -68,7 +68,7 @@ function classAt(text: string, i: number): number {
   return 5;
 }
 
-/** The code unit at `i` lowercased as {@link hashLower} does (ASCII by arithmetic, others by toLowerCase). */
+/** The code unit at `i` lowercased (ASCII by arithmetic, others by toLowerCase), as hashes fold it. */
 function lowerUnit(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 65 && c <= 90) return c + 32;
@@ -79,13 +79,7 @@ function lowerUnit(text: string, i: number): number {
 /** FNV-1a over the lowercased code units of `text[start, end)`; stable across runs. */
 export function hashLower(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c >= 128) c = text[i]!.toLowerCase().charCodeAt(0);
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerUnit(text, i), 0x01000193);
   return h | 0;
 }
 

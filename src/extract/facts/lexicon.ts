@@ -93,16 +93,21 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
  */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-const DEMONYM_MAP: ReadonlyMap<string, string> = new Map(Object.entries(DEMONYMS));
-
 /**
- * `DEMONYMS[word]`, through a Map: the object read, with keys sliced from the text, is a megamorphic
+ * `record[word]` through a Map: the object read, with keys sliced from the text, is a megamorphic
  * keyed load that first looks the string up in V8's string table; Map.get hashes it once (cached).
+ * Object.prototype's own names still read the record, so results are those of `record[word]`.
  */
-export function demonymOf(word: string): string | undefined {
-  const d = DEMONYM_MAP.get(word);
-  return d !== undefined || !PROTOTYPE_KEYS.has(word) ? d : DEMONYMS[word];
+function recordLookup<T>(record: Readonly<Record<string, T>>): (word: string) => T | undefined {
+  const map: ReadonlyMap<string, T> = new Map(Object.entries(record));
+  return (word) => {
+    const found = map.get(word);
+    return found !== undefined || !PROTOTYPE_KEYS.has(word) ? found : record[word];
+  };
 }
+
+/** `DEMONYMS[word]`, through a Map (see {@link recordLookup}). */
+export const demonymOf = recordLookup(DEMONYMS);
 
 /** Countries whose government is usually named by the demonym ("Russian government"). */
 export const COUNTRY_DEMONYM: Readonly<Record<string, string>> = Object.fromEntries(
@@ -148,13 +153,8 @@ export const ORG_HEADS: Readonly<Record<string, ActorType>> = {
   Unit: 'state_body', Clinic: 'organization', Authority: 'state_body', Bureau: 'state_body', Directorate: 'state_body',
 };
 
-const ORG_HEAD_MAP: ReadonlyMap<string, ActorType> = new Map(Object.entries(ORG_HEADS));
-
-/** `ORG_HEADS[word]`, through a Map, like {@link demonymOf} (prototype names read as before). */
-export function orgHeadOf(word: string): ActorType | undefined {
-  const t = ORG_HEAD_MAP.get(word);
-  return t !== undefined || !PROTOTYPE_KEYS.has(word) ? t : ORG_HEADS[word];
-}
+/** `ORG_HEADS[word]`, through a Map (see {@link recordLookup}). */
+export const orgHeadOf = recordLookup(ORG_HEADS);
 
 /** Words that open sentences or clauses and are capitalised only for that reason. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([

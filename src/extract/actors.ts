@@ -744,7 +744,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const byName = latestMention(start, (d) => d.type !== 'group' && d.name.toLowerCase().split(/\s+/).includes(head));
       if (byName !== null) return byName;
       if (/^(?:organi[sz]ation|group|agency|body|ngo|charity|court|tribunal|institution|watchdog|monitor|mission|office|ministry|council|committee|commission)$/.test(head)) {
-        const org = latestSpeaker(start, isCivilDraft) !== null && latestMention(start, isCivilDraft) === latestSpeaker(start, isCivilDraft) ? latestSpeaker(start, isCivilDraft) : latestMention(start, isCivilDraft);
+        const speaker = latestSpeaker(start, isCivilDraft);
+        const mentioned = latestMention(start, isCivilDraft);
+        const org = speaker !== null && mentioned === speaker ? speaker : mentioned;
         if (org !== null) return org;
       }
       if (/^(?:government|kremlin|administration)$/.test(head)) {

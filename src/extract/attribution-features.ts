@@ -9,7 +9,7 @@
 import { layout, type Layout } from '../text/sentences.ts';
 import { LEX_CLASS } from '../text/lexicon.ts';
 import { Shape, TokenKind, tokenize, type TokenTable } from '../text/tokens.ts';
-import { PosGuess, posTable } from '../text/pos.ts';
+import { PosGuess, readPosLexicon } from '../text/pos.ts';
 import * as model from './attribution-model.ts';
 import type { LinearModel } from './attribution-model.ts';
 
@@ -135,7 +135,11 @@ let wordTable: Map<number, number> | null = null;
 function words(): Map<number, number> {
   if (wordTable !== null) return wordTable;
   const out = new Map<number, number>();
-  for (const [h, v] of posTable()) out.set(h, ((v >>> 6) << 11) | ((v & 63) << 5) | 16 | (LEX_CLASS.get(h) ?? 0));
+  const { hashes, tags, classes } = readPosLexicon();
+  for (let k = 0; k < hashes.length; k++) {
+    const h = hashes[k]!;
+    out.set(h, (classes[k]! << 11) | (tags[k]! << 5) | 16 | (LEX_CLASS.get(h) ?? 0));
+  }
   for (const [h, lx] of LEX_CLASS) if (!out.has(h)) out.set(h, lx);
   wordTable = out;
   return out;
@@ -592,7 +596,7 @@ function roleFeatures(
   ctx: DocContext,
   i: number,
   cue: TokenRange,
-  cueCtx: readonly [number, number, number, number, number, number],
+  cueCtx: CueContext,
   otherCues: Int32Array,
   buf: Int32Array,
 ): number {
@@ -606,7 +610,7 @@ function roleFeatures(
   const hi = left ? cue[0] : i;
   const commas = Math.min(3, ctx.commas[hi]! - ctx.commas[lo]!);
   const quotes = Math.min(3, ctx.quotes[hi]! - ctx.quotes[lo]!);
-  const others = Math.min(2, otherCues[hi]! - otherCues[lo]! - (left ? 0 : 0));
+  const others = Math.min(2, otherCues[hi]! - otherCues[lo]!);
   const inQ = q.inQuote[i]!;
   const mark = q.quoteMark[i]!;
   // fin(r[t - 200], b) === mix3(t, side, b) (see seeds)

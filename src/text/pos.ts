@@ -29,30 +29,36 @@ export const PosGuess = {
   noun: PENN_ID.get('NN')!,
 } as const;
 
-/** Lowercase word hash → ambiguity-class id × 64 + most frequent tag id (one lookup per token). */
-type PosTable = Map<number, number>;
+/** The lexicon as columns: per word, its lowercase hash, most frequent tag id and ambiguity class (from 1). */
+export interface PosLexicon {
+  readonly hashes: Int32Array;
+  readonly tags: Uint8Array;
+  readonly classes: Uint16Array;
+}
 
-let table: PosTable | null = null;
-
-/** The lexicon table, read on first use (~80,000 entries, a few MB). */
-export function posTable(): PosTable {
-  if (table !== null) return table;
-  const out: PosTable = new Map();
-  const classes = new Map<string, number>();
+/**
+ * Reads the lexicon (~80,000 words). Not cached: its one user, the attribution taggers' word table,
+ * merges it with the lexicon classes once and keeps only that.
+ */
+export function readPosLexicon(): PosLexicon {
   const text = gunzipSync(readFileSync(new URL('../../data/pos/lexicon.tsv.gz', import.meta.url))).toString('utf8');
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n').filter((line) => line.indexOf('\t') > 0);
+  const hashes = new Int32Array(lines.length);
+  const tags = new Uint8Array(lines.length);
+  const classes = new Uint16Array(lines.length);
+  const classIds = new Map<string, number>();
+  for (const [k, line] of lines.entries()) {
     const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    const tags = line.slice(tab + 1);
-    let id = classes.get(tags);
+    const list = line.slice(tab + 1);
+    let id = classIds.get(list);
     if (id === undefined) {
-      id = classes.size + 1;
-      classes.set(tags, id);
+      id = classIds.size + 1;
+      classIds.set(list, id);
     }
-    const space = tags.indexOf(' ');
-    const first = (space < 0 ? tags : tags.slice(0, space)).split('|')[0]!;
-    out.set(hashWord(line.slice(0, tab)), id * 64 + (PENN_ID.get(first) ?? 0));
+    const space = list.indexOf(' ');
+    hashes[k] = hashWord(line.slice(0, tab));
+    tags[k] = PENN_ID.get((space < 0 ? list : list.slice(0, space)).split('|')[0]!) ?? 0;
+    classes[k] = id;
   }
-  table = out;
-  return table;
+  return { hashes, tags, classes };
 }

@@ -153,68 +153,83 @@ function minDate(a: Date, b: Date): Date {
 const FUTURE_CUE = /\b(?:will|next|upcoming|scheduled|planned|due to|expected to|is set to|are set to)\b[^.]{0,40}$/i;
 
 /**
- * Finds every temporal expression and anchors it on `published` (YYYY-MM-DD or null). Never throws;
- * dates that are not real calendar days or fall outside 1800–2100 are dropped.
+ * One document as {@link findDates} reads it: the readers below add their hits here. The readers are
+ * module functions rather than closures of one large findDates: V8 compiled that function (8 KB of
+ * bytecode) only after many documents, in one long optimising compile.
  */
-export function findDates(text: string, published: string | null): DateHit[] {
-  const pub = parseIsoDate(published);
-  const hits: DateHit[] = [];
-  const push = (start: number, end: number, from: Date | null, to: Date | null, granularity: Granularity, anchored: boolean): void => {
-    hits.push({
-      start,
-      end,
-      text: text.slice(start, end),
-      from: from === null ? null : iso(from),
-      to: to === null ? null : iso(to),
-      granularity,
-      confidence: anchored ? 0.9 : 0.3,
-    });
-  };
-  const plausibleYear = (y: number): boolean => y >= 1800 && y <= 2100;
-  // Spans of impossible dates ("Feb. 30, 2022"): no part of them is read as a date either.
-  const rejected: [number, number][] = [];
-  const futureAt = (pos: number): boolean => FUTURE_CUE.test(text.slice(Math.max(0, pos - 60), pos));
+interface DateScan {
+  readonly text: string;
+  readonly pub: Date | null;
+  readonly hits: DateHit[];
+  /** Spans of impossible dates ("Feb. 30, 2022"): no part of them is read as a date either. */
+  readonly rejected: [number, number][];
+}
 
-  // Month and day without a year: the publication year, or the one before if that lands after publication.
-  const anchorMonthDay = (month: number, day: number, pos: number): Date | null => {
-    if (pub === null) return makeDate(2000, month, day) === null ? null : new Date(NaN);
-    const y = pub.getUTCFullYear();
-    const d = makeDate(y, month, day);
-    if (d === null) return makeDate(y - 1, month, day);
-    if (futureAt(pos)) return d.getTime() >= pub.getTime() ? d : makeDate(y + 1, month, day);
-    return d.getTime() > addDays(pub, 1).getTime() ? makeDate(y - 1, month, day) : d;
-  };
+function pushHit(s: DateScan, start: number, end: number, from: Date | null, to: Date | null, granularity: Granularity, anchored: boolean): void {
+  s.hits.push({
+    start,
+    end,
+    text: s.text.slice(start, end),
+    from: from === null ? null : iso(from),
+    to: to === null ? null : iso(to),
+    granularity,
+    confidence: anchored ? 0.9 : 0.3,
+  });
+}
 
-  const dayMatch = (m: RegExpExecArray, monthStr: string, dayStr: string, yearStr: string | undefined): void => {
-    const month = monthNumber(monthStr);
-    const day = Number(dayStr);
-    if (month === undefined) return;
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (yearStr !== undefined) {
-      const y = Number(yearStr);
-      const d = plausibleYear(y) ? makeDate(y, month, day) : null;
-      if (d !== null) push(start, end, d, d, 'day', true);
-      else rejected.push([start, end]);
-      return;
-    }
-    const d = anchorMonthDay(month, day, start);
-    if (d === null) return;
-    if (Number.isNaN(d.getTime())) push(start, end, null, null, 'day', false);
-    else push(start, end, d, d, 'day', true);
-  };
+function plausibleYear(y: number): boolean {
+  return y >= 1800 && y <= 2100;
+}
 
-  const [monthDay = [], dayMonth = [], monthYear = [], monthAlone = [], isoDates = [], weekdays = [], relative = [], years = [], decades = [], durations = [], times = [], sinceEvent = []] =
-    DATE_SCANNER.scan(text);
-  for (const m of monthDay) dayMatch(m, m[1] ?? '', m[2] ?? '', m[3]);
-  for (const m of dayMonth) dayMatch(m, m[2] ?? '', m[1] ?? '', m[3]);
-  for (const m of monthYear) {
+function futureAt(text: string, pos: number): boolean {
+  return FUTURE_CUE.test(text.slice(Math.max(0, pos - 60), pos));
+}
+
+/** Month and day without a year: the publication year, or the one before if that lands after publication. */
+function anchorMonthDay(s: DateScan, month: number, day: number, pos: number): Date | null {
+  const pub = s.pub;
+  if (pub === null) return makeDate(2000, month, day) === null ? null : new Date(NaN);
+  const y = pub.getUTCFullYear();
+  const d = makeDate(y, month, day);
+  if (d === null) return makeDate(y - 1, month, day);
+  if (futureAt(s.text, pos)) return d.getTime() >= pub.getTime() ? d : makeDate(y + 1, month, day);
+  return d.getTime() > addDays(pub, 1).getTime() ? makeDate(y - 1, month, day) : d;
+}
+
+/** "March 3", "3 March", "March 3, 2022". */
+function readDay(s: DateScan, m: RegExpExecArray, monthStr: string, dayStr: string, yearStr: string | undefined): void {
+  const month = monthNumber(monthStr);
+  const day = Number(dayStr);
+  if (month === undefined) return;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  if (yearStr !== undefined) {
+    const y = Number(yearStr);
+    const d = plausibleYear(y) ? makeDate(y, month, day) : null;
+    if (d !== null) pushHit(s, start, end, d, d, 'day', true);
+    else s.rejected.push([start, end]);
+    return;
+  }
+  const d = anchorMonthDay(s, month, day, start);
+  if (d === null) return;
+  if (Number.isNaN(d.getTime())) pushHit(s, start, end, null, null, 'day', false);
+  else pushHit(s, start, end, d, d, 'day', true);
+}
+
+/** "March 2022". */
+function readMonthYears(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  for (const m of matches) {
     const month = monthNumber(m[1] ?? '');
     const y = Number(m[2]);
     if (month === undefined || !plausibleYear(y)) continue;
-    push(m.index, m.index + m[0].length, new Date(Date.UTC(y, month - 1, 1)), monthEnd(y, month), 'month', true);
+    pushHit(s, m.index, m.index + m[0].length, new Date(Date.UTC(y, month - 1, 1)), monthEnd(y, month), 'month', true);
   }
-  for (const m of monthAlone) {
+}
+
+/** "in March", "last March", "next March": the most recent such month unless the text looks ahead. */
+function readMonthsAlone(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  const pub = s.pub;
+  for (const m of matches) {
     const word = m[1] ?? '';
     if (!/^\p{Lu}/u.test(word)) continue;
     const month = monthNumber(word);
@@ -222,11 +237,11 @@ export function findDates(text: string, published: string | null): DateHit[] {
     const monthStart = m.index + m[0].length - word.length;
     const lead = m[0].slice(0, m[0].length - word.length).toLowerCase();
     if (pub === null) {
-      push(monthStart, monthStart + word.length, null, null, 'month', false);
+      pushHit(s, monthStart, monthStart + word.length, null, null, 'month', false);
       continue;
     }
     let y = pub.getUTCFullYear();
-    const future = /\bnext\b/.test(lead) || futureAt(m.index);
+    const future = /\bnext\b/.test(lead) || futureAt(s.text, m.index);
     if (future) {
       if (month < pub.getUTCMonth() + 1) y += 1;
     } else if (/\blast\b/.test(lead)) {
@@ -234,67 +249,86 @@ export function findDates(text: string, published: string | null): DateHit[] {
     } else if (month > pub.getUTCMonth() + 1) {
       y -= 1;
     }
-    push(monthStart, monthStart + word.length, new Date(Date.UTC(y, month - 1, 1)), monthEnd(y, month), 'month', true);
+    pushHit(s, monthStart, monthStart + word.length, new Date(Date.UTC(y, month - 1, 1)), monthEnd(y, month), 'month', true);
   }
-  for (const m of isoDates) {
+}
+
+/** "2022-03-03". */
+function readIsoDates(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  for (const m of matches) {
     const d = makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d !== null && plausibleYear(d.getUTCFullYear())) push(m.index, m.index + m[0].length, d, d, 'day', true);
+    if (d !== null && plausibleYear(d.getUTCFullYear())) pushHit(s, m.index, m.index + m[0].length, d, d, 'day', true);
   }
-  for (const m of weekdays) {
+}
+
+/** "on Tuesday", "last Tuesday", "next Tuesday morning". */
+function readWeekdays(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  const pub = s.pub;
+  for (const m of matches) {
     const mod = (m[1] ?? '').toLowerCase();
     const wd = WEEKDAYS[(m[2] ?? '').toLowerCase()];
     if (wd === undefined) continue;
     const start = mod === 'on' || mod === '' || mod.endsWith(' on') ? m.index + m[0].indexOf(m[2] ?? '') : m.index;
     const end = m.index + m[0].length;
     if (pub === null) {
-      push(start, end, null, null, 'day', false);
+      pushHit(s, start, end, null, null, 'day', false);
       continue;
     }
     const back = (pub.getUTCDay() - wd + 7) % 7;
     let d: Date;
-    if (mod === 'next' || (mod !== 'last' && mod !== 'past' && futureAt(m.index))) d = addDays(pub, back === 0 ? 7 : 7 - back);
+    if (mod === 'next' || (mod !== 'last' && mod !== 'past' && futureAt(s.text, m.index))) d = addDays(pub, back === 0 ? 7 : 7 - back);
     else if (mod === 'last' || mod === 'past') d = addDays(pub, back === 0 ? -7 : -back);
     else if (mod === 'this') d = addDays(weekStart(pub), (wd + 6) % 7);
     else d = addDays(pub, -back);
-    push(start, end, d, d, 'day', true);
+    pushHit(s, start, end, d, d, 'day', true);
   }
-  for (const m of relative) {
+}
+
+/** "this week", "last month", "next year", "this morning": the unit around the publication date. */
+function readRelativeUnit(s: DateScan, pub: Date, start: number, end: number, which: string, unit: string): void {
+  const shift = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
+  const y = pub.getUTCFullYear();
+  const mo = pub.getUTCMonth() + 1;
+  if (unit === 'morning' || unit === 'afternoon' || unit === 'evening') pushHit(s, start, end, pub, pub, 'day', true);
+  else if (unit === 'week' || unit === 'weekend') {
+    const ws = addDays(weekStart(pub), shift * 7);
+    const from = unit === 'weekend' ? addDays(ws, 5) : ws;
+    const to = addDays(ws, 6);
+    pushHit(s, start, end, from, shift === 0 ? minDate(to, pub) : to, 'week', true);
+  } else if (unit === 'month') {
+    const first = new Date(Date.UTC(y, mo - 1 + shift, 1));
+    const last = monthEnd(first.getUTCFullYear(), first.getUTCMonth() + 1);
+    pushHit(s, start, end, first, shift === 0 ? minDate(last, pub) : last, 'month', true);
+  } else if (unit === 'year') {
+    pushHit(s, start, end, new Date(Date.UTC(y + shift, 0, 1)), shift === 0 ? pub : new Date(Date.UTC(y + shift, 11, 31)), 'year', true);
+  } else if (unit === 'decade') {
+    const d0 = Math.floor(y / 10) * 10 + shift * 10;
+    pushHit(s, start, end, new Date(Date.UTC(d0, 0, 1)), new Date(Date.UTC(d0 + 9, 11, 31)), 'decade', true);
+  }
+}
+
+/** "today", "yesterday", "this week", "three days ago", "the past two weeks". */
+function readRelative(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  const { text, pub } = s;
+  for (const m of matches) {
     const start = m.index;
     const end = m.index + m[0].length;
     // "USA Today", "Russia Today": a capitalised "Today" right after a capitalised word ends a name.
     if (m[1] !== undefined && /^T/.test(m[0]) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !/[.!?:]["”’]?\s+\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (pub === null) {
-      push(start, end, null, null, 'day', false);
+      pushHit(s, start, end, null, null, 'day', false);
       continue;
     }
     const single = (m[1] ?? '').toLowerCase();
     if (single !== '') {
       const d = single === 'yesterday' || single === 'last night' ? addDays(pub, -1) : pub;
-      push(start, end, d, d, 'day', true);
+      pushHit(s, start, end, d, d, 'day', true);
       continue;
     }
     const which = (m[3] ?? '').toLowerCase();
     const unit = (m[4] ?? '').toLowerCase();
     if (unit !== '') {
-      const shift = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
-      const y = pub.getUTCFullYear();
-      const mo = pub.getUTCMonth() + 1;
-      if (unit === 'morning' || unit === 'afternoon' || unit === 'evening') push(start, end, pub, pub, 'day', true);
-      else if (unit === 'week' || unit === 'weekend') {
-        const ws = addDays(weekStart(pub), shift * 7);
-        const from = unit === 'weekend' ? addDays(ws, 5) : ws;
-        const to = addDays(ws, 6);
-        push(start, end, from, shift === 0 ? minDate(to, pub) : to, 'week', true);
-      } else if (unit === 'month') {
-        const first = new Date(Date.UTC(y, mo - 1 + shift, 1));
-        const last = monthEnd(first.getUTCFullYear(), first.getUTCMonth() + 1);
-        push(start, end, first, shift === 0 ? minDate(last, pub) : last, 'month', true);
-      } else if (unit === 'year') {
-        push(start, end, new Date(Date.UTC(y + shift, 0, 1)), shift === 0 ? pub : new Date(Date.UTC(y + shift, 11, 31)), 'year', true);
-      } else if (unit === 'decade') {
-        const d0 = Math.floor(y / 10) * 10 + shift * 10;
-        push(start, end, new Date(Date.UTC(d0, 0, 1)), new Date(Date.UTC(d0 + 9, 11, 31)), 'decade', true);
-      }
+      readRelativeUnit(s, pub, start, end, which, unit);
       continue;
     }
     const agoN = m[5] !== undefined ? (SMALL_NUMBERS[m[5].toLowerCase().replace(/ of$/, '')] ?? Number(m[5])) : undefined;
@@ -303,17 +337,22 @@ export function findDates(text: string, published: string | null): DateHit[] {
       const days = agoUnit.startsWith('day') ? agoN : agoUnit.startsWith('week') ? agoN * 7 : agoUnit.startsWith('month') ? agoN * 30 : agoN * 365;
       const d = addDays(pub, -days);
       const g: Granularity = agoUnit.startsWith('day') ? 'day' : agoUnit.startsWith('week') ? 'week' : agoUnit.startsWith('month') ? 'month' : 'year';
-      push(start, end, d, g === 'day' ? d : addDays(d, Math.min(days, g === 'week' ? 6 : g === 'month' ? 29 : 364)), g, true);
+      pushHit(s, start, end, d, g === 'day' ? d : addDays(d, Math.min(days, g === 'week' ? 6 : g === 'month' ? 29 : 364)), g, true);
       continue;
     }
     const pastN = m[7] !== undefined ? (SMALL_NUMBERS[m[7].toLowerCase()] ?? Number(m[7])) : undefined;
     const pastUnit = (m[8] ?? '').toLowerCase();
     if (pastN !== undefined && Number.isFinite(pastN)) {
       const days = pastUnit === 'days' ? pastN : pastUnit === 'weeks' ? pastN * 7 : pastUnit === 'months' ? pastN * 30 : pastN * 365;
-      push(start, end, addDays(pub, -days), pub, 'open', true);
+      pushHit(s, start, end, addDays(pub, -days), pub, 'open', true);
     }
   }
-  for (const m of years) {
+}
+
+/** "in 2015", "a 2015 mission": a four-digit number read as a year only where it is not a count. */
+function readYears(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  const text = s.text;
+  for (const m of matches) {
     const y = Number(m[2]);
     const prep = m[1];
     const start = m.index + m[0].length - 4;
@@ -327,26 +366,38 @@ export function findDates(text: string, published: string | null): DateHit[] {
       if (!/^(?:\s+[a-z][\w-]*|['’]s\b|[,.;:)]|\s*$|\s+(?:and|to|through)\s+(?:19|20)\d\d)/.test(after)) continue;
       if (/^\s+(?:of|more|fewer|less|out)\b/.test(after)) continue;
     }
-    push(start, start + 4, new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31)), 'year', true);
+    pushHit(s, start, start + 4, new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31)), 'year', true);
   }
-  for (const m of decades) {
-    const d0 = Number(m[1]);
-    push(m.index, m.index + m[0].length, new Date(Date.UTC(d0, 0, 1)), new Date(Date.UTC(d0 + 9, 11, 31)), 'decade', true);
-  }
+}
 
-  // Durations ("three days", "almost a month") and clock times: temporal, but no calendar interval.
-  for (const m of durations) {
+/** "the 1990s". */
+function readDecades(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  for (const m of matches) {
+    const d0 = Number(m[1]);
+    pushHit(s, m.index, m.index + m[0].length, new Date(Date.UTC(d0, 0, 1)), new Date(Date.UTC(d0 + 9, 11, 31)), 'decade', true);
+  }
+}
+
+/** Durations ("three days", "almost a month"): temporal, but no calendar interval. */
+function readDurations(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  for (const m of matches) {
     const unit = (m[1] ?? '').toLowerCase().replace(/s$/, '');
     const g: Granularity = unit === 'hour' || unit === 'day' || unit === 'night' ? 'day' : unit === 'week' ? 'week' : unit === 'month' ? 'month' : unit === 'year' ? 'year' : 'decade';
-    hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: g, confidence: 0.6, duration: true });
+    s.hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: g, confidence: 0.6, duration: true });
   }
-  for (const m of times) {
-    const day = pub === null ? null : iso(pub);
-    hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: 'day', confidence: day === null ? 0.3 : 0.5, time: true });
+}
+
+/** Clock times ("9 a.m."): temporal, but their day is left to the reader. */
+function readTimes(s: DateScan, matches: readonly RegExpExecArray[]): void {
+  for (const m of matches) {
+    const day = s.pub === null ? null : iso(s.pub);
+    s.hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], from: null, to: null, granularity: 'day', confidence: day === null ? 0.3 : 0.5, time: true });
   }
-  const resolved = removeOverlaps(hits.filter((h) => !rejected.some(([s, e]) => s < h.end && h.start < e)));
-  // "since the invasion started [on Feb. 24]": open interval from the next date in the clause, or unknown.
-  for (const m of sinceEvent) {
+}
+
+/** "since the invasion started [on Feb. 24]": open interval from the next date in the clause, or unknown. */
+function readSinceEvents(s: DateScan, matches: readonly RegExpExecArray[], resolved: DateHit[]): void {
+  for (const m of matches) {
     const start = m.index;
     const end = m.index + m[0].length;
     if (resolved.some((h) => h.start < end && start < h.end)) continue;
@@ -354,13 +405,36 @@ export function findDates(text: string, published: string | null): DateHit[] {
     resolved.push({
       start,
       end,
-      text: text.slice(start, end),
+      text: s.text.slice(start, end),
       from: next?.from ?? null,
-      to: pub === null ? null : iso(pub),
+      to: s.pub === null ? null : iso(s.pub),
       granularity: 'open',
-      confidence: pub === null ? 0.3 : 0.7,
+      confidence: s.pub === null ? 0.3 : 0.7,
     });
   }
+}
+
+/**
+ * Finds every temporal expression and anchors it on `published` (YYYY-MM-DD or null). Never throws;
+ * dates that are not real calendar days or fall outside 1800–2100 are dropped.
+ */
+export function findDates(text: string, published: string | null): DateHit[] {
+  const s: DateScan = { text, pub: parseIsoDate(published), hits: [], rejected: [] };
+  const [monthDay = [], dayMonth = [], monthYear = [], monthAlone = [], isoDates = [], weekdays = [], relative = [], years = [], decades = [], durations = [], times = [], sinceEvent = []] =
+    DATE_SCANNER.scan(text);
+  for (const m of monthDay) readDay(s, m, m[1] ?? '', m[2] ?? '', m[3]);
+  for (const m of dayMonth) readDay(s, m, m[2] ?? '', m[1] ?? '', m[3]);
+  readMonthYears(s, monthYear);
+  readMonthsAlone(s, monthAlone);
+  readIsoDates(s, isoDates);
+  readWeekdays(s, weekdays);
+  readRelative(s, relative);
+  readYears(s, years);
+  readDecades(s, decades);
+  readDurations(s, durations);
+  readTimes(s, times);
+  const resolved = removeOverlaps(s.hits.filter((h) => !s.rejected.some(([a, b]) => a < h.end && h.start < b)));
+  readSinceEvents(s, sinceEvent, resolved);
   return resolved.sort((a, b) => a.start - b.start);
 }
 

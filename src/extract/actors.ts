@@ -183,6 +183,18 @@ function initialsOf(name: string): string {
 }
 
 /** True for an actor that is an organisation of some kind (neither a person nor a group). */
+/**
+ * The words naming a titled person's affiliation as one name ("Ukrainian" → "Ukraine"), or null when
+ * there are none. Called for every titled run, so the rare non-empty case does not first run inside
+ * (and deoptimise) the larger parseTitled.
+ */
+function affiliationName(words: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  const names: string[] = [];
+  for (const w of words) names.push(demonymOf(w) ?? KNOWN_BY_ALIAS.get(w)?.name ?? w);
+  return names.join(' ');
+}
+
 function isOrgDraft(d: Draft): boolean {
   return d.type !== 'person' && d.type !== 'group';
 }
@@ -525,8 +537,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       }
     }
     if (role === null && affiliation.length > 0) return { role: null, affiliation: null, name: [...run] };
-    const aff = affiliation.length > 0 ? affiliation.map((w) => demonymOf(w) ?? KNOWN_BY_ALIAS.get(w)?.name ?? w).join(' ') : null;
-    return { role, affiliation: aff, name: run.slice(k) };
+    return { role, affiliation: affiliationName(affiliation), name: run.slice(k) };
   }
 
   function appositive(d: Draft, end: number): void {
@@ -623,17 +634,23 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   const nameGenders = new Map<Draft, Gender | null>();
   const sorted = [...attributions].sort((a, b) => (a.source?.start ?? a.cue.start) - (b.source?.start ?? b.cue.start));
   const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
-  for (const a of sorted) {
-    const src = a.source;
-    if (src === null) {
-      speakerOf[a.id] = null;
-      continue;
+  resolveSpeakers();
+
+  // A function of its own, like analyseRun: the first joint source in a run of documents reaches code
+  // that had never run, which deoptimised the whole of extractActors (a 200 ms recompile) when it was here.
+  function resolveSpeakers(): void {
+    for (const a of sorted) {
+      const src = a.source;
+      if (src === null) {
+        speakerOf[a.id] = null;
+        continue;
+      }
+      const d = resolveSpeaker(src.start, src.end, src.text, a);
+      speakerOf[a.id] = d.id;
+      const joint = coordinated(src.start, src.end, d);
+      if (joint.length > 1) jointSources.set(a.id, joint.map((j) => j.id));
+      previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
     }
-    const d = resolveSpeaker(src.start, src.end, src.text, a);
-    speakerOf[a.id] = d.id;
-    const joint = coordinated(src.start, src.end, d);
-    if (joint.length > 1) jointSources.set(a.id, joint.map((j) => j.id));
-    previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
   }
 
   /**

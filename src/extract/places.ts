@@ -379,6 +379,76 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     }
     return n;
   };
+  /**
+   * Adds the run of n name words at i when a rule says it is a place: a street, a cue before or after
+   * it, or a country or region after it ("Yahidne, Ukraine"), or an all-caps dateline ("KESTRAVA,
+   * Lorvania —"); returns the tokens added (0 when none). A function of its own: several rules first
+   * apply only some documents in, and in the loop below their first use deoptimised the whole function.
+   */
+  const addByCue = (i: number, n: number, prevText: string): number => {
+    const t = tokens[i];
+    const last = tokens[i + n - 1];
+    if (t === undefined || last === undefined) return 0;
+    // A name the gazetteer knows but the resolver rejected (a homonym of a small town elsewhere:
+    // "the village of Moura") is still a place when a cue says so; resolved places are already taken.
+    // The cues before span at most the three tokens before the run.
+    const before = CUE_WORDS.has(prevText) ? text.slice(tokens[Math.max(0, i - 4)]?.start ?? 0, t.start) : '';
+    const after = text.slice(last.end, last.end + 40);
+    const lineStart = Math.max(text.lastIndexOf('\n', t.start - 1) + 1, t.start - 400);
+    const nextWord = tokens[i + n];
+    if (n >= 2 && STREET_WORDS.has(last.text)) return add(i, n, 'point', null);
+    if (nextWord !== undefined && n < 3 && STREET_WORDS.has(nextWord.text) && text.slice(last.end, nextWord.start) === ' ') return add(i, n + 1, 'point', null);
+    if (CUE_BEFORE.test(before)) {
+      const region = /\b(?:districts?|regions?|provinces?|oblast|governorate|county|counties|departments?|prefecture|areas?|zones?)\s+of\s+$/i.test(before);
+      return add(i, n, region ? 'region' : 'city', null);
+    }
+    if (CUE_AFTER.test(after) && !/(?:ian|ean|ese|ish)$/.test(last.text) && !/(?:^|[.!?]["”]?\s+)$/.test(text.slice(lineStart, t.start))) {
+      return add(i, n, /^\s+(?:district|region|province|oblast|governorate|county)\b/.test(after) ? 'region' : 'city', null);
+    }
+    // "Yahidne, Ukraine" / "KESTRAVA, Lorvania —": a name followed by a country or region.
+    const comma = /^,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?=\s*(?:[.,;:)—–-]|$))/u.exec(after);
+    const country = comma?.[1] !== undefined ? gazetteer.lookup(comma[1]).find((e) => e.kind === 'country' || e.kind === 'region') : undefined;
+    const dateline = n <= 2 && t.text.length > 2 && t.text === t.text.toUpperCase() && /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–)/.test(after);
+    if (country !== undefined) return add(i, n, 'city', country.country);
+    if (!dateline) return 0;
+    const added = add(i, n, 'city', null);
+    // "KESTRAVA, Lorvania —": the dateline's second part is the country or region.
+    const second = comma?.[1] !== undefined && /^\s*(?:—|–|-|\()/.test(after.slice(comma[0].length)) ? comma : null;
+    const k = i + n;
+    if (added > 0 && second !== null && tokens[k]?.start === last.end + second[0].length - (second[1]?.length ?? 0)) {
+      const m = runAt(k);
+      if (m > 0) add(k, m, 'region', null);
+    }
+    return added;
+  };
+  /**
+   * Adds the run of n name words at i when a cue makes it a place, with the names coordinated with it;
+   * returns the index of the first token after them (i + 1 when nothing was added). One call per cued
+   * run, so the rarer steps here first run (and deoptimise) in this small function, not in the loop.
+   */
+  const addCuedRun = (i: number, n: number, prevText: string): number => {
+    const added = addByCue(i, n, prevText);
+    if (added === 0) return i + 1;
+    // Coordinated names after it share its cue: "in Nondin and Soro", "the villages of A, B and C".
+    let j = i + added;
+    for (;;) {
+      const prevEnd = tokens[j - 1]?.end ?? 0;
+      const gap = /^(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)(?=\p{Lu})/u.exec(text.slice(prevEnd, prevEnd + 8));
+      if (gap === null) break;
+      let k = j;
+      while (k < tokens.length && (tokens[k]?.start ?? Infinity) < prevEnd + gap[0].length) k++;
+      const cand = tokens[k];
+      const m = runAt(k);
+      if (cand === undefined || cand.start !== prevEnd + gap[0].length || m === 0) break;
+      // A comma joins only a list that goes on ("A, B and C"), not an abbreviation ("Flint, Mich.").
+      const runEnd = tokens[k + m - 1]?.end ?? cand.end;
+      if (gap[0].startsWith(',') && !/^(?:,\s|\s+(?:and|or)\s)/.test(text.slice(runEnd, runEnd + 5))) break;
+      const got = add(k, m, out[out.length - 1]?.granularity ?? 'city', null);
+      if (got === 0) break;
+      j = k + got;
+    }
+    return j;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const c0 = t?.text.charCodeAt(0) ?? 0;
@@ -398,63 +468,17 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     // The tail of a longer capitalised name ("Kaneohe Bay" after a resolved "Kaneohe") is not a place of its own.
     const prevTok = tokens[i - 1];
     if (prevTok !== undefined && isCapitalized(prevTok.text) && text.slice(prevTok.end, t.start) === ' ') continue;
-    // A name the gazetteer knows but the resolver rejected (a homonym of a small town elsewhere:
-    // "the village of Moura") is still a place when a cue says so; resolved places are already taken.
-    // The cues before span at most the three tokens before the run.
-    const before = CUE_WORDS.has(prevText) ? text.slice(tokens[Math.max(0, i - 4)]?.start ?? 0, t.start) : '';
-    const after = text.slice(last.end, last.end + 40);
-    const lineStart = Math.max(text.lastIndexOf('\n', t.start - 1) + 1, t.start - 400);
-    let added = 0;
-    const nextWord = tokens[i + n];
-    if (n >= 2 && STREET_WORDS.has(last.text)) {
-      added = add(i, n, 'point', null);
-    } else if (nextWord !== undefined && n < 3 && STREET_WORDS.has(nextWord.text) && text.slice(last.end, nextWord.start) === ' ') {
-      added = add(i, n + 1, 'point', null);
-    } else if (CUE_BEFORE.test(before)) {
-      const region = /\b(?:districts?|regions?|provinces?|oblast|governorate|county|counties|departments?|prefecture|areas?|zones?)\s+of\s+$/i.test(before);
-      added = add(i, n, region ? 'region' : 'city', null);
-    } else if (CUE_AFTER.test(after) && !/(?:ian|ean|ese|ish)$/.test(last.text) && !/(?:^|[.!?]["”]?\s+)$/.test(text.slice(lineStart, t.start))) {
-      added = add(i, n, /^\s+(?:district|region|province|oblast|governorate|county)\b/.test(after) ? 'region' : 'city', null);
-    } else {
-      // "Yahidne, Ukraine" / "KESTRAVA, Lorvania —": a name followed by a country or region.
-      const comma = /^,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?=\s*(?:[.,;:)—–-]|$))/u.exec(after);
-      const country = comma?.[1] !== undefined ? gazetteer.lookup(comma[1]).find((e) => e.kind === 'country' || e.kind === 'region') : undefined;
-      const dateline = n <= 2 && t.text.length > 2 && t.text === t.text.toUpperCase() && /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–)/.test(after);
-      if (country !== undefined) added = add(i, n, 'city', country.country);
-      else if (dateline) {
-        added = add(i, n, 'city', null);
-        // "KESTRAVA, Lorvania —": the dateline's second part is the country or region.
-        const second = comma?.[1] !== undefined && /^\s*(?:—|–|-|\()/.test(after.slice(comma[0].length)) ? comma : null;
-        const k = i + n;
-        if (added > 0 && second !== null && tokens[k]?.start === last.end + second[0].length - (second[1]?.length ?? 0)) {
-          const m = runAt(k);
-          if (m > 0) add(k, m, 'region', null);
-        }
-      }
-    }
-    if (added === 0) continue;
-    // Coordinated names after it share its cue: "in Nondin and Soro", "the villages of A, B and C".
-    let j = i + added;
-    for (;;) {
-      const prevEnd = tokens[j - 1]?.end ?? 0;
-      const gap = /^(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)(?=\p{Lu})/u.exec(text.slice(prevEnd, prevEnd + 8));
-      if (gap === null) break;
-      let k = j;
-      while (k < tokens.length && (tokens[k]?.start ?? Infinity) < prevEnd + gap[0].length) k++;
-      const cand = tokens[k];
-      const m = runAt(k);
-      if (cand === undefined || cand.start !== prevEnd + gap[0].length || m === 0) break;
-      // A comma joins only a list that goes on ("A, B and C"), not an abbreviation ("Flint, Mich.").
-      const runEnd = tokens[k + m - 1]?.end ?? cand.end;
-      if (gap[0].startsWith(',') && !/^(?:,\s|\s+(?:and|or)\s)/.test(text.slice(runEnd, runEnd + 5))) break;
-      const got = add(k, m, out[out.length - 1]?.granularity ?? 'city', null);
-      if (got === 0) break;
-      j = k + got;
-    }
-    i = j - 1;
+    i = addCuedRun(i, n, prevText) - 1;
   }
-  // Later (and earlier) mentions of a name found above, written the same way or in capitals.
-  if (names.size > 0) {
+  addLaterMentions();
+
+  /**
+   * Later (and earlier) mentions of a name found above, written the same way or in capitals. A
+   * function of its own: most documents have no such name, and the first that had one deoptimised
+   * the whole of findUnresolvedPlaces when this step was written inline.
+   */
+  function addLaterMentions(): void {
+    if (names.size === 0) return;
     const firstWords = new Set([...names.keys()].map((k) => k.split(' ')[0] ?? k));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -470,6 +494,7 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
       }
     }
   }
+
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -190,9 +190,13 @@ function initialsOf(name: string): string {
  */
 function affiliationName(words: readonly string[]): string | null {
   if (words.length === 0) return null;
-  const names: string[] = [];
-  for (const w of words) names.push(demonymOf(w) ?? KNOWN_BY_ALIAS.get(w)?.name ?? w);
-  return names.join(' ');
+  // Joined as it goes: a names array pushed here met two array maps and deoptimised parseTitled.
+  let name = '';
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] ?? '';
+    name += `${k === 0 ? '' : ' '}${demonymOf(w) ?? KNOWN_BY_ALIAS.get(w)?.name ?? w}`;
+  }
+  return name;
 }
 
 function isOrgDraft(d: Draft): boolean {

@@ -214,6 +214,237 @@ export function figureInterval(value: number, qualifier: string | null): { min: 
 const PLAUSIBLE_MAX = 9e9;
 
 /**
+ * One document as {@link extractFigures} reads it: its context sorted for lookups, and the figures
+ * found so far. The steps below are module functions over it rather than closures of one large
+ * extractFigures: V8 compiled that function (5 KB of bytecode) late and in one long compile.
+ */
+interface FigureScan {
+  readonly text: string;
+  readonly sentences: readonly (readonly [number, number])[];
+  readonly contents: readonly { readonly id: string; readonly start: number; readonly end: number }[];
+  readonly placesByStart: readonly FigurePlace[];
+  readonly datesByStart: readonly (readonly [number, number, string | null])[];
+  readonly speakerPlace: Readonly<Record<string, string | null>> | undefined;
+  readonly out: Figure[];
+}
+
+/** The innermost attribution content containing [start, end), the figure's place and its sentence's first date. */
+function link(s: FigureScan, start: number, end: number, sentence: readonly [number, number]): { attribution: string | null; place: string | null; date: string | null } {
+  const { contents, placesByStart, datesByStart, out } = s;
+  const sentEnd = sentence[1];
+  // Innermost content containing the figure: scan back from the last content starting before it.
+  let inContent: { id: string; start: number; end: number } | undefined;
+  for (let k = lowerBound(contents, start + 1, (c) => c.start) - 1, seen = 0; k >= 0 && seen < 64; k--, seen++) {
+    const c = contents[k];
+    if (c !== undefined && c.start <= start && end <= c.end && (inContent === undefined || c.end - c.start < inContent.end - inContent.start)) inContent = c;
+  }
+  const attribution = inContent?.id ?? null;
+  const nextPlace = placesByStart[lowerBound(placesByStart, end, (p) => p.start)];
+  const prevPlace = placesByStart[lowerBound(placesByStart, start, (p) => p.start) - 1];
+  const placeInSentence =
+    nextPlace !== undefined && nextPlace.start < sentEnd ? nextPlace : prevPlace !== undefined && prevPlace.start >= sentence[0] && prevPlace.end <= start ? prevPlace : undefined;
+  const previous = out[out.length - 1];
+  const sameSentence = previous !== undefined && previous.start >= sentence[0];
+  const place =
+    placeInSentence?.name ??
+    (attribution !== null ? (s.speakerPlace?.[attribution] ?? null) : null) ??
+    (sameSentence ? previous.place : null);
+  const firstDate = datesByStart[lowerBound(datesByStart, sentence[0], (d) => d[0])];
+  const dateHit = firstDate !== undefined && firstDate[1] <= sentEnd ? firstDate : undefined;
+  return { attribution, place, date: dateHit?.[2] ?? null };
+}
+
+/** A percentage, distance or area right after the number expression `m`, as a figure; null when `after` holds no measure unit. */
+function measure(s: FigureScan, m: RegExpExecArray, before: string, after: string): Figure | null {
+  const { text, sentences } = s;
+  let found: { kind: FigureKind; unit: string; length: number } | null = null;
+  for (const [re, kind, unit] of MEASURES) {
+    const um = re.exec(after);
+    if (um !== null) {
+      found = { kind, unit, length: um[0].length };
+      break;
+    }
+  }
+  if (found === null) return null;
+  const first = parseNumber(m[1] ?? m[3] ?? m[5] ?? '');
+  const secondRaw = m[2] ?? m[4] ?? m[6];
+  const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
+  // A vague word ("dozens of kilometres") or an exponent is not a measure we can bound.
+  if (first === null || first.vague !== null || (second !== null && second.vague !== null)) return null;
+  const numStart = m.index;
+  const sentence = sentences[rangeIndex(sentences, numStart)] ?? [0, text.length];
+  let qualifier: string | null = null;
+  let start = numStart;
+  for (const [re, q] of QUALIFIERS) {
+    const qm = re.exec(before);
+    if (qm !== null) {
+      qualifier = q;
+      start = Math.max(sentence[0], numStart - (before.length - qm.index));
+      break;
+    }
+  }
+  const end = numStart + m[0].length + found.length;
+  let min: number | null;
+  let max: number | null;
+  let approx: boolean;
+  if (second !== null && second.value >= first.value) {
+    min = first.value;
+    max = second.value;
+    approx = qualifier === 'approx';
+  } else {
+    // Measures are not whole counts: "more than 40 percent" is (40, ∞), kept as [40, ∞).
+    ({ min, max, approx } = figureInterval(first.value, qualifier === 'more_than' ? 'at_least' : qualifier === 'less_than' ? 'up_to' : qualifier));
+  }
+  const value = Math.max(min ?? 0, max ?? 0);
+  if (value > 1e15) return null;
+  // What a percentage is of: "40 percent of the deaths", "70% of homes were destroyed".
+  let counts: string | null = null;
+  if (found.kind === 'percent') {
+    const rest = text.slice(end, Math.min(sentence[1], end + 80));
+    const of = /^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?/.exec(rest);
+    if (of !== null) {
+      const words: string[] = [];
+      let at = of[0].length;
+      for (const w of rest.slice(at).matchAll(/([a-z][a-z-]*)\s*/gy)) {
+        const word = w[1] ?? '';
+        if (words.length === 3 || PERCENT_STOP.has(word) || (words.length > 0 && /ed$/.test(word))) break;
+        words.push(word);
+        at += w[0].length;
+      }
+      const noun = words.join(' ');
+      const state = STATES.find(([re]) => re.test(rest.slice(at, at + 50)))?.[1] ?? null;
+      counts = noun === '' ? null : state !== null && !STATES.some(([re]) => re.test(noun)) ? `${noun} ${state}` : noun;
+    }
+  }
+  const { attribution, place, date } = link(s, start, end, sentence);
+  const implausible = found.kind === 'percent' && value > 1000;
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    min,
+    max,
+    approx,
+    counts,
+    place,
+    attribution,
+    qualifier,
+    date,
+    confidence: implausible ? 0.1 : 0.8,
+    kind: found.kind,
+    unit: found.unit,
+  };
+}
+
+/** The state of the first of {@link STATES} that matches `window`, or null. */
+function firstState(window: string): string | null {
+  for (const [re, s] of STATES) if (re.test(window)) return s;
+  return null;
+}
+
+/**
+ * What happened to the counted: "population" after "a city of", else the state after the count
+ * (before any other number), said by the counted noun itself ("deaths", "wounded"), among its
+ * modifiers ("displaced people") or just before it.
+ */
+function stateOf(text: string, sentence: readonly [number, number], start: number, end: number, whom: RegExpExecArray | null): string | null {
+  const nounWord = whom?.[1] ?? null;
+  const afterWindow = text.slice(end, Math.min(sentence[1], end + 70));
+  const beforeWindow = text.slice(Math.max(sentence[0], start - 60), start);
+  if (/\b(?:city|town|village|population|home to|region|country)\s+of\s*$|\bpopulation\s+(?:of|was|is|stood at)\s*$/i.test(beforeWindow) ||
+    (nounWord !== null && /^(?:residents|inhabitants)$/.test(nounWord) && !STATES.some(([re]) => re.test(afterWindow)))) {
+    return 'population';
+  }
+  const cut = afterWindow.search(/\d/);
+  const state = firstState(cut >= 0 ? afterWindow.slice(0, cut) : afterWindow);
+  if (state !== null) return state;
+  if (nounWord !== null && /^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) {
+    return nounWord === 'deaths' || nounWord === 'dead' || nounWord === 'the dead' || nounWord === 'fatalities' ? 'killed' : nounWord === 'casualties' ? 'casualties' : 'injured';
+  }
+  if (whom !== null) {
+    // The counted phrase itself may say what happened to them ("displaced people", "wounded soldiers").
+    const byModifier = firstState(whom[0].slice(0, whom[0].length - (nounWord ?? '').length));
+    if (byModifier !== null) return byModifier;
+  }
+  return firstState(beforeWindow.slice(-45));
+}
+
+/** The number expression `m` as a count of people or things, or null when it is not one (an age, a name, "one of"). */
+function count(s: FigureScan, m: RegExpExecArray, before: string, after: string): Figure | null {
+  const { text, sentences } = s;
+  const numStart = m.index;
+  const numEnd = m.index + m[0].length;
+  const lowExpr = m[0].toLowerCase();
+  const firstRaw = m[1] ?? m[3] ?? m[5] ?? '';
+  const secondRaw = m[2] ?? m[4] ?? m[6];
+  const first = parseNumber(firstRaw);
+  if (first === null) return null;
+  const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
+  const isDigits = /^\d/.test(firstRaw.trim());
+  // An age in apposition ("Iryna Savchuk, 41, said") is not a count.
+  if (/\p{Lu}[\p{L}’'-]+,\s*$/u.test(before) && /^\s*[,).]/.test(after) && /^\d{1,3}$/.test(m[0])) return null;
+  const whom = WHOM.exec(after) ?? (/^one$/i.test(m[0]) ? null : GENERIC_NOUN.exec(after));
+  // Spelled-out or vague numbers need a counted noun ("one of the creepiest" is not a count).
+  const qualified = QUALIFIERS.some(([re]) => re.test(before)) || (first.vague !== null && STATES.some(([re]) => re.test(before.slice(-14))));
+  if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after) && !(qualified && first.vague !== null)) return null;
+  if (isDigits && whom === null && /^[\s,]*\p{Lu}/u.test(after) && /\p{Lu}[\p{L}.]*\s$/u.test(before)) return null;
+  if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null && !qualified) return null;
+
+  const sIdx = rangeIndex(sentences, numStart);
+  const sentence = sentences[sIdx] ?? [0, text.length];
+  let qualifier: string | null = null;
+  let start = numStart;
+  for (const [re, q] of QUALIFIERS) {
+    const qm = re.exec(before);
+    if (qm !== null) {
+      qualifier = q;
+      start = Math.max(sentence[0], numStart - (before.length - qm.index));
+      break;
+    }
+  }
+  let min: number | null;
+  let max: number | null;
+  let approx: boolean;
+  if (second !== null && second.value >= first.value) {
+    min = first.value;
+    max = second.value;
+    approx = qualifier === 'approx';
+  } else if (first.vague !== null) {
+    [min, max] = first.vague;
+    approx = true;
+    if (qualifier === 'more_than' && min === max && min !== null) min += 1;
+    if (qualifier === 'at_least' || qualifier === 'more_than') max = null;
+  } else {
+    ({ min, max, approx } = figureInterval(first.value, qualifier));
+  }
+  const end = whom !== null ? numEnd + whom[0].length : numEnd;
+  const nounWord = whom?.[1] ?? null;
+  const state = stateOf(text, sentence, start, end, whom);
+  let counts: string | null;
+  if (state === 'population') counts = 'population';
+  else if (nounWord !== null && state !== null && !/^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) counts = `${nounWord} ${state}`;
+  else counts = state ?? nounWord;
+
+  const { attribution, place, date } = link(s, start, end, sentence);
+  const value = Math.max(Math.abs(min ?? 0), Math.abs(max ?? 0));
+  if (value > 1e15) return null;
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    min,
+    max,
+    approx,
+    counts,
+    place,
+    attribution,
+    qualifier,
+    date,
+    confidence: value > PLAUSIBLE_MAX ? 0.1 : whom !== null ? 0.9 : 0.6,
+  };
+}
+
+/**
  * Finds counts in `text` with qualifier, counted noun and state, and ties each to its place, date
  * and the innermost attribution whose content contains it. Never throws; negative, exponent-notation
  * and astronomically large numbers yield nothing or a figure with confidence ≤ 0.1.
@@ -224,126 +455,23 @@ const PLAUSIBLE_MAX = 9e9;
  */
 export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] {
   const out: Figure[] = [];
-  const sentences = ctx.sentences ?? [[0, text.length]];
   const dates = ctx.dates ?? [];
   const places = ctx.places ?? [];
-  const contents = (ctx.attributions ?? [])
-    .flatMap((a) => a.content.map((c) => ({ id: a.id, start: c.start, end: c.end })))
-    .sort((a, b) => a.start - b.start);
-  const placesByStart = [...places].sort((a, b) => a.start - b.start);
-  const datesByStart = [...dates].sort((a, b) => a[0] - b[0]);
+  const s: FigureScan = {
+    text,
+    sentences: ctx.sentences ?? [[0, text.length]],
+    contents: (ctx.attributions ?? []).flatMap((a) => a.content.map((c) => ({ id: a.id, start: c.start, end: c.end }))).sort((a, b) => a.start - b.start),
+    placesByStart: [...places].sort((a, b) => a.start - b.start),
+    datesByStart: [...dates].sort((a, b) => a[0] - b[0]),
+    speakerPlace: ctx.speakerPlace,
+    out,
+  };
   // Positions covered by a date, so a day or year number is never read as a count (O(1) per number).
   const inDate = new Uint8Array(text.length + 1);
-  for (const [s, e] of dates) inDate.fill(1, Math.max(0, s), Math.min(text.length, e));
+  for (const [ds, de] of dates) inDate.fill(1, Math.max(0, ds), Math.min(text.length, de));
   // The number pattern is tried only where a token can start one (a digit or a number word), with a
   // sticky match at that token: no regular-expression scan over every position of the text.
   const tokens = ctx.tokens ?? tokenize(text);
-  /** The innermost attribution content containing [start, end), the figure's place and its sentence's first date. */
-  function link(start: number, end: number, sentence: readonly [number, number]): { attribution: string | null; place: string | null; date: string | null } {
-    const sentEnd = sentence[1];
-    // Innermost content containing the figure: scan back from the last content starting before it.
-    let inContent: { id: string; start: number; end: number } | undefined;
-    for (let k = lowerBound(contents, start + 1, (c) => c.start) - 1, seen = 0; k >= 0 && seen < 64; k--, seen++) {
-      const c = contents[k];
-      if (c !== undefined && c.start <= start && end <= c.end && (inContent === undefined || c.end - c.start < inContent.end - inContent.start)) inContent = c;
-    }
-    const attribution = inContent?.id ?? null;
-    const nextPlace = placesByStart[lowerBound(placesByStart, end, (p) => p.start)];
-    const prevPlace = placesByStart[lowerBound(placesByStart, start, (p) => p.start) - 1];
-    const placeInSentence =
-      nextPlace !== undefined && nextPlace.start < sentEnd ? nextPlace : prevPlace !== undefined && prevPlace.start >= sentence[0] && prevPlace.end <= start ? prevPlace : undefined;
-    const previous = out[out.length - 1];
-    const sameSentence = previous !== undefined && previous.start >= sentence[0];
-    const place =
-      placeInSentence?.name ??
-      (attribution !== null ? (ctx.speakerPlace?.[attribution] ?? null) : null) ??
-      (sameSentence ? previous.place : null);
-    const firstDate = datesByStart[lowerBound(datesByStart, sentence[0], (d) => d[0])];
-    const dateHit = firstDate !== undefined && firstDate[1] <= sentEnd ? firstDate : undefined;
-    return { attribution, place, date: dateHit?.[2] ?? null };
-  }
-
-  /** A percentage, distance or area right after the number expression `m`, as a figure; null when `after` holds no measure unit. */
-  function measure(m: RegExpExecArray, before: string, after: string): Figure | null {
-    let found: { kind: FigureKind; unit: string; length: number } | null = null;
-    for (const [re, kind, unit] of MEASURES) {
-      const um = re.exec(after);
-      if (um !== null) {
-        found = { kind, unit, length: um[0].length };
-        break;
-      }
-    }
-    if (found === null) return null;
-    const first = parseNumber(m[1] ?? m[3] ?? m[5] ?? '');
-    const secondRaw = m[2] ?? m[4] ?? m[6];
-    const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
-    // A vague word ("dozens of kilometres") or an exponent is not a measure we can bound.
-    if (first === null || first.vague !== null || (second !== null && second.vague !== null)) return null;
-    const numStart = m.index;
-    const sentence = sentences[rangeIndex(sentences, numStart)] ?? [0, text.length];
-    let qualifier: string | null = null;
-    let start = numStart;
-    for (const [re, q] of QUALIFIERS) {
-      const qm = re.exec(before);
-      if (qm !== null) {
-        qualifier = q;
-        start = Math.max(sentence[0], numStart - (before.length - qm.index));
-        break;
-      }
-    }
-    const end = numStart + m[0].length + found.length;
-    let min: number | null;
-    let max: number | null;
-    let approx: boolean;
-    if (second !== null && second.value >= first.value) {
-      min = first.value;
-      max = second.value;
-      approx = qualifier === 'approx';
-    } else {
-      // Measures are not whole counts: "more than 40 percent" is (40, ∞), kept as [40, ∞).
-      ({ min, max, approx } = figureInterval(first.value, qualifier === 'more_than' ? 'at_least' : qualifier === 'less_than' ? 'up_to' : qualifier));
-    }
-    const value = Math.max(min ?? 0, max ?? 0);
-    if (value > 1e15) return null;
-    // What a percentage is of: "40 percent of the deaths", "70% of homes were destroyed".
-    let counts: string | null = null;
-    if (found.kind === 'percent') {
-      const rest = text.slice(end, Math.min(sentence[1], end + 80));
-      const of = /^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?/.exec(rest);
-      if (of !== null) {
-        const words: string[] = [];
-        let at = of[0].length;
-        for (const w of rest.slice(at).matchAll(/([a-z][a-z-]*)\s*/gy)) {
-          const word = w[1] ?? '';
-          if (words.length === 3 || PERCENT_STOP.has(word) || (words.length > 0 && /ed$/.test(word))) break;
-          words.push(word);
-          at += w[0].length;
-        }
-        const noun = words.join(' ');
-        const state = STATES.find(([re]) => re.test(rest.slice(at, at + 50)))?.[1] ?? null;
-        counts = noun === '' ? null : state !== null && !STATES.some(([re]) => re.test(noun)) ? `${noun} ${state}` : noun;
-      }
-    }
-    const { attribution, place, date } = link(start, end, sentence);
-    const implausible = found.kind === 'percent' && value > 1000;
-    return {
-      start,
-      end,
-      text: text.slice(start, end),
-      min,
-      max,
-      approx,
-      counts,
-      place,
-      attribution,
-      qualifier,
-      date,
-      confidence: implausible ? 0.1 : 0.8,
-      kind: found.kind,
-      unit: found.unit,
-    };
-  }
-
   let resumeAt = 0;
   for (const tok of tokens) {
     if (tok.start < resumeAt) continue;
@@ -361,120 +489,15 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
     if (NOT_A_COUNT_BEFORE.test(before)) continue;
     if (inDate[numStart] === 1 || inDate[numEnd - 1] === 1) continue;
     if (NOT_A_COUNT_AFTER.test(after)) {
-      const f = measure(m, before, after);
+      const f = measure(s, m, before, after);
       if (f !== null) {
         resumeAt = f.end;
         out.push(f);
       }
       continue;
     }
-    const lowExpr = m[0].toLowerCase();
-    const firstRaw = m[1] ?? m[3] ?? m[5] ?? '';
-    const secondRaw = m[2] ?? m[4] ?? m[6];
-    const first = parseNumber(firstRaw);
-    if (first === null) continue;
-    const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
-    const isDigits = /^\d/.test(firstRaw.trim());
-    // An age in apposition ("Iryna Savchuk, 41, said") is not a count.
-    if (/\p{Lu}[\p{L}’'-]+,\s*$/u.test(before) && /^\s*[,).]/.test(after) && /^\d{1,3}$/.test(m[0])) continue;
-    const whom = WHOM.exec(after) ?? (/^one$/i.test(m[0]) ? null : GENERIC_NOUN.exec(after));
-    // Spelled-out or vague numbers need a counted noun ("one of the creepiest" is not a count).
-    const qualified = QUALIFIERS.some(([re]) => re.test(before)) || (first.vague !== null && STATES.some(([re]) => re.test(before.slice(-14))));
-    if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after) && !(qualified && first.vague !== null)) continue;
-    if (isDigits && whom === null && /^[\s,]*\p{Lu}/u.test(after) && /\p{Lu}[\p{L}.]*\s$/u.test(before)) continue;
-    if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null && !qualified) continue;
-
-    const sIdx = rangeIndex(sentences, numStart);
-    const sentence = sentences[sIdx] ?? [0, text.length];
-    let qualifier: string | null = null;
-    let start = numStart;
-    for (const [re, q] of QUALIFIERS) {
-      const qm = re.exec(before);
-      if (qm !== null) {
-        qualifier = q;
-        start = Math.max(sentence[0], numStart - (before.length - qm.index));
-        break;
-      }
-    }
-    let min: number | null;
-    let max: number | null;
-    let approx: boolean;
-    if (second !== null && second.value >= first.value) {
-      min = first.value;
-      max = second.value;
-      approx = qualifier === 'approx';
-    } else if (first.vague !== null) {
-      [min, max] = first.vague;
-      approx = true;
-      if (qualifier === 'more_than' && min === max && min !== null) min += 1;
-      if (qualifier === 'at_least' || qualifier === 'more_than') max = null;
-    } else {
-      ({ min, max, approx } = figureInterval(first.value, qualifier));
-    }
-    const end = whom !== null ? numEnd + whom[0].length : numEnd;
-    const sentEnd = sentence[1];
-    const afterWindow = text.slice(end, Math.min(sentEnd, end + 70));
-    const beforeWindow = text.slice(Math.max(sentence[0], start - 60), start);
-    let state: string | null = null;
-    const nounWord = whom?.[1] ?? null;
-    if (/\b(?:city|town|village|population|home to|region|country)\s+of\s*$|\bpopulation\s+(?:of|was|is|stood at)\s*$/i.test(beforeWindow) ||
-      (nounWord !== null && /^(?:residents|inhabitants)$/.test(nounWord) && !STATES.some(([re]) => re.test(afterWindow)))) {
-      state = 'population';
-    }
-    if (state === null) {
-      const cut = afterWindow.search(/\d/);
-      const window = cut >= 0 ? afterWindow.slice(0, cut) : afterWindow;
-      for (const [re, s] of STATES) {
-        if (re.test(window)) {
-          state = s;
-          break;
-        }
-      }
-    }
-    if (state === null && nounWord !== null && /^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) {
-      state = nounWord === 'deaths' || nounWord === 'dead' || nounWord === 'the dead' || nounWord === 'fatalities' ? 'killed' : nounWord === 'casualties' ? 'casualties' : 'injured';
-    }
-    if (state === null && whom !== null) {
-      // The counted phrase itself may say what happened to them ("displaced people", "wounded soldiers").
-      const modifiers = whom[0].slice(0, whom[0].length - (nounWord ?? '').length);
-      for (const [re, s] of STATES) {
-        if (re.test(modifiers)) {
-          state = s;
-          break;
-        }
-      }
-    }
-    if (state === null) {
-      const tail = beforeWindow.slice(-45);
-      for (const [re, s] of STATES) {
-        if (re.test(tail)) {
-          state = s;
-          break;
-        }
-      }
-    }
-    let counts: string | null;
-    if (state === 'population') counts = 'population';
-    else if (nounWord !== null && state !== null && !/^(?:deaths|dead|the dead|fatalities|casualties|wounded|injured)$/.test(nounWord)) counts = `${nounWord} ${state}`;
-    else counts = state ?? nounWord;
-
-    const { attribution, place, date } = link(start, end, sentence);
-    const value = Math.max(Math.abs(min ?? 0), Math.abs(max ?? 0));
-    if (value > 1e15) continue;
-    out.push({
-      start,
-      end,
-      text: text.slice(start, end),
-      min,
-      max,
-      approx,
-      counts,
-      place,
-      attribution,
-      qualifier,
-      date,
-      confidence: value > PLAUSIBLE_MAX ? 0.1 : whom !== null ? 0.9 : 0.6,
-    });
+    const f = count(s, m, before, after);
+    if (f !== null) out.push(f);
   }
   return out;
 }

@@ -111,85 +111,88 @@ interface Candidate {
   readonly dateline?: boolean;
 }
 
-/**
- * Finds and resolves every place mention in `text`. Pure apart from reading the passed gazetteer;
- * linear in the text (at most `gazetteer.maxWords` lookups per word).
- */
-export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOptions = {}): PlaceHit[] {
-  const tokens = options.tokens ?? tokenize(text);
-  const exclude = [...(options.exclude ?? [])].sort((a, b) => a[0] - b[0]);
+/** The longest capitalised n-gram at token i that the gazetteer knows, as a candidate (context not yet read), or null. */
+function candidateAt(text: string, gazetteer: Gazetteer, tokens: readonly Token[], i: number): Candidate | null {
+  const first = tokens[i];
+  if (first === undefined) return null;
+  // How far the capitalised sequence runs: bounds the n-grams worth looking up.
+  let reach = 1;
+  if (gazetteer.startsMultiword(first.text) || isPossessive(tokens[i + 1]?.text ?? '')) {
+    while (reach < gazetteer.maxWords && i + reach < tokens.length) {
+      const prev = tokens[i + reach - 1];
+      const cur = tokens[i + reach];
+      if (prev === undefined || cur === undefined) break;
+      const possessive = isPossessive(cur.text);
+      const gapOk = (cur.start - prev.end === 1 && /\s/.test(text[prev.end] ?? '')) || (cur.start - prev.end === 2 && text[prev.end] === ',' && text[prev.end + 1] === ' ') || (possessive && cur.start === prev.end);
+      if (!gapOk || (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive)) break;
+      reach++;
+    }
+  }
+  for (let n = Math.min(reach, tokens.length - i); n >= 1; n--) {
+    const last = tokens[i + n - 1];
+    if (last === undefined || !isCapitalized(last.text)) continue;
+    let contiguous = true;
+    for (let k = i + 1; k < i + n; k++) {
+      const prev = tokens[k - 1];
+      const cur = tokens[k];
+      if (prev === undefined || cur === undefined) break;
+      const gap = text.slice(prev.end, cur.start);
+      const possessive = isPossessive(cur.text);
+      if (!/^(?:\s|, )$|^\s$/.test(gap) && gap !== ' ' && !(possessive && gap === '')) contiguous = false;
+      if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive) contiguous = false;
+    }
+    if (!contiguous) continue;
+    const raw = text.slice(first.start, last.end);
+    // A trailing period is the sentence's, unless the name is an initialism ("U.S.").
+    const surface = raw.endsWith('.') && !/\b\p{Lu}\.\p{Lu}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
+    if (STOPWORDS.has(surface.toLowerCase())) continue;
+    let entries = gazetteer.lookup(surface);
+    let loose = false;
+    // An abbreviation keeps its period ("Flint, Mich."): the tokenizer leaves it out of the word.
+    // Only after a town and a comma ("Flint, Mich.", "FAIRVIEW, W.Va."): "Del. Stacey Plaskett" is a title.
+    const dotted = entries.length === 0 && text.charCodeAt(last.end) === 46 && /\p{L}$/u.test(surface) && /\p{L}, $/u.test(text.slice(Math.max(0, first.start - 3), first.start));
+    if (dotted) entries = gazetteer.lookup(`${text.slice(first.start, last.end)}.`);
+    // A loose match is accepted only after a locative, so it is looked up only after a locative's last word.
+    if (entries.length === 0 && n === 1 && surface.length >= 5 && LOCATIVE_LAST.has(locativeWordBefore(tokens, i)) && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
+      entries = gazetteer.lookupLoose(surface);
+      loose = entries.length > 0;
+    }
+    if (entries.length === 0) continue;
+    const next = tokens[i + n];
+    // A following lower-case region word ("Donetsk region") belongs to the place.
+    let end = dotted && entries.length > 0 ? last.end + 1 : first.start + surface.length;
+    let suffixed = false;
+    if (next !== undefined && /^(?:region|oblast|province|governorate|district)$/i.test(next.text) && text.slice(last.end, next.start) === ' ') {
+      const withSuffix = gazetteer.lookup(`${surface} ${next.text}`);
+      if (withSuffix.length > 0) {
+        end = next.end;
+        suffixed = true;
+        return { start: first.start, end, text: text.slice(first.start, end), entries: withSuffix, locative: false, sentenceInitial: false, suffixed, loose: false };
+      }
+    }
+    return { start: first.start, end, text: text.slice(first.start, end), entries, locative: false, sentenceInitial: false, suffixed, loose };
+  }
+  return null;
+}
+
+/** The word before token i, skipping one "the", lower-cased. */
+function locativeWordBefore(tokens: readonly Token[], i: number): string {
+  const prev = tokens[i - 1]?.text ?? '';
+  return (prev === 'the' || prev === 'The' ? (tokens[i - 2]?.text ?? '') : prev).toLowerCase();
+}
+
+/** Every gazetteer match outside the excluded spans, longest first at each capitalised word, with its context. */
+function findCandidates(text: string, gazetteer: Gazetteer, tokens: readonly Token[], excluded: readonly (readonly [number, number])[]): Candidate[] {
+  const exclude = [...excluded].sort((a, b) => a[0] - b[0]);
   let ex = 0;
   const candidates: Candidate[] = [];
-  /** The word before token i, skipping one "the", lower-cased. */
-  const locativeWordBefore = (i: number): string => {
-    const prev = tokens[i - 1]?.text ?? '';
-    return (prev === 'the' || prev === 'The' ? (tokens[i - 2]?.text ?? '') : prev).toLowerCase();
-  };
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (first === undefined || !isCapitalized(first.text)) continue;
     while (ex < exclude.length && (exclude[ex]?.[1] ?? 0) <= first.start) ex++;
     const exSpan = exclude[ex];
     if (exSpan !== undefined && exSpan[0] < first.end && first.start < exSpan[1]) continue;
-    let found: Candidate | null = null;
-    // How far the capitalised sequence runs: bounds the n-grams worth looking up.
-    let reach = 1;
-    if (gazetteer.startsMultiword(first.text) || isPossessive(tokens[i + 1]?.text ?? '')) {
-      while (reach < gazetteer.maxWords && i + reach < tokens.length) {
-        const prev = tokens[i + reach - 1];
-        const cur = tokens[i + reach];
-        if (prev === undefined || cur === undefined) break;
-        const possessive = isPossessive(cur.text);
-        const gapOk = (cur.start - prev.end === 1 && /\s/.test(text[prev.end] ?? '')) || (cur.start - prev.end === 2 && text[prev.end] === ',' && text[prev.end + 1] === ' ') || (possessive && cur.start === prev.end);
-        if (!gapOk || (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive)) break;
-        reach++;
-      }
-    }
-    for (let n = Math.min(reach, tokens.length - i); n >= 1 && found === null; n--) {
-      const last = tokens[i + n - 1];
-      if (last === undefined || !isCapitalized(last.text)) continue;
-      let contiguous = true;
-      for (let k = i + 1; k < i + n; k++) {
-        const prev = tokens[k - 1];
-        const cur = tokens[k];
-        if (prev === undefined || cur === undefined) break;
-        const gap = text.slice(prev.end, cur.start);
-        const possessive = isPossessive(cur.text);
-        if (!/^(?:\s|, )$|^\s$/.test(gap) && gap !== ' ' && !(possessive && gap === '')) contiguous = false;
-        if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive) contiguous = false;
-      }
-      if (!contiguous) continue;
-      const raw = text.slice(first.start, last.end);
-      // A trailing period is the sentence's, unless the name is an initialism ("U.S.").
-      const surface = raw.endsWith('.') && !/\b\p{Lu}\.\p{Lu}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
-      if (STOPWORDS.has(surface.toLowerCase())) continue;
-      let entries = gazetteer.lookup(surface);
-      let loose = false;
-      // An abbreviation keeps its period ("Flint, Mich."): the tokenizer leaves it out of the word.
-      // Only after a town and a comma ("Flint, Mich.", "FAIRVIEW, W.Va."): "Del. Stacey Plaskett" is a title.
-      const dotted = entries.length === 0 && text.charCodeAt(last.end) === 46 && /\p{L}$/u.test(surface) && /\p{L}, $/u.test(text.slice(Math.max(0, first.start - 3), first.start));
-      if (dotted) entries = gazetteer.lookup(`${text.slice(first.start, last.end)}.`);
-      // A loose match is accepted only after a locative, so it is looked up only after a locative's last word.
-      if (entries.length === 0 && n === 1 && surface.length >= 5 && LOCATIVE_LAST.has(locativeWordBefore(i)) && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
-        entries = gazetteer.lookupLoose(surface);
-        loose = entries.length > 0;
-      }
-      if (entries.length === 0) continue;
-      const next = tokens[i + n];
-      // A following lower-case region word ("Donetsk region") belongs to the place.
-      let end = dotted && entries.length > 0 ? last.end + 1 : first.start + surface.length;
-      let suffixed = false;
-      if (next !== undefined && /^(?:region|oblast|province|governorate|district)$/i.test(next.text) && text.slice(last.end, next.start) === ' ') {
-        const withSuffix = gazetteer.lookup(`${surface} ${next.text}`);
-        if (withSuffix.length > 0) {
-          end = next.end;
-          suffixed = true;
-          found = { start: first.start, end, text: text.slice(first.start, end), entries: withSuffix, locative: false, sentenceInitial: false, suffixed };
-          break;
-        }
-      }
-      found = { start: first.start, end, text: text.slice(first.start, end), entries, locative: false, sentenceInitial: false, suffixed, loose };
-    }
+    const found = candidateAt(text, gazetteer, tokens, i);
     if (found === null) continue;
     const before = text.slice(Math.max(0, found.start - 40), found.start);
     // A dateline ("KHARKIV, Ukraine —", "NAIROBI —") names the place the report was filed from.
@@ -211,15 +214,20 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     });
     while (i + 1 < tokens.length && (tokens[i + 1]?.start ?? Infinity) < found.end) i++;
   }
+  return candidates;
+}
 
-  // Context: countries the text names outright, the case region, then unambiguous places.
+/**
+ * Context: countries the text names outright, the case region, then unambiguous places. Returns the
+ * support of each country and, for a candidate in a single country, that country (its own vote).
+ */
+function countrySupport(candidates: readonly Candidate[], caseCc: string | null): { support: Map<string, number>; own: Map<Candidate, string> } {
   const support = new Map<string, number>();
   const bump = (cc: string, w: number): void => {
     // World regions ("Europe", "Middle East") have no country and support none.
     if (cc === '') return;
     support.set(cc, (support.get(cc) ?? 0) + w);
   };
-  const caseCc = caseCountry(gazetteer, options.caseRegion);
   if (caseCc !== null) bump(caseCc, 3);
   const own = new Map<Candidate, string>();
   for (const c of candidates) {
@@ -239,24 +247,28 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
       if (big.length === 1 && big[0] !== undefined) bump(big[0].country, 0.5);
     }
   }
+  return { support, own };
+}
 
-  const personWords = options.personWords ?? new Set<string>();
-  /**
-   * A one-word town inside a longer capitalised name or speaking: after a capitalised word in the same
-   * sentence ("Islamic Holiday", "Hillary Clinton"), before "Street", "&", "Club"…, or before "said".
-   * An all-caps town outside a dateline is a headline word ("SAVE A QUARTER").
-   */
-  const isNamePart = (c: Candidate): boolean => {
-    if (SPEAKS_AFTER.test(text.slice(c.end, c.end + 16))) return true;
-    if (c.text.length > 1 && c.text === c.text.toUpperCase() && /\p{Lu}{2}/u.test(c.text)) return true;
-    const prev = /(\p{Lu}[\p{L}'’.-]*) $/u.exec(text.slice(Math.max(0, c.start - 30), c.start));
-    if (prev === null || c.sentenceInitial) return false;
-    const word = prev[1] ?? '';
-    const beforePrev = text.slice(Math.max(0, c.start - 32 - word.length), c.start - word.length - 1);
-    // The previous word opens the sentence ("In Kyiv", "Besieged Mariupol") or is a title, direction or nationality.
-    if (/(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(beforePrev)) return false;
-    return !FUNCTION_WORDS.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()) && demonymOf(word) === undefined && !TITLE_WORDS.has(word.replace(/\.$/, '')) && !TITLE_WORDS.has(word);
-  };
+/**
+ * A one-word town inside a longer capitalised name or speaking: after a capitalised word in the same
+ * sentence ("Islamic Holiday", "Hillary Clinton"), before "Street", "&", "Club"…, or before "said".
+ * An all-caps town outside a dateline is a headline word ("SAVE A QUARTER").
+ */
+function isNamePart(text: string, c: Candidate): boolean {
+  if (SPEAKS_AFTER.test(text.slice(c.end, c.end + 16))) return true;
+  if (c.text.length > 1 && c.text === c.text.toUpperCase() && /\p{Lu}{2}/u.test(c.text)) return true;
+  const prev = /(\p{Lu}[\p{L}'’.-]*) $/u.exec(text.slice(Math.max(0, c.start - 30), c.start));
+  if (prev === null || c.sentenceInitial) return false;
+  const word = prev[1] ?? '';
+  const beforePrev = text.slice(Math.max(0, c.start - 32 - word.length), c.start - word.length - 1);
+  // The previous word opens the sentence ("In Kyiv", "Besieged Mariupol") or is a title, direction or nationality.
+  if (/(?:^|[.!?]["”’]?\s+|\n\s*|["“]\s*)$/.test(beforePrev)) return false;
+  return !FUNCTION_WORDS.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()) && demonymOf(word) === undefined && !TITLE_WORDS.has(word.replace(/\.$/, '')) && !TITLE_WORDS.has(word);
+}
+
+/** The best-scoring entry of each candidate, kept when its size, locative and country support allow. */
+function resolveCandidates(text: string, candidates: readonly Candidate[], support: ReadonlyMap<string, number>, own: ReadonlyMap<Candidate, string>, personWords: ReadonlySet<string>): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (const c of candidates) {
     const hasCity = c.entries.some((e) => e.kind === 'city');
@@ -294,13 +306,26 @@ export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOpt
     if (accept && best.kind === 'city' && best.population < 100_000 && external <= 0 && [...support.keys()].some((cc) => cc !== best.country)) accept = false;
     const placeCue = c.dateline === true || (c.locative && STRICT_LOCATIVE.test(text.slice(Math.max(0, c.start - 30), c.start)));
     if (accept && single && best.kind !== 'country' && !placeCue && personWords.has(normalizePlaceName(c.text))) accept = false;
-    if (accept && single && best.kind === 'city' && (NAME_TAIL.test(text.slice(c.end, c.end + 16)) || (!placeCue && isNamePart(c)))) accept = false;
+    if (accept && single && best.kind === 'city' && (NAME_TAIL.test(text.slice(c.end, c.end + 16)) || (!placeCue && isNamePart(text, c)))) accept = false;
     if (!accept) continue;
     const margin = bestScore - second;
     const confidence = Math.max(0.3, Math.min(c.loose === true ? 0.6 : 0.98, (supported ? 0.7 : 0.45) + (c.locative ? 0.1 : 0) + Math.min(0.2, margin / 20)));
     hits.push({ start: c.start, end: c.end, text: c.text, entry: best, confidence });
   }
   return hits;
+}
+
+/**
+ * Finds and resolves every place mention in `text`. Pure apart from reading the passed gazetteer;
+ * linear in the text (at most `gazetteer.maxWords` lookups per word). Three steps, each a function of
+ * its own (V8 compiled the single 6 KB-bytecode function late and in one long compile): gazetteer
+ * matches, the countries the document supports, and the entry each match resolves to.
+ */
+export function findPlaces(text: string, gazetteer: Gazetteer, options: PlaceOptions = {}): PlaceHit[] {
+  const tokens = options.tokens ?? tokenize(text);
+  const candidates = findCandidates(text, gazetteer, tokens, options.exclude ?? []);
+  const { support, own } = countrySupport(candidates, caseCountry(gazetteer, options.caseRegion));
+  return resolveCandidates(text, candidates, support, own, options.personWords ?? new Set<string>());
 }
 
 /** Settlement and area nouns: "the village of X" and "X village" name a place. */

@@ -427,7 +427,18 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     }
     if (run.length > 1 && isPlace(surface)) return;
     if (STREET_WORDS.test(words[words.length - 1] ?? '') || THING_HEADS.has(words[words.length - 1] ?? '')) return;
-    const titled = parseTitled(run);
+    analyseNameRun(run, words, surface, parseTitled(run));
+  }
+
+  /**
+   * The rest of {@link analyseRun} once the run names no organisation by its head or kind: a person by
+   * title or name shape, a known person's surname, or an organisation named after a place. A function
+   * of its own so that neither is one large function V8 optimises late and in one long compile.
+   */
+  function analyseNameRun(run: readonly Token[], words: readonly string[], surface: string, titled: ReturnType<typeof parseTitled>): void {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first === undefined || last === undefined) return;
     if (titled !== null && titled.role === null && titled.affiliation === null && run.length >= 2) {
       const w0 = words[0] ?? '';
       const w1 = words[1] ?? '';

@@ -10,7 +10,7 @@ import { defaultGazetteer, type Gazetteer } from './gazetteer.ts';
 import { extractActors } from './actors.ts';
 import { findPlaces, findUnresolvedPlaces, groupPlaces, type PlaceHit, type UnresolvedPlaceHit } from './places.ts';
 import { findDates, groupDates, type DateHit } from './dates.ts';
-import { extractFigures } from './figures.ts';
+import { extractFigures, type FigurePlace } from './figures.ts';
 import { extractEvents } from './events.ts';
 import { sentenceRanges, tokenize, type Token } from './facts/text.ts';
 
@@ -49,6 +49,45 @@ function safely<T>(fallback: T, run: () => T): T {
   }
 }
 
+/** Lower-cased surnames of the persons (a one-word person is a surname): "clinton", "obama". */
+function surnames(actors: readonly Actor[]): Set<string> {
+  const personWords = new Set<string>();
+  for (const a of actors) {
+    if (a.type !== 'person') continue;
+    // Surnames only: first names ("Virginia") are too often places.
+    const words = a.name.toLowerCase().split(/\s+/);
+    const last = words[words.length - 1] ?? '';
+    if (last.length >= 3) personWords.add(last);
+  }
+  return personWords;
+}
+
+/**
+ * A speaker's place (a mayor's city) by attribution id: where their figures refer to when the sentence
+ * names none. Like {@link surnames}, a function of its own to keep extractFacts small (V8 optimises a
+ * function later and compiles it longer the larger its bytecode).
+ */
+function speakerPlaces(attributions: readonly Attribution[], actors: readonly Actor[], speakerOf: Readonly<Record<string, string | null>>, gazetteer: Gazetteer): Record<string, string | null> {
+  const actorsById = new Map(actors.map((a) => [a.id, a]));
+  const speakerPlace: Record<string, string | null> = {};
+  for (const a of attributions) {
+    const actorId = speakerOf[a.id];
+    const actor = actorId === null || actorId === undefined ? undefined : actorsById.get(actorId);
+    const aff = actor?.affiliation ?? null;
+    const place = aff === null ? undefined : gazetteer.lookup(aff).find((e) => e.kind === 'city' || e.kind === 'region');
+    speakerPlace[a.id] = place?.name ?? null;
+  }
+  return speakerPlace;
+}
+
+/** Resolved and unresolved place mentions as the places a figure may refer to, resolved ones first. */
+function placesForFigures(placeHits: readonly PlaceHit[], unresolved: readonly UnresolvedPlaceHit[]): FigurePlace[] {
+  const places: FigurePlace[] = [];
+  for (const p of placeHits) places.push({ start: p.start, end: p.end, name: p.entry.name });
+  for (const u of unresolved) places.push({ start: u.start, end: u.end, name: u.name });
+  return places;
+}
+
 /**
  * Extracts the facts of `text` given its attributions and publication date.
  *
@@ -66,14 +105,7 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   const actorResult = safely({ actors: [] as Actor[], speakerOf: {}, coSpeakersOf: {}, nameSpans: [] as [number, number][] }, () =>
     extractActors(src, attributions, gazetteer, tokens),
   );
-  const personWords = new Set<string>();
-  for (const a of actorResult.actors) {
-    if (a.type !== 'person') continue;
-    // Surnames (a one-word person is a surname): "Clinton", "Obama"; first names ("Virginia") are too often places.
-    const words = a.name.toLowerCase().split(/\s+/);
-    const last = words[words.length - 1] ?? '';
-    if (last.length >= 3) personWords.add(last);
-  }
+  const personWords = surnames(actorResult.actors);
   const placeHits = safely<PlaceHit[]>([], () =>
     findPlaces(src, gazetteer, { caseRegion: input.caseRegion ?? null, exclude: actorResult.nameSpans, tokens, personWords }),
   );
@@ -87,20 +119,9 @@ export function extractFacts(text: string, input: FactsInput): Facts {
   for (const d of dateHits) taken.push([d.start, d.end]);
   const unresolved = safely<UnresolvedPlaceHit[]>([], () => findUnresolvedPlaces(src, gazetteer, tokens, taken));
 
-  // A speaker's place (a mayor's city) is where their figures refer to when the sentence names none.
-  const actorsById = new Map(actorResult.actors.map((a) => [a.id, a]));
-  const speakerPlace: Record<string, string | null> = {};
-  for (const a of attributions) {
-    const actorId = actorResult.speakerOf[a.id];
-    const actor = actorId === null || actorId === undefined ? undefined : actorsById.get(actorId);
-    const aff = actor?.affiliation ?? null;
-    const place = aff === null ? undefined : gazetteer.lookup(aff).find((e) => e.kind === 'city' || e.kind === 'region');
-    speakerPlace[a.id] = place?.name ?? null;
-  }
+  const speakerPlace = speakerPlaces(attributions, actorResult.actors, actorResult.speakerOf, gazetteer);
 
-  const figurePlaces: { start: number; end: number; name: string }[] = [];
-  for (const p of placeHits) figurePlaces.push({ start: p.start, end: p.end, name: p.entry.name });
-  for (const u of unresolved) figurePlaces.push({ start: u.start, end: u.end, name: u.name });
+  const figurePlaces = placesForFigures(placeHits, unresolved);
   const figureDates: (readonly [number, number, string | null])[] = [];
   for (const d of dateHits) figureDates.push([d.start, d.end, d.from]);
   const figures = safely<Figure[]>([], () =>

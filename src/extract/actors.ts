@@ -103,6 +103,9 @@ const NOT_ORG_ACRONYMS: ReadonlySet<string> = new Set(
 const COORDINATION = /^(?:\s*,)?\s*(?:and|&|as well as|along with|together with)\s+(?:the\s+)?$|^\s*,\s*(?:the\s+)?$/i;
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUNS_PLURAL = /^(?:they|them)$/i;
+const RELATIVE_PRONOUN = /^(?:who|which|that)$/i;
+/** A capitalised name (with "of", "the", "for", "and" inside) ending at a comma at the end of the text. */
+const ANTECEDENT_NAME = /((?:The\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|the|for|and|\p{Lu}[\p{L}'’.-]*))*)\s*,\s*$/u;
 const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
 const GROUP_RE = new RegExp(
   String.raw`(?:\b(?:the\s+)?((?:${Object.keys(DEMONYMS).map((d) => d.replace(/\./g, '\\.')).join('|')}|UN|U\.N\.|EU|NATO|local|regional|city|military|government|senior|western|foreign|international|humanitarian|Ukraine's|Russia's|pro-\p{Lu}\w+|separatist|rebel|state|federal)\s+)((?:defen[cs]e|military|intelligence|health|security|government|police|border|emergency|army|regional|local|city|law enforcement|human rights|prosecution|judicial|occupation|occupying|senior|top|other|former)\s+){0,2})(soldiers|troops|forces|officials|authorities|investigators|prosecutors|officers|aid workers|rescuers|volunteers|doctors|medics|sources|activists|analysts|monitors|observers|experts|lawmakers|diplomats|journalists|militants|fighters|separatists|rebels|paramilitaries|militia|army|military|police|servicemen|commanders|leaders|representatives|spokespeople|authorities)\b`,
@@ -752,6 +755,20 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (named !== undefined) return named.actor;
     const clean = surface.trim().replace(/^(?:the|its|his|her|their)\s+/i, '');
     const lower = clean.toLowerCase();
+    if (RELATIVE_PRONOUN.test(clean)) {
+      // "Kestrava's mayor, Tomas Ardelyan, who has said …", "the Ministry, which last week called …":
+      // the phrase the relative clause hangs on, the latest mention before it (a person for "who")
+      const person = /^who$/i.test(clean);
+      const antecedent = latestMention(start, (d) => (person ? d.type === 'person' || d.type === 'group' : d.type !== 'person'));
+      if (antecedent !== null) return antecedent;
+      // no mention found: the capitalised name right before the comma ("The Ostland Water Board, which")
+      const before = text.slice(Math.max(0, start - 120), start);
+      const name = ANTECEDENT_NAME.exec(before);
+      if (name !== null && name[1] !== undefined) {
+        const nameStart = start - before.length + name.index;
+        return resolveSpeaker(nameStart, nameStart + name[1].length, name[1], a);
+      }
+    }
     if (PRONOUNS_PERSON.test(clean)) {
       // "she said" prefers the latest woman or person of unknown gender over a nearer man, and vice versa.
       const gender: Gender = /^(?:she|her)$/i.test(clean) ? 'female' : 'male';

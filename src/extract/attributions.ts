@@ -21,6 +21,17 @@ import { channelOf } from './channel.ts';
 import { basisOf } from './basis.ts';
 import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
+import {
+  cleanSource,
+  clauseBeforeFinalCue,
+  insideName,
+  objectOfCue,
+  reportedSubjects,
+  sharedSubjects,
+  verbStart,
+  wholeLeftClause,
+  withoutMutualContents,
+} from './attribution-repairs.ts';
 
 /** Options of {@link extractAttributions}. */
 export interface AttributionOptions {
@@ -75,7 +86,9 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     stats.cues += cues.length;
   }
   const out: RawAttribution[] = [];
-  for (const [i, cue] of cues.entries()) {
+  for (const [i, found] of cues.entries()) {
+    let cue = verbStart(ctx, found);
+    if (insideName(ctx, cue)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (
@@ -88,7 +101,6 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
       spent += roles.window;
     }
-    if (roles.contents.length === 0) continue;
     let contents = roles.contents;
     let sources = roles.sources;
     const left = contents[0]!;
@@ -128,6 +140,18 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
       if (d < best) source = s;
     }
+    if (source !== undefined) {
+      source = cleanSource(ctx, source, cue);
+      // a repaired source never lies inside a content fragment ("which" taken for content)
+      const s = source;
+      if (s !== undefined) contents = contents.filter((c) => c[1] <= s[0] || c[0] >= s[1]);
+      if (contents.length === 0) continue;
+    }
+    contents = contents.map((c) => wholeLeftClause(ctx, cue, source, c));
+    contents = clauseBeforeFinalCue(ctx, cue, source, contents);
+    if (contents.length === 0) continue;
+    const moved = objectOfCue(ctx, cue, contents);
+    if (moved !== null) [cue, contents] = moved;
     if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);
     // a monotone score from the perceptron margins (not a calibrated probability): margins of
     // about 10 are coin-flips, 40 and more are near-certain on PolNeAR train
@@ -135,7 +159,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return assignFragments(out);
+  return reportedSubjects(ctx, withoutMutualContents(assignFragments(ctx, sharedSubjects(ctx, out))));
 }
 
 /** Most tokens (commas, the source) between a quotation and its cue group on either side. */
@@ -200,16 +224,22 @@ const gap = (cue: TokenRange, r: TokenRange): number => (r[1] <= cue[0] ? cue[0]
  * (mostly) the content of a neighbouring attribution whose cue is nearer, it is dropped from the
  * first ("“I love you,” he said. “He really does,” Melanie said.").
  */
-function assignFragments(found: RawAttribution[]): RawAttribution[] {
+function assignFragments(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  const sentence = ctx.layout.sentence;
   return found.map((a, k) => {
     if (a.contents.length < 2) return a;
+    // the fragment kept whatever happens: one in the cue's sentence first, then the nearest
+    const rank = (c: TokenRange): number =>
+      gap(a.cue, c) + (sentence[c[0]] === sentence[a.cue[0]] || sentence[c[1] - 1] === sentence[a.cue[0]] ? 0 : 1e6);
     let nearest = a.contents[0]!;
-    for (const c of a.contents) if (gap(a.cue, c) < gap(a.cue, nearest)) nearest = c;
+    for (const c of a.contents) if (rank(c) < rank(nearest)) nearest = c;
     const keep = a.contents.filter((c) => {
       if (c === nearest) return true;
       for (let j = Math.max(0, k - 4); j < Math.min(found.length, k + 5); j++) {
         if (j === k) continue;
         const b = found[j]!;
+        // a cue inside the clause before "…, the Institute said" is nested in it, not competing for it
+        if (c[1] <= a.cue[0] && b.cue[0] >= c[0] && b.cue[1] <= c[1]) continue;
         const d = gap(b.cue, c);
         if (d >= gap(a.cue, c)) continue;
         for (const o of b.contents) {
@@ -258,5 +288,12 @@ export function extractAttributions(text: string, options: AttributionOptions = 
       confidence: Math.round(r.confidence * 1000) / 1000,
     };
   });
-  return nest(built);
+  // a reported attribution's stated channel is its reporter's ("In a statement, the council said that
+  // residents have seen …": the statement is the council's)
+  const nested = nest(built);
+  const byId = new Map(nested.map((a) => [a.id, a]));
+  return nested.map((a) => {
+    const parent = a.parent === null ? undefined : byId.get(a.parent);
+    return parent !== undefined && a.channel !== null && a.channel === parent.channel ? { ...a, channel: null } : a;
+  });
 }

@@ -11,7 +11,8 @@ const MEDIUM =
   '(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news )*' +
   MEDIUM_NOUNS;
 const PREPOSITIONAL = new RegExp(
-  `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b[^,.;:"“”()]{0,80}`,
+  // the medium's own words run on until punctuation or the "that" opening the content
+  `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b(?:(?!\\sthat\\b)[^,.;:"“”()]){0,80}`,
   'giu',
 );
 /**

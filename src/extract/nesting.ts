@@ -15,7 +15,7 @@ const REACH = WINDOW_BEFORE + WINDOW_AFTER;
  * linear in the number of attributions.
  */
 export function nest(attributions: readonly Attribution[]): Attribution[] {
-  return attributions.map((a, k) => {
+  const nested = attributions.map((a, k) => {
     let parent: string | null = null;
     let size = Infinity;
     const lo = Math.max(0, k - REACH);
@@ -32,4 +32,32 @@ export function nest(attributions: readonly Attribution[]): Attribution[] {
     }
     return parent === a.parent ? a : { ...a, parent };
   });
+  return withoutCycles(nested);
+}
+
+/**
+ * Breaks any cycle of parents (contents that enclose each other's cues, which extraction avoids for
+ * pairs but cannot rule out for longer chains): the first attribution of a cycle loses its parent.
+ */
+function withoutCycles(list: Attribution[]): Attribution[] {
+  const index = new Map(list.map((a, k) => [a.id, k]));
+  // 0 unvisited, 1 on the current walk, 2 done
+  const state = new Uint8Array(list.length);
+  for (let k = 0; k < list.length; k++) {
+    const walk: number[] = [];
+    let at: number | undefined = k;
+    while (at !== undefined && state[at] === 0) {
+      state[at] = 1;
+      walk.push(at);
+      const parent: string | null = list[at]!.parent;
+      at = parent === null ? undefined : index.get(parent);
+    }
+    if (at !== undefined && state[at] === 1) {
+      const cycle = walk.slice(walk.indexOf(at));
+      const first = Math.min(...cycle);
+      list[first] = { ...list[first]!, parent: null };
+    }
+    for (const w of walk) state[w] = 2;
+  }
+  return list;
 }

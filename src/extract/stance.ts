@@ -32,7 +32,8 @@ const HEDGE = set([
   'estimated', 'likely', 'probably', 'reportedly', 'apparently', 'unconfirmed', 'guess', 'guessed',
 ]);
 const PRONOUN = set(['he', 'she', 'they', 'we', 'i', 'it']);
-const AUX = set(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far']);
+const AUX = set(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far', 'able', 'unable', 'to']);
+const THAT = set(['that']);
 
 const ING = /ing$/iu;
 
@@ -70,13 +71,15 @@ export function stanceOf(
   if (cueStance === 'confirm' && pre === 'not_confirmed') stance = 'not_confirmed';
   if (cueStance === 'deny' && pre === 'assert') stance = 'assert';
   const first = a.contents[0];
-  if (first !== undefined && (stance === null || stance === 'assert') && PRONOUN.has(ctx.tokens.lower[first[0]]!)) {
+  // the content's subject, after a leading "that" ("said that it had not been able to confirm …")
+  const subject = first !== undefined && THAT.has(ctx.tokens.lower[first[0]]!) && first[1] - first[0] > 1 ? first[0] + 1 : first?.[0];
+  if (first !== undefined && subject !== undefined && (stance === null || stance === 'assert') && PRONOUN.has(ctx.tokens.lower[subject]!)) {
     // "… told ABC News they have not confirmed …": the speaker's own verb carries the stance
-    let j = first[0] + 1;
-    const end = Math.min(first[1], first[0] + 8);
+    let j = subject + 1;
+    const end = Math.min(first[1], subject + 10);
     while (j < end && AUX.has(ctx.tokens.lower[j]!)) j++;
     if (j < end) {
-      const inner = classify(ctx, first[0] + 1, j + 1);
+      const inner = classify(ctx, subject + 1, j + 1);
       if (inner === 'not_confirmed' || inner === 'deny' || inner === 'confirm') stance = inner;
     }
   }

@@ -1,6 +1,6 @@
 // The bundled sample case (samples/sample-case: a fictional town, people and outlets) and the reference
-// article, run through the real extractor and the allegations stage: the four allegations the case was
-// written with, their origin groups, statuses and figures (samples/sample-case/README.md).
+// article, run through the real extractor and the allegations stage: the five allegations the case
+// contains, their origin groups, statuses and figures (samples/sample-case/README.md).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,12 +54,20 @@ describe('sample case', () => {
   const toll = containing(allegations, 'northgate-daily-mayor-interview', 'at least 80 civilians');
   const hospital = containing(allegations, 'monitoring-mission-briefing', 'maternity wing');
   const convoy = containing(allegations, 'aster-relief-convoy-statement', 'convoy of six trucks');
+  const monitors = containing(allegations, 'monitoring-mission-briefing', 'A team of monitors');
   const groupSources = (a: Allegation | undefined) => (a?.groups ?? []).map((g) => [...g.sources].sort());
 
-  it('finds exactly the four allegations the case was written with', () => {
-    assert.equal(allegations.length, 4);
-    for (const a of [brickworks, toll, hospital, convoy]) assert.ok(a);
-    assert.equal(new Set([brickworks?.id, toll?.id, hospital?.id, convoy?.id]).size, 4);
+  it('finds exactly the five allegations the case contains', () => {
+    assert.equal(allegations.length, 5);
+    for (const a of [brickworks, toll, hospital, convoy, monitors]) assert.ok(a);
+    assert.equal(new Set([brickworks?.id, toll?.id, hospital?.id, convoy?.id, monitors?.id]).size, 5);
+  });
+
+  it("keeps the mission's monitors turned back apart from the convoy: another event, one origin", () => {
+    assert.ok(monitors);
+    assert.equal(monitors.eventType, 'obstruction_of_humanitarian_access');
+    assert.deepEqual(groupSources(monitors), [['monitoring-mission-briefing']]);
+    assert.ok(monitors.members.every((m) => m.sourceId === 'monitoring-mission-briefing'));
   });
 
   it('states each allegation from one of its own claims, on its topic', () => {

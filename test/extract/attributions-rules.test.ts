@@ -32,6 +32,8 @@ describe('stanceOf', () => {
     ['The mayor made the charge on Monday, saying he saw trucks.', 'saying', 'he saw trucks', 'allege'],
     ['Analysts suggested the dam may have failed.', 'suggested', 'the dam may have failed', 'hedge'],
     ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', 'assert'],
+    ['The mission said that it had not been able to confirm the reports.', 'said', 'that it had not been able to confirm the reports', 'not_confirmed'],
+    ['The agency said it was unable to verify the account.', 'said', 'it was unable to verify the account', 'not_confirmed'],
   ];
   for (const [text, cue, content, stance] of cases) {
     it(`reads "${cue}" in "${text}" as ${stance}`, () => {
@@ -112,5 +114,13 @@ describe('nest', () => {
     const inner = build('a3', [20, 24], [25, 80]);
     const result = nest([outer, middle, inner]);
     assert.deepEqual(result.map((a) => a.parent), [null, 'a1', 'a2']);
+  });
+
+  it('never lets attributions report each other', () => {
+    // each content holds the other's cue: the first loses its parent, the second keeps it
+    const a = build('a1', [0, 4], [5, 60]);
+    const b = build('a2', [30, 34], [0, 29]);
+    const result = nest([a, b]);
+    assert.deepEqual(result.map((x) => x.parent), [null, 'a1']);
   });
 });

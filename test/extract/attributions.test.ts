@@ -41,6 +41,8 @@ describe('extractAttributions on the reference article', () => {
     );
     assert.ok(a);
     assert.equal(a.stance, 'hedge');
+    // "Boychenko said … and estimated that …": the coordinated cue shares its subject
+    assert.equal(a.source?.text, 'Boychenko');
   });
 
   it('finds the city council statement on Facebook about witnesses', () => {
@@ -134,6 +136,85 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(a.source?.text, 'the regional fire service');
   });
 
+  it('gives a cue coordinated with an earlier one the same source', () => {
+    const text =
+      'Governor Ilse Varro said the bridge at Kettering Ford was destroyed overnight and estimated that forty families had lost their homes.';
+    const found = extractAttributions(text);
+    const estimate = found.find((a) => a.cue.text === 'estimated');
+    assert.ok(estimate, 'no attribution for "estimated"');
+    assert.equal(estimate.source?.text, 'Governor Ilse Varro');
+    // a cue of the next sentence keeps its own subject
+    const next = extractAttributions(
+      'Governor Ilse Varro said the bridge at Kettering Ford was destroyed. But engineers estimated that it could be rebuilt by May.',
+    ).find((a) => a.cue.text === 'estimated');
+    assert.equal(next?.source?.text, 'engineers');
+  });
+
+  it('repairs sources: a wire dateline, a time phrase, a trailing relative pronoun', () => {
+    const text = [
+      'VELMARA, Ostland (NWA) — Flood wardens said on Monday that the levee at Orrin had failed twice.',
+      'The Ostland Water Board, which last week called the reports "alarmist," said its engineers would inspect the levee.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const sources = found.map((a) => a.source?.text ?? null);
+    assert.ok(sources.includes('Flood wardens'), `sources: ${JSON.stringify(sources)}`);
+    assert.ok(!sources.some((s) => s !== null && /—|^last week$|, which$/.test(s)), `sources: ${JSON.stringify(sources)}`);
+  });
+
+  it('keeps a cue’s prepositional object out of the content and ends the channel before "that"', () => {
+    const text =
+      'The Orrin Survey Institute said in a report published on its website that 14 of the 20 houses had been flooded.';
+    const [a] = extractAttributions(text);
+    assert.ok(a);
+    assert.deepEqual(a.content.map((c) => c.text), ['that 14 of the 20 houses had been flooded']);
+    assert.equal(a.channel, 'a report published on its website');
+  });
+
+  it('gives the clause before "…, the board said" whole to that cue, with the cue inside it nested', () => {
+    const text = 'Gauge records showed the river rose between May 1 and May 4, the board said.';
+    const found = extractAttributions(text);
+    const said = found.find((a) => a.cue.text === 'said');
+    assert.ok(said);
+    assert.deepEqual(said.content.map((c) => c.text), ['Gauge records showed the river rose between May 1 and May 4']);
+    const showed = found.find((a) => a.cue.text === 'showed');
+    if (showed !== undefined) assert.equal(showed.parent, said.id);
+  });
+
+  it('gives a reported attribution the noun phrase before its cue as source, and no channel of its own', () => {
+    const text =
+      'In a statement on its website, the Orrin Valley council said that farmers of the upper valley have seen soldiers digging trenches behind the mill.';
+    const found = extractAttributions(text);
+    const said = found.find((a) => a.cue.text === 'said');
+    const seen = found.find((a) => a.cue.text === 'have seen');
+    assert.ok(said && seen);
+    assert.equal(said.channel, 'a statement on its website');
+    assert.equal(seen.parent, said.id);
+    assert.equal(seen.source?.text, 'farmers of the upper valley');
+    assert.equal(seen.channel, null);
+    assert.deepEqual(seen.content.map((c) => c.text), ['soldiers digging trenches behind the mill']);
+  });
+
+  it('gives "…, he said." the clause before it, not the next sentence’s quotation', () => {
+    const text =
+      'Jonas Varro briefed reporters. A team of inspectors tried to reach the northern district of the town last week, but was stopped at a checkpoint and refused access, he said. "We have looked into these reports and we take them seriously," Varro said.';
+    const found = extractAttributions(text);
+    const he = found.find((a) => a.source?.text === 'he');
+    assert.ok(he);
+    assert.deepEqual(he.content.map((c) => c.text), [
+      'A team of inspectors tried to reach the northern district of the town last week, but was stopped at a checkpoint and refused access',
+    ]);
+  });
+
+  it('reads "VELMARA — …, the town’s fire chief said, as …": cue at the verb, clause without the dateline', () => {
+    const text =
+      'VELMARA, Ostland — At least nine people were hurt when a footbridge collapsed on Sunday, the town\'s fire chief said, as rescuers searched the river.';
+    const [a] = extractAttributions(text);
+    assert.ok(a);
+    assert.equal(a.cue.text, 'said');
+    assert.equal(a.source?.text, "the town's fire chief");
+    assert.deepEqual(a.content.map((c) => c.text), ['At least nine people were hurt when a footbridge collapsed on Sunday']);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });
@@ -148,6 +229,20 @@ describe('extract', () => {
     assert.equal(x.attributions.length, 1);
     for (const key of ['actors', 'places', 'dates', 'figures', 'events'] as const)
       assert.ok(Array.isArray(x[key]));
+  });
+
+  it('links a relative pronoun source to the phrase its clause hangs on', () => {
+    const text = [
+      'The count is lower than the toll given by the mayor of Velmara, Ilse Varro, who has said at least 40 residents were killed.',
+      'The Ostland Water Board, which last week called the reports "alarmist," did not respond to a request for comment.',
+    ].join(' ');
+    const x = extract(text, { published: '2031-05-02' });
+    const nameOf = (source: string): string | undefined => {
+      const a = x.attributions.find((y) => y.source?.text === source);
+      return x.actors.find((actor) => actor.id === a?.source?.actor)?.name;
+    };
+    assert.equal(nameOf('who'), 'Ilse Varro');
+    assert.equal(nameOf('which'), 'Ostland Water Board');
   });
 
   it('links sources to actors from fact extraction', () => {

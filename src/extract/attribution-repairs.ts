@@ -1,0 +1,302 @@
+/**
+ * Repairs applied to the taggers' attributions before the contract is filled in: shapes of news copy
+ * the learned taggers get wrong and a reader would not (wire datelines, time phrases and relative
+ * pronouns in sources, a cue begun inside a name or a noun phrase, the clause before "…, X said",
+ * coordinated and participle cues sharing their subject, contents that hold each other's cues).
+ * Each rule is general; docs/EVALUATION.md ("fifth pass") gives what it changes on PolNeAR.
+ */
+import type { DocContext, TokenRange } from './attribution-features.ts';
+import type { RawAttribution } from './attributions.ts';
+import { PENN_TAGS } from '../text/pos.ts';
+import { hashWord, Shape } from '../text/tokens.ts';
+
+const words = (list: readonly string[]): ReadonlySet<number> => new Set(list.map(hashWord));
+const COMMA = hashWord(',');
+/** Words opening a subordinate clause after a cue ("…, he said, as fighting continued"). */
+const SUBORDINATORS = words(['as', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'amid']);
+/** Penn tag ids by name (src/text/pos.ts). */
+const PENN = new Map(PENN_TAGS.map((tag, k) => [tag, k + 1]));
+/** Tags of the words of a short noun phrase ("its website", "the council's page"). */
+const NOUN_PHRASE_TAGS = new Set(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS'].map((tag) => PENN.get(tag)!));
+const PREPOSITION = PENN.get('IN')!;
+const ADVERB = PENN.get('RB')!;
+const THAT = hashWord('that');
+/** Tags of the words of a subject noun phrase right before a cue ("residents of the southern district"). */
+const SUBJECT_TAGS = new Set(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP'].map((tag) => PENN.get(tag)!));
+const SUBJECT_HEADS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'PRP'].map((tag) => PENN.get(tag)!));
+const OF = hashWord('of');
+/** Most words of such a subject. */
+const SUBJECT_WORDS = 8;
+
+/** Tags of the words a noun phrase's head follows ("the", "town's", "its", "local"). */
+const MODIFIER_TAGS = new Set(['DT', 'POS', 'PRP$', 'JJ'].map((tag) => PENN.get(tag)!));
+const NOMINAL_TAGS = new Set(['NN', 'NNS', 'JJ'].map((tag) => PENN.get(tag)!));
+const VERB_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'VB', 'MD'].map((tag) => PENN.get(tag)!));
+const S = hashWord('s');
+const APOSTROPHE = hashWord("'");
+const RIGHT_QUOTE = hashWord('’');
+
+/** Whether attribution `k`'s cue lies inside another attribution's content (looked for nearby only). */
+function reported(found: readonly RawAttribution[], k: number): boolean {
+  const cue = found[k]!.cue;
+  for (let j = Math.max(0, k - 8); j < Math.min(found.length, k + 9); j++)
+    if (j !== k && found[j]!.contents.some((c) => inside(cue, c))) return true;
+  return false;
+}
+
+/**
+ * A source-less reported attribution whose cue follows a noun phrase opening its clause ("… said
+ * that [residents of the southern district] have seen …") takes that phrase as its source: the role
+ * tagger, trained on PolNeAR where reported attributions are not annotated, rarely marks it.
+ */
+function withSubject(ctx: DocContext, a: RawAttribution): RawAttribution {
+  if (a.sources.length > 0) return a;
+  const t = ctx.tokens;
+  const head = a.cue[0] - 1;
+  if (head < 0 || !SUBJECT_HEADS.has(ctx.pos[head]!)) return a;
+  let i = head;
+  while (i > head - SUBJECT_WORDS && i > ctx.sentStart[a.cue[0]]! && (SUBJECT_TAGS.has(ctx.pos[i - 1]!) || t.lower[i - 1] === OF)) i--;
+  // the phrase must open a clause: after "that", a comma or the sentence's start
+  const opener = i === ctx.sentStart[a.cue[0]] || t.lower[i - 1] === THAT || t.shape[i - 1] === Shape.punct;
+  if (!opener || t.lower[i] === OF) return a;
+  const contents = a.contents.filter((c) => c[1] <= i || c[0] >= a.cue[0]);
+  return contents.length === 0 ? a : { ...a, sources: [[i, a.cue[0]]], contents };
+}
+
+const inside = (cue: TokenRange, c: TokenRange): boolean => c[0] <= cue[0] && cue[1] <= c[1];
+
+/**
+ * Two attributions cannot each report the other. When a later cue's content reaches back over an
+ * earlier cue whose content holds the later cue ("the Council said that residents have seen …", with
+ * "have seen" given the clause before it), the later one's fragment is dropped (and the attribution,
+ * when nothing is left): the earlier cue reports the later one, not the reverse.
+ */
+export function withoutMutualContents(found: RawAttribution[]): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  for (const [k, a] of found.entries()) {
+    let contents = a.contents;
+    for (let j = Math.max(0, k - 8); j < Math.min(found.length, k + 9); j++) {
+      const b = found[j]!;
+      if (j === k || !b.contents.some((c) => inside(a.cue, c)) || !a.contents.some((c) => inside(b.cue, c))) continue;
+      // the less confident one gives way (the earlier one on a tie)
+      if (a.confidence < b.confidence || (a.confidence === b.confidence && j < k))
+        contents = contents.filter((c) => !inside(b.cue, c));
+    }
+    if (contents.length === a.contents.length) out.push(a);
+    else if (contents.length > 0) out.push({ ...a, contents });
+  }
+  return out;
+}
+
+/** Words that may stand between a coordinator and a cue sharing its subject ("and later told"). */
+const BETWEEN_COORDINATED = new Set(['also', 'then', 'later', 'further', 'has', 'have', 'had', 'is', 'was', 'not']);
+const COORDINATORS = new Set(['and', 'but']);
+
+/**
+ * A cue coordinated with an earlier one of its sentence shares its subject: "Boychenko said the city
+ * was decimated and estimated that …" — "estimated" has Boychenko as its source although the role
+ * tagger, looking for a noun phrase next to the cue, finds none. PolNeAR annotates the shared subject
+ * (on train, 85% of such cues with a gold source have exactly the earlier cue's source). So does a
+ * participle after a comma ("…, citing …", "…, saying …": 416 of 487 such train cues after an earlier
+ * cue of their sentence have exactly its source).
+ */
+export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  const t = ctx.tokens;
+  const word = (i: number): string => t.text.slice(t.start[i], t.end[i]).toLowerCase();
+  return found.map((a, k) => {
+    if (k === 0) return a;
+    let i = a.cue[0] - 1;
+    const participle = i >= 0 && t.lower[i] === COMMA && word(a.cue[0]).endsWith('ing');
+    if (a.sources.length > 0 && !participle) return a;
+    if (!participle) {
+      while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(word(i))) i--;
+      if (i < 0 || !COORDINATORS.has(word(i))) return a;
+    }
+    const sentence = ctx.layout.sentence[a.cue[0]];
+    for (let j = k - 1; j >= 0; j--) {
+      const b = found[j]!;
+      if (ctx.layout.sentence[b.cue[0]] !== sentence) break;
+      if (b.cue[1] > i) continue;
+      const source = b.sources[0];
+      if (source === undefined || source[0] >= i) return a;
+      // a participle keeps a source of its own unless the tagger took it from the clause before
+      // (", citing its own count": "nine people" from "…said nine people had been killed")
+      const own = a.sources[0];
+      if (own !== undefined && !b.contents.some((c) => c[0] <= own[0] && own[1] <= c[1])) return a;
+      return { ...a, sources: [source] };
+    }
+    return a;
+  });
+}
+
+/** Most words of the noun phrase a cue's preposition governs before "that". */
+const CUE_OBJECT_WORDS = 6;
+
+/**
+ * A long cue ending in a preposition whose object the content took ("said in a report published on" +
+ * "its website that 29 …"): the object belongs to the cue (PolNeAR's "said in a statement"), the
+ * content starts at "that". Returns the moved cue and contents, or null when the shape does not hold.
+ */
+export function objectOfCue(
+  ctx: DocContext,
+  cue: TokenRange,
+  contents: readonly TokenRange[],
+): [TokenRange, TokenRange[]] | null {
+  const t = ctx.tokens;
+  const k = contents.findIndex((c) => c[0] === cue[1]);
+  if (cue[1] - cue[0] < 3 || ctx.pos[cue[1] - 1] !== PREPOSITION || t.lower[cue[1] - 1] === THAT || k < 0) return null;
+  const c = contents[k]!;
+  for (let i = c[0]; i < Math.min(c[1] - 1, c[0] + CUE_OBJECT_WORDS + 1); i++) {
+    if (t.lower[i] === THAT) {
+      if (i === c[0]) return null;
+      const out = [...contents];
+      out[k] = [i, c[1]];
+      return [[cue[0], i], out];
+    }
+    if (!NOUN_PHRASE_TAGS.has(ctx.pos[i]!)) return null;
+  }
+  return null;
+}
+
+/**
+ * A content before its source and cue at the end of the sentence ("…, the Institute said.") is the
+ * clause from the sentence's start: when the tagger began it mid-phrase, after a word rather than after
+ * punctuation ("… between March 1 and [March 6], the Institute said"), it is widened to that start.
+ */
+export function wholeLeftClause(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, c: TokenRange): TokenRange {
+  const t = ctx.tokens;
+  const lo = source !== undefined && source[1] <= cue[0] ? source[0] : cue[0];
+  const start = ctx.sentStart[cue[0]]!;
+  if (c[1] > lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) return c;
+  if (t.shape[c[0] - 1] === Shape.punct || t.lower[c[0] - 1] === THAT) return c;
+  if (ctx.quotes[c[0]]! - ctx.quotes[start]! > 0) return c;
+  return [start, c[1]];
+}
+
+/**
+ * "A team of monitors was stopped at a checkpoint, he said.": a cue closing its sentence (or followed
+ * only by a subordinate clause: "…, he said, as fighting continued") after a comma reports the clause
+ * before that comma. When the role tagger found nothing there (and took a quotation of the next
+ * sentence or the subordinate clause instead), that clause is the content, without a wire dateline.
+ */
+export function clauseBeforeFinalCue(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: TokenRange[],
+): TokenRange[] {
+  const t = ctx.tokens;
+  const start = ctx.sentStart[cue[0]]!;
+  const end = ctx.sentEnd[cue[0]]!;
+  const lo = source !== undefined && source[1] <= cue[0] ? source[0] : cue[0];
+  const hi = source !== undefined && source[0] >= cue[1] ? source[1] : cue[1];
+  const closes = end - hi === 1 && t.shape[hi] === Shape.punct;
+  // "…, the director said, as fighting continued …": a subordinate clause after the cue is not its content
+  const subordinate = end - hi > 2 && t.lower[hi] === COMMA && SUBORDINATORS.has(t.lower[hi + 1]!);
+  if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || !(closes || subordinate)) return contents;
+  if (contents.some((c) => c[0] >= start && c[0] < lo)) return contents;
+  if (ctx.quotes[lo]! - ctx.quotes[start]! > 0) return contents;
+  return [[datelineEnd(ctx, start), lo - 1]];
+}
+
+/**
+ * A cue that the tagger began inside the noun phrase before its verb ("the town's [fire chief said]")
+ * starts at the verb; the nouns go back to the source (the role tagger is run on the shorter cue).
+ */
+export function verbStart(ctx: DocContext, cue: TokenRange): TokenRange {
+  const [a, b] = cue;
+  const t = ctx.tokens;
+  // tokens are runs of letters, so "town's" is "town" "'" "s"
+  const possessive = a > 1 && t.lower[a - 1] === S && (t.lower[a - 2] === APOSTROPHE || t.lower[a - 2] === RIGHT_QUOTE);
+  if (b - a < 2 || a === 0 || !(possessive || MODIFIER_TAGS.has(ctx.pos[a - 1]!))) return cue;
+  let i = a;
+  while (i < b - 1 && NOMINAL_TAGS.has(ctx.pos[i]!)) i++;
+  return i > a && VERB_TAGS.has(ctx.pos[i]!) ? [i, b] : cue;
+}
+
+const capital = (shape: number): boolean => shape === Shape.capitalized || shape === Shape.upper;
+
+/**
+ * Whether a one-word cue is a word of a name ("The Continental Monitoring Mission"): capitalised
+ * between capitalised words, not at its sentence's start, and either an -ing form or in a sentence not
+ * written in title case.
+ */
+export function insideName(ctx: DocContext, cue: TokenRange): boolean {
+  const t = ctx.tokens;
+  const [a, b] = cue;
+  if (b - a !== 1 || a === 0 || b >= t.count || a === ctx.sentStart[a]) return false;
+  if (!capital(t.shape[a]!) || !capital(t.shape[a - 1]!) || !capital(t.shape[b]!)) return false;
+  // a headline's verbs are capitalised too ("Mayor Says Convoy …"), its participles rarely ("Monitoring Mission")
+  if (/ing$/u.test(t.text.slice(t.start[a], t.end[a]))) return true;
+  let lower = 0;
+  let upper = 0;
+  for (let i = ctx.sentStart[a]!; i < ctx.sentEnd[a]!; i++) {
+    if (t.shape[i] === Shape.lower) lower++;
+    else if (capital(t.shape[i]!)) upper++;
+  }
+  return lower > upper;
+}
+
+/** Words of a time phrase that the role tagger sometimes takes for a source ("which last week called …"). */
+const TIME_WORDS = words([
+  'last', 'this', 'next', 'past', 'earlier', 'later', 'on', 'in', 'early', 'late', 'ago', 'week', 'weeks',
+  'weekend', 'month', 'months', 'year', 'years', 'day', 'days', 'today', 'tonight', 'yesterday', 'morning',
+  'afternoon', 'evening', 'night', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'recently', 'previously', 'the', 'a',
+]);
+const RELATIVE_PRONOUNS = words(['who', 'which', 'that']);
+const DASHES = new Set([0x2014, 0x2013, 0x2015]);
+/** Most tokens of a dateline ("KESTRAVA, Lorvania (CPA) —") before its dash. */
+const DATELINE_TOKENS = 12;
+
+/**
+ * The first token after a wire dateline ("KESTRAVA, Lorvania (CPA) — ") opening the paragraph at
+ * token `start`, or `start` when there is none.
+ */
+function datelineEnd(ctx: DocContext, start: number): number {
+  const t = ctx.tokens;
+  const lay = ctx.layout;
+  if (t.shape[start] !== Shape.upper || (start > 0 && lay.paragraph[start - 1] === lay.paragraph[start])) return start;
+  for (let i = start + 1; i < Math.min(t.count - 1, start + DATELINE_TOKENS); i++) {
+    if (t.end[i]! - t.start[i]! === 1 && DASHES.has(t.text.charCodeAt(t.start[i]!))) return i + 1;
+  }
+  return start;
+}
+
+/**
+ * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
+ * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), an adverb
+ * of the cue ("The Ministry categorically"), a relative pronoun trailing it ("The Mission, which" →
+ * "The Mission"), a time phrase taken for it ("…, which last week called …" → "which"; a time phrase
+ * alone is no source).
+ */
+export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange): TokenRange | undefined {
+  const t = ctx.tokens;
+  const [a, b] = source;
+  const after = datelineEnd(ctx, ctx.sentStart[a]!);
+  if (after > a && after < b) return [after, b];
+  // "The Ministry categorically denies": an adverb before the cue modifies the cue
+  if (b - a > 1 && ctx.pos[b - 1] === ADVERB && /ly$/u.test(t.text.slice(t.start[b - 1], t.end[b - 1])))
+    return cleanSource(ctx, [a, b - 1], cue);
+  for (let r = b - 1; r > a + 1; r--) {
+    if (!RELATIVE_PRONOUNS.has(t.lower[r]!) || t.shape[r - 1] !== Shape.punct) continue;
+    // "The Board, which last week called …": the cue is the relative clause's verb, "which" its subject
+    if (b === cue[0] && timePhrase(ctx, r + 1, b)) return [r, r + 1];
+    // "The Mission in Lorvania, which said last week …, said": the clause ends before the cue
+    if (r === b - 1) return [a, r - 1];
+  }
+  if (!timePhrase(ctx, a, b)) return source;
+  return a > 0 && RELATIVE_PRONOUNS.has(t.lower[a - 1]!) ? [a - 1, a] : undefined;
+}
+
+/** Whether tokens [from, to) are all words of a time phrase or numbers (true when empty). */
+function timePhrase(ctx: DocContext, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ctx.tokens.shape[i] !== Shape.digits && !TIME_WORDS.has(ctx.tokens.lower[i]!)) return false;
+  return true;
+}
+
+/** Gives each reported attribution without a source the subject before its cue ({@link withSubject}). */
+export function reportedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  return found.map((a, k) => (reported(found, k) ? withSubject(ctx, a) : a));
+}

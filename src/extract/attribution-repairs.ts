@@ -36,11 +36,25 @@ const S = hashWord('s');
 const APOSTROPHE = hashWord("'");
 const RIGHT_QUOTE = hashWord('’');
 
+/**
+ * A raw attribution, always built here with its fields in one order: V8 then sees one object shape
+ * wherever attributions flow (a spread copy of a literal can get another, and every function reading
+ * attributions is deoptimised and recompiled when it meets it).
+ */
+export function rawAttribution(
+  cue: TokenRange,
+  sources: readonly TokenRange[],
+  contents: readonly TokenRange[],
+  confidence: number,
+): RawAttribution {
+  return { cue, sources, contents, confidence };
+}
+
 /** Whether attribution `k`'s cue lies inside another attribution's content (looked for nearby only). */
 function reported(found: readonly RawAttribution[], k: number): boolean {
   const cue = found[k]!.cue;
   for (let j = Math.max(0, k - 8); j < Math.min(found.length, k + 9); j++)
-    if (j !== k && found[j]!.contents.some((c) => inside(cue, c))) return true;
+    if (j !== k && holds(found[j]!.contents, cue)) return true;
   return false;
 }
 
@@ -60,10 +74,16 @@ function withSubject(ctx: DocContext, a: RawAttribution): RawAttribution {
   const opener = i === ctx.sentStart[a.cue[0]] || t.lower[i - 1] === THAT || t.shape[i - 1] === Shape.punct;
   if (!opener || t.lower[i] === OF) return a;
   const contents = a.contents.filter((c) => c[1] <= i || c[0] >= a.cue[0]);
-  return contents.length === 0 ? a : { ...a, sources: [[i, a.cue[0]]], contents };
+  return contents.length === 0 ? a : rawAttribution(a.cue, [[i, a.cue[0]]], contents, a.confidence);
 }
 
 const inside = (cue: TokenRange, c: TokenRange): boolean => c[0] <= cue[0] && cue[1] <= c[1];
+
+/** Whether one of `contents` holds the range `r` (a loop, not a closure: this runs per attribution pair). */
+function holds(contents: readonly TokenRange[], r: TokenRange): boolean {
+  for (const c of contents) if (inside(r, c)) return true;
+  return false;
+}
 
 /**
  * Two attributions cannot each report the other. When a later cue's content reaches back over an
@@ -77,20 +97,31 @@ export function withoutMutualContents(found: RawAttribution[]): RawAttribution[]
     let contents = a.contents;
     for (let j = Math.max(0, k - 8); j < Math.min(found.length, k + 9); j++) {
       const b = found[j]!;
-      if (j === k || !b.contents.some((c) => inside(a.cue, c)) || !a.contents.some((c) => inside(b.cue, c))) continue;
+      if (j === k || !holds(b.contents, a.cue) || !holds(a.contents, b.cue)) continue;
       // the less confident one gives way (the earlier one on a tie)
       if (a.confidence < b.confidence || (a.confidence === b.confidence && j < k))
         contents = contents.filter((c) => !inside(b.cue, c));
     }
     if (contents.length === a.contents.length) out.push(a);
-    else if (contents.length > 0) out.push({ ...a, contents });
+    else if (contents.length > 0) out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
   }
   return out;
 }
 
 /** Words that may stand between a coordinator and a cue sharing its subject ("and later told"). */
-const BETWEEN_COORDINATED = new Set(['also', 'then', 'later', 'further', 'has', 'have', 'had', 'is', 'was', 'not']);
-const COORDINATORS = new Set(['and', 'but']);
+const BETWEEN_COORDINATED = words(['also', 'then', 'later', 'further', 'has', 'have', 'had', 'is', 'was', 'not']);
+const COORDINATORS = words(['and', 'but']);
+
+/** Whether token `i` ends in a (lowercase) suffix: "-ing", "-ly". */
+function endsWith(ctx: DocContext, i: number, suffix: string): boolean {
+  const t = ctx.tokens;
+  const end = t.end[i]!;
+  if (end - t.start[i]! <= suffix.length) return false;
+  for (let k = 0; k < suffix.length; k++) if (t.text.charCodeAt(end - suffix.length + k) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
+const endsWithIng = (ctx: DocContext, i: number): boolean => endsWith(ctx, i, 'ing');
 
 /**
  * A cue coordinated with an earlier one of its sentence shares its subject: "Boychenko said the city
@@ -102,15 +133,14 @@ const COORDINATORS = new Set(['and', 'but']);
  */
 export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   const t = ctx.tokens;
-  const word = (i: number): string => t.text.slice(t.start[i], t.end[i]).toLowerCase();
   return found.map((a, k) => {
     if (k === 0) return a;
     let i = a.cue[0] - 1;
-    const participle = i >= 0 && t.lower[i] === COMMA && word(a.cue[0]).endsWith('ing');
+    const participle = i >= 0 && t.lower[i] === COMMA && endsWithIng(ctx, a.cue[0]);
     if (a.sources.length > 0 && !participle) return a;
     if (!participle) {
-      while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(word(i))) i--;
-      if (i < 0 || !COORDINATORS.has(word(i))) return a;
+      while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(t.lower[i]!)) i--;
+      if (i < 0 || !COORDINATORS.has(t.lower[i]!)) return a;
     }
     const sentence = ctx.layout.sentence[a.cue[0]];
     for (let j = k - 1; j >= 0; j--) {
@@ -122,8 +152,8 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
       // a participle keeps a source of its own unless the tagger took it from the clause before
       // (", citing its own count": "nine people" from "…said nine people had been killed")
       const own = a.sources[0];
-      if (own !== undefined && !b.contents.some((c) => c[0] <= own[0] && own[1] <= c[1])) return a;
-      return { ...a, sources: [source] };
+      if (own !== undefined && !holds(b.contents, own)) return a;
+      return rawAttribution(a.cue, [source], a.contents, a.confidence);
     }
     return a;
   });
@@ -163,14 +193,24 @@ export function objectOfCue(
  * clause from the sentence's start: when the tagger began it mid-phrase, after a word rather than after
  * punctuation ("… between March 1 and [March 6], the Institute said"), it is widened to that start.
  */
-export function wholeLeftClause(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, c: TokenRange): TokenRange {
+export function wholeLeftClause(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: readonly TokenRange[],
+): readonly TokenRange[] {
   const t = ctx.tokens;
   const lo = source !== undefined && source[1] <= cue[0] ? source[0] : cue[0];
   const start = ctx.sentStart[cue[0]]!;
-  if (c[1] > lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) return c;
-  if (t.shape[c[0] - 1] === Shape.punct || t.lower[c[0] - 1] === THAT) return c;
-  if (ctx.quotes[c[0]]! - ctx.quotes[start]! > 0) return c;
-  return [start, c[1]];
+  for (const [k, c] of contents.entries()) {
+    if (c[1] > lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) continue;
+    if (t.shape[c[0] - 1] === Shape.punct || t.lower[c[0] - 1] === THAT) continue;
+    if (ctx.quotes[c[0]]! - ctx.quotes[start]! > 0) continue;
+    const out = [...contents];
+    out[k] = [start, c[1]];
+    return out;
+  }
+  return contents;
 }
 
 /**
@@ -183,8 +223,8 @@ export function clauseBeforeFinalCue(
   ctx: DocContext,
   cue: TokenRange,
   source: TokenRange | undefined,
-  contents: TokenRange[],
-): TokenRange[] {
+  contents: readonly TokenRange[],
+): readonly TokenRange[] {
   const t = ctx.tokens;
   const start = ctx.sentStart[cue[0]]!;
   const end = ctx.sentEnd[cue[0]]!;
@@ -194,7 +234,7 @@ export function clauseBeforeFinalCue(
   // "…, the director said, as fighting continued …": a subordinate clause after the cue is not its content
   const subordinate = end - hi > 2 && t.lower[hi] === COMMA && SUBORDINATORS.has(t.lower[hi + 1]!);
   if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || !(closes || subordinate)) return contents;
-  if (contents.some((c) => c[0] >= start && c[0] < lo)) return contents;
+  for (const c of contents) if (c[0] >= start && c[0] < lo) return contents;
   if (ctx.quotes[lo]! - ctx.quotes[start]! > 0) return contents;
   return [[datelineEnd(ctx, start), lo - 1]];
 }
@@ -227,7 +267,7 @@ export function insideName(ctx: DocContext, cue: TokenRange): boolean {
   if (b - a !== 1 || a === 0 || b >= t.count || a === ctx.sentStart[a]) return false;
   if (!capital(t.shape[a]!) || !capital(t.shape[a - 1]!) || !capital(t.shape[b]!)) return false;
   // a headline's verbs are capitalised too ("Mayor Says Convoy …"), its participles rarely ("Monitoring Mission")
-  if (/ing$/u.test(t.text.slice(t.start[a], t.end[a]))) return true;
+  if (endsWithIng(ctx, a)) return true;
   let lower = 0;
   let upper = 0;
   for (let i = ctx.sentStart[a]!; i < ctx.sentEnd[a]!; i++) {
@@ -277,7 +317,7 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
   const after = datelineEnd(ctx, ctx.sentStart[a]!);
   if (after > a && after < b) return [after, b];
   // "The Ministry categorically denies": an adverb before the cue modifies the cue
-  if (b - a > 1 && ctx.pos[b - 1] === ADVERB && /ly$/u.test(t.text.slice(t.start[b - 1], t.end[b - 1])))
+  if (b - a > 1 && ctx.pos[b - 1] === ADVERB && endsWith(ctx, b - 1, 'ly'))
     return cleanSource(ctx, [a, b - 1], cue);
   for (let r = b - 1; r > a + 1; r--) {
     if (!RELATIVE_PRONOUNS.has(t.lower[r]!) || t.shape[r - 1] !== Shape.punct) continue;

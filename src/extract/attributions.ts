@@ -13,6 +13,7 @@ import {
   WINDOW_AFTER,
   WINDOW_BEFORE,
   type DocContext,
+  type RoleResult,
   type TokenRange,
 } from './attribution-features.ts';
 import { defaultAttributionModels, type AttributionModels } from './attribution-weights.ts';
@@ -26,6 +27,7 @@ import {
   clauseBeforeFinalCue,
   insideName,
   objectOfCue,
+  rawAttribution,
   reportedSubjects,
   sharedSubjects,
   verbStart,
@@ -86,8 +88,8 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     stats.cues += cues.length;
   }
   const out: RawAttribution[] = [];
-  for (const [i, found] of cues.entries()) {
-    let cue = verbStart(ctx, found);
+  for (const [i, tagged] of cues.entries()) {
+    const cue = verbStart(ctx, tagged);
     if (insideName(ctx, cue)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
@@ -101,65 +103,83 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
       spent += roles.window;
     }
-    let contents = roles.contents;
-    let sources = roles.sources;
-    const left = contents[0]!;
-    if (
-      sources.length === 0 &&
-      contents.length > 1 &&
-      left[1] === cue[0] &&
-      left[1] - left[0] <= 6 &&
-      left[0] === ctx.sentStart[cue[0]] &&
-      ctx.layout.inQuote[left[0]] === 0
-    ) {
-      // "Russia has denied committing …": a short fragment glued before the cue, with the content
-      // after it, is the subject — the source — not a piece of the content
-      sources = [left];
-      contents = contents.slice(1);
-    }
-    // sources are contiguous noun phrases: rejoin fragments split by a short gap on one side
-    const joined: TokenRange[] = [];
-    for (const s of sources) {
-      const prev = joined[joined.length - 1];
-      const sameSide = prev !== undefined && (prev[1] <= cue[0]) === (s[1] <= cue[0]);
-      const plainGap =
-        prev !== undefined &&
-        s[0] - prev[1] <= 4 &&
-        ctx.commas[s[0]] === ctx.commas[prev[1]] &&
-        ctx.quotes[s[0]] === ctx.quotes[prev[1]] &&
-        prefix[s[0]] === prefix[prev[1]] &&
-        ctx.layout.sentence[prev[0]] === ctx.layout.sentence[s[0]];
-      if (prev !== undefined && sameSide && plainGap) {
-        joined[joined.length - 1] = [prev[0], s[1]];
-      } else joined.push(s);
-    }
-    // one source: the fragment nearest the cue
-    let source: TokenRange | undefined;
-    for (const s of joined) {
-      const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
-      const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
-      if (d < best) source = s;
-    }
-    if (source !== undefined) {
-      source = cleanSource(ctx, source, cue);
-      // a repaired source never lies inside a content fragment ("which" taken for content)
-      const s = source;
-      if (s !== undefined) contents = contents.filter((c) => c[1] <= s[0] || c[0] >= s[1]);
-      if (contents.length === 0) continue;
-    }
-    contents = contents.map((c) => wholeLeftClause(ctx, cue, source, c));
-    contents = clauseBeforeFinalCue(ctx, cue, source, contents);
-    if (contents.length === 0) continue;
-    const moved = objectOfCue(ctx, cue, contents);
-    if (moved !== null) [cue, contents] = moved;
-    if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);
-    // a monotone score from the perceptron margins (not a calibrated probability): margins of
-    // about 10 are coin-flips, 40 and more are near-certain on PolNeAR train
-    const confidence = Math.sqrt(sigmoid((cueTags.margin[cue[0]]! - 10) / 12) * sigmoid((roles.margin - 10) / 12));
-    out.push({ cue, sources: source === undefined ? [] : [source], contents, confidence });
+    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[cue[0]]!);
+    if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
   return reportedSubjects(ctx, withoutMutualContents(assignFragments(ctx, sharedSubjects(ctx, out))));
+}
+
+/**
+ * One attribution from a cue and its role tagging: the source fragment nearest the cue, the
+ * repairs of attribution-repairs.ts, split quotations; null when no content is left. Kept apart from
+ * findAttributions so that loop stays small enough for V8 to inline the taggers into it.
+ */
+function assemble(
+  ctx: DocContext,
+  found: TokenRange,
+  roles: RoleResult,
+  prefix: Int32Array,
+  cueMargin: number,
+): RawAttribution | null {
+  let cue = found;
+  let contents: readonly TokenRange[] = roles.contents;
+  let sources = roles.sources;
+  const left = contents[0]!;
+  if (
+    sources.length === 0 &&
+    contents.length > 1 &&
+    left[1] === cue[0] &&
+    left[1] - left[0] <= 6 &&
+    left[0] === ctx.sentStart[cue[0]] &&
+    ctx.layout.inQuote[left[0]] === 0
+  ) {
+    // "Russia has denied committing …": a short fragment glued before the cue, with the content
+    // after it, is the subject — the source — not a piece of the content
+    sources = [left];
+    contents = contents.slice(1);
+  }
+  // sources are contiguous noun phrases: rejoin fragments split by a short gap on one side
+  const joined: TokenRange[] = [];
+  for (const s of sources) {
+    const prev = joined[joined.length - 1];
+    const sameSide = prev !== undefined && (prev[1] <= cue[0]) === (s[1] <= cue[0]);
+    const plainGap =
+      prev !== undefined &&
+      s[0] - prev[1] <= 4 &&
+      ctx.commas[s[0]] === ctx.commas[prev[1]] &&
+      ctx.quotes[s[0]] === ctx.quotes[prev[1]] &&
+      prefix[s[0]] === prefix[prev[1]] &&
+      ctx.layout.sentence[prev[0]] === ctx.layout.sentence[s[0]];
+    if (prev !== undefined && sameSide && plainGap) {
+      joined[joined.length - 1] = [prev[0], s[1]];
+    } else joined.push(s);
+  }
+  // one source: the fragment nearest the cue
+  let source: TokenRange | undefined;
+  for (const s of joined) {
+    const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
+    const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
+    if (d < best) source = s;
+  }
+  if (source !== undefined) {
+    const cleaned = cleanSource(ctx, source, cue);
+    // a repaired source never lies inside a content fragment ("which" taken for content)
+    if (cleaned !== source && cleaned !== undefined)
+      contents = contents.filter((c) => c[1] <= cleaned[0] || c[0] >= cleaned[1]);
+    source = cleaned;
+    if (contents.length === 0) return null;
+  }
+  contents = wholeLeftClause(ctx, cue, source, contents);
+  contents = clauseBeforeFinalCue(ctx, cue, source, contents);
+  if (contents.length === 0) return null;
+  const moved = objectOfCue(ctx, cue, contents);
+  if (moved !== null) [cue, contents] = moved;
+  if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);
+  // a monotone score from the perceptron margins (not a calibrated probability): margins of
+  // about 10 are coin-flips, 40 and more are near-certain on PolNeAR train
+  const confidence = Math.sqrt(sigmoid((cueMargin - 10) / 12) * sigmoid((roles.margin - 10) / 12));
+  return rawAttribution(cue, source === undefined ? [] : [source], contents, confidence);
 }
 
 /** Most tokens (commas, the source) between a quotation and its cue group on either side. */
@@ -249,7 +269,7 @@ function assignFragments(ctx: DocContext, found: RawAttribution[]): RawAttributi
       }
       return true;
     });
-    return keep.length === a.contents.length ? a : { ...a, contents: keep };
+    return keep.length === a.contents.length ? a : rawAttribution(a.cue, a.sources, keep, a.confidence);
   });
 }
 

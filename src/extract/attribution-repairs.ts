@@ -188,6 +188,11 @@ export function objectOfCue(
   return null;
 }
 
+/** The first token of the cue and the source before it ("…, [the Institute said]"). */
+function leftEdge(cue: TokenRange, source: TokenRange | undefined): number {
+  return source !== undefined && source[1] <= cue[0] ? source[0] : cue[0];
+}
+
 /**
  * A content before its source and cue at the end of the sentence ("…, the Institute said.") is the
  * clause from the sentence's start: when the tagger began it mid-phrase, after a word rather than after
@@ -200,7 +205,7 @@ export function wholeLeftClause(
   contents: readonly TokenRange[],
 ): readonly TokenRange[] {
   const t = ctx.tokens;
-  const lo = source !== undefined && source[1] <= cue[0] ? source[0] : cue[0];
+  const lo = leftEdge(cue, source);
   const start = ctx.sentStart[cue[0]]!;
   for (const [k, c] of contents.entries()) {
     if (c[1] > lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) continue;
@@ -228,7 +233,7 @@ export function clauseBeforeFinalCue(
   const t = ctx.tokens;
   const start = ctx.sentStart[cue[0]]!;
   const end = ctx.sentEnd[cue[0]]!;
-  const lo = source !== undefined && source[1] <= cue[0] ? source[0] : cue[0];
+  const lo = leftEdge(cue, source);
   const hi = source !== undefined && source[0] >= cue[1] ? source[1] : cue[1];
   const closes = end - hi === 1 && t.shape[hi] === Shape.punct;
   // "…, the director said, as fighting continued …": a subordinate clause after the cue is not its content

@@ -514,7 +514,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const follows = text.slice(first.end, first.end + 40);
       const precedes = text.slice(Math.max(0, first.start - 12), first.start);
       // "Obama said": a lone word before a reporting verb is a surname, unless it is a country, region or large city ("Kyiv said").
-      if (SPEECH_VERBS.test(follows) && !isBroadPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && !/\b(?:of|in|from|near|at|to|into|outside)\s+$/i.test(precedes)) {
+      if (SPEECH_VERBS.test(follows) && !isBroadPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && !/\b(?:of|in|from|near|at|to|into|outside|inside|within|around|across|throughout|towards?|beyond|behind)\s+$/i.test(precedes)) {
         const d = create(`person:${w.toLowerCase()}`, { name: w, type: 'person', role: null, affiliation: null });
         indexPerson(d);
         mention(d, first.start, first.end, w);

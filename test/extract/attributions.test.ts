@@ -245,6 +245,13 @@ describe('extract', () => {
     assert.equal(nameOf('which'), 'Ostland Water Board');
   });
 
+  it('does not take a place after "inside" for a person because a reporting verb follows', () => {
+    const x = extract('The Orrin Relief Fund said its staff inside Velmara reported that the clinic had run out of insulin.', {
+      published: '2031-05-02',
+    });
+    assert.ok(!x.actors.some((a) => a.name === 'Velmara' && a.type === 'person'), JSON.stringify(x.actors));
+  });
+
   it('links sources to actors from fact extraction', () => {
     const x = extract(REFERENCE, { published: '2022-04-08' });
     const boy = x.attributions.find((a) => a.source?.text === 'Mariupol Mayor Vadym Boychenko');

@@ -7,31 +7,29 @@
  */
 import type { DocContext, TokenRange } from './attribution-features.ts';
 import type { RawAttribution } from './attributions.ts';
-import { PENN_TAGS } from '../text/pos.ts';
-import { hashWord, Shape } from '../text/tokens.ts';
+import { pennTag } from '../text/pos.ts';
+import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 
-const words = (list: readonly string[]): ReadonlySet<number> => new Set(list.map(hashWord));
 const COMMA = hashWord(',');
 /** Words opening a subordinate clause after a cue ("…, he said, as fighting continued"). */
 const SUBORDINATORS = words(['as', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'amid']);
-/** Penn tag ids by name (src/text/pos.ts). */
-const PENN = new Map(PENN_TAGS.map((tag, k) => [tag, k + 1]));
+const tags = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(pennTag));
 /** Tags of the words of a short noun phrase ("its website", "the council's page"). */
-const NOUN_PHRASE_TAGS = new Set(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS'].map((tag) => PENN.get(tag)!));
-const PREPOSITION = PENN.get('IN')!;
-const ADVERB = PENN.get('RB')!;
+const NOUN_PHRASE_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS']);
+const PREPOSITION = pennTag('IN');
+const ADVERB = pennTag('RB');
 const THAT = hashWord('that');
 /** Tags of the words of a subject noun phrase right before a cue ("residents of the southern district"). */
-const SUBJECT_TAGS = new Set(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP'].map((tag) => PENN.get(tag)!));
-const SUBJECT_HEADS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'PRP'].map((tag) => PENN.get(tag)!));
+const SUBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP']);
+const SUBJECT_HEADS = tags(['NN', 'NNS', 'NNP', 'NNPS', 'PRP']);
 const OF = hashWord('of');
 /** Most words of such a subject. */
 const SUBJECT_WORDS = 8;
 
 /** Tags of the words a noun phrase's head follows ("the", "town's", "its", "local"). */
-const MODIFIER_TAGS = new Set(['DT', 'POS', 'PRP$', 'JJ'].map((tag) => PENN.get(tag)!));
-const NOMINAL_TAGS = new Set(['NN', 'NNS', 'JJ'].map((tag) => PENN.get(tag)!));
-const VERB_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'VB', 'MD'].map((tag) => PENN.get(tag)!));
+const MODIFIER_TAGS = tags(['DT', 'POS', 'PRP$', 'JJ']);
+const NOMINAL_TAGS = tags(['NN', 'NNS', 'JJ']);
+const VERB_TAGS = tags(['VBD', 'VBZ', 'VBP', 'VB', 'MD']);
 const S = hashWord('s');
 const APOSTROPHE = hashWord("'");
 const RIGHT_QUOTE = hashWord('’');

@@ -5,35 +5,33 @@
  * words before it, and a pronoun-led start of the content ("they have not confirmed …") are read.
  */
 import type { Stance } from './types.ts';
-import { hashWord } from '../text/tokens.ts';
+import { hashWords } from '../text/tokens.ts';
 import type { DocContext, TokenRange } from './attribution-features.ts';
 
-const set = (words: readonly string[]): ReadonlySet<number> => new Set(words.map(hashWord));
-
-const NEGATION = set(['not', 'never', 'no', 't', 'cannot', 'unable', 'neither', 'nor', 'without']);
-const CONFIRM = set([
+const NEGATION = hashWords(['not', 'never', 'no', 't', 'cannot', 'unable', 'neither', 'nor', 'without']);
+const CONFIRM = hashWords([
   'confirm', 'confirms', 'confirmed', 'confirming', 'confirmation', 'verify', 'verifies', 'verified', 'verifying',
   'corroborate', 'corroborated', 'corroborates', 'substantiate', 'substantiated',
 ]);
-const DENY = set([
+const DENY = hashWords([
   'deny', 'denies', 'denied', 'denying', 'denial', 'reject', 'rejects', 'rejected', 'rejecting', 'refute',
   'refuted', 'refutes', 'dismiss', 'dismissed', 'dismisses', 'dispute', 'disputed', 'disputes', 'rebut',
   'rebutted', 'contradict', 'contradicted',
 ]);
-const ALLEGE = set([
+const ALLEGE = hashWords([
   'allege', 'alleges', 'alleged', 'alleging', 'allegation', 'allegations', 'accuse', 'accuses', 'accused',
   'accusing', 'accusation', 'claim', 'claims', 'claimed', 'claiming', 'charge', 'charged', 'charges',
   'contend', 'contends', 'contended', 'insist', 'insists', 'insisted', 'blame', 'blamed', 'blames',
 ]);
-const HEDGE = set([
+const HEDGE = hashWords([
   'may', 'might', 'could', 'possibly', 'perhaps', 'suggest', 'suggests', 'suggested', 'suggesting', 'believe',
   'believes', 'believed', 'think', 'thinks', 'thought', 'suspect', 'suspects', 'suspected', 'speculate',
   'speculated', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'estimate', 'estimates',
   'estimated', 'likely', 'probably', 'reportedly', 'apparently', 'unconfirmed', 'guess', 'guessed',
 ]);
-const PRONOUN = set(['he', 'she', 'they', 'we', 'i', 'it']);
-const AUX = set(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far', 'able', 'unable', 'to']);
-const THAT = set(['that']);
+const PRONOUN = hashWords(['he', 'she', 'they', 'we', 'i', 'it']);
+const AUX = hashWords(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far', 'able', 'unable', 'to']);
+const THAT = hashWords(['that']);
 
 const ING = /ing$/iu;
 

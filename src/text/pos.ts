@@ -18,6 +18,13 @@ export const PENN_TAGS: readonly string[] = [
 ];
 const PENN_ID = new Map(PENN_TAGS.map((t, i) => [t, i + 1]));
 
+/** The id of a Penn tag by name ("NN" → its index in {@link PENN_TAGS} plus one); throws on a typo. */
+export function pennTag(name: string): number {
+  const id = PENN_ID.get(name);
+  if (id === undefined) throw new Error(`unknown Penn tag: ${name}`);
+  return id;
+}
+
 /** Tag ids (1-based into the Penn list; 0 unknown) of the guesses for words outside the lexicon. */
 export const PosGuess = {
   properNoun: PENN_ID.get('NNP')!,

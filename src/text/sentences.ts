@@ -3,7 +3,7 @@
  * pass each; rules, not a model: a sentence ends at . ! ? … (and any closing quotes or brackets
  * after it) when the next token opens a new sentence, and always at a line break.
  */
-import { hashWord, Shape, type TokenTable } from './tokens.ts';
+import { hashWords, Shape, type TokenTable } from './tokens.ts';
 
 /** Sentence, paragraph and quotation layout of a token table. */
 export interface Layout {
@@ -21,13 +21,13 @@ export interface Layout {
   readonly quoteMark: Uint8Array;
 }
 
-const ABBREVIATIONS = new Set(
+const ABBREVIATIONS = hashWords(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm',
     'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'insp', 'maj', 'cpl', 'pvt', 'vs', 'v', 'no', 'nos',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'corp',
     'co', 'ltd', 'dept', 'univ', 'ave', 'blvd', 'mt', 'ft', 'approx', 'est', 'etc', 'fig', 'al', 'e', 'i',
-  ].map(hashWord),
+  ],
 );
 
 const OPEN_QUOTES = new Set([0x201c, 0x00ab, 0x201e, 0x2018, 0x201a]);

@@ -88,6 +88,11 @@ export function hashWord(word: string): number {
   return hashLower(word, 0, word.length);
 }
 
+/** The set of {@link hashWord} hashes of plain lowercase words, to test `TokenTable.lower` against. */
+export function hashWords(words: readonly string[]): ReadonlySet<number> {
+  return new Set(words.map(hashWord));
+}
+
 /**
  * Splits `text` into tokens in one linear pass.
  *

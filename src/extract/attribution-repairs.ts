@@ -209,8 +209,11 @@ export function wholeLeftClause(
     if (c[1] > lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) continue;
     if (t.shape[c[0] - 1] === Shape.punct || t.lower[c[0] - 1] === THAT) continue;
     if (ctx.quotes[c[0]]! - ctx.quotes[start]! > 0) continue;
-    const out = [...contents];
-    out[k] = [start, c[1]];
+    // the widened fragment takes in any earlier fragment of the sentence (contents stay disjoint)
+    const out: TokenRange[] = [];
+    for (let j = 0; j < k; j++) if (contents[j]![1] <= start) out.push(contents[j]!);
+    out.push([start, c[1]]);
+    for (let j = k + 1; j < contents.length; j++) out.push(contents[j]!);
     return out;
   }
   return contents;
@@ -239,7 +242,8 @@ export function clauseBeforeFinalCue(
   if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || !(closes || subordinate)) return contents;
   for (const c of contents) if (c[0] >= start && c[0] < lo) return contents;
   if (ctx.quotes[lo]! - ctx.quotes[start]! > 0) return contents;
-  return [[datelineEnd(ctx, start), lo - 1]];
+  const from = datelineEnd(ctx, start);
+  return from < lo - 1 ? [[from, lo - 1]] : contents;
 }
 
 /**

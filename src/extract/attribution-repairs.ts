@@ -127,34 +127,99 @@ const endsWithIng = (ctx: DocContext, i: number): boolean => endsWith(ctx, i, 'i
  * tagger, looking for a noun phrase next to the cue, finds none. PolNeAR annotates the shared subject
  * (on train, 85% of such cues with a gold source have exactly the earlier cue's source). So does a
  * participle after a comma ("…, citing …", "…, saying …": 416 of 487 such train cues after an earlier
- * cue of their sentence have exactly its source).
+ * cue of their sentence have exactly its source). The two are siblings, not one reporting the other:
+ * the earlier cue's content ends before the coordinator or comma (as PolNeAR marks it).
  */
 export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   const t = ctx.tokens;
-  return found.map((a, k) => {
-    if (k === 0) return a;
+  const out = [...found];
+  for (let k = 1; k < out.length; k++) {
+    const a = out[k]!;
     let i = a.cue[0] - 1;
     const participle = i >= 0 && t.lower[i] === COMMA && endsWithIng(ctx, a.cue[0]);
-    if (a.sources.length > 0 && !participle) return a;
     if (!participle) {
       while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(t.lower[i]!)) i--;
-      if (i < 0 || !COORDINATORS.has(t.lower[i]!)) return a;
+      if (i < 0 || !COORDINATORS.has(t.lower[i]!)) continue;
     }
-    const sentence = ctx.layout.sentence[a.cue[0]];
-    for (let j = k - 1; j >= 0; j--) {
-      const b = found[j]!;
-      if (ctx.layout.sentence[b.cue[0]] !== sentence) break;
-      if (b.cue[1] > i) continue;
-      const source = b.sources[0];
-      if (source === undefined || source[0] >= i) return a;
+    const j = earlierOfSentence(ctx, out, k, i);
+    if (j < 0) continue;
+    const b = out[j]!;
+    const source = b.sources[0];
+    const own = a.sources[0];
+    // "He said the mission had received … and had asked …": coordinated with the reported clause,
+    // whose subject it shares, not with the earlier cue
+    const inner = participle ? -1 : innerSubject(ctx, b.cue, i, a.cue);
+    if (inner !== -1) {
+      const borrowed = own !== undefined && source !== undefined && own[0] === source[0] && own[1] === source[1];
+      if (inner !== null) out[k] = rawAttribution(a.cue, [inner], a.contents, a.confidence);
+      else if (borrowed) out[k] = rawAttribution(a.cue, [], a.contents, a.confidence);
+      continue;
+    }
+    if (source === undefined || source[0] >= i) continue;
+    if (own === undefined || (participle && holds(b.contents, own))) {
       // a participle keeps a source of its own unless the tagger took it from the clause before
       // (", citing its own count": "nine people" from "…said nine people had been killed")
-      const own = a.sources[0];
-      if (own !== undefined && !holds(b.contents, own)) return a;
-      return rawAttribution(a.cue, [source], a.contents, a.confidence);
-    }
-    return a;
-  });
+      out[k] = rawAttribution(a.cue, [source], a.contents, a.confidence);
+    } else if (own[0] !== source[0] || own[1] !== source[1]) continue;
+    out[j] = endedBefore(ctx, b, i);
+  }
+  return out;
+}
+
+/** The attribution before `k` whose cue ends before token `i` in the same sentence as `k`'s, or -1. */
+function earlierOfSentence(ctx: DocContext, found: readonly RawAttribution[], k: number, i: number): number {
+  const sentence = ctx.layout.sentence[found[k]!.cue[0]];
+  for (let j = k - 1; j >= 0; j--) {
+    const b = found[j]!;
+    if (ctx.layout.sentence[b.cue[0]] !== sentence) return -1;
+    if (b.cue[1] <= i) return j;
+  }
+  return -1;
+}
+
+/** `b` with a last content fragment running past token `i` (a coordinator or comma) ended before it. */
+function endedBefore(ctx: DocContext, b: RawAttribution, i: number): RawAttribution {
+  const n = b.contents.length;
+  const last = b.contents[n - 1]!;
+  // inside a quotation the speaker's own words run on ("“…, knowing that …”")
+  if (last[0] >= i || last[1] <= i || ctx.layout.inQuote[i] === 1) return b;
+  let end = i;
+  while (end > last[0] + 1 && ctx.tokens.lower[end - 1] === COMMA) end--;
+  const contents = b.contents.slice(0, n - 1);
+  contents.push([last[0], end]);
+  return rawAttribution(b.cue, b.sources, contents, b.confidence);
+}
+
+const AUXILIARIES = words(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'would', 'will']);
+
+/** The auxiliary opening the verb group from token `from` to the cue's first word, or -1. */
+function auxiliaryOf(ctx: DocContext, from: number, cue: TokenRange): number {
+  for (let i = from; i <= cue[0]; i++) if (AUXILIARIES.has(ctx.tokens.lower[i]!)) return ctx.tokens.lower[i]!;
+  return -1;
+}
+
+/** Where the same auxiliary as the coordinated cue's stands in the earlier cue's clause, or -1. */
+function innerEnd(ctx: DocContext, earlier: TokenRange, coordinator: number, cue: TokenRange): number {
+  const aux = auxiliaryOf(ctx, coordinator + 1, cue);
+  if (aux === -1 || ctx.tokens.lower[earlier[0]] === aux) return -1;
+  for (let j = earlier[1] + 1; j < coordinator; j++) if (ctx.tokens.lower[j] === aux) return j;
+  return -1;
+}
+
+/**
+ * A cue after a coordinator whose auxiliary repeats one inside the earlier cue's content ("He said
+ * the mission had received … and had asked …") is coordinated with that reported clause, not with
+ * the earlier cue: its subject is the reported clause's (the noun phrase before that auxiliary), or
+ * null when there is none. -1 when the cue is coordinated with the earlier cue itself.
+ */
+function innerSubject(ctx: DocContext, earlier: TokenRange, coordinator: number, cue: TokenRange): TokenRange | null | -1 {
+  const end = innerEnd(ctx, earlier, coordinator, cue);
+  if (end === -1) return -1;
+  const t = ctx.tokens;
+  if (!SUBJECT_HEADS.has(ctx.pos[end - 1]!)) return null;
+  let i = end - 1;
+  while (i > end - 1 - SUBJECT_WORDS && i > earlier[1] && (SUBJECT_TAGS.has(ctx.pos[i - 1]!) || t.lower[i - 1] === OF)) i--;
+  return t.lower[i] === OF ? null : [i, end];
 }
 
 /** Most words of the noun phrase a cue's preposition governs before "that". */
@@ -347,3 +412,117 @@ function timePhrase(ctx: DocContext, from: number, to: number): boolean {
 export function reportedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   return found.map((a, k) => (reported(found, k) ? withSubject(ctx, a) : a));
 }
+
+/** Tags of the words between a determiner and a noun phrase's head ("the [Mexican] government"). */
+const PHRASE_INNER_TAGS = tags(['JJ', 'NN', 'NNP', 'NNPS', 'CD', 'POS']);
+const DETERMINER_TAGS = tags(['DT', 'PRP$']);
+const PHRASE_HEAD_TAGS = tags(['NN', 'NNS', 'NNP', 'NNPS']);
+const NAME_TAGS = tags(['NNP', 'NNPS']);
+/** Most words a noun phrase's start is looked for before a fragment. */
+const PHRASE_REACH = 4;
+
+/**
+ * Where the noun phrase that `r` starts inside begins, or `r[0]` when it does not start inside one:
+ * at a determiner or possessive before it with only adjectives, nouns and numbers between ("[the
+ * Mexican] government"), or at the first of the capitalised names before a name ("[Ted] Cruz"). An
+ * adjective alone before a name ("moderate Kasich") or a noun ("likely negative ones") is left out.
+ */
+function phraseStart(ctx: DocContext, r: TokenRange, floor: number): number {
+  const head = r[0];
+  if (!PHRASE_HEAD_TAGS.has(ctx.pos[head]!)) return head;
+  // a name: capitalised inside its sentence ("Trump" is a common noun in the lexicon)
+  const name = capitalisedWord(ctx, head) && (head > ctx.sentStart[head]! || NAME_TAGS.has(ctx.pos[head]!));
+  let start = head;
+  let names = head;
+  for (let i = head - 1; i >= Math.max(floor, head - PHRASE_REACH); i--) {
+    const tag = ctx.pos[i]!;
+    if (DETERMINER_TAGS.has(tag)) {
+      start = i;
+      break;
+    }
+    const capitalised = capitalisedWord(ctx, i);
+    if (name && names === i + 1 && NAME_TAGS.has(tag) && capitalised) names = i;
+    if (!PHRASE_INNER_TAGS.has(tag) || (name && !capitalised)) break;
+  }
+  return start < head ? start : names;
+}
+
+/** Whether token `i` is a word beginning with a capital letter ("Rubio", "NATO"; not "38PM"). */
+function capitalisedWord(ctx: DocContext, i: number): boolean {
+  const t = ctx.tokens;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return (t.shape[i] === Shape.capitalized || t.shape[i] === Shape.upper) && !(c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * How far back fragment `r` may grow: not past its sentence's start or the cue, nor into `other` or
+ * one of `ranges` ending before it.
+ */
+function growFloor(ctx: DocContext, cue: TokenRange, r: TokenRange, other: TokenRange | undefined, ranges: readonly TokenRange[]): number {
+  let floor = r[0] >= cue[1] ? cue[1] : ctx.sentStart[r[0]]!;
+  if (other !== undefined && other[1] <= r[0] && other[1] > floor) floor = other[1];
+  for (let k = 0; k < ranges.length; k++) {
+    const end = ranges[k]![1];
+    if (end <= r[0] && end > floor) floor = end;
+  }
+  return floor;
+}
+
+/**
+ * Content fragments the role tagger began inside a noun phrase ("had asked the Dravian [command for
+ * access …]") start at the phrase's start instead ({@link phraseStart}), never reaching into the cue,
+ * the source or another fragment.
+ */
+export function wholeContentPhrases(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: readonly TokenRange[],
+): readonly TokenRange[] {
+  let out: TokenRange[] | null = null;
+  for (let k = 0; k < contents.length; k++) {
+    const r = contents[k]!;
+    const s = phraseStart(ctx, r, growFloor(ctx, cue, r, source, contents));
+    if (s === r[0]) continue;
+    out ??= [...contents];
+    out[k] = [s, r[1]];
+  }
+  return out ?? contents;
+}
+
+/** A source begun inside a noun phrase ("Access to the southern [district] has …"), grown the same way. */
+export function wholeSourcePhrase(ctx: DocContext, cue: TokenRange, source: TokenRange, contents: readonly TokenRange[]): TokenRange {
+  const s = phraseStart(ctx, source, growFloor(ctx, cue, source, undefined, contents));
+  return s === source[0] ? source : [s, source[1]];
+}
+
+/** Tags of a main clause's verb resuming after a relative clause (", did not respond"). */
+const FINITE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
+
+/**
+ * "The Ministry, which called the accusations “a staged provocation,” did not respond …": an
+ * attribution inside a relative clause set off by commas (its source "which" or "who" right after a
+ * comma) reports only up to the comma closing that clause, where the main clause's verb resumes.
+ * The content ends there (after a closing quotation mark that follows the comma).
+ */
+export function relativeClauseEnd(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: readonly TokenRange[],
+): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (source === undefined || source[1] - source[0] !== 1 || source[1] > cue[0] || contents.length !== 1) return contents;
+  const [a, b] = contents[0]!;
+  if (a < cue[1] || source[0] === 0 || t.lower[source[0] - 1] !== COMMA || !RELATIVE_PRONOUNS.has(t.lower[source[0]]!))
+    return contents;
+  for (let i = a + 1; i < b - 1; i++) {
+    if (t.lower[i] !== COMMA) continue;
+    const close = ctx.layout.quoteMark[i + 1] === 2 ? i + 2 : i + 1;
+    let v = close;
+    if (v < b && ctx.pos[v] === ADVERB) v++;
+    if (v < b && FINITE_TAGS.has(ctx.pos[v]!)) return [[a, close === i + 2 ? close : i]];
+  }
+  return contents;
+}
+

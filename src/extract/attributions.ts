@@ -28,10 +28,13 @@ import {
   insideName,
   objectOfCue,
   rawAttribution,
+  relativeClauseEnd,
   reportedSubjects,
   sharedSubjects,
   verbStart,
+  wholeContentPhrases,
   wholeLeftClause,
+  wholeSourcePhrase,
   withoutMutualContents,
 } from './attribution-repairs.ts';
 
@@ -173,6 +176,9 @@ function assemble(
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = clauseBeforeFinalCue(ctx, cue, source, contents);
   if (contents.length === 0) return null;
+  contents = wholeContentPhrases(ctx, cue, source, contents);
+  if (source !== undefined) source = wholeSourcePhrase(ctx, cue, source, contents);
+  contents = relativeClauseEnd(ctx, cue, source, contents);
   const moved = objectOfCue(ctx, cue, contents);
   if (moved !== null) [cue, contents] = moved;
   if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);

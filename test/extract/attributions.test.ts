@@ -136,13 +136,17 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(a.source?.text, 'the regional fire service');
   });
 
-  it('gives a cue coordinated with an earlier one the same source', () => {
+  it('gives a cue coordinated with an earlier one the same source, as a sibling', () => {
     const text =
       'Governor Ilse Varro said the bridge at Kettering Ford was destroyed overnight and estimated that forty families had lost their homes.';
     const found = extractAttributions(text);
     const estimate = found.find((a) => a.cue.text === 'estimated');
     assert.ok(estimate, 'no attribution for "estimated"');
     assert.equal(estimate.source?.text, 'Governor Ilse Varro');
+    // siblings, not one reporting the other: the first content ends before "and"
+    const said = found.find((a) => a.cue.text === 'said');
+    assert.deepEqual(said?.content.map((c) => c.text), ['the bridge at Kettering Ford was destroyed overnight']);
+    assert.equal(estimate.parent, null);
     // a cue of the next sentence keeps its own subject
     const next = extractAttributions(
       'Governor Ilse Varro said the bridge at Kettering Ford was destroyed. But engineers estimated that it could be rebuilt by May.',
@@ -213,6 +217,34 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(a.cue.text, 'said');
     assert.equal(a.source?.text, "the town's fire chief");
     assert.deepEqual(a.content.map((c) => c.text), ['At least nine people were hurt when a footbridge collapsed on Sunday']);
+  });
+
+  it('ends a relative clause’s content at the comma where the main clause resumes', () => {
+    const text =
+      'The Ostland Water Board, which last week called the reports "alarmist," did not respond to a request for comment on Friday.';
+    const called = extractAttributions(text).find((a) => a.cue.text === 'called');
+    assert.ok(called, 'no attribution for "called"');
+    assert.deepEqual(called.content.map((c) => c.text), ['the reports "alarmist,"']);
+  });
+
+  it('gives a cue coordinated with a reported clause that clause’s subject, not the reporter', () => {
+    const text =
+      'He said the commission had received letters from farmers that matched the survey and had asked the Ostland army for access to the dam on two occasions.';
+    const asked = extractAttributions(text).find((a) => /asked/.test(a.cue.text));
+    assert.ok(asked, 'no attribution for "had asked"');
+    assert.equal(asked.source?.text, 'the commission');
+    assert.match(asked.content[0]?.text ?? '', /^the Ostland army for access/);
+  });
+
+  it('starts sources and contents at the start of their noun phrase', () => {
+    const text = 'Access to the northern district has been refused to relief agencies, and the Ostland garrison has asked the Velmara council for maps.';
+    const found = extractAttributions(text);
+    for (const a of found) {
+      for (const s of [a.source, ...a.content]) {
+        if (s === null) continue;
+        assert.doesNotMatch(s.text, /^(?:northern|district|garrison|Ostland garrison|Velmara council|council)\b/, JSON.stringify(found.map((x) => [x.source?.text, x.cue.text, x.content.map((c) => c.text)])));
+      }
+    }
   });
 
   it('returns nothing for text without attributions', () => {

@@ -182,6 +182,7 @@ function assemble(
   const moved = objectOfCue(ctx, cue, contents);
   if (moved !== null) [cue, contents] = moved;
   if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);
+  if (contents.length === 1) contents = withNextQuotation(ctx, cue, contents[0]!, prefix);
   // a monotone score from the perceptron margins (not a calibrated probability): margins of
   // about 10 are coin-flips, 40 and more are near-certain on PolNeAR train
   const confidence = Math.sqrt(sigmoid((cueMargin - 10) / 12) * sigmoid((roles.margin - 10) / 12));
@@ -241,6 +242,25 @@ function withSplitQuote(
   const tail = Math.min(ctx.tokens.count, right[1] + QUOTE_REACH + 1);
   if (cuePrefix[tail]! - cuePrefix[right[1]]! > 0) return [content];
   return other === left ? [left, content] : [content, right];
+}
+
+/**
+ * A quotation closed before its cue (“…,” X said …) and followed by a sentence that is a quotation
+ * with no cue of its own (“…,” X said on Monday. “…”) continues the same speaker's words, news style:
+ * PolNeAR marks the second quotation as a second content fragment.
+ */
+function withNextQuotation(ctx: DocContext, cue: TokenRange, content: TokenRange, cuePrefix: Int32Array): TokenRange[] {
+  const lay = ctx.layout;
+  if (content[1] > cue[0] || lay.quoteMark[content[1] - 1] !== 2 || cue[0] - content[1] > QUOTE_REACH) return [content];
+  const next = ctx.sentEnd[cue[0]]!;
+  if (next >= ctx.tokens.count || lay.quoteMark[next] !== 1) return [content];
+  const q = quotationAt(ctx, next);
+  if (q[0] !== next || lay.quoteMark[q[1] - 1] !== 2) return [content];
+  // the quotation fills its sentences and no cue lies in it or right after it
+  if (q[1] < ctx.tokens.count && ctx.sentStart[q[1]] !== q[1] && ctx.tokens.shape[q[1]] !== 6) return [content];
+  const tail = Math.min(ctx.tokens.count, q[1] + QUOTE_REACH + 1);
+  if (cuePrefix[tail]! - cuePrefix[q[0]]! > 0) return [content];
+  return [content, q];
 }
 
 const gap = (cue: TokenRange, r: TokenRange): number => (r[1] <= cue[0] ? cue[0] - r[1] : Math.max(0, r[0] - cue[1]));

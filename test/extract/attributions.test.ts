@@ -247,6 +247,15 @@ describe('extractAttributions on fictional sentences', () => {
     }
   });
 
+  it('gives a quotation its speaker’s next quoted sentence when no other cue claims it', () => {
+    const text =
+      '“It is finished,” she said of the vote in Orrin, in which she was sure the council would fail and more and more people would at last see the truth. “In my head, anyway.”';
+    const said = extractAttributions(text).find((a) => a.cue.text === 'said');
+    assert.deepEqual(said?.content.map((c) => c.text), ['“It is finished,”', '“In my head, anyway.”']);
+    const other = extractAttributions('“The levee will hold,” the warden said on Monday. “It will not,” a farmer said.');
+    assert.deepEqual(other.find((a) => a.source?.text === 'the warden')?.content.map((c) => c.text), ['“The levee will hold,”']);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

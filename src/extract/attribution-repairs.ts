@@ -120,6 +120,7 @@ function endsWith(ctx: DocContext, i: number, suffix: string): boolean {
 }
 
 const endsWithIng = (ctx: DocContext, i: number): boolean => endsWith(ctx, i, 'ing');
+const ACCORDING = hashWord('according');
 
 /**
  * A cue coordinated with an earlier one of its sentence shares its subject: "Boychenko said the city
@@ -136,7 +137,8 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
   for (let k = 1; k < out.length; k++) {
     const a = out[k]!;
     let i = a.cue[0] - 1;
-    const participle = i >= 0 && t.lower[i] === COMMA && endsWithIng(ctx, a.cue[0]);
+    // "…, according to X" names its own source after the cue: not a participle of the clause's verb
+    const participle = i >= 0 && t.lower[i] === COMMA && endsWithIng(ctx, a.cue[0]) && t.lower[a.cue[0]] !== ACCORDING;
     if (!participle) {
       while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(t.lower[i]!)) i--;
       if (i < 0 || !COORDINATORS.has(t.lower[i]!)) continue;

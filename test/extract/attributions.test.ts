@@ -256,6 +256,15 @@ describe('extractAttributions on fictional sentences', () => {
     assert.deepEqual(other.find((a) => a.source?.text === 'the warden')?.content.map((c) => c.text), ['“The levee will hold,”']);
   });
 
+  it('does not read "…, according to X" as a participle sharing the clause’s subject', () => {
+    const text =
+      'A ministry spokeswoman, Ana Velt, said on Wednesday that at least 80 civilians had been killed in Orrin since the flood began, according to cases registered by the ministry’s investigators.';
+    const found = extractAttributions(text);
+    const according = found.find((a) => a.cue.text === 'according to');
+    assert.notEqual(according?.source?.text, 'A ministry spokeswoman, Ana Velt,', JSON.stringify(found.map((x) => [x.source?.text, x.cue.text])));
+    assert.equal(found.find((a) => a.cue.text === 'said')?.parent ?? null, null);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

@@ -48,6 +48,14 @@ export function rawAttribution(
   return { cue, sources, contents, confidence };
 }
 
+/** Repairs an attribution's content fragments given its cue and source; returns `contents` itself when nothing changes. */
+export type ContentRepair = (
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: readonly TokenRange[],
+) => readonly TokenRange[];
+
 /** Whether attribution `k`'s cue lies inside another attribution's content (looked for nearby only). */
 function reported(found: readonly RawAttribution[], k: number): boolean {
   const cue = found[k]!.cue;
@@ -263,12 +271,7 @@ function leftEdge(cue: TokenRange, source: TokenRange | undefined): number {
  * clause from the sentence's start: when the tagger began it mid-phrase, after a word rather than after
  * punctuation ("… between March 1 and [March 6], the Institute said"), it is widened to that start.
  */
-export function wholeLeftClause(
-  ctx: DocContext,
-  cue: TokenRange,
-  source: TokenRange | undefined,
-  contents: readonly TokenRange[],
-): readonly TokenRange[] {
+export const wholeLeftClause: ContentRepair = (ctx, cue, source, contents) => {
   const t = ctx.tokens;
   const lo = leftEdge(cue, source);
   const start = ctx.sentStart[cue[0]]!;
@@ -284,7 +287,7 @@ export function wholeLeftClause(
     return out;
   }
   return contents;
-}
+};
 
 /**
  * "A team of monitors was stopped at a checkpoint, he said.": a cue closing its sentence (or followed
@@ -292,12 +295,7 @@ export function wholeLeftClause(
  * before that comma. When the role tagger found nothing there (and took a quotation of the next
  * sentence or the subordinate clause instead), that clause is the content, without a wire dateline.
  */
-export function clauseBeforeFinalCue(
-  ctx: DocContext,
-  cue: TokenRange,
-  source: TokenRange | undefined,
-  contents: readonly TokenRange[],
-): readonly TokenRange[] {
+export const clauseBeforeFinalCue: ContentRepair = (ctx, cue, source, contents) => {
   const t = ctx.tokens;
   const start = ctx.sentStart[cue[0]]!;
   const end = ctx.sentEnd[cue[0]]!;
@@ -311,7 +309,7 @@ export function clauseBeforeFinalCue(
   if (ctx.quotes[lo]! - ctx.quotes[start]! > 0) return contents;
   const from = datelineEnd(ctx, start);
   return from < lo - 1 ? [[from, lo - 1]] : contents;
-}
+};
 
 /**
  * A cue that the tagger began inside the noun phrase before its verb ("the town's [fire chief said]")
@@ -475,12 +473,7 @@ function growFloor(ctx: DocContext, cue: TokenRange, r: TokenRange, other: Token
  * access …]") start at the phrase's start instead ({@link phraseStart}), never reaching into the cue,
  * the source or another fragment.
  */
-export function wholeContentPhrases(
-  ctx: DocContext,
-  cue: TokenRange,
-  source: TokenRange | undefined,
-  contents: readonly TokenRange[],
-): readonly TokenRange[] {
+export const wholeContentPhrases: ContentRepair = (ctx, cue, source, contents) => {
   let out: TokenRange[] | null = null;
   for (let k = 0; k < contents.length; k++) {
     const r = contents[k]!;
@@ -490,7 +483,7 @@ export function wholeContentPhrases(
     out[k] = [s, r[1]];
   }
   return out ?? contents;
-}
+};
 
 /** A source begun inside a noun phrase ("Access to the southern [district] has …"), grown the same way. */
 export function wholeSourcePhrase(ctx: DocContext, cue: TokenRange, source: TokenRange, contents: readonly TokenRange[]): TokenRange {
@@ -507,12 +500,7 @@ const FINITE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
  * comma) reports only up to the comma closing that clause, where the main clause's verb resumes.
  * The content ends there (after a closing quotation mark that follows the comma).
  */
-export function relativeClauseEnd(
-  ctx: DocContext,
-  cue: TokenRange,
-  source: TokenRange | undefined,
-  contents: readonly TokenRange[],
-): readonly TokenRange[] {
+export const relativeClauseEnd: ContentRepair = (ctx, cue, source, contents) => {
   const t = ctx.tokens;
   if (source === undefined || source[1] - source[0] !== 1 || source[1] > cue[0] || contents.length !== 1) return contents;
   const [a, b] = contents[0]!;
@@ -526,5 +514,5 @@ export function relativeClauseEnd(
     if (v < b && FINITE_TAGS.has(ctx.pos[v]!)) return [[a, close === i + 2 ? close : i]];
   }
   return contents;
-}
+};
 

@@ -328,6 +328,16 @@ export function verbStart(ctx: DocContext, cue: TokenRange): TokenRange {
 
 const capital = (shape: number): boolean => shape === Shape.capitalized || shape === Shape.upper;
 
+const ARTICLES = words(['a', 'an', 'the']);
+
+/**
+ * Whether the source before a cue ends in an article ("These accusations are a [staged provocation
+ * intended]", "Cooper 360 was the [show]"): the cue then began inside a noun phrase, so it is no cue.
+ */
+export function articleBeforeCue(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined): boolean {
+  return source !== undefined && source[1] === cue[0] && source[1] - source[0] > 1 && ARTICLES.has(ctx.tokens.lower[cue[0] - 1]!);
+}
+
 /**
  * Whether a one-word cue is a word of a name ("The Continental Monitoring Mission"): capitalised
  * between capitalised words, not at its sentence's start, and either an -ing form or in a sentence not

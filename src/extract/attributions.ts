@@ -23,6 +23,7 @@ import { basisOf } from './basis.ts';
 import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import {
+  articleBeforeCue,
   cleanSource,
   clauseBeforeFinalCue,
   insideName,
@@ -171,7 +172,7 @@ function assemble(
     if (cleaned !== source && cleaned !== undefined)
       contents = contents.filter((c) => c[1] <= cleaned[0] || c[0] >= cleaned[1]);
     source = cleaned;
-    if (contents.length === 0) return null;
+    if (contents.length === 0 || articleBeforeCue(ctx, cue, source)) return null;
   }
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = clauseBeforeFinalCue(ctx, cue, source, contents);

@@ -265,6 +265,16 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(found.find((a) => a.cue.text === 'said')?.parent ?? null, null);
   });
 
+  it('takes no cue inside a noun phrase after an article', () => {
+    const text =
+      'The Ostland Ministry of Water rejects the reports. These accusations are a staged provocation intended to disrupt negotiations. The Ministry also denies that its engineers opened the dam on Sunday.';
+    const found = extractAttributions(text);
+    assert.deepEqual(
+      found.map((a) => a.cue.text),
+      ['rejects', 'also denies'],
+    );
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

@@ -50,6 +50,17 @@ const THING_HEADS: ReadonlySet<string> = new Set(
 );
 const requireHere = createRequire(import.meta.url);
 
+// Patterns with a `\p{…}` escape outside a character class are module constants rather than literals
+// in the functions below, which tsx would rebuild through the RegExp constructor on every call (see
+// facts/text.ts).
+/** A first name as the name table holds it: "Maria", "Jean-Luc". */
+const FIRST_NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+/** An initial, with or without its period: "J.", "J". */
+const INITIAL = /^\p{Lu}\.?$/u;
+/** A capitalised word of lower-case letters: the shape of a lone surname ("Obama"). */
+const SURNAME_SHAPE = /^\p{Lu}\p{Ll}+$/u;
+const STARTS_CAPITAL = /^\p{Lu}/u;
+
 const FEMALE_TITLES = /^(?:mrs\.?|ms\.?|miss|madam|madame|lady|dame|queen|princess|sister|congresswoman|spokeswoman|chairwoman|businesswoman|policewoman|servicewoman|\w*woman|mother|grandmother|wife|widow|daughter|girl)$/i;
 const MALE_TITLES = /^(?:mr\.?|sir|lord|king|prince|father|pope|patriarch|sheikh|congressman|spokesman|chairman|businessman|policeman|serviceman|\w+man|grandfather|husband|son|brother|boy)$/i;
 
@@ -62,7 +73,7 @@ let nameTable: NameTable | null | undefined;
 
 /** The package's first-name table (about 90,000 names from six languages), loaded on first use only. */
 function lookupNameGender(firstName: string): Gender | null {
-  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(firstName)) return null;
+  if (!FIRST_NAME_SHAPE.test(firstName)) return null;
   if (nameTable === undefined) {
     // Required once, not per name: a require call resolves the module each time (a tenth of a lookup's cost).
     try {
@@ -114,6 +125,11 @@ const GROUP_RE = new RegExp(
 const GROUP_NOUNS: ReadonlySet<string> = new Set(
   'soldiers troops forces officials authorities investigators prosecutors officers workers rescuers volunteers doctors medics sources activists analysts monitors observers experts lawmakers diplomats journalists militants fighters separatists rebels paramilitaries militia army military police servicemen commanders leaders representatives spokespeople'.split(' '),
 );
+/**
+ * First letter and length of each group noun, packed as {@link wordShape}: step 4 tests every token,
+ * and a number probe rejects almost all of them without hashing the token's text.
+ */
+const GROUP_NOUN_SHAPES: ReadonlySet<number> = new Set([...GROUP_NOUNS].map((w) => wordShape(w.charCodeAt(0), w.length)));
 /** Modifiers that say whose group it is. */
 const GROUP_QUALIFIERS: ReadonlySet<string> = new Set(
   'local regional city military government senior western foreign international humanitarian separatist rebel state federal occupying occupation aid'.split(' '),
@@ -356,7 +372,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // the name table is consulted only for runs that could need it.
   /** True when `w0`, opening a run, is a common word: no connector, no initial, no first name. */
   function isCommonLead(w0: string): boolean {
-    return !CONNECTORS.has(w0.toLowerCase()) && !/^\p{Lu}\.?$/u.test(w0) && nameGender(w0) === null;
+    return !CONNECTORS.has(w0.toLowerCase()) && !INITIAL.test(w0) && nameGender(w0) === null;
   }
   const isPlace = (s: string): boolean => gazetteer.lookup(s).length > 0;
   const isBroadPlace = (s: string): boolean => gazetteer.lookup(s).some((e) => e.kind !== 'city' || e.population >= 100_000);
@@ -514,7 +530,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const follows = text.slice(first.end, first.end + 40);
       const precedes = text.slice(Math.max(0, first.start - 12), first.start);
       // "Obama said": a lone word before a reporting verb is a surname, unless it is a country, region or large city ("Kyiv said").
-      if (SPEECH_VERBS.test(follows) && !isBroadPlace(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && !/\b(?:of|in|from|near|at|to|into|outside|inside|within|around|across|throughout|towards?|beyond|behind)\s+$/i.test(precedes)) {
+      if (SPEECH_VERBS.test(follows) && !isBroadPlace(w) && SURNAME_SHAPE.test(w) && !/\b(?:of|in|from|near|at|to|into|outside|inside|within|around|across|throughout|towards?|beyond|behind)\s+$/i.test(precedes)) {
         const d = create(`person:${w.toLowerCase()}`, { name: w, type: 'person', role: null, affiliation: null });
         indexPerson(d);
         mention(d, first.start, first.end, w);
@@ -614,7 +630,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   function findGroups(): void {
     for (let i = 0; i < tokens.length; i++) {
       const nounTok = tokens[i];
-      if (nounTok === undefined || !GROUP_NOUNS.has(nounTok.text)) continue;
+      if (nounTok === undefined || !GROUP_NOUN_SHAPES.has(wordShape(nounTok.text.charCodeAt(0), nounTok.text.length)) || !GROUP_NOUNS.has(nounTok.text)) continue;
       let k = i;
       let qualifier: string | null = null;
       while (k > 0 && i - k < 3) {
@@ -821,11 +837,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const lastWord = words[words.length - 1] ?? '';
     // A proper name: capitalised, short, its head capitalised and not a plural common noun ("Fighters").
     const proper =
-      /^\p{Lu}/u.test(clean) &&
-      /^\p{Lu}/u.test(lastWord) &&
+      STARTS_CAPITAL.test(clean) &&
+      STARTS_CAPITAL.test(lastWord) &&
       words.length <= 6 &&
       !(words.length === 1 && /[^s]s$/.test(lastWord)) &&
-      words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w)) &&
+      words.every((w) => STARTS_CAPITAL.test(w) || CONNECTORS.has(w)) &&
       // A lone capitalised word is a surname only when a reporting verb follows it ("Moulton said").
       (words.length > 1 || SPEECH_VERBS.test(text.slice(end, end + 40)));
     return fallback(clean, proper ? (words.length > 1 ? 'organization' : 'person') : 'group', start, end);

@@ -39,6 +39,15 @@ const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   eleven: 11, twelve: 12, several: 3, few: 3, couple: 2,
 };
 
+// Patterns with a `\p{…}` escape outside a character class are module constants rather than literals
+// in the functions below, which tsx would rebuild through the RegExp constructor on every call (see
+// facts/text.ts).
+const STARTS_CAPITAL = /^\p{Lu}/u;
+/** A capitalised word and a space: "USA " before "Today". */
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}.]*\s$/u;
+/** The same word opening a sentence: "… end. Today" is the adverb. */
+const SENTENCE_START_WORD_BEFORE = /[.!?:]["”’]?\s+\p{Lu}[\p{L}.]*\s$/u;
+
 const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)|\\.)|Sept|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|2[01]\\d\\d)';
@@ -231,7 +240,7 @@ function readMonthsAlone(s: DateScan, matches: readonly RegExpExecArray[]): void
   const pub = s.pub;
   for (const m of matches) {
     const word = m[1] ?? '';
-    if (!/^\p{Lu}/u.test(word)) continue;
+    if (!STARTS_CAPITAL.test(word)) continue;
     const month = monthNumber(word);
     if (month === undefined) continue;
     const monthStart = m.index + m[0].length - word.length;
@@ -314,7 +323,7 @@ function readRelative(s: DateScan, matches: readonly RegExpExecArray[]): void {
     const start = m.index;
     const end = m.index + m[0].length;
     // "USA Today", "Russia Today": a capitalised "Today" right after a capitalised word ends a name.
-    if (m[1] !== undefined && /^T/.test(m[0]) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 20), start)) && !/[.!?:]["”’]?\s+\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (m[1] !== undefined && /^T/.test(m[0]) && CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start)) && !SENTENCE_START_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (pub === null) {
       pushHit(s, start, end, null, null, 'day', false);
       continue;

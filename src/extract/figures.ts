@@ -136,6 +136,15 @@ const PERCENT_STOP: ReadonlySet<string> = new Set('was were is are be been had h
 /** Numbers immediately followed by these are measures, times or money, not counts. */
 const NOT_A_COUNT_AFTER =
   /^(?:\s*(?:%|percent|per\s?cent|percentage points?|square (?:kilomet|km|miles?)|sq\.? ?(?:km|mi)|hectares?\b|ha\b|acres?\b|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|kg|tons?|tonnes?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|degrees|°|dollars|euros|hryvnia|rubles|roubles|pounds|mm\b|cm\b|-(?:square|kilomet|km\b|miles?\b|met(?:er|re)s?\b|hectare|acre)|-year-old|-years-old|years? old|year-old|th\b|st\b|nd\b|rd\b)|[:/^]\d|\^|e[+-]?\d|[.,]\d)/i;
+// Patterns with a `\p{…}` escape outside a character class are module constants rather than literals
+// in the functions below, which tsx would rebuild through the RegExp constructor on every call (see
+// facts/text.ts).
+/** A capitalised name and a comma right before a number: "Iryna Savchuk, 41". */
+const NAME_AND_COMMA_BEFORE = /\p{Lu}[\p{L}’'-]+,\s*$/u;
+/** A capitalised word right after a number, perhaps after a comma ("4 Kharkiv …", "2, Bucha"). */
+const CAPITAL_AFTER = /^[\s,]*\p{Lu}/u;
+/** A capitalised word and a space right before a number ("Route 4", "Building 12"). */
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}.]*\s$/u;
 const NOT_A_COUNT_BEFORE = /(?:\p{L}|[$€£¥₴#№:/^]\s?|No\.\s?|[Nn]umber\s|[\p{L}\d][-–]|[-−]|\d[.,]?)$/u;
 
 /** First index whose key is ≥ `value` in an array sorted by that key. */
@@ -382,12 +391,12 @@ function count(s: FigureScan, m: RegExpExecArray, before: string, after: string)
   const second = secondRaw !== undefined ? parseNumber(secondRaw) : null;
   const isDigits = /^\d/.test(firstRaw.trim());
   // An age in apposition ("Iryna Savchuk, 41, said") is not a count.
-  if (/\p{Lu}[\p{L}’'-]+,\s*$/u.test(before) && /^\s*[,).]/.test(after) && /^\d{1,3}$/.test(m[0])) return null;
+  if (NAME_AND_COMMA_BEFORE.test(before) && /^\s*[,).]/.test(after) && /^\d{1,3}$/.test(m[0])) return null;
   const whom = WHOM.exec(after) ?? (/^one$/i.test(m[0]) ? null : GENERIC_NOUN.exec(after));
   // Spelled-out or vague numbers need a counted noun ("one of the creepiest" is not a count).
   const qualified = QUALIFIERS.some(([re]) => re.test(before)) || (first.vague !== null && STATES.some(([re]) => re.test(before.slice(-14))));
   if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after) && !(qualified && first.vague !== null)) return null;
-  if (isDigits && whom === null && /^[\s,]*\p{Lu}/u.test(after) && /\p{Lu}[\p{L}.]*\s$/u.test(before)) return null;
+  if (isDigits && whom === null && CAPITAL_AFTER.test(after) && CAPITALISED_WORD_BEFORE.test(before)) return null;
   if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null && !qualified) return null;
 
   const sIdx = rangeIndex(sentences, numStart);
@@ -457,10 +466,13 @@ export function extractFigures(text: string, ctx: FigureContext = {}): Figure[] 
   const out: Figure[] = [];
   const dates = ctx.dates ?? [];
   const places = ctx.places ?? [];
+  // Pushed rather than flatMap()ped: no array and closure per attribution.
+  const contents: { id: string; start: number; end: number }[] = [];
+  for (const a of ctx.attributions ?? []) for (const c of a.content) contents.push({ id: a.id, start: c.start, end: c.end });
   const s: FigureScan = {
     text,
     sentences: ctx.sentences ?? [[0, text.length]],
-    contents: (ctx.attributions ?? []).flatMap((a) => a.content.map((c) => ({ id: a.id, start: c.start, end: c.end }))).sort((a, b) => a.start - b.start),
+    contents: contents.sort((a, b) => a.start - b.start),
     placesByStart: [...places].sort((a, b) => a.start - b.start),
     datesByStart: [...dates].sort((a, b) => a[0] - b[0]),
     speakerPlace: ctx.speakerPlace,

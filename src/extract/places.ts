@@ -84,6 +84,26 @@ const LOCATIVE_LAST: ReadonlySet<string> = new Set('in near outside from to at i
 const STRICT_LOCATIVE = /\b(?:in|near|outside|from|at|into|around|toward|towards|across|through|via|inside|within|outskirts of|suburb of|region of|city of|town of|village of)\s+(?:the\s+)?$/i;
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'la', 'el', 'al', 'ad', 'an', 'on', 'upon', 'am', 'the', 'sur']);
 
+// Patterns with a `\p{…}` escape outside a character class are module constants rather than literals
+// in the functions below, which tsx would rebuild through the RegExp constructor on every call (see
+// facts/text.ts).
+/** A name ending in a dotted initialism ("U.S."), whose last period is its own. */
+const ENDS_INITIALISM = /\b\p{Lu}\.\p{Lu}\.$/u;
+const ENDS_LETTER = /\p{L}$/u;
+/** A town and a comma right before an abbreviated region ("Flint, Mich."). */
+const LETTER_COMMA_BEFORE = /\p{L}, $/u;
+/** One capitalised word of lower-case letters ("Kupiansk"): the only shape looked up loosely. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const TWO_CAPITALS = /\p{Lu}{2}/u;
+/** The capitalised word right before a candidate, separated by one space. */
+const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}'’.-]*) $/u;
+const LETTER_RUN = /\p{L}+/gu;
+const NAME_WORD_SHAPE = /^\p{Lu}[\p{L}'’-]*$/u;
+/** A comma and a capitalised name of one or two words ending at punctuation: "Yahidne, Ukraine". */
+const COMMA_NAME = /^,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?=\s*(?:[.,;:)—–-]|$))/u;
+/** What joins coordinated place names before a capital: ", ", ", and ", " and ", " or ". */
+const COORDINATION_GAP = /^(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)(?=\p{Lu})/u;
+
 /** True for a possessive token ("'s", "’s"), which the tokenizer splits off its word. */
 function isPossessive(word: string): boolean {
   return word.length === 2 && word.charCodeAt(1) === 115 && (word.charCodeAt(0) === 39 || word.charCodeAt(0) === 0x2019);
@@ -144,16 +164,16 @@ function candidateAt(text: string, gazetteer: Gazetteer, tokens: readonly Token[
     if (!contiguous) continue;
     const raw = text.slice(first.start, last.end);
     // A trailing period is the sentence's, unless the name is an initialism ("U.S.").
-    const surface = raw.endsWith('.') && !/\b\p{Lu}\.\p{Lu}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
+    const surface = raw.endsWith('.') && !ENDS_INITIALISM.test(raw) ? raw.slice(0, -1) : raw;
     if (STOPWORDS.has(surface.toLowerCase())) continue;
     let entries = gazetteer.lookup(surface);
     let loose = false;
     // An abbreviation keeps its period ("Flint, Mich."): the tokenizer leaves it out of the word.
     // Only after a town and a comma ("Flint, Mich.", "FAIRVIEW, W.Va."): "Del. Stacey Plaskett" is a title.
-    const dotted = entries.length === 0 && text.charCodeAt(last.end) === 46 && /\p{L}$/u.test(surface) && /\p{L}, $/u.test(text.slice(Math.max(0, first.start - 3), first.start));
+    const dotted = entries.length === 0 && text.charCodeAt(last.end) === 46 && ENDS_LETTER.test(surface) && LETTER_COMMA_BEFORE.test(text.slice(Math.max(0, first.start - 3), first.start));
     if (dotted) entries = gazetteer.lookup(`${text.slice(first.start, last.end)}.`);
     // A loose match is accepted only after a locative, so it is looked up only after a locative's last word.
-    if (entries.length === 0 && n === 1 && surface.length >= 5 && LOCATIVE_LAST.has(locativeWordBefore(tokens, i)) && /^\p{Lu}\p{Ll}+$/u.test(surface)) {
+    if (entries.length === 0 && n === 1 && surface.length >= 5 && LOCATIVE_LAST.has(locativeWordBefore(tokens, i)) && CAPITALISED_WORD.test(surface)) {
       entries = gazetteer.lookupLoose(surface);
       loose = entries.length > 0;
     }
@@ -257,8 +277,8 @@ function countrySupport(candidates: readonly Candidate[], caseCc: string | null)
  */
 function isNamePart(text: string, c: Candidate): boolean {
   if (SPEAKS_AFTER.test(text.slice(c.end, c.end + 16))) return true;
-  if (c.text.length > 1 && c.text === c.text.toUpperCase() && /\p{Lu}{2}/u.test(c.text)) return true;
-  const prev = /(\p{Lu}[\p{L}'’.-]*) $/u.exec(text.slice(Math.max(0, c.start - 30), c.start));
+  if (c.text.length > 1 && c.text === c.text.toUpperCase() && TWO_CAPITALS.test(c.text)) return true;
+  const prev = CAPITALISED_BEFORE.exec(text.slice(Math.max(0, c.start - 30), c.start));
   if (prev === null || c.sentenceInitial) return false;
   const word = prev[1] ?? '';
   const beforePrev = text.slice(Math.max(0, c.start - 32 - word.length), c.start - word.length - 1);
@@ -343,14 +363,14 @@ const STREET_WORDS: ReadonlySet<string> = new Set(['Road', 'Street', 'St', 'Aven
 const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 function titleCase(word: string): string {
-  return word.replace(/\p{L}+/gu, (w) => (w.length > 1 && w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w));
+  return word.replace(LETTER_RUN, (w) => (w.length > 1 && w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w));
 }
 
 /** A capitalised word that may be part of a place name: not a function word, month, demonym, title or organisation head. */
 function nameWord(word: string): boolean {
   if (!isCapitalized(word) || demonymOf(word) !== undefined || TITLE_WORDS.has(word) || orgHeadOf(word) !== undefined) return false;
   const lower = word.toLowerCase();
-  return !FUNCTION_WORDS.has(lower) && !STOPWORDS.has(lower) && !MONTHS_AND_DAYS.test(word) && /^\p{Lu}[\p{L}'’-]*$/u.test(word);
+  return !FUNCTION_WORDS.has(lower) && !STOPWORDS.has(lower) && !MONTHS_AND_DAYS.test(word) && NAME_WORD_SHAPE.test(word);
 }
 
 /**
@@ -431,7 +451,7 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
       return add(i, n, /^\s+(?:district|region|province|oblast|governorate|county)\b/.test(after) ? 'region' : 'city', null);
     }
     // "Yahidne, Ukraine" / "KESTRAVA, Lorvania —": a name followed by a country or region.
-    const comma = /^,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?=\s*(?:[.,;:)—–-]|$))/u.exec(after);
+    const comma = COMMA_NAME.exec(after);
     const country = comma?.[1] !== undefined ? gazetteer.lookup(comma[1]).find((e) => e.kind === 'country' || e.kind === 'region') : undefined;
     const dateline = n <= 2 && t.text.length > 2 && t.text === t.text.toUpperCase() && /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–)/.test(after);
     if (country !== undefined) return add(i, n, 'city', country.country);
@@ -458,7 +478,7 @@ export function findUnresolvedPlaces(text: string, gazetteer: Gazetteer, tokens:
     let j = i + added;
     for (;;) {
       const prevEnd = tokens[j - 1]?.end ?? 0;
-      const gap = /^(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)(?=\p{Lu})/u.exec(text.slice(prevEnd, prevEnd + 8));
+      const gap = COORDINATION_GAP.exec(text.slice(prevEnd, prevEnd + 8));
       if (gap === null) break;
       let k = j;
       while (k < tokens.length && (tokens[k]?.start ?? Infinity) < prevEnd + gap[0].length) k++;

@@ -53,6 +53,20 @@ function wordKey(word: string): number {
   return keyAt(word, 0);
 }
 
+/** The low ten bits of {@link keyAt}: the first two letters of a word, for the two-letter prefilter. */
+const PREFIX_BITS = 1023;
+
+/**
+ * The first two letters of the word starting with the ASCII letter at `at`, as {@link keyAt} packs
+ * them (`keyAt(text, at) & PREFIX_BITS`), read without the loop: most words fail this test alone.
+ */
+function prefixAt(text: string, at: number): number {
+  const c1 = text.charCodeAt(at + 1);
+  const folded = c1 | 32;
+  const second = c1 < 128 && folded >= 97 && folded <= 122 && WORD_CLASS[c1] === 1 ? (folded - 96) << 5 : 0;
+  return ((text.charCodeAt(at) | 32) - 96) | second;
+}
+
 /**
  * Compiles patterns for {@link Scanner.scan}. Throws when a pattern is not global or uses flags the
  * word-start test does not model.
@@ -65,12 +79,16 @@ export function createScanner(patterns: readonly ScanPattern[]): Scanner {
     return new RegExp(re.source, re.flags.replace('g', '') + 'y');
   });
   const byKey = new Map<number, number>();
+  // The patterns whose words open with each two-letter prefix: a word whose prefix no pattern word
+  // has (most words) is passed over without its full key or a Map probe.
+  const byPrefix = new Int32Array(PREFIX_BITS + 1);
   let digitMask = 0;
   patterns.forEach((p, k) => {
     for (const w of p.words) {
       if (!/^[A-Za-z]+$/.test(w)) throw new Error(`createScanner: "${w}" is not a word of ASCII letters`);
       const key = wordKey(w);
       byKey.set(key, (byKey.get(key) ?? 0) | (1 << k));
+      byPrefix[key & PREFIX_BITS]! |= 1 << k;
     }
     if (p.digits) digitMask |= 1 << k;
   });
@@ -88,7 +106,7 @@ export function createScanner(patterns: readonly ScanPattern[]): Scanner {
           continue;
         }
         prevWord = true;
-        let mask = cls === 1 ? (byKey.get(keyAt(text, p)) ?? 0) : cls === 2 ? digitMask : 0;
+        let mask = cls === 1 ? (byPrefix[prefixAt(text, p)] === 0 ? 0 : (byKey.get(keyAt(text, p)) ?? 0)) : cls === 2 ? digitMask : 0;
         for (let k = 0; mask !== 0; k++, mask >>>= 1) {
           if ((mask & 1) === 0 || p < next[k]!) continue;
           const re = sticky[k]!;

@@ -38,6 +38,17 @@ interface Draft {
   initials: string | null;
   /** A person's gender when a title or role says it ("Ms.", "spokeswoman"); else read from the first name when a pronoun needs it. */
   gender: Gender | null;
+  /** The name's words, lower-cased, once {@link nameWordsOf} has been asked (the name never changes). */
+  nameWords: readonly string[] | null;
+}
+
+/**
+ * The lower-cased words of a draft's name, split on first use and kept: a definite description ("the
+ * ministry") tests them for every earlier mention, which split the name anew each time.
+ */
+function nameWordsOf(d: Draft): readonly string[] {
+  d.nameWords ??= d.name.toLowerCase().split(/\s+/);
+  return d.nameWords;
 }
 
 type Gender = 'male' | 'female';
@@ -261,7 +272,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
     return false;
   };
-  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender'>): Draft => {
+  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords'>): Draft => {
     const existing = byKey.get(key);
     if (existing !== undefined) return existing;
     // Built field by field (not spread) so every draft shares one object shape.
@@ -275,6 +286,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       mentions: [],
       initials: null,
       gender: null,
+      nameWords: null,
     };
     if (d.type === 'person') d.gender = titleGender(d.role);
     if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
@@ -806,7 +818,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || orgHeadOf(clean) !== undefined) {
       const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
       if (byRole !== null) return byRole;
-      const byName = latestMention(start, (d) => d.type !== 'group' && d.name.toLowerCase().split(/\s+/).includes(head));
+      const byName = latestMention(start, (d) => d.type !== 'group' && nameWordsOf(d).includes(head));
       if (byName !== null) return byName;
       if (/^(?:organi[sz]ation|group|agency|body|ngo|charity|court|tribunal|institution|watchdog|monitor|mission|office|ministry|council|committee|commission)$/.test(head)) {
         const speaker = latestSpeaker(start, isCivilDraft);

@@ -295,11 +295,13 @@ function resolveCandidates(text: string, candidates: readonly Candidate[], suppo
     let best: GazetteerEntry | null = null;
     let bestScore = -Infinity;
     let second = -Infinity;
+    // Normalised once per candidate, and an entry's name only for a region that needs it: a common
+    // name ("Washington") has dozens of city entries, and each used to normalise both names again.
+    const key = normalizePlaceName(c.text);
     for (const e of c.entries) {
-      const base = normalizePlaceName(c.text) !== normalizePlaceName(e.name);
       let score = Math.log10(e.population + 10);
       if (e.kind === 'country') score += 4;
-      if (e.kind === 'region') score += c.suffixed ? 4 : base && hasCity ? -3 : 0.5;
+      if (e.kind === 'region') score += c.suffixed ? 4 : hasCity && key !== normalizePlaceName(e.name) ? -3 : 0.5;
       if (e.feature === 'PPLC') score += 2;
       else if (e.feature === 'PPLA') score += 1;
       score += Math.min(6, 2 * (support.get(e.country) ?? 0));
@@ -325,7 +327,7 @@ function resolveCandidates(text: string, candidates: readonly Candidate[], suppo
     if (c.loose === true) accept = c.locative && external >= 1;
     if (accept && best.kind === 'city' && best.population < 100_000 && external <= 0 && [...support.keys()].some((cc) => cc !== best.country)) accept = false;
     const placeCue = c.dateline === true || (c.locative && STRICT_LOCATIVE.test(text.slice(Math.max(0, c.start - 30), c.start)));
-    if (accept && single && best.kind !== 'country' && !placeCue && personWords.has(normalizePlaceName(c.text))) accept = false;
+    if (accept && single && best.kind !== 'country' && !placeCue && personWords.has(key)) accept = false;
     if (accept && single && best.kind === 'city' && (NAME_TAIL.test(text.slice(c.end, c.end + 16)) || (!placeCue && isNamePart(text, c)))) accept = false;
     if (!accept) continue;
     const margin = bestScore - second;

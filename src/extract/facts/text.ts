@@ -138,6 +138,26 @@ export function isCapitalized(word: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** The letters and periods that end a text: "U.S." of "… the U.S." (one group; null when there are none). */
+const TRAILING_WORD = /([\p{L}.]+)$/u;
+
+/**
+ * The run of letters and periods right before `at`, within the 12 characters before it: what
+ * {@link TRAILING_WORD} finds in that window, read backwards by character code while they are ASCII
+ * (one test per sentence end of every document, and the pattern tried every start in the window).
+ */
+function wordBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 12);
+  let k = at;
+  while (k > from) {
+    const c = text.charCodeAt(k - 1);
+    if (c >= 128) return TRAILING_WORD.exec(text.slice(from, at))?.[1] ?? '';
+    if (c !== 46 && ((c | 32) < 97 || (c | 32) > 122)) break;
+    k--;
+  }
+  return text.slice(k, at);
+}
+
 /** Sentence ranges [start, end) over the text: splits after . ! ? (and closing quotes) before a capital or quote. */
 export function sentenceRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -146,8 +166,7 @@ export function sentenceRanges(text: string): [number, number][] {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (m[0].startsWith('.')) {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
-      const word = (before?.[1] ?? '').toLowerCase();
+      const word = wordBefore(text, m.index).toLowerCase();
       if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, '')) || DOTTED_LETTERS.test(word)) {
         continue;
       }

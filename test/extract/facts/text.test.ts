@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tokenize } from '../../../src/extract/facts/text.ts';
+import { ABBREVIATIONS, sentenceRanges, tokenize } from '../../../src/extract/facts/text.ts';
 
 /** The tokenizer's definition as a regular expression: the character scanner must agree with it. */
 const REFERENCE = /[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*/gu;
@@ -50,6 +50,45 @@ describe('tokenize', () => {
         assert.deepEqual(words, referenceWords(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** sentenceRanges as first written, with the word before a period read by a regular expression. */
+function referenceSentenceRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /[.!?]+["”’)]?(?=\s+["“‘(]?[\p{Lu}\p{N}])|\n\s*\n/gu;
+  let start = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith('.')) {
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      const word = (before?.[1] ?? '').toLowerCase();
+      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+describe('sentenceRanges', () => {
+  it('splits after a sentence end but not after an abbreviation or initial', () => {
+    const text = 'Gen. Smith spoke. J. Doe left. The U.S. Army came. Done.';
+    assert.deepEqual(
+      sentenceRanges(text).map(([s, e]) => text.slice(s, e).trim()),
+      ['Gen. Smith spoke.', 'J. Doe left.', 'The U.S. Army came.', 'Done.'],
+    );
+  });
+
+  it('agrees with its regular-expression definition on any text, letters outside ASCII included', () => {
+    const unit = fc.constantFrom('a', 'B', 'mr', 'U', '.', '.', ' ', ' ', '!', '"', '’', '\n', 'é', 'É', '\ud835', '\udc00', '1', '-');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (text) => {
+        assert.deepEqual(sentenceRanges(text), referenceSentenceRanges(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -71,13 +71,30 @@ export function normalizePlaceName(name: string): string {
     .toLowerCase();
 }
 
-/** The lossy key of {@link Gazetteer.lookupLoose}. */
+/**
+ * The lossy key of {@link Gazetteer.lookupLoose}: the normalised name with hyphens as spaces, "zhzh"
+ * as "zh", each pair of a doubled letter as one ("sss" → "ss") and no i, y or j.
+ */
 export function looseKey(name: string): string {
-  return normalizePlaceName(name)
-    .replace(/-/g, ' ')
-    .replace(/zhzh/g, 'zh')
-    .replace(/([a-z])\1/g, '$1')
-    .replace(/[iyj]/g, '');
+  return looseKeyOfNormalised(normalizePlaceName(name));
+}
+
+/**
+ * {@link looseKey} of a name already normalised. Read by character code rather than with a replace per
+ * rule (the loose index keys all 140,000 cities the first time a document needs it); the same result
+ * as `.replace(/-/g, ' ').replace(/zhzh/g, 'zh').replace(/([a-z])\1/g, '$1').replace(/[iyj]/g, '')`.
+ */
+function looseKeyOfNormalised(normalised: string): string {
+  const spaced = normalised.includes('-') ? normalised.replaceAll('-', ' ') : normalised;
+  const s = spaced.includes('zhzh') ? spaced.replace(/zhzh/g, 'zh') : spaced;
+  let key = '';
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    // a doubled lower-case letter is read as one; the scan goes on after the pair ("sss" → "ss")
+    if (c >= 97 && c <= 122 && s.charCodeAt(k + 1) === c) k++;
+    if (c !== 105 && c !== 121 && c !== 106) key += s[k];
+  }
+  return key;
 }
 
 /**
@@ -97,6 +114,20 @@ export function decodeCities(buf: Uint8Array): CityColumns {
     lon: [] as number[],
   };
   const decoder = new TextDecoder();
+  // Country, admin and feature codes are a few bytes and repeat across the 140,000 cities: each
+  // distinct byte string is decoded once, keyed by its bytes (up to six, packed with the length).
+  const shortStrings = new Map<number, string>();
+  const decodeAt = (start: number, length: number): string => {
+    if (length > 6) return decoder.decode(buf.subarray(start, start + length));
+    let key = length;
+    for (let k = 0; k < length; k++) key = key * 256 + (buf[start + k] ?? 0);
+    let s = shortStrings.get(key);
+    if (s === undefined) {
+      s = decoder.decode(buf.subarray(start, start + length));
+      shortStrings.set(key, s);
+    }
+    return s;
+  };
   let pos = 0;
   let lastLat = 0;
   let lastLon = 0;
@@ -129,7 +160,7 @@ export function decodeCities(buf: Uint8Array): CityColumns {
       const wire = key % 8;
       if (wire === 2) {
         const l = varint();
-        const s = decoder.decode(buf.subarray(pos, pos + l));
+        const s = decodeAt(pos, l);
         pos += l;
         if (tag === 2) name = s;
         else if (tag === 3) country = s;
@@ -316,7 +347,12 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
   const countries = new Map<string, GazetteerEntry>();
   const admin1Names = new Map<string, string>();
   let maxWords = 1;
-  const words = (key: string): number => key.split(' ').length;
+  // Words by counting spaces (what split(' ').length gives) rather than splitting each of the 140,000 names.
+  const words = (key: string): number => {
+    let n = 1;
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) n++;
+    return n;
+  };
 
   const addOther = (name: string, entry: GazetteerEntry): void => {
     const key = normalizePlaceName(name);
@@ -365,8 +401,11 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
     }
   }
 
+  // Each city's normalised name by row, for the loose index built later.
+  const cityKeys: string[] = [];
   for (let i = 0; i < cities.name.length; i++) {
     const key = normalizePlaceName(cities.name[i] ?? '');
+    cityKeys.push(key);
     if (key === '') continue;
     const list = cityIndex.get(key);
     if (list === undefined) cityIndex.set(key, [i]);
@@ -449,7 +488,7 @@ export function buildGazetteer(cities: CityColumns, regionRows: readonly RegionR
         // Built on first use: most documents never need it.
         looseIndex = new Map();
         for (let i = 0; i < cities.name.length; i++) {
-          const key = looseKey(cities.name[i] ?? '');
+          const key = looseKeyOfNormalised(cityKeys[i] ?? '');
           if (key.length < 4) continue;
           const list = looseIndex.get(key);
           if (list === undefined) looseIndex.set(key, [i]);

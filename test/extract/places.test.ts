@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { extractPlaces, findPlaces, findUnresolvedPlaces, groupPlaces } from '../../src/extract/places.ts';
 import { tokenize } from '../../src/extract/facts/text.ts';
-import { loadGazetteer, normalizePlaceName, type Gazetteer } from '../../src/extract/gazetteer.ts';
+import { loadGazetteer, looseKey, normalizePlaceName, type Gazetteer } from '../../src/extract/gazetteer.ts';
 import { REFERENCE_PATH } from './reference-attributions.ts';
 
 let gazetteer: Gazetteer;
@@ -43,6 +43,24 @@ describe('normalizePlaceName', () => {
   it('folds case, diacritics and apostrophes', () => {
     assert.equal(normalizePlaceName('Kramators’k'), 'kramatorsk');
     assert.equal(normalizePlaceName('Genève'), 'geneve');
+  });
+});
+
+describe('looseKey', () => {
+  it('meets transliteration variants', () => {
+    assert.equal(looseKey('Kupiansk'), looseKey("Kup'yans'k"));
+    assert.equal(looseKey('Balakliia'), looseKey('Balakliya'));
+  });
+
+  it('agrees with its definition as a chain of replacements on any name', () => {
+    const unit = fc.constantFrom('a', 's', 'z', 'h', 'i', 'y', 'j', 'S', '-', ' ', "'", 'é', 'zh');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (name) => {
+        const byReplace = normalizePlaceName(name).replace(/-/g, ' ').replace(/zhzh/g, 'zh').replace(/([a-z])\1/g, '$1').replace(/[iyj]/g, '');
+        assert.equal(looseKey(name), byReplace);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -212,7 +212,26 @@ function initialsOf(name: string): string {
     .join('');
 }
 
-/** True for an actor that is an organisation of some kind (neither a person nor a group). */
+/** True when a token of the run is an organisation's head word ("Ministry", "Council"). */
+function hasOrgHead(run: readonly Token[]): boolean {
+  for (const t of run) if (ORG_HEAD_WORDS.has(t.text)) return true;
+  return false;
+}
+
+/**
+ * Attributions in the order of their sources (of their cues when they have none), stably. Each
+ * position is read once rather than in every comparison: attributions come in several object shapes,
+ * and those reads were megamorphic loads repeated n log n times.
+ */
+function inSourceOrder(attributions: readonly Attribution[]): Attribution[] {
+  const keyed: { readonly attribution: Attribution; readonly at: number }[] = [];
+  for (const a of attributions) keyed.push({ attribution: a, at: a.source?.start ?? a.cue.start });
+  keyed.sort((x, y) => x.at - y.at);
+  const sorted: Attribution[] = [];
+  for (const k of keyed) sorted.push(k.attribution);
+  return sorted;
+}
+
 /**
  * The words naming a titled person's affiliation as one name ("Ukrainian" → "Ukraine"), or null when
  * there are none. Called for every titled run, so the rare non-empty case does not first run inside
@@ -229,6 +248,7 @@ function affiliationName(words: readonly string[]): string | null {
   return name;
 }
 
+/** True for an actor that is an organisation of some kind (neither a person nor a group). */
 function isOrgDraft(d: Draft): boolean {
   return d.type !== 'person' && d.type !== 'group';
 }
@@ -417,13 +437,16 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   function analyseRun(all: readonly Token[]): void {
-    const run = [...all];
-    const hasHead = run.some((t) => ORG_HEAD_WORDS.has(t.text));
+    // Trimmed by index, and copied only when something is left: most runs are one function word ("The", "But").
+    const leading = hasOrgHead(all) ? ARTICLES : FUNCTION_WORDS;
+    let lo = 0;
+    let hi = all.length;
     // Before an organisation's head only true function words go ("The", "In"); "Northern" stays in "Northern Schools Forum".
-    while (run.length > 0 && (hasHead ? ARTICLES : FUNCTION_WORDS).has((run[0]?.text ?? '').toLowerCase())) run.shift();
-    while (run.length > 0 && CONNECTORS.has(run[run.length - 1]?.text ?? '')) run.pop();
+    while (lo < hi && leading.has((all[lo]?.text ?? '').toLowerCase())) lo++;
+    while (lo < hi && CONNECTORS.has(all[hi - 1]?.text ?? '')) hi--;
     // Names are short: a capitalised run longer than this is a headline or a list, not one actor.
-    if (run.length === 0 || run.length > MAX_NAME_TOKENS) return;
+    if (lo === hi || hi - lo > MAX_NAME_TOKENS) return;
+    const run = all.slice(lo, hi);
     // An all-caps run of several words is a headline or a dateline, not a name.
     if (run.length >= 2 && run.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase())) return;
     const first = run[0];
@@ -678,7 +701,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // into an empty array, deoptimised this function when a later document first had one.
   const jointSources = new Map<string, string[]>();
   const nameGenders = new Map<Draft, Gender | null>();
-  const sorted = [...attributions].sort((a, b) => (a.source?.start ?? a.cue.start) - (b.source?.start ?? b.cue.start));
+  const sorted = inSourceOrder(attributions);
   const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
   resolveSpeakers();
 

@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import type { Actor, ActorType, Attribution } from './types.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { isCapitalized, tokenize, type Token } from './facts/text.ts';
+import { isCapitalized, SmallIntSet, tokenize, type Token } from './facts/text.ts';
 import { COUNTRY_DEMONYM, DEMONYMS, demonymOf, FUNCTION_WORDS, KNOWN_ACTORS, ORG_HEADS, orgHeadOf, SPEECH_VERBS, TITLES } from './facts/lexicon.ts';
 
 /** Actors of a document, the speaker of each attribution, and the spans their names occupy. */
@@ -140,7 +140,7 @@ const GROUP_NOUNS: ReadonlySet<string> = new Set(
  * First letter and length of each group noun, packed as {@link wordShape}: step 4 tests every token,
  * and a number probe rejects almost all of them without hashing the token's text.
  */
-const GROUP_NOUN_SHAPES: ReadonlySet<number> = new Set([...GROUP_NOUNS].map((w) => wordShape(w.charCodeAt(0), w.length)));
+const GROUP_NOUN_SHAPES = new SmallIntSet([...GROUP_NOUNS].map((w) => wordShape(w.charCodeAt(0), w.length)));
 /** Modifiers that say whose group it is. */
 const GROUP_QUALIFIERS: ReadonlySet<string> = new Set(
   'local regional city military government senior western foreign international humanitarian separatist rebel state federal occupying occupation aid'.split(' '),
@@ -166,7 +166,7 @@ for (const alias of KNOWN_ACTORS.flatMap((k) => k.aliases).sort((a, b) => b.leng
 /** Cheap pre-checks before lower-casing a token: first letters (ASCII-folded) and longest first word. */
 const ALIAS_FIRST_MAX = Math.max(...[...ALIASES_BY_FIRST.keys()].map((w) => w.length));
 /** First letter (ASCII-folded) and length of each alias first word, packed: rejects almost every token without lower-casing it. */
-const ALIAS_FIRST_SHAPES: ReadonlySet<number> = new Set([...ALIASES_BY_FIRST.keys()].map((w) => wordShape(w.charCodeAt(0), w.length)));
+const ALIAS_FIRST_SHAPES = new SmallIntSet([...ALIASES_BY_FIRST.keys()].map((w) => wordShape(w.charCodeAt(0), w.length)));
 
 function wordShape(firstChar: number, length: number): number {
   return (firstChar | 32) * 64 + length;

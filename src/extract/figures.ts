@@ -6,7 +6,7 @@
  * sentence for the qualifier, the counted noun and the state (killed, interviewed…): linear time.
  */
 import type { Attribution, Figure, FigureKind } from './types.ts';
-import { rangeIndex, tokenize, type Token } from './facts/text.ts';
+import { rangeIndex, SmallIntSet, tokenize, type Token } from './facts/text.ts';
 
 /** A located place mention the figure may refer to. */
 export interface FigurePlace {
@@ -69,7 +69,7 @@ const NUMBER_STARTS: ReadonlySet<string> = new Set(
 /** Lower-cased first letters and longest word of {@link NUMBER_STARTS}: most tokens are rejected without allocating. */
 const NUMBER_START_MAX = Math.max(...[...NUMBER_STARTS].map((w) => w.length));
 /** First letter and length of each start word, packed: most tokens are rejected without allocating. */
-const NUMBER_START_SHAPES: ReadonlySet<number> = new Set([...NUMBER_STARTS].map((w) => (w.charCodeAt(0) | 32) * 64 + w.length));
+const NUMBER_START_SHAPES = new SmallIntSet([...NUMBER_STARTS].map((w) => (w.charCodeAt(0) | 32) * 64 + w.length));
 
 /** 1 for the ASCII letters (either case) that a word of {@link NUMBER_STARTS} begins with. */
 const NUMBER_START_LETTERS = new Uint8Array(128);

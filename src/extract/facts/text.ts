@@ -129,6 +129,30 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * A set of numbers that reads small non-negative integers from a byte table: the word shapes (first
+ * letter and length packed in one number) that the extractors test nearly every token against, where
+ * a Set probe, which hashes its key, cost more than the rest of the test. Other numbers go to a Set,
+ * so `has` answers exactly as `new Set(values).has` would.
+ */
+export class SmallIntSet {
+  private readonly table: Uint8Array;
+  private readonly others = new Set<number>();
+
+  constructor(values: Iterable<number>, limit = 8192) {
+    this.table = new Uint8Array(limit);
+    for (const v of values) {
+      if ((v | 0) === v && v >= 0 && v < limit) this.table[v] = 1;
+      else this.others.add(v);
+    }
+  }
+
+  has(value: number): boolean {
+    if ((value | 0) === value && value >= 0 && value < this.table.length) return this.table[value] === 1;
+    return this.others.has(value);
+  }
+}
+
 /** True when the word starts with an upper-case letter. */
 export function isCapitalized(word: string): boolean {
   const c = word.charCodeAt(0);

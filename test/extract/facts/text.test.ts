@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ABBREVIATIONS, sentenceRanges, tokenize } from '../../../src/extract/facts/text.ts';
+import { ABBREVIATIONS, SmallIntSet, sentenceRanges, tokenize } from '../../../src/extract/facts/text.ts';
 
 /** The tokenizer's definition as a regular expression: the character scanner must agree with it. */
 const REFERENCE = /[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*/gu;
@@ -89,6 +89,20 @@ describe('sentenceRanges', () => {
         assert.deepEqual(sentenceRanges(text), referenceSentenceRanges(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('SmallIntSet', () => {
+  it('answers as a Set of the same numbers, inside and outside its table', () => {
+    const number = fc.oneof(fc.integer({ min: -10, max: 9000 }), fc.constantFrom(NaN, 0.5, -0, 8191, 8192, 1e20));
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 30 }), fc.array(number, { maxLength: 30 }), (values, probes) => {
+        const set = new Set(values);
+        const small = new SmallIntSet(values);
+        for (const p of [...values, ...probes]) assert.equal(small.has(p), set.has(p));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -70,6 +70,12 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'congress', 'senate', 'parliament', 'assembly', 'cabinet', 'embassy', 'council', 'camp', 'pentagon',
 ]);
 
+/**
+ * {@link STOPWORDS} as capitalised words open sentences and headlines ("The", "THE"), tested first: a
+ * capitalised stop word is then rejected without a lower-cased copy (the others still get one).
+ */
+const STOPWORDS_AS_WRITTEN: ReadonlySet<string> = new Set([...STOPWORDS].flatMap((w) => [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]));
+
 const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.flatMap((t) => t.split(' ')));
 
 /** Capitalised words after a one-word town that make it part of another name ("Wall Street", "Pacific Island leaders"). */
@@ -162,10 +168,12 @@ function candidateAt(text: string, gazetteer: Gazetteer, tokens: readonly Token[
       if (!isCapitalized(cur.text) && !CONNECTORS.has(cur.text.toLowerCase()) && !possessive) contiguous = false;
     }
     if (!contiguous) continue;
-    const raw = text.slice(first.start, last.end);
+    // One word is the token's own text (the same characters), whose hash the Map probes above already
+    // computed; a fresh slice would be hashed again by every probe below.
+    const raw = n === 1 ? first.text : text.slice(first.start, last.end);
     // A trailing period is the sentence's, unless the name is an initialism ("U.S.").
     const surface = raw.endsWith('.') && !ENDS_INITIALISM.test(raw) ? raw.slice(0, -1) : raw;
-    if (STOPWORDS.has(surface.toLowerCase())) continue;
+    if (STOPWORDS_AS_WRITTEN.has(surface) || STOPWORDS.has(surface.toLowerCase())) continue;
     let entries = gazetteer.lookup(surface);
     let loose = false;
     // An abbreviation keeps its period ("Flint, Mich."): the tokenizer leaves it out of the word.

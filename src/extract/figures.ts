@@ -99,6 +99,18 @@ const QUALIFIERS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:about|around|approximately|roughly|some|an estimated|estimated|circa|approx\.|an approximate|more or less|nearly)\s*$/i, 'approx'],
 ];
 
+/**
+ * Every pattern of {@link QUALIFIERS} in one alternation (they share the `i` flag; null if one day they
+ * do not): it matches exactly when one of them does. Each is anchored at the end of the window and was
+ * tried from every start in it; most numbers have no qualifier, and now cost one such scan.
+ */
+const ANY_QUALIFIER = QUALIFIERS.every(([re]) => re.flags === 'i') ? new RegExp(QUALIFIERS.map(([re]) => `(?:${re.source})`).join('|'), 'i') : null;
+
+/** True when some pattern of {@link QUALIFIERS} matches `before`. */
+function anyQualifier(before: string): boolean {
+  return ANY_QUALIFIER !== null ? ANY_QUALIFIER.test(before) : QUALIFIERS.some(([re]) => re.test(before));
+}
+
 /** What is counted: the state the people or things are in, normalised. */
 const STATES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:killed|dead|died|deaths?|death toll|lost their lives|perished|massacred|slain|murdered|fatalities|lives)\b/i, 'killed'],
@@ -295,12 +307,14 @@ function measure(s: FigureScan, m: RegExpExecArray, before: string, after: strin
   const sentence = sentences[rangeIndex(sentences, numStart)] ?? [0, text.length];
   let qualifier: string | null = null;
   let start = numStart;
-  for (const [re, q] of QUALIFIERS) {
-    const qm = re.exec(before);
-    if (qm !== null) {
-      qualifier = q;
-      start = Math.max(sentence[0], numStart - (before.length - qm.index));
-      break;
+  if (anyQualifier(before)) {
+    for (const [re, q] of QUALIFIERS) {
+      const qm = re.exec(before);
+      if (qm !== null) {
+        qualifier = q;
+        start = Math.max(sentence[0], numStart - (before.length - qm.index));
+        break;
+      }
     }
   }
   const end = numStart + m[0].length + found.length;
@@ -418,7 +432,8 @@ function count(s: FigureScan, m: RegExpExecArray, before: string, after: string)
   if (NAME_AND_COMMA_BEFORE.test(before) && /^\s*[,).]/.test(after) && /^\d{1,3}$/.test(m[0])) return null;
   const whom = WHOM.exec(after) ?? (/^one$/i.test(m[0]) ? null : GENERIC_NOUN.exec(after));
   // Spelled-out or vague numbers need a counted noun ("one of the creepiest" is not a count).
-  const qualified = QUALIFIERS.some(([re]) => re.test(before)) || (first.vague !== null && anyState(before.slice(-14)));
+  const hasQualifier = anyQualifier(before);
+  const qualified = hasQualifier || (first.vague !== null && anyState(before.slice(-14)));
   if (!isDigits && whom === null && !/^\s+of\s+(?:them|the|those|whom)\b/i.test(after) && !(qualified && first.vague !== null)) return null;
   if (isDigits && whom === null && CAPITAL_AFTER.test(after) && CAPITALISED_WORD_BEFORE.test(before)) return null;
   if (/^(?:one|a dozen)$/.test(lowExpr) && whom === null && !qualified) return null;
@@ -427,12 +442,14 @@ function count(s: FigureScan, m: RegExpExecArray, before: string, after: string)
   const sentence = sentences[sIdx] ?? [0, text.length];
   let qualifier: string | null = null;
   let start = numStart;
-  for (const [re, q] of QUALIFIERS) {
-    const qm = re.exec(before);
-    if (qm !== null) {
-      qualifier = q;
-      start = Math.max(sentence[0], numStart - (before.length - qm.index));
-      break;
+  if (hasQualifier) {
+    for (const [re, q] of QUALIFIERS) {
+      const qm = re.exec(before);
+      if (qm !== null) {
+        qualifier = q;
+        start = Math.max(sentence[0], numStart - (before.length - qm.index));
+        break;
+      }
     }
   }
   let min: number | null;

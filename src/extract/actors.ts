@@ -660,7 +660,8 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   // 4. Collective groups with a qualifier ("Russian soldiers", "U.S. defense officials").
   // Token-based: find a collective noun, walk back over its modifiers, keep it when one of them
-  // says whose group it is (a nationality, a body, "local", "government"…). One Set probe per token.
+  // says whose group it is (a nationality, a body, "local", "government"…). A byte-table read per
+  // token, and a Set probe only for the few whose shape fits.
   // A function of its own: see step 3.
   function findGroups(): void {
     for (let i = 0; i < tokens.length; i++) {

@@ -168,6 +168,7 @@ const NAME_AND_COMMA_BEFORE = /\p{Lu}[\p{L}’'-]+,\s*$/u;
 const CAPITAL_AFTER = /^[\s,]*\p{Lu}/u;
 /** A capitalised word and a space right before a number ("Route 4", "Building 12"). */
 const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}.]*\s$/u;
+
 const NOT_A_COUNT_BEFORE = /(?:\p{L}|[$€£¥₴#№:/^]\s?|No\.\s?|[Nn]umber\s|[\p{L}\d][-–]|[-−]|\d[.,]?)$/u;
 
 /** First index whose key is ≥ `value` in an array sorted by that key. */

@@ -387,6 +387,22 @@ function datelineEnd(ctx: DocContext, start: number): number {
 }
 
 /**
+ * A content fragment that begins inside a wire dateline ("VELMARA, Ostland (NWA) — Police detained …,
+ * according to a rights group") starts after its dash: the dateline says where the report was filed,
+ * not what was said.
+ */
+export const withoutDateline: ContentRepair = (ctx, _cue, _source, contents) => {
+  const first = contents[0];
+  if (first === undefined) return contents;
+  const start = ctx.sentStart[first[0]]!;
+  const after = datelineEnd(ctx, start);
+  if (after === start || first[0] >= after || first[1] <= after) return contents;
+  const out = [...contents];
+  out[0] = [after, first[1]];
+  return out;
+};
+
+/**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), an adverb
  * of the cue ("The Ministry categorically"), a relative pronoun trailing it ("The Mission, which" →

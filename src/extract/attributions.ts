@@ -36,6 +36,7 @@ import {
   wholeContentPhrases,
   wholeLeftClause,
   wholeSourcePhrase,
+  withoutDateline,
   withoutMutualContents,
 } from './attribution-repairs.ts';
 
@@ -175,7 +176,7 @@ function assemble(
     if (contents.length === 0 || articleBeforeCue(ctx, cue, source)) return null;
   }
   contents = wholeLeftClause(ctx, cue, source, contents);
-  contents = clauseBeforeFinalCue(ctx, cue, source, contents);
+  contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
   if (contents.length === 0) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);
   if (source !== undefined) source = wholeSourcePhrase(ctx, cue, source, contents);

@@ -275,6 +275,14 @@ describe('extractAttributions on fictional sentences', () => {
     );
   });
 
+  it('keeps a wire dateline out of a content that begins the story', () => {
+    const text =
+      'VELMARA, Ostland (NWA) — Police in the Ostland city of Velmara detained at least 40 people after a protest outside the regional administration on Saturday, according to a local rights group, which said several of those held had been beaten.';
+    const found = extractAttributions(text);
+    for (const a of found) for (const c of a.content) assert.doesNotMatch(c.text, /NWA|—/, JSON.stringify(found.map((x) => x.content.map((y) => y.text))));
+    assert.ok(found.some((a) => a.content.some((c) => c.text.startsWith('Police in the Ostland city'))));
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

@@ -402,6 +402,28 @@ export const withoutDateline: ContentRepair = (ctx, _cue, _source, contents) => 
   return out;
 };
 
+/** A content fragment's trailing comma outside a quotation is punctuation of the sentence, not the content. */
+export const withoutTrailingComma: ContentRepair = (ctx, _cue, _source, contents) => {
+  let out: TokenRange[] | null = null;
+  for (let k = 0; k < contents.length; k++) {
+    const [a, b] = contents[k]!;
+    if (b - a < 2 || ctx.tokens.lower[b - 1] !== COMMA || ctx.layout.inQuote[b - 1] === 1) continue;
+    out ??= [...contents];
+    out[k] = [a, b - 1];
+  }
+  return out ?? contents;
+};
+
+/**
+ * A lone colon after an earlier cue of its sentence ("told a briefing in Geneva: “…”") belongs to that
+ * cue's attribution; read as a cue of its own it makes the words before it a source ("Geneva").
+ */
+export function colonAfterCue(ctx: DocContext, cue: TokenRange, cuePrefix: Int32Array): boolean {
+  return cue[1] - cue[0] === 1 && ctx.tokens.lower[cue[0]] === COLON && cuePrefix[cue[0]]! - cuePrefix[ctx.sentStart[cue[0]]!]! > 0;
+}
+
+const COLON = hashWord(':');
+
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), an adverb

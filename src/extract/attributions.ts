@@ -25,6 +25,7 @@ import { nest } from './nesting.ts';
 import {
   articleBeforeCue,
   cleanSource,
+  colonAfterCue,
   clauseBeforeFinalCue,
   insideName,
   objectOfCue,
@@ -37,6 +38,7 @@ import {
   wholeLeftClause,
   wholeSourcePhrase,
   withoutDateline,
+  withoutTrailingComma,
   withoutMutualContents,
 } from './attribution-repairs.ts';
 
@@ -95,7 +97,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   const out: RawAttribution[] = [];
   for (const [i, tagged] of cues.entries()) {
     const cue = verbStart(ctx, tagged);
-    if (insideName(ctx, cue)) continue;
+    if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (
@@ -177,6 +179,7 @@ function assemble(
   }
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
+  contents = withoutTrailingComma(ctx, cue, source, contents);
   if (contents.length === 0) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);
   if (source !== undefined) source = wholeSourcePhrase(ctx, cue, source, contents);

@@ -283,6 +283,17 @@ describe('extractAttributions on fictional sentences', () => {
     assert.ok(found.some((a) => a.content.some((c) => c.text.startsWith('Police in the Ostland city'))));
   });
 
+  it('reads a colon after a cue as part of that cue’s attribution and ends contents before a comma', () => {
+    const text = [
+      'GENEVA — The Ostland rights office said on Tuesday it was "deeply alarmed" by reports that at least 12 men had been executed in the village of Orrin, and called for an independent investigation.',
+      'Spokeswoman Lena Marsh told a briefing in Geneva: "We have received credible reports, including from eyewitnesses, that the men were separated from their families, taken to a field and shot."',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const shape = JSON.stringify(found.map((a) => [a.source?.text, a.cue.text, a.content.map((c) => c.text)]));
+    assert.ok(!found.some((a) => a.cue.text === ':'), shape);
+    for (const a of found) for (const c of a.content) assert.doesNotMatch(c.text, /,$/, shape);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

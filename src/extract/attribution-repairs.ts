@@ -166,11 +166,13 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
       continue;
     }
     if (source === undefined || source[0] >= i) continue;
-    if (own === undefined || (participle && holds(b.contents, own))) {
-      // a participle keeps a source of its own unless the tagger took it from the clause before
-      // (", citing its own count": "nine people" from "…said nine people had been killed")
+    // a source of its own is kept unless it is a piece of the earlier cue's ("…, Jan Mott, said … but
+    // declined": "Jan Mott,") or, for a participle, the tagger took it from the clause before (",
+    // citing its own count": "nine people" from "…said nine people had been killed")
+    const piece = own !== undefined && own[0] >= source[0] && own[1] <= source[1];
+    if (own === undefined || piece || (participle && holds(b.contents, own))) {
       out[k] = rawAttribution(a.cue, [source], a.contents, a.confidence);
-    } else if (own[0] !== source[0] || own[1] !== source[1]) continue;
+    } else continue;
     out[j] = endedBefore(ctx, b, i);
   }
   return out;
@@ -303,7 +305,9 @@ export const clauseBeforeFinalCue: ContentRepair = (ctx, cue, source, contents) 
   const hi = source !== undefined && source[0] >= cue[1] ? source[1] : cue[1];
   const closes = end - hi === 1 && t.shape[hi] === Shape.punct;
   // "…, the director said, as fighting continued …": a subordinate clause after the cue is not its content
-  const subordinate = end - hi > 2 && t.lower[hi] === COMMA && SUBORDINATORS.has(t.lower[hi + 1]!);
+  // (or a participle clause: "…, two people said, speaking on condition of anonymity")
+  const subordinate =
+    end - hi > 2 && t.lower[hi] === COMMA && (SUBORDINATORS.has(t.lower[hi + 1]!) || endsWithIng(ctx, hi + 1));
   if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || !(closes || subordinate)) return contents;
   for (const c of contents) if (c[0] >= start && c[0] < lo) return contents;
   if (ctx.quotes[lo]! - ctx.quotes[start]! > 0) return contents;
@@ -423,6 +427,48 @@ export function colonAfterCue(ctx: DocContext, cue: TokenRange, cuePrefix: Int32
 }
 
 const COLON = hashWord(':');
+
+const CHANNEL_PREPOSITIONS = words(['in', 'via']);
+const CHANNEL_DETERMINERS = words(['a', 'an', 'its', 'his', 'her', 'their']);
+const HYPHEN = hashWord('-');
+/** Nouns of a medium a statement comes through (as in channel.ts). */
+const MEDIUM_NOUNS = words([
+  'statement', 'interview', 'tweet', 'post', 'release', 'conference', 'briefing', 'letter', 'speech', 'video',
+  'address', 'email', 'message', 'filing', 'podcast', 'broadcast', 'appearance', 'testimony',
+]);
+
+const VERB_FORM_TAGS = tags(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD']);
+
+/** Whether a verb (or participle) stands among tokens [from, to). */
+function hasVerb(ctx: DocContext, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (VERB_FORM_TAGS.has(ctx.pos[i]!)) return true;
+  return false;
+}
+
+/**
+ * "The militia denied the accusations in a post on social media": the medium a cue's words came
+ * through is its channel, not part of what was said; a content running on into "in a post", "in a
+ * statement on Thursday" ends before it (PolNeAR marks "called for [more school investment] in a
+ * statement on Thursday"). Only "in"/"via" + a possessive or indefinite article + the medium, at most
+ * one word between, not inside a quotation and not a compound ("in his post-presidential life").
+ */
+export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) => {
+  const n = contents.length;
+  const last = contents[n - 1];
+  if (last === undefined || last[0] < cue[1]) return contents;
+  const t = ctx.tokens;
+  for (let i = last[0] + 1; i < last[1] - 2; i++) {
+    if (!CHANNEL_PREPOSITIONS.has(t.lower[i]!) || !CHANNEL_DETERMINERS.has(t.lower[i + 1]!) || ctx.layout.inQuote[i] === 1) continue;
+    const j = MEDIUM_NOUNS.has(t.lower[i + 2]!) ? i + 2 : MEDIUM_NOUNS.has(t.lower[i + 3]!) ? i + 3 : -1;
+    if (j < 0 || j >= last[1] || t.lower[j + 1] === HYPHEN) continue;
+    // after a verb of the content, the medium is that clause's ("… was mentioned by her in an interview")
+    if (hasVerb(ctx, last[0], i)) return contents;
+    const out = contents.slice(0, n - 1);
+    out.push([last[0], i]);
+    return out;
+  }
+  return contents;
+};
 
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued

@@ -37,6 +37,7 @@ import {
   wholeContentPhrases,
   wholeLeftClause,
   wholeSourcePhrase,
+  withoutChannelTail,
   withoutDateline,
   withoutTrailingComma,
   withoutMutualContents,
@@ -179,7 +180,7 @@ function assemble(
   }
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
-  contents = withoutTrailingComma(ctx, cue, source, contents);
+  contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));
   if (contents.length === 0) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);
   if (source !== undefined) source = wholeSourcePhrase(ctx, cue, source, contents);

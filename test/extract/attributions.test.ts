@@ -294,6 +294,28 @@ describe('extractAttributions on fictional sentences', () => {
     for (const a of found) for (const c of a.content) assert.doesNotMatch(c.text, /,$/, shape);
   });
 
+  it('reads "…, two people said, speaking on condition of anonymity" as reporting the clause before', () => {
+    const text = [
+      'The garrison’s commander ordered the detentions himself, two people familiar with the matter said, speaking on condition of anonymity because they feared reprisals.',
+      '"We have seen the marks on their bodies," said Dr. Halina Weiss, who treated four of the detainees.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const two = found.find((a) => a.source?.text === 'two people familiar with the matter');
+    assert.deepEqual(two?.content.map((c) => c.text), ['The garrison’s commander ordered the detentions himself'], JSON.stringify(found.map((a) => [a.source?.text, a.cue.text, a.content.map((c) => c.text)])));
+  });
+
+  it('gives a coordinated cue the earlier cue’s whole source and keeps the channel out of the content', () => {
+    const text = [
+      'A prosecutor in the neighbouring region, Jan Mott, said his office had opened a case into "possible torture" but declined to give details.',
+      'The militia denied the accusations in a post on social media on Thursday.',
+    ].join(' ');
+    const found = extractAttributions(text);
+    const declined = found.find((a) => a.cue.text === 'declined');
+    assert.equal(declined?.source?.text, 'A prosecutor in the neighbouring region, Jan Mott,');
+    const denied = found.find((a) => a.cue.text === 'denied');
+    assert.deepEqual(denied?.content.map((c) => c.text), ['the accusations']);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

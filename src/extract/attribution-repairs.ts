@@ -145,8 +145,11 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
   for (let k = 1; k < out.length; k++) {
     const a = out[k]!;
     let i = a.cue[0] - 1;
+    // after a comma, or a quotation closed by one ("…munitions,” adding …": then linked at the cue);
     // "…, according to X" names its own source after the cue: not a participle of the clause's verb
-    const participle = i >= 0 && t.lower[i] === COMMA && endsWithIng(ctx, a.cue[0]) && t.lower[a.cue[0]] !== ACCORDING;
+    const quoted = i >= 1 && ctx.layout.quoteMark[i] === 2 && t.lower[i - 1] === COMMA;
+    const participle = (t.lower[i] === COMMA || quoted) && endsWithIng(ctx, a.cue[0]) && t.lower[a.cue[0]] !== ACCORDING;
+    if (participle && quoted) i = a.cue[0];
     if (!participle) {
       while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(t.lower[i]!)) i--;
       if (i < 0 || !COORDINATORS.has(t.lower[i]!)) continue;
@@ -610,3 +613,36 @@ export const relativeClauseEnd: ContentRepair = (ctx, cue, source, contents) => 
   return contents;
 };
 
+
+const FINITE_VERB_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
+const NOUN_PHRASE_OPENERS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD']);
+/** Words opening an adverbial before a sentence's subject ("Last week, the director, …"). */
+const ADVERBIAL_OPENERS = words([
+  'last', 'first', 'earlier', 'later', 'then', 'meanwhile', 'also', 'however', 'yesterday', 'today', 'on', 'in',
+  'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'but', 'and', 'so', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/**
+ * "The report, based on photographs, satellite images and interviews with 14 staff members,
+ * concluded …": a source the tagger began after a comma inside an appositive, ending in the comma
+ * before its cue, is the whole subject from its sentence's start (after a dateline), when no verb
+ * of its own, quotation or content lies between.
+ */
+export function wholeAppositiveSubject(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange,
+  contents: readonly TokenRange[],
+): TokenRange {
+  const t = ctx.tokens;
+  const [a, b] = source;
+  const sentence = ctx.sentStart[a]!;
+  if (b !== cue[0] || t.lower[b - 1] !== COMMA || a <= sentence || t.lower[a - 1] !== COMMA) return source;
+  const start = datelineEnd(ctx, sentence);
+  if (start >= a || !NOUN_PHRASE_OPENERS.has(ctx.pos[start]!) || ADVERBIAL_OPENERS.has(t.lower[start]!)) return source;
+  for (let i = start; i < a; i++) if (FINITE_VERB_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
+  for (const c of contents) if (c[0] < a && c[1] > start) return source;
+  return [start, b];
+}

@@ -34,6 +34,7 @@ import {
   reportedSubjects,
   sharedSubjects,
   verbStart,
+  wholeAppositiveSubject,
   wholeContentPhrases,
   wholeLeftClause,
   wholeSourcePhrase,
@@ -183,7 +184,7 @@ function assemble(
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));
   if (contents.length === 0) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);
-  if (source !== undefined) source = wholeSourcePhrase(ctx, cue, source, contents);
+  if (source !== undefined) source = wholeAppositiveSubject(ctx, cue, wholeSourcePhrase(ctx, cue, source, contents), contents);
   contents = relativeClauseEnd(ctx, cue, source, contents);
   const moved = objectOfCue(ctx, cue, contents);
   if (moved !== null) [cue, contents] = moved;

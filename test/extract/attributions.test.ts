@@ -316,6 +316,17 @@ describe('extractAttributions on fictional sentences', () => {
     assert.deepEqual(denied?.content.map((c) => c.text), ['the accusations']);
   });
 
+  it('reads a participle after a quotation closed by a comma, and an appositive subject, whole', () => {
+    const text = [
+      'An Ostland defence official, who spoke on condition of anonymity, said the army "does not use cluster munitions," adding that the allegations were part of an information campaign.',
+      'The report, based on photographs of munition remnants, satellite images and interviews with 14 staff members, concluded that the strike was deliberate.',
+    ].join(' ');
+    const found = extractAttributions(text);
+    const shape = JSON.stringify(found.map((a) => [a.source?.text, a.cue.text]));
+    assert.equal(found.find((a) => a.cue.text === 'adding')?.source?.text, 'An Ostland defence official, who spoke on condition of anonymity,', shape);
+    assert.match(found.find((a) => a.cue.text === 'concluded')?.source?.text ?? '', /^The report, based on photographs/, shape);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

@@ -106,6 +106,18 @@ const QUALIFIERS: readonly (readonly [RegExp, string])[] = [
  */
 const ANY_QUALIFIER = QUALIFIERS.every(([re]) => re.flags === 'i') ? new RegExp(QUALIFIERS.map(([re]) => `(?:${re.source})`).join('|'), 'i') : null;
 
+/**
+ * The qualifier ("at least", "more than", …) of {@link QUALIFIERS} that `before` ends in, and where the
+ * figure then starts (not before its sentence's start); [null, numStart] when there is none.
+ */
+function qualifierBefore(before: string, numStart: number, sentenceStart: number): [string | null, number] {
+  for (const [re, q] of QUALIFIERS) {
+    const qm = re.exec(before);
+    if (qm !== null) return [q, Math.max(sentenceStart, numStart - (before.length - qm.index))];
+  }
+  return [null, numStart];
+}
+
 /** True when some pattern of {@link QUALIFIERS} matches `before`. */
 function anyQualifier(before: string): boolean {
   return ANY_QUALIFIER !== null ? ANY_QUALIFIER.test(before) : QUALIFIERS.some(([re]) => re.test(before));
@@ -306,18 +318,7 @@ function measure(s: FigureScan, m: RegExpExecArray, before: string, after: strin
   if (first === null || first.vague !== null || (second !== null && second.vague !== null)) return null;
   const numStart = m.index;
   const sentence = sentences[rangeIndex(sentences, numStart)] ?? [0, text.length];
-  let qualifier: string | null = null;
-  let start = numStart;
-  if (anyQualifier(before)) {
-    for (const [re, q] of QUALIFIERS) {
-      const qm = re.exec(before);
-      if (qm !== null) {
-        qualifier = q;
-        start = Math.max(sentence[0], numStart - (before.length - qm.index));
-        break;
-      }
-    }
-  }
+  const [qualifier, start] = anyQualifier(before) ? qualifierBefore(before, numStart, sentence[0]) : [null, numStart];
   const end = numStart + m[0].length + found.length;
   let min: number | null;
   let max: number | null;
@@ -441,18 +442,7 @@ function count(s: FigureScan, m: RegExpExecArray, before: string, after: string)
 
   const sIdx = rangeIndex(sentences, numStart);
   const sentence = sentences[sIdx] ?? [0, text.length];
-  let qualifier: string | null = null;
-  let start = numStart;
-  if (hasQualifier) {
-    for (const [re, q] of QUALIFIERS) {
-      const qm = re.exec(before);
-      if (qm !== null) {
-        qualifier = q;
-        start = Math.max(sentence[0], numStart - (before.length - qm.index));
-        break;
-      }
-    }
-  }
+  const [qualifier, start] = hasQualifier ? qualifierBefore(before, numStart, sentence[0]) : [null, numStart];
   let min: number | null;
   let max: number | null;
   let approx: boolean;

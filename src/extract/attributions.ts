@@ -24,9 +24,9 @@ import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import {
   articleBeforeCue,
+  clauseBeforeFinalCue,
   cleanSource,
   colonAfterCue,
-  clauseBeforeFinalCue,
   insideName,
   objectOfCue,
   rawAttribution,
@@ -40,8 +40,8 @@ import {
   wholeSourcePhrase,
   withoutChannelTail,
   withoutDateline,
-  withoutTrailingComma,
   withoutMutualContents,
+  withoutTrailingComma,
 } from './attribution-repairs.ts';
 
 /** Options of {@link extractAttributions}. */

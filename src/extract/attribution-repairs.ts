@@ -92,6 +92,27 @@ function holds(contents: readonly TokenRange[], r: TokenRange): boolean {
 }
 
 /**
+ * A participle set off by a comma inside another attribution's source belongs to that noun phrase ("A
+ * former detainee, [identified] only as K., told …"): it is no cue of its own. (Other cues inside
+ * sources are often real — "Mr. Obama, who understood that …" — and stay.)
+ */
+export function withoutParticiplesInSources(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const cue = found[k]!.cue;
+    const participle = cue[0] > 0 && ctx.tokens.lower[cue[0] - 1] === COMMA && endsWith(ctx, cue[0], 'ed');
+    let inSource = false;
+    for (let j = Math.max(0, k - 3); participle && j < Math.min(found.length, k + 4) && !inSource; j++) {
+      const s = found[j]!.sources[0];
+      inSource = j !== k && s !== undefined && s[0] < cue[0] && cue[1] < s[1];
+    }
+    if (inSource) out ??= found.slice(0, k);
+    else out?.push(found[k]!);
+  }
+  return out ?? found;
+}
+
+/**
  * Two attributions cannot each report the other. When a later cue's content reaches back over an
  * earlier cue whose content holds the later cue ("the Council said that residents have seen …", with
  * "have seen" given the clause before it), the later one's fragment is dropped (and the attribution,

@@ -41,6 +41,7 @@ import {
   withoutChannelTail,
   withoutDateline,
   withoutMutualContents,
+  withoutParticiplesInSources,
   withoutTrailingComma,
 } from './attribution-repairs.ts';
 
@@ -116,7 +117,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return reportedSubjects(ctx, withoutMutualContents(assignFragments(ctx, sharedSubjects(ctx, out))));
+  return reportedSubjects(ctx, withoutMutualContents(assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))));
 }
 
 /**

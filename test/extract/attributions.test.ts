@@ -327,6 +327,14 @@ describe('extractAttributions on fictional sentences', () => {
     assert.match(found.find((a) => a.cue.text === 'concluded')?.source?.text ?? '', /^The report, based on photographs/, shape);
   });
 
+  it('takes a participle inside a source’s appositive for part of the source, not a cue', () => {
+    const text =
+      'The Ostland Ministry of the Interior did not answer questions about the 14 missing people.\n\nA former detainee, identified only as K., told the group: "They kept us in the dark for weeks. When they brought food, they shouted our numbers, never our names."';
+    const found = extractAttributions(text);
+    assert.ok(!found.some((a) => a.cue.text.startsWith('identified')), JSON.stringify(found.map((a) => [a.source?.text, a.cue.text])));
+    assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'A former detainee, identified only as K.,');
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

@@ -11,6 +11,7 @@ import { pennTag } from '../text/pos.ts';
 import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 
 const COMMA = hashWord(',');
+const COLON = hashWord(':');
 /** Words opening a subordinate clause after a cue ("…, he said, as fighting continued"). */
 const SUBORDINATORS = words(['as', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'amid']);
 const tags = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(pennTag));
@@ -102,9 +103,11 @@ export function withoutParticiplesInSources(ctx: DocContext, found: RawAttributi
     const cue = found[k]!.cue;
     const participle = cue[0] > 0 && ctx.tokens.lower[cue[0] - 1] === COMMA && endsWith(ctx, cue[0], 'ed');
     let inSource = false;
-    for (let j = Math.max(0, k - 3); participle && j < Math.min(found.length, k + 4) && !inSource; j++) {
-      const s = found[j]!.sources[0];
-      inSource = j !== k && s !== undefined && s[0] < cue[0] && cue[1] < s[1];
+    if (participle) {
+      for (let j = Math.max(0, k - 3); j < Math.min(found.length, k + 4) && !inSource; j++) {
+        const s = found[j]!.sources[0];
+        inSource = j !== k && s !== undefined && s[0] < cue[0] && cue[1] < s[1];
+      }
     }
     if (inSource) out ??= found.slice(0, k);
     else out?.push(found[k]!);
@@ -194,9 +197,8 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
     // declined": "Jan Mott,") or, for a participle, the tagger took it from the clause before (",
     // citing its own count": "nine people" from "…said nine people had been killed")
     const piece = own !== undefined && own[0] >= source[0] && own[1] <= source[1];
-    if (own === undefined || piece || (participle && holds(b.contents, own))) {
-      out[k] = rawAttribution(a.cue, [source], a.contents, a.confidence);
-    } else continue;
+    if (own !== undefined && !piece && !(participle && holds(b.contents, own))) continue;
+    out[k] = rawAttribution(a.cue, [source], a.contents, a.confidence);
     out[j] = endedBefore(ctx, b, i);
   }
   return out;
@@ -387,13 +389,16 @@ export function insideName(ctx: DocContext, cue: TokenRange): boolean {
   return lower > upper;
 }
 
+/** Names of weekdays and months, lower-cased. */
+const CALENDAR_WORDS: readonly string[] = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
 /** Words of a time phrase that the role tagger sometimes takes for a source ("which last week called …"). */
 const TIME_WORDS = words([
   'last', 'this', 'next', 'past', 'earlier', 'later', 'on', 'in', 'early', 'late', 'ago', 'week', 'weeks',
   'weekend', 'month', 'months', 'year', 'years', 'day', 'days', 'today', 'tonight', 'yesterday', 'morning',
-  'afternoon', 'evening', 'night', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'recently', 'previously', 'the', 'a',
+  'afternoon', 'evening', 'night', 'recently', 'previously', 'the', 'a', ...CALENDAR_WORDS,
 ]);
 const RELATIVE_PRONOUNS = words(['who', 'which', 'that']);
 const DASHES = new Set([0x2014, 0x2013, 0x2015]);
@@ -450,12 +455,14 @@ export function colonAfterCue(ctx: DocContext, cue: TokenRange, cuePrefix: Int32
   return cue[1] - cue[0] === 1 && ctx.tokens.lower[cue[0]] === COLON && cuePrefix[cue[0]]! - cuePrefix[ctx.sentStart[cue[0]]!]! > 0;
 }
 
-const COLON = hashWord(':');
-
 const CHANNEL_PREPOSITIONS = words(['in', 'via']);
 const CHANNEL_DETERMINERS = words(['a', 'an', 'its', 'his', 'her', 'their']);
 const HYPHEN = hashWord('-');
-/** Nouns of a medium a statement comes through (as in channel.ts). */
+/**
+ * Media a cue's own words go out through: channel.ts's media by their last word ("press release" →
+ * "release"), without "report", "hearing", "column" and "op-ed", which often name what a content is
+ * about ("said the report was false").
+ */
 const MEDIUM_NOUNS = words([
   'statement', 'interview', 'tweet', 'post', 'release', 'conference', 'briefing', 'letter', 'speech', 'video',
   'address', 'email', 'message', 'filing', 'podcast', 'broadcast', 'appearance', 'testimony',
@@ -569,7 +576,7 @@ function phraseStart(ctx: DocContext, r: TokenRange, floor: number): number {
 function capitalisedWord(ctx: DocContext, i: number): boolean {
   const t = ctx.tokens;
   const c = t.text.charCodeAt(t.start[i]!);
-  return (t.shape[i] === Shape.capitalized || t.shape[i] === Shape.upper) && !(c >= 0x30 && c <= 0x39);
+  return capital(t.shape[i]!) && !(c >= 0x30 && c <= 0x39);
 }
 
 /**
@@ -634,15 +641,11 @@ export const relativeClauseEnd: ContentRepair = (ctx, cue, source, contents) => 
   return contents;
 };
 
-
-const FINITE_VERB_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
 const NOUN_PHRASE_OPENERS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD']);
 /** Words opening an adverbial before a sentence's subject ("Last week, the director, …"). */
 const ADVERBIAL_OPENERS = words([
   'last', 'first', 'earlier', 'later', 'then', 'meanwhile', 'also', 'however', 'yesterday', 'today', 'on', 'in',
-  'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'but', 'and', 'so', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
-  'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'but', 'and', 'so', ...CALENDAR_WORDS,
 ]);
 
 /**
@@ -663,7 +666,7 @@ export function wholeAppositiveSubject(
   if (b !== cue[0] || t.lower[b - 1] !== COMMA || a <= sentence || t.lower[a - 1] !== COMMA) return source;
   const start = datelineEnd(ctx, sentence);
   if (start >= a || !NOUN_PHRASE_OPENERS.has(ctx.pos[start]!) || ADVERBIAL_OPENERS.has(t.lower[start]!)) return source;
-  for (let i = start; i < a; i++) if (FINITE_VERB_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
+  for (let i = start; i < a; i++) if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
   for (const c of contents) if (c[0] < a && c[1] > start) return source;
   return [start, b];
 }

@@ -16,6 +16,7 @@ import {
   type RoleResult,
   type TokenRange,
 } from './attribution-features.ts';
+import { Shape } from '../text/tokens.ts';
 import { defaultAttributionModels, type AttributionModels } from './attribution-weights.ts';
 import { stanceOf } from './stance.ts';
 import { channelOf } from './channel.ts';
@@ -232,12 +233,12 @@ function withSplitQuote(
   let close = -1;
   for (let i = lo - 1; i >= Math.max(0, lo - QUOTE_REACH) && close < 0; i--) {
     if (lay.quoteMark[i] === 2) close = i;
-    else if (ctx.tokens.shape[i] !== 6) break;
+    else if (ctx.tokens.shape[i] !== Shape.punct) break;
   }
   let open = -1;
   for (let i = hi; i < Math.min(ctx.tokens.count, hi + QUOTE_REACH) && open < 0; i++) {
     if (lay.quoteMark[i] === 1) open = i;
-    else if (ctx.tokens.shape[i] !== 6) break;
+    else if (ctx.tokens.shape[i] !== Shape.punct) break;
   }
   if (close < 1 || open < 0 || ctx.tokens.text.charCodeAt(ctx.tokens.start[close - 1]!) !== 0x2c) return [content];
   const left = quotationAt(ctx, close);
@@ -265,7 +266,7 @@ function withNextQuotation(ctx: DocContext, cue: TokenRange, content: TokenRange
   const q = quotationAt(ctx, next);
   if (q[0] !== next || lay.quoteMark[q[1] - 1] !== 2) return [content];
   // the quotation fills its sentences and no cue lies in it or right after it
-  if (q[1] < ctx.tokens.count && ctx.sentStart[q[1]] !== q[1] && ctx.tokens.shape[q[1]] !== 6) return [content];
+  if (q[1] < ctx.tokens.count && ctx.sentStart[q[1]] !== q[1] && ctx.tokens.shape[q[1]] !== Shape.punct) return [content];
   const tail = Math.min(ctx.tokens.count, q[1] + QUOTE_REACH + 1);
   if (cuePrefix[tail]! - cuePrefix[q[0]]! > 0) return [content];
   return [content, q];

@@ -20,6 +20,11 @@ function find(source: RegExp, content: RegExp): Attribution {
   return a;
 }
 
+/** Source, cue and contents of each attribution, for an assertion's message. */
+function summary(found: readonly Attribution[]): string {
+  return JSON.stringify(found.map((a) => [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)]));
+}
+
 describe('extractAttributions on the reference article', () => {
   it('keeps offsets and texts consistent', () => {
     for (const a of found) {
@@ -242,7 +247,7 @@ describe('extractAttributions on fictional sentences', () => {
     for (const a of found) {
       for (const s of [a.source, ...a.content]) {
         if (s === null) continue;
-        assert.doesNotMatch(s.text, /^(?:northern|district|garrison|Ostland garrison|Velmara council|council)\b/, JSON.stringify(found.map((x) => [x.source?.text, x.cue.text, x.content.map((c) => c.text)])));
+        assert.doesNotMatch(s.text, /^(?:northern|district|garrison|Ostland garrison|Velmara council|council)\b/, summary(found));
       }
     }
   });
@@ -261,7 +266,7 @@ describe('extractAttributions on fictional sentences', () => {
       'A ministry spokeswoman, Ana Velt, said on Wednesday that at least 80 civilians had been killed in Orrin since the flood began, according to cases registered by the ministry’s investigators.';
     const found = extractAttributions(text);
     const according = found.find((a) => a.cue.text === 'according to');
-    assert.notEqual(according?.source?.text, 'A ministry spokeswoman, Ana Velt,', JSON.stringify(found.map((x) => [x.source?.text, x.cue.text])));
+    assert.notEqual(according?.source?.text, 'A ministry spokeswoman, Ana Velt,', summary(found));
     assert.equal(found.find((a) => a.cue.text === 'said')?.parent ?? null, null);
   });
 
@@ -279,7 +284,7 @@ describe('extractAttributions on fictional sentences', () => {
     const text =
       'VELMARA, Ostland (NWA) — Police in the Ostland city of Velmara detained at least 40 people after a protest outside the regional administration on Saturday, according to a local rights group, which said several of those held had been beaten.';
     const found = extractAttributions(text);
-    for (const a of found) for (const c of a.content) assert.doesNotMatch(c.text, /NWA|—/, JSON.stringify(found.map((x) => x.content.map((y) => y.text))));
+    for (const a of found) for (const c of a.content) assert.doesNotMatch(c.text, /NWA|—/, summary(found));
     assert.ok(found.some((a) => a.content.some((c) => c.text.startsWith('Police in the Ostland city'))));
   });
 
@@ -289,7 +294,7 @@ describe('extractAttributions on fictional sentences', () => {
       'Spokeswoman Lena Marsh told a briefing in Geneva: "We have received credible reports, including from eyewitnesses, that the men were separated from their families, taken to a field and shot."',
     ].join('\n\n');
     const found = extractAttributions(text);
-    const shape = JSON.stringify(found.map((a) => [a.source?.text, a.cue.text, a.content.map((c) => c.text)]));
+    const shape = summary(found);
     assert.ok(!found.some((a) => a.cue.text === ':'), shape);
     for (const a of found) for (const c of a.content) assert.doesNotMatch(c.text, /,$/, shape);
   });
@@ -301,7 +306,7 @@ describe('extractAttributions on fictional sentences', () => {
     ].join('\n\n');
     const found = extractAttributions(text);
     const two = found.find((a) => a.source?.text === 'two people familiar with the matter');
-    assert.deepEqual(two?.content.map((c) => c.text), ['The garrison’s commander ordered the detentions himself'], JSON.stringify(found.map((a) => [a.source?.text, a.cue.text, a.content.map((c) => c.text)])));
+    assert.deepEqual(two?.content.map((c) => c.text), ['The garrison’s commander ordered the detentions himself'], summary(found));
   });
 
   it('gives a coordinated cue the earlier cue’s whole source and keeps the channel out of the content', () => {
@@ -322,7 +327,7 @@ describe('extractAttributions on fictional sentences', () => {
       'The report, based on photographs of munition remnants, satellite images and interviews with 14 staff members, concluded that the strike was deliberate.',
     ].join(' ');
     const found = extractAttributions(text);
-    const shape = JSON.stringify(found.map((a) => [a.source?.text, a.cue.text]));
+    const shape = summary(found);
     assert.equal(found.find((a) => a.cue.text === 'adding')?.source?.text, 'An Ostland defence official, who spoke on condition of anonymity,', shape);
     assert.match(found.find((a) => a.cue.text === 'concluded')?.source?.text ?? '', /^The report, based on photographs/, shape);
   });
@@ -331,7 +336,7 @@ describe('extractAttributions on fictional sentences', () => {
     const text =
       'The Ostland Ministry of the Interior did not answer questions about the 14 missing people.\n\nA former detainee, identified only as K., told the group: "They kept us in the dark for weeks. When they brought food, they shouted our numbers, never our names."';
     const found = extractAttributions(text);
-    assert.ok(!found.some((a) => a.cue.text.startsWith('identified')), JSON.stringify(found.map((a) => [a.source?.text, a.cue.text])));
+    assert.ok(!found.some((a) => a.cue.text.startsWith('identified')), summary(found));
     assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'A former detainee, identified only as K.,');
   });
 

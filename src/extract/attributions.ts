@@ -25,10 +25,12 @@ import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import {
   articleBeforeCue,
+  auxiliaryStart,
   clauseBeforeFinalCue,
   cleanSource,
   colonAfterCue,
   insideName,
+  nothingAttributed,
   objectOfCue,
   rawAttribution,
   relativeClauseEnd,
@@ -126,6 +128,15 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
  * repairs of attribution-repairs.ts, split quotations; null when no content is left. Kept apart from
  * findAttributions so that loop stays small enough for V8 to inline the taggers into it.
  */
+/** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */
+function withAuxiliaries(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): TokenRange {
+  const before = source !== undefined && source[1] <= cue[0];
+  let floor = before ? source[0] + 1 : ctx.sentStart[cue[0]]!;
+  for (const c of contents) if (c[1] <= cue[0] && c[1] > floor) floor = c[1];
+  const start = auxiliaryStart(ctx, cue, floor, before ? source[1] : cue[0]);
+  return start === cue[0] ? cue : [start, cue[1]];
+}
+
 function assemble(
   ctx: DocContext,
   found: TokenRange,
@@ -181,10 +192,14 @@ function assemble(
     source = cleaned;
     if (contents.length === 0 || articleBeforeCue(ctx, cue, source)) return null;
   }
+  const auxiliaries = withAuxiliaries(ctx, cue, source, contents);
+  // the source before the cue gives up the auxiliaries it had taken
+  if (source !== undefined && source[0] < auxiliaries[0] && source[1] > auxiliaries[0]) source = [source[0], auxiliaries[0]];
+  cue = auxiliaries;
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));
-  if (contents.length === 0) return null;
+  if (contents.length === 0 || nothingAttributed(ctx, cue, contents)) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);
   if (source !== undefined) source = wholeAppositiveSubject(ctx, cue, wholeSourcePhrase(ctx, cue, source, contents), contents);
   contents = relativeClauseEnd(ctx, cue, source, contents);

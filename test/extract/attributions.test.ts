@@ -340,6 +340,36 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'A former detainee, identified only as K.,');
   });
 
+  it('takes auxiliaries and negation into the cue, and gives a reported clause its own subject', () => {
+    const text = [
+      'Ostland Relief Fund — Interim findings: Velmara river crossings',
+      '',
+      'The Orrin Water Board is reportedly preparing a second report. She said residents could not independently verify the reports.',
+    ].join('\n');
+    const found = extractAttributions(text);
+    const shape = summary(found);
+    const reportedly = found.find((a) => a.cue.text.endsWith('reportedly'));
+    assert.equal(reportedly?.cue.text, 'is reportedly', shape);
+    assert.equal(reportedly?.source?.text, 'The Orrin Water Board', shape);
+    const verify = found.find((a) => a.cue.text.endsWith('verify'));
+    assert.equal(verify?.cue.text, 'could not independently verify', shape);
+    assert.equal(verify?.source?.text, 'residents', shape);
+  });
+
+  it('reads no attribution in a title label or in "spoke to X by phone"', () => {
+    const text = [
+      'Ostland Relief Fund — Interim findings: Velmara river crossings',
+      '',
+      'Ilse Varro, the mayor of the occupied town of Velmara, spoke to the Northgate Courier by satellite phone from a cellar on Friday. She said the bridge was closed.',
+    ].join('\n');
+    const found = extractAttributions(text);
+    assert.deepEqual(
+      found.map((a) => a.cue.text),
+      ['said'],
+      summary(found),
+    );
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

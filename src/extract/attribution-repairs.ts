@@ -31,6 +31,7 @@ const SUBJECT_WORDS = 8;
 const MODIFIER_TAGS = tags(['DT', 'POS', 'PRP$', 'JJ']);
 const NOMINAL_TAGS = tags(['NN', 'NNS', 'JJ']);
 const VERB_TAGS = tags(['VBD', 'VBZ', 'VBP', 'VB', 'MD']);
+const FINITE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
 const S = hashWord('s');
 const APOSTROPHE = hashWord("'");
 const RIGHT_QUOTE = hashWord('’');
@@ -67,6 +68,22 @@ function holder(found: readonly RawAttribution[], k: number): TokenRange | null 
   return null;
 }
 
+/** Whether token `i` is the "s" of a noun's possessive ("the prosecutor's office"; not "she's"). */
+function possessiveAt(ctx: DocContext, i: number): boolean {
+  const t = ctx.tokens;
+  return i > 1 && t.lower[i] === S && (t.lower[i - 1] === APOSTROPHE || t.lower[i - 1] === RIGHT_QUOTE) && PHRASE_HEAD_TAGS.has(ctx.pos[i - 2]!);
+}
+
+/** Whether a cue is passive: a form of "be", then a participle ("were also asked", "was directed at"). */
+function passiveCue(ctx: DocContext, cue: TokenRange): boolean {
+  let be = false;
+  for (let i = cue[0]; i < cue[1]; i++) {
+    if (BE_FORMS.has(ctx.tokens.lower[i]!)) be = true;
+    else if (be && PARTICIPLE_TAGS.has(ctx.pos[i]!)) return true;
+  }
+  return false;
+}
+
 const DOT = hashWord('.');
 const NO_SUBJECT_TAGS = tags(['TO', 'IN']);
 /** Conjunctions that open a clause and nothing else (not "as", "after", "since": prepositions too). */
@@ -85,31 +102,44 @@ function abbreviationBefore(ctx: DocContext, i: number, floor: number): boolean 
  * trained on PolNeAR where reported attributions are not annotated, rarely marks the inner subject.
  * Auxiliaries between that phrase and the cue join the cue ("could not independently verify").
  */
-function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange): RawAttribution {
+function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | null): RawAttribution {
   // a source of its own is kept; one wholly outside the reporter's content is the reporter's
   const source = a.sources[0];
-  if (source !== undefined && source[1] > reporter[0] && source[0] < reporter[1]) return a;
+  if (source !== undefined && (reporter === null || (source[1] > reporter[0] && source[0] < reporter[1]))) return a;
   const t = ctx.tokens;
-  const start = auxiliaryStart(ctx, a.cue, Math.max(reporter[0], ctx.sentStart[a.cue[0]]!), a.cue[0]);
+  const floor = ctx.sentStart[a.cue[0]]!;
+  const start = auxiliaryStart(ctx, a.cue, Math.max(reporter === null ? 0 : reporter[0], floor), a.cue[0]);
   // a bare participle's subject is not the phrase before it ("recalled her days as secretary of state
   // advising …"), nor an infinitive's or a preposition's ("called on Dean to apologize", "by saying")
   if (source !== undefined && start === a.cue[0] && endsWithIng(ctx, start)) return a;
   if (NO_SUBJECT_TAGS.has(ctx.pos[start]!)) return a;
   const head = start - 1;
-  if (head < 0 || !SUBJECT_HEADS.has(ctx.pos[head]!)) return a;
+  // (a possessive is no head: "AP's requests" is a noun phrase, not a subject and its verb)
+  if (head < 0 || !SUBJECT_HEADS.has(ctx.pos[head]!) || possessiveAt(ctx, head)) return a;
   let i = head;
-  const floor = ctx.sentStart[a.cue[0]]!;
   while (i > head - SUBJECT_WORDS && i > floor) {
     if (SUBJECT_TAGS.has(ctx.pos[i - 1]!) || t.lower[i - 1] === OF) i--;
     else if (abbreviationBefore(ctx, i, floor)) i -= 2;
+    else if (possessiveAt(ctx, i)) i--;
     else break;
   }
-  // the phrase must open a clause: the reporter's content, or after "that", a comma, a colon, a
-  // subordinator ("though") or the sentence's start (not after the apostrophe of "Russia's" or the dot of "Outsports.com"), and be
-  // no time phrase ("Friday morning")
+  // the phrase must open a clause: the sentence's start, and for a reported attribution also the
+  // reporter's content or after "that", a comma, a colon or a subordinator ("though") — not after the
+  // apostrophe of "Russia's" or the dot of "Outsports.com"; and it is no time phrase ("Friday morning")
   const before = i > 0 ? t.lower[i - 1]! : THAT;
-  const opener = i === floor || i === reporter[0] || before === THAT || before === COMMA || before === COLON || CLAUSE_OPENERS.has(before);
+  const opener =
+    i === floor ||
+    (reporter !== null &&
+      (i === reporter[0] || before === THAT || before === COMMA || before === COLON || CLAUSE_OPENERS.has(before)));
   if (!opener || t.lower[i] === OF || timePhrase(ctx, i, start)) return a;
+  if (reporter === null) {
+    // a story's own sentence: a verb's subject ("a fear of" is no verb), not one of a passive ("Respondents
+    // were asked"), not a phrase already in the content ("The mayor is said to …"), nor the empty "It" of
+    // "It seems …"
+    if (!VERBAL_TAGS.has(ctx.pos[a.cue[0]]!) || passiveCue(ctx, [start, a.cue[1]])) return a;
+    if (start - i === 1 && t.lower[i] === IT) return a;
+    for (const c of a.contents) if (c[0] < start && c[1] > i) return a;
+  }
   const contents = a.contents.filter((c) => c[1] <= i || c[0] >= a.cue[0]);
   return contents.length === 0 ? a : rawAttribution([start, a.cue[1]], [[i, start]], contents, a.confidence);
 }
@@ -146,12 +176,26 @@ export function withoutParticiplesInSources(ctx: DocContext, found: RawAttributi
 }
 
 /**
+ * What is left of fragment `c` of attribution `a` (after its cue) once it gives way to `b`, whose cue
+ * it holds: the part before `b`'s source and cue, without the comma ("… told investigators [she was
+ * advised by Powell], the New York Times reported" — the Times reports the whole, "told" its part).
+ */
+function endedBeforeReporter(ctx: DocContext, a: RawAttribution, b: RawAttribution, c: TokenRange): TokenRange[] {
+  const source = b.sources[0];
+  let edge = b.cue[0];
+  if (source !== undefined && source[0] > c[0] && source[0] < edge) edge = source[0];
+  if (a.cue[1] > c[0] || ctx.tokens.lower[edge - 1] !== COMMA) return [];
+  return edge - 1 > c[0] ? [[c[0], edge - 1]] : [];
+}
+
+/**
  * Two attributions cannot each report the other. When a later cue's content reaches back over an
  * earlier cue whose content holds the later cue ("the Council said that residents have seen …", with
  * "have seen" given the clause before it), the later one's fragment is dropped (and the attribution,
- * when nothing is left): the earlier cue reports the later one, not the reverse.
+ * when nothing is left) or ends before the other ({@link endedBeforeReporter}): the earlier cue
+ * reports the later one, not the reverse.
  */
-export function withoutMutualContents(found: RawAttribution[]): RawAttribution[] {
+export function withoutMutualContents(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   const out: RawAttribution[] = [];
   for (const [k, a] of found.entries()) {
     let contents = a.contents;
@@ -160,9 +204,9 @@ export function withoutMutualContents(found: RawAttribution[]): RawAttribution[]
       if (j === k || !holds(b.contents, a.cue) || !holds(a.contents, b.cue)) continue;
       // the less confident one gives way (the earlier one on a tie)
       if (a.confidence < b.confidence || (a.confidence === b.confidence && j < k))
-        contents = contents.filter((c) => !inside(b.cue, c));
+        contents = contents.flatMap((c) => (inside(b.cue, c) ? endedBeforeReporter(ctx, a, b, c) : [c]));
     }
-    if (contents.length === a.contents.length) out.push(a);
+    if (contents === a.contents) out.push(a);
     else if (contents.length > 0) out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
   }
   return out;
@@ -347,9 +391,26 @@ export const wholeLeftClause: ContentRepair = (ctx, cue, source, contents) => {
   return contents;
 };
 
+/** Cues whose object is whom they address, never what they report ("told reporters"; "said enough" reports). */
+const ADDRESSEE_CUES = words(['told', 'tells', 'informed', 'assured', 'warned']);
+/** Most words of a cue's object and circumstances before its sentence's end ("told [the tribunal on Tuesday]."). */
+const PLAIN_TAIL_WORDS = 8;
+
+/**
+ * Whether tokens [from, to) are nothing but a short object and circumstances of a cue ("the tribunal
+ * on Tuesday", "reporters"): no verb, no punctuation, no "that" (empty counts).
+ */
+function plainTail(ctx: DocContext, from: number, to: number): boolean {
+  if (to - from > PLAIN_TAIL_WORDS) return false;
+  for (let i = from; i < to; i++)
+    if (ctx.tokens.shape[i] === Shape.punct || ctx.tokens.lower[i] === THAT || VERB_FORM_TAGS.has(ctx.pos[i]!)) return false;
+  return true;
+}
+
 /**
  * "A team of monitors was stopped at a checkpoint, he said.": a cue closing its sentence (or followed
- * only by a subordinate clause: "…, he said, as fighting continued") after a comma reports the clause
+ * only by its object and circumstances, "…, a prosecutor told the tribunal on Tuesday.", or by a
+ * subordinate clause: "…, he said, as fighting continued") after a comma reports the clause
  * before that comma. When the role tagger found nothing there (and took a quotation of the next
  * sentence or the subordinate clause instead), that clause is the content, without a wire dateline.
  */
@@ -359,17 +420,121 @@ export const clauseBeforeFinalCue: ContentRepair = (ctx, cue, source, contents) 
   const end = ctx.sentEnd[cue[0]]!;
   const lo = leftEdge(cue, source);
   const hi = source !== undefined && source[0] >= cue[1] ? source[1] : cue[1];
-  const closes = end - hi === 1 && t.shape[hi] === Shape.punct;
+  // a short object and circumstances may follow when the tagger gave them no content, or when the cue
+  // is a reporting verb whose object is the addressee ("…, a prosecutor told [the tribunal on Tuesday].")
+  let after = false;
+  for (const c of contents) if (c[0] >= hi) after = true;
+  const reporting = cue[1] - cue[0] === 1 && ADDRESSEE_CUES.has(t.lower[cue[0]]!);
+  const closes = t.shape[end - 1] === Shape.punct && (end - hi === 1 || ((!after || reporting) && plainTail(ctx, hi, end - 1)));
   // "…, the director said, as fighting continued …": a subordinate clause after the cue is not its content
   // (or a participle clause: "…, two people said, speaking on condition of anonymity")
   const subordinate =
     end - hi > 2 && t.lower[hi] === COMMA && (SUBORDINATORS.has(t.lower[hi + 1]!) || endsWithIng(ctx, hi + 1));
   if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || !(closes || subordinate)) return contents;
-  for (const c of contents) if (c[0] >= start && c[0] < lo) return contents;
+  // the tagger's content there stands unless it begins after another cue's "that" ("X told investigators
+  // that Y, the Courier reported": the Courier reports all of it)
+  for (const c of contents) if (c[0] >= start && c[0] < lo && (c[0] === start || t.lower[c[0] - 1] !== THAT)) return contents;
   if (ctx.quotes[lo]! - ctx.quotes[start]! > 0) return contents;
   const from = datelineEnd(ctx, start);
+  // the clause must be one: "In the text accompanying the video, he wrote: …" reports no opener
+  if (!hasVerb(ctx, from, lo - 1, true)) return contents;
   return from < lo - 1 ? [[from, lo - 1]] : contents;
 };
+
+/** Participles of "X is said to …": the subject is what is reported, not who reports it. */
+const PASSIVE_REPORTS = words([
+  'said', 'believed', 'reported', 'thought', 'alleged', 'understood', 'rumored', 'rumoured', 'known', 'claimed',
+  'suspected', 'estimated', 'expected', 'considered',
+]);
+/** Adverbs that report without a source ("The governor reportedly plans …"). */
+const REPORT_ADVERBS = words(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'apparently']);
+const IT = hashWord('it');
+
+/**
+ * What the phrase before a cue is when it is not who reports: what is reported ("content": "The mayor
+ * is said to have ordered …", "The suspect is believed to be …", "The governor reportedly plans …";
+ * PolNeAR leaves 14 of 18 "reportedly" and 4 of 5 "is said to" without a source, the subject in the
+ * content) or nothing ("none": the empty "It" of "It was reported that …"); null when it is the source.
+ */
+export function reportedSubjectBefore(ctx: DocContext, cue: TokenRange, source: TokenRange): 'content' | 'none' | null {
+  const t = ctx.tokens;
+  if (source[1] > cue[0]) return null;
+  const last = t.lower[cue[1] - 1]!;
+  if (REPORT_ADVERBS.has(last)) return 'content';
+  if (!passiveCue(ctx, cue) || !PASSIVE_REPORTS.has(last)) return null;
+  if (cue[1] < t.count && t.lower[cue[1]] === TO) return 'content';
+  return source[1] - source[0] === 1 && t.lower[source[0]] === IT ? 'none' : null;
+}
+
+const QUOTED = hashWord('quoted');
+const BY = hashWord('by');
+const AS = hashWord('as');
+const SAYING_WORDS = words(['saying', 'telling', 'writing', 'stating']);
+
+/**
+ * "Stanek was quoted by the Orvant Courier as saying that …": the tagger takes the outlet after "by"
+ * for the source and the subject for content. Returns the repaired attribution's cue (through
+ * "saying"), source (the subject before the cue) and contents (after "saying"), or null when the
+ * attribution is not of this shape.
+ */
+export function quotedBy(
+  ctx: DocContext,
+  cue: TokenRange,
+  contents: readonly TokenRange[],
+): { cue: TokenRange; source: TokenRange; contents: TokenRange[] } | null {
+  const t = ctx.tokens;
+  const [a, b] = cue;
+  if (b - a < 2 || t.lower[b - 1] !== BY || t.lower[b - 2] !== QUOTED) return null;
+  const end = ctx.sentEnd[a]!;
+  let saying = -1;
+  for (let i = b + 1; i < end - 1 && i < b + PLAIN_TAIL_WORDS; i++)
+    if (t.lower[i] === AS && SAYING_WORDS.has(t.lower[i + 1]!)) {
+      saying = i + 1;
+      break;
+    }
+  if (saying < 0) return null;
+  let subject: TokenRange | null = null;
+  const after: TokenRange[] = [];
+  for (const c of contents) {
+    if (c[1] === a) subject = c;
+    else if (c[1] > saying + 1) after.push([Math.max(c[0], saying + 1), c[1]]);
+  }
+  if (subject === null || after.length === 0) return null;
+  return { cue: [a, saying + 1], source: subject, contents: after };
+}
+
+/** Reporting verbs that invert with their source ("…, said the mayor"; not "seemed", "known as"). */
+const INVERTING_CUES = words([
+  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'wrote', 'writes', 'added', 'adds', 'noted', 'notes',
+  'explained', 'explains', 'testified', 'stated', 'states', 'recalled', 'recalls', 'warned', 'warns', 'argued',
+  'argues', 'insisted', 'insists', 'claimed', 'claims', 'alleged', 'alleges', 'asked', 'asks', 'replied', 'replies',
+  'continued', 'continues', 'concluded', 'concludes', 'announced', 'announces', 'confirmed', 'confirms', 'denied',
+  'denies', 'estimated', 'estimates', 'tweeted', 'posted',
+]);
+/** Tags an inverted source opens with ("said [three residents]", "said [Major Ivo Stanek]"). */
+const INVERTED_SOURCE_OPENERS = tags(['DT', 'CD', 'NNP', 'NNPS', 'NNS', 'NN', 'JJ', 'PRP$']);
+
+/**
+ * "The fire was started deliberately, said three residents who escaped the blaze.": when the tagger
+ * gave a source-less cue the clause before it and, as a second fragment, the noun phrase after it to
+ * the sentence's end, that phrase is the (inverted) source. Returns its index among `contents`, or -1.
+ */
+export function invertedSource(ctx: DocContext, cue: TokenRange, contents: readonly TokenRange[]): number {
+  const t = ctx.tokens;
+  if (contents.length < 2 || cue[1] - cue[0] !== 1 || !INVERTING_CUES.has(t.lower[cue[0]]!)) return -1;
+  const k = contents.length - 1;
+  const [a, b] = contents[k]!;
+  const before = contents[k - 1]!;
+  if (a !== cue[1] || before[1] > cue[0] - 1 || t.lower[cue[0] - 1] !== COMMA) return -1;
+  const end = ctx.sentEnd[cue[0]]!;
+  if (b < end - 1 || t.lower[a] === THAT || !INVERTED_SOURCE_OPENERS.has(ctx.pos[a]!)) return -1;
+  // a noun phrase, perhaps with a relative clause: no verb before "who" or "that"
+  for (let i = a; i < b; i++) {
+    if (RELATIVE_PRONOUNS.has(t.lower[i]!)) break;
+    if (VERB_FORM_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return -1;
+  }
+  return k;
+}
 
 /**
  * A cue that the tagger began inside the noun phrase before its verb ("the town's [fire chief said]")
@@ -394,6 +559,7 @@ const CUE_AUXILIARIES = words([
 /** Forms of "be", which go before a participle or an adverb, not a base or present verb ("all she could do was shout"). */
 const BE_FORMS = words(['is', 'was', 'are', 'were', 'be', 'been']);
 const PLAIN_VERB_TAGS = tags(['VB', 'VBP', 'VBZ']);
+const PARTICIPLE_TAGS = tags(['VBN', 'VBD']);
 const TO = hashWord('to');
 /** "do" and its forms, an auxiliary before a negation only ("did not respond", not "all she could do was shout"). */
 const DO_FORMS = words(['do', 'does', 'did']);
@@ -561,9 +727,13 @@ const MEDIUM_NOUNS = words([
 
 const VERB_FORM_TAGS = tags(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD']);
 
-/** Whether a verb (or participle) stands among tokens [from, to). */
-function hasVerb(ctx: DocContext, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (VERB_FORM_TAGS.has(ctx.pos[i]!)) return true;
+/** Verb tags but the -ing form: a clause's verb ("offered", which the lexicon calls VBN), not "accompanying". */
+const CLAUSE_VERB_TAGS = tags(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'MD']);
+
+/** Whether a verb (or participle; no -ing form with `clause`) stands among tokens [from, to). */
+function hasVerb(ctx: DocContext, from: number, to: number, clause = false): boolean {
+  const set = clause ? CLAUSE_VERB_TAGS : VERB_FORM_TAGS;
+  for (let i = from; i < to; i++) if (set.has(ctx.pos[i]!)) return true;
   return false;
 }
 
@@ -658,7 +828,7 @@ function timePhrase(ctx: DocContext, from: number, to: number): boolean {
 export function reportedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   return found.map((a, k) => {
     const reporter = holder(found, k);
-    return reporter === null ? a : withSubject(ctx, a, reporter);
+    return reporter === null && a.sources.length > 0 ? a : withSubject(ctx, a, reporter);
   });
 }
 
@@ -741,7 +911,6 @@ export function wholeSourcePhrase(ctx: DocContext, cue: TokenRange, source: Toke
 }
 
 /** Tags of a main clause's verb resuming after a relative clause (", did not respond"). */
-const FINITE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
 
 /**
  * "The Ministry, which called the accusations “a staged provocation,” did not respond …": an

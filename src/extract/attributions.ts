@@ -30,6 +30,9 @@ import {
   cleanSource,
   colonAfterCue,
   insideName,
+  quotedBy,
+  reportedSubjectBefore,
+  invertedSource,
   nothingAttributed,
   objectOfCue,
   rawAttribution,
@@ -120,7 +123,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return reportedSubjects(ctx, withoutMutualContents(assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))));
+  return reportedSubjects(ctx, withoutMutualContents(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))));
 }
 
 /**
@@ -177,8 +180,15 @@ function assemble(
       joined[joined.length - 1] = [prev[0], s[1]];
     } else joined.push(s);
   }
-  // one source: the fragment nearest the cue
+  // one source: the fragment nearest the cue, or a noun phrase taken for content after an inverted cue
   let source: TokenRange | undefined;
+  if (joined.length === 0) {
+    const k = invertedSource(ctx, cue, contents);
+    if (k >= 0) {
+      joined.push(contents[k]!);
+      contents = contents.filter((_, i) => i !== k);
+    }
+  }
   for (const s of joined) {
     const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
     const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
@@ -190,12 +200,24 @@ function assemble(
     if (cleaned !== source && cleaned !== undefined)
       contents = contents.filter((c) => c[1] <= cleaned[0] || c[0] >= cleaned[1]);
     source = cleaned;
-    if (contents.length === 0 || articleBeforeCue(ctx, cue, source)) return null;
+    // no content yet is no reason to stop ("…, a prosecutor told the tribunal." gets the clause before),
+    // unless the source is itself doubtful (a clause with commas rather than a noun phrase)
+    if (articleBeforeCue(ctx, cue, source)) return null;
+    if (contents.length === 0 && source !== undefined && ctx.commas[source[1]]! > ctx.commas[source[0]]!) return null;
   }
   const auxiliaries = withAuxiliaries(ctx, cue, source, contents);
   // the source before the cue gives up the auxiliaries it had taken
   if (source !== undefined && source[0] < auxiliaries[0] && source[1] > auxiliaries[0]) source = [source[0], auxiliaries[0]];
   cue = auxiliaries;
+  const quoted = quotedBy(ctx, cue, contents);
+  if (quoted !== null) ({ cue, source, contents } = quoted);
+  const subject = source === undefined ? null : reportedSubjectBefore(ctx, cue, source);
+  if (subject !== null) {
+    // "The mayor is said to have ordered …": the subject joins the content; the "It" of "It was reported" goes
+    const before = source!;
+    if (subject === 'content') contents = [before, ...contents.filter((c) => c[0] >= before[1])];
+    source = undefined;
+  }
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));

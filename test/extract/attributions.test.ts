@@ -348,9 +348,11 @@ describe('extractAttributions on fictional sentences', () => {
     ].join('\n');
     const found = extractAttributions(text);
     const shape = summary(found);
+    // what is reported without a source: the subject is in the content
     const reportedly = found.find((a) => a.cue.text.endsWith('reportedly'));
     assert.equal(reportedly?.cue.text, 'is reportedly', shape);
-    assert.equal(reportedly?.source?.text, 'The Orrin Water Board', shape);
+    assert.equal(reportedly?.source, null, shape);
+    assert.equal(reportedly?.content[0]?.text, 'The Orrin Water Board', shape);
     const verify = found.find((a) => a.cue.text.endsWith('verify'));
     assert.equal(verify?.cue.text, 'could not independently verify', shape);
     assert.equal(verify?.source?.text, 'residents', shape);
@@ -368,6 +370,57 @@ describe('extractAttributions on fictional sentences', () => {
       ['said'],
       summary(found),
     );
+  });
+
+  it('reads "…, a prosecutor told the tribunal on Tuesday." as reporting the clause before, with its cue nested', () => {
+    const found = extractAttributions(
+      'A former district commander ordered the shelling of a crowded market in Oskel in March 2031, a prosecutor told the Ostland tribunal on Tuesday.',
+    );
+    const told = found.find((a) => a.cue.text === 'told');
+    assert.equal(told?.source?.text, 'a prosecutor', summary(found));
+    assert.deepEqual(told?.content.map((c) => c.text), ['A former district commander ordered the shelling of a crowded market in Oskel in March 2031']);
+  });
+
+  it('takes a noun phrase after an inverted cue for its source, not a second content fragment', () => {
+    const found = extractAttributions('The warehouse fire in Velmara was started deliberately, said three residents who escaped the blaze.');
+    const said = found.find((a) => a.cue.text === 'said');
+    assert.equal(said?.source?.text, 'three residents who escaped the blaze', summary(found));
+    assert.deepEqual(said?.content.map((c) => c.text), ['The warehouse fire in Velmara was started deliberately']);
+  });
+
+  it('gives no source to "X is said to …" or "It was reported that …", and the speaker to "X was quoted by Y as saying"', () => {
+    const text = [
+      'The mayor of Velmara, Dagmar Fell, is said to have ordered an inspection of the dam.',
+      'It was reported on Sunday that police had detained a suspect.',
+      'Stanek was quoted by the Orvant Courier as saying that investigators had found traces of fuel.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const shape = summary(found);
+    const said = found.find((a) => a.cue.text.endsWith('said'));
+    assert.equal(said?.source, null, shape);
+    assert.match(said?.content[0]?.text ?? '', /^The mayor of Velmara/, shape);
+    assert.equal(found.find((a) => a.cue.text.endsWith('reported'))?.source, null, shape);
+    const quoted = found.find((a) => a.cue.text.startsWith('was quoted'));
+    assert.equal(quoted?.cue.text, 'was quoted by the Orvant Courier as saying', shape);
+    assert.equal(quoted?.source?.text, 'Stanek', shape);
+  });
+
+  it('gives "…, the Courier reported." the whole clause before it, with the cue inside nested and ended there', () => {
+    const found = extractAttributions('Governor Ilse Varro told investigators in July that she had used a private phone, the Courier reported.');
+    const shape = summary(found);
+    const reported = found.find((a) => a.cue.text === 'reported');
+    assert.equal(reported?.source?.text, 'the Courier', shape);
+    assert.deepEqual(reported?.content.map((c) => c.text), ['Governor Ilse Varro told investigators in July that she had used a private phone'], shape);
+    const told = found.find((a) => a.cue.text === 'told');
+    assert.deepEqual(told?.content.map((c) => c.text), ['that she had used a private phone'], shape);
+    assert.equal(told?.parent, reported?.id, shape);
+  });
+
+  it('gives a source-less cue the noun phrase opening its sentence', () => {
+    const found = extractAttributions(
+      "Six residents of Velmara have been missing since March. The regional prosecutor's office said it had opened an inquiry into the disappearances.",
+    );
+    assert.equal(found.find((a) => a.cue.text === 'said')?.source?.text, "The regional prosecutor's office", summary(found));
   });
 
   it('returns nothing for text without attributions', () => {

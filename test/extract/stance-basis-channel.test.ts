@@ -1,0 +1,56 @@
+// Unit tests of the stance, basis and channel rules on constructions the lexicons alone misread.
+// Sentences are fictional.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
+import { stanceOf } from '../../src/extract/stance.ts';
+import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
+
+/** Builds a context and the token ranges of the cue and content substrings (first occurrences). */
+function at(text: string, cue: string, content: string): { ctx: DocContext; a: { cue: TokenRange; contents: TokenRange[] } } {
+  const ctx = documentContext(text);
+  const range = (needle: string): TokenRange => {
+    const s = text.indexOf(needle);
+    assert.ok(s >= 0, needle);
+    return [tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + needle.length) + 1];
+  };
+  return { ctx, a: { cue: range(cue), contents: [range(content)] } };
+}
+
+describe('stanceOf', () => {
+  const cases: readonly (readonly [string, string, string, string])[] = [
+    // a refusal to speak says nothing about the content
+    ['The Varn defence ministry did not respond to a request for comment.', 'did not respond to', 'a request for comment', 'not_confirmed'],
+    ['The Varn defence ministry did not immediately respond to questions.', 'respond', 'to questions', 'not_confirmed'],
+    ['He did not comment on the post.', 'did not comment on', 'the post', 'not_confirmed'],
+    ["The council didn't comment on the claim.", 'comment on', 'the claim', 'not_confirmed'],
+    ['A spokesperson for the army declined to say whether the bus existed.', 'declined', 'to say whether the bus existed', 'not_confirmed'],
+    ['The mayor declined to comment.', 'declined to comment', 'The mayor', 'not_confirmed'],
+    ['Major Orsk would not say whether anyone was arrested.', 'say', 'whether anyone was arrested', 'not_confirmed'],
+    ['The monitors found no evidence that the video shows Drelny.', 'found', 'no evidence that the video shows Drelny', 'not_confirmed'],
+    ['Inspectors have seen no sign of the convoy.', 'seen', 'no sign of the convoy', 'not_confirmed'],
+    // denials by naming the accusation false, and a plea
+    ['In a statement, the ministry called the accusations "a fabrication by hostile governments."', 'called', 'the accusations "a fabrication by hostile governments."', 'deny'],
+    ['The army branded the report propaganda.', 'branded', 'the report propaganda', 'deny'],
+    ['The governor described the claims as baseless.', 'described', 'the claims as baseless', 'deny'],
+    ['Colonel Vasko has pleaded not guilty to all counts.', 'has pleaded', 'not guilty to all counts', 'deny'],
+    ['The union called for an inquiry into the fake ballots.', 'called for', 'an inquiry into the fake ballots', 'assert'],
+    ['The witness described the trucks as grey.', 'described', 'the trucks as grey', 'assert'],
+    // "purports to" alleges; the impersonal passive hedges
+    ['A short video purports to show men digging a trench.', 'purports to show', 'men digging a trench', 'allege'],
+    ['The mayor, Dagmar Fell, is said to have ordered an inspection.', 'is said', 'to have ordered an inspection', 'hedge'],
+    ['The gunman was widely reported to be a member of the group.', 'reported', 'to be a member of the group', 'hedge'],
+    ['The theft was reported to police on Monday.', 'was reported', 'to police on Monday', 'assert'],
+    // unchanged readings
+    ['Officials have not confirmed any deaths.', 'confirmed', 'any deaths', 'not_confirmed'],
+    ['The ministry denied that troops entered Velka.', 'denied', 'that troops entered Velka', 'deny'],
+    ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', 'assert'],
+    ['Not far away, the mayor said the bridge was closed.', 'said', 'the bridge was closed', 'assert'],
+  ];
+  for (const [text, cue, content, stance] of cases) {
+    it(`reads "${cue}" in "${text}" as ${stance}`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.equal(stanceOf(ctx, a), stance);
+    });
+  }
+});

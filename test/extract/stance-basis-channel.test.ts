@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
 import { stanceOf } from '../../src/extract/stance.ts';
+import { basisOf } from '../../src/extract/basis.ts';
 import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
 
 /** Builds a context and the token ranges of the cue and content substrings (first occurrences). */
@@ -51,6 +52,38 @@ describe('stanceOf', () => {
     it(`reads "${cue}" in "${text}" as ${stance}`, () => {
       const { ctx, a } = at(text, cue, content);
       assert.equal(stanceOf(ctx, a), stance);
+    });
+  }
+});
+
+describe('basisOf', () => {
+  const cases: readonly (readonly [string, string, string, readonly string[]])[] = [
+    // imagery gives the reason for the claim
+    ['The group said, based on satellite imagery, that the camp had doubled in size.', 'said', 'that the camp had doubled in size', ['imagery']],
+    ['Analysts said an analysis of the footage placed the convoy in Rusk.', 'said', 'an analysis of the footage placed the convoy in Rusk', ['imagery']],
+    ['Satellite imagery shows that a new building was put up in 2023.', 'shows', 'that a new building was put up in 2023', ['imagery']],
+    ['The monitors said the video showed troops near the school.', 'said', 'the video showed troops near the school', ['imagery']],
+    ['"We geolocated the clip to the bridge," the collective posted.', 'posted', '"We geolocated the clip to the bridge,"', ['imagery']],
+    // imagery as the topic, a weapon or a link
+    ['The fact check found no evidence that the video shows events in Drelny.', 'found', 'no evidence that the video shows events in Drelny', []],
+    ['Several pages claimed that the video was recorded last week.', 'claimed', 'that the video was recorded last week', []],
+    ['The army said a government drone had struck the bridge.', 'said', 'a government drone had struck the bridge', []],
+    ['A witness testified by video link that he saw soldiers near the school.', 'testified', 'that he saw soldiers near the school', []],
+    ['Video does not show a mass grave near Drelny, the monitors said.', 'said', 'Video does not show a mass grave near Drelny', []],
+    // forensic findings made, not announced; documents held, not demanded
+    ['The court will hear forensic evidence next week, a spokesperson said.', 'said', 'The court will hear forensic evidence next week', []],
+    ['The pathologist said autopsy results showed gunshot wounds.', 'said', 'autopsy results showed gunshot wounds', ['forensic']],
+    ['The centre called on the government to release the medical records of six detainees.', 'called on', 'the government to release the medical records of six detainees', []],
+    ['Researchers said court documents obtained from lawyers named the guards.', 'said', 'court documents obtained from lawyers named the guards', ['documents']],
+    // the reference article's bases are kept
+    ['The mayor said he heard eyewitness accounts of trucks.', 'said', 'he heard eyewitness accounts of trucks', ['eyewitness']],
+    ['The senator said "credible sources" told him so.', 'said', '"credible sources" told him so', ['credible_sources']],
+    ['The group said it interviewed more than 20 people.', 'said', 'it interviewed more than 20 people', ['interviews']],
+  ];
+  for (const [text, cue, content, basis] of cases) {
+    it(`reads ${JSON.stringify(basis)} from "${text}"`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.deepEqual(basisOf(ctx, a), basis);
     });
   }
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
 import { stanceOf } from '../../src/extract/stance.ts';
 import { basisOf } from '../../src/extract/basis.ts';
+import { channelOf } from '../../src/extract/channel.ts';
 import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
 
 /** Builds a context and the token ranges of the cue and content substrings (first occurrences). */
@@ -84,6 +85,28 @@ describe('basisOf', () => {
     it(`reads ${JSON.stringify(basis)} from "${text}"`, () => {
       const { ctx, a } = at(text, cue, content);
       assert.deepEqual(basisOf(ctx, a), basis);
+    });
+  }
+});
+
+describe('channelOf', () => {
+  const cases: readonly (readonly [string, string, string, string | null])[] = [
+    ['In an Instagram story, the Varn army later said it was "reviewing" its statement.', 'later said', 'it was "reviewing" its statement', 'an Instagram story'],
+    ['Another resident told local radio that soldiers had closed the bridge.', 'told', 'that soldiers had closed the bridge', 'told local radio'],
+    ['A protected witness testified by video link that he saw soldiers near the school.', 'testified', 'that he saw soldiers near the school', 'by video link'],
+    ['"We geolocated the clip," the collective posted on Mastodon.', 'posted', '"We geolocated the clip,"', 'on Mastodon'],
+    ['Demko wrote on Telegram that his fighters had blown up the bridge.', 'wrote', 'that his fighters had blown up the bridge', 'on Telegram'],
+    ['The press service, in a tweet on Friday, said a drone had struck the bridge.', 'said', 'a drone had struck the bridge', 'a tweet on Friday'],
+    ['The army posted a video showing a burning truck.', 'posted a video showing', 'a burning truck', 'posted a video'],
+    ['The council issued a statement saying the roads were open.', 'saying', 'the roads were open', 'issued a statement'],
+    // a medium put out in a later clause is not this cue's
+    ['The monitors said the shelling went on, and the council later issued a statement.', 'said', 'the shelling went on', null],
+    ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', null],
+  ];
+  for (const [text, cue, content, channel] of cases) {
+    it(`reads ${JSON.stringify(channel)} from "${text}"`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.equal(channelOf(ctx, a), channel);
     });
   }
 });

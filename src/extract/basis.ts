@@ -7,12 +7,36 @@
 import type { Basis } from './types.ts';
 import type { DocContext, TokenRange } from './attribution-features.ts';
 
+/** Pictures as evidence, not as a topic ("the video was recorded …") nor a link ("by video link"). */
+const PICTURE = String.raw`(?:images?|imagery|photographs?|photos?|videos?(?! (?:link|call|conference|platform|game)s?\b)|footage|clips?)`;
+/**
+ * Imagery is a basis when it is what the claim rests on: after a preposition or verb of analysis
+ * ("based on satellite imagery", "analysis of the footage", "using drone photos"), or as the subject
+ * of a verb of showing ("footage shows", "satellite images and autopsy results show"), unless that
+ * clause is itself the claim in question ("no evidence that the video shows …", "the video does not
+ * show …").
+ */
+const IMAGERY = new RegExp(
+  String.raw`\b(?:based on|on the basis of|according to|from|through|using|analy[sz](?:is|ed|ing) of|analy[sz]ed|analy[sz]ing|reviewed|reviewing|examined|examining|studied|citing|cited|drawing on|relying on|geolocated|verified)\s+` +
+    String.raw`(?:(?!(?:that|which|who|where)\b)[\w'’-]+\s+){0,3}?${PICTURE}\b` +
+    '|' +
+    String.raw`(?<!\b(?:evidence|claims?|proof|allegations?|suggestions?|rumou?rs?|whether|if|denied|denies|deny|false(?:ly)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2})` +
+    String.raw`\b${PICTURE}\b(?:\s+(?!(?:not|never|that|which|who|does|did|do)\b)[\w'’,-]+){0,4}?\s+(?:shows?|showed|showing|reveals?|revealed|revealing|depicts?|depicted|depicting|captured|appears? to show|appeared to show|indicates?|indicated|confirms?|confirmed|suggests?|suggested|proves?|proved|supports?|supported|corroborates?|corroborated|tells?|told)\b`,
+  'iu',
+);
+/** Forensic findings, not a hearing or result still to come ("will hear forensic evidence next week"). */
+const FORENSIC =
+  /(?<!\b(?:will|would|shall|to be|expected to|plans? to|going to|awaiting|await|awaits|pending)\s+(?:\w+\s+){0,2})\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/iu;
+/** Documents the speaker has, not ones demanded of another ("to release the medical records"). */
+const DOCUMENTS =
+  /(?<!\b(?:release|publish|disclose|provide|produce|submit|declassify|unseal|hand over|turn over|make public|release of|publication of|disclosure of|access to)\s+(?:[\w'’-]+\s+){0,3})\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/iu;
+
 const PATTERNS: readonly (readonly [Basis, RegExp])[] = [
   ['eyewitness', /\beye-?witness(?:es)?\b|\bwitness(?:es)? (?:have |had )?(?:seen|saw|said|say|reported|described)\b|\bwitnessed\b|\bwitness accounts?\b|\bsaw with (?:their|his|her) own eyes\b/i],
   ['interviews', /\binterview(?:ed|s)? (?:with )?(?:more than |at least |over |nearly |about |some |dozens of |hundreds of )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\b|\binterviews with\b|\bspoke (?:to|with) (?:more than |at least )?\d/i],
-  ['documents', /\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/i],
-  ['imagery', /\b(?:satellite (?:images?|imagery|photos?)|imagery|photographs?|photos?|videos?|footage|drone)\b/i],
-  ['forensic', /\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/i],
+  ['documents', DOCUMENTS],
+  ['imagery', IMAGERY],
+  ['forensic', FORENSIC],
   ['credible_sources', /\bcredible sources?\b|\breliable sources?\b|\bsources (?:familiar|close|with knowledge)\b/i],
   ['hearsay', /\b(?:rumou?rs?|hearsay|second-?hand|heard (?:reports|that|from))\b/i],
   ['official_data', /\b(?:official (?:figures|data|statistics|count|toll)|statistics|census|data from)\b/i],
@@ -21,7 +45,7 @@ const PATTERNS: readonly (readonly [Basis, RegExp])[] = [
 
 /** Cheap first pass: no basis pattern can match text without one of these stems. */
 const TRIGGER =
-  /witness|interview|spoke|document|record|memo|email|files|paperwork|leak|intercept|satellite|imag|photo|video|footage|drone|forensic|autops|exhum|mortem|ballistic|source|rumo|hearsay|hand|heard|statistic|census|data|official|investigat|inquiry|probe/i;
+  /witness|interview|spoke|document|record|memo|email|files|paperwork|leak|intercept|imag|photo|video|footage|clip|forensic|autops|exhum|mortem|ballistic|source|rumo|hearsay|hand|heard|statistic|census|data|official|investigat|inquiry|probe/i;
 
 const ANAPHORIC = /^\s*(?:The (?:organi[sz]ation|group|report|agency|council|statement|ministry|mayor|official|company|office|department)|It|He|She|They|Its|His|Her|Their)\b/u;
 

@@ -1,15 +1,18 @@
 /**
  * Channel of an attribution when the text states it: "in a statement released on its Facebook
- * account", "told ABC News", "in an interview with Turkish media", "on Twitter". Read from the
- * cue's sentence, outside the attribution's content.
+ * account", "told ABC News", "in an interview with Turkish media", "on Twitter", "in an Instagram
+ * story", "told local radio", "by video link", "posted a video". Read from the cue's sentence,
+ * outside the attribution's content.
  */
 import type { DocContext, TokenRange } from './attribution-features.ts';
 
 const MEDIUM_NOUNS =
   '(?:statement|interview|tweet|post|press release|news conference|press conference|briefing|letter|speech|video|address|op-ed|column|blog post|email|message|report|filing|court filing|televised address|podcast|broadcast|appearance|hearing|testimony)';
+/** Platforms, as a medium's modifier ("an Instagram story") or a place ("on Mastodon"). */
+const PLATFORMS = 'Twitter|Facebook|Instagram|Telegram|YouTube|TikTok|WhatsApp|Mastodon|Bluesky|Threads|Snapchat|VKontakte|Weibo|LinkedIn';
 const MEDIUM =
-  '(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news )*' +
-  MEDIUM_NOUNS;
+  `(?:(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news |(?:${PLATFORMS}) )*` +
+  `${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel))`;
 const PREPOSITIONAL = new RegExp(
   // the medium's own words run on until punctuation or the "that" opening the content
   `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b(?:(?!\\sthat\\b)[^,.;:"“”()]){0,80}`,
@@ -20,8 +23,22 @@ const PREPOSITIONAL = new RegExp(
  * so the same case folding), and four sentences in five name none. The full pattern, which tries its
  * prepositions at every "in", "on" and "at", then runs on the rest only: half the time.
  */
-const ANY_MEDIUM = new RegExp(MEDIUM_NOUNS, 'iu');
-const PLATFORM = /\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Telegram|YouTube|TikTok|X|LinkedIn|social media|(?:its|his|her|their) (?:Facebook|Twitter|Telegram|Instagram|YouTube)(?: account| page| channel)?)\b/gu;
+const ANY_MEDIUM = new RegExp(`${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel)`, 'iu');
+const PLATFORM = new RegExp(
+  `\\b(?:on|via)\\s+(?:${PLATFORMS}|X|social media|(?:its|his|her|their) (?:${PLATFORMS})(?: account| page| channel)?)\\b`,
+  'gu',
+);
+/** A link the speaker spoke over: "testified by video link", "reached by phone". */
+const LINK = /\b(?:by|via|over)\s+(?:a\s+|the\s+)?(?:video[- ]?link|video call|video ?conference|tele(?:phone|conference)|phone|satellite link)\b/giu;
+/** A medium the cue's verb put out: "posted a video", "issued a statement". */
+const PUT_OUT = new RegExp(
+  `\\b(?:posted|published|released|issued|shared|uploaded|put out)\\s+(?:a|an|its|his|her|their)\\s+(?:second |new |short |brief |joint |written |video )*(?:video|statement|post|tweet|message|press release|clip|recording|letter)\\b` +
+    `(?:\\s+on\\s+(?:(?:its|his|her|their)\\s+)?(?:${PLATFORMS}|X)(?: account| page| channel)?)?`,
+  'giu',
+);
+/** "told local radio", "told state television": an outlet without a name. */
+const TOLD_MEDIA =
+  /\b(?:told|telling|tells|tell)\s+(?:the\s+)?(?:(?:local|state|state-run|state-owned|national|regional|public|private|independent|foreign|international|pro-government|opposition|Western|German|French|Russian|Ukrainian|Israeli|Arab|Turkish|Iranian|Chinese)\s+)(?:radio|television|TV|media|broadcasters?|newspapers?|news agencies|news outlets|outlets)\b/gu;
 const WHEN = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
 const TOLD = new RegExp(
   `\\b(?:told|telling|tells|tell)\\s+((?:the\\s+)?${WHEN}(?:[A-Z][\\w&.'’-]*)(?:\\s+(?:of\\s+|and\\s+)?${WHEN}[A-Z][\\w&.'’-]*)*)`,
@@ -50,7 +67,7 @@ export function channelOf(
   const cueStart = t.start[a.cue[0]]!;
   const cueEnd = t.end[a.cue[1] - 1]!;
   const found: { text: string; start: number; end: number; distance: number }[] = [];
-  for (const re of [PREPOSITIONAL, PLATFORM, TOLD]) {
+  for (const re of [PREPOSITIONAL, PLATFORM, TOLD, TOLD_MEDIA, LINK, PUT_OUT]) {
     if (re === PREPOSITIONAL && !ANY_MEDIUM.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
@@ -64,6 +81,8 @@ export function channelOf(
       const end = start + m[0].trimEnd().length;
       if (inContent(a.contents, t, start, end)) continue;
       const distance = end <= cueStart ? cueStart - end : Math.max(0, start - cueEnd);
+      // "issued a statement saying …": the cue's own verb or one just before it, not a later clause's
+      if (re === PUT_OUT && (start > cueEnd || distance > 80)) continue;
       found.push({ text, start, end, distance });
     }
   }

@@ -1,12 +1,17 @@
 /**
  * Stance of a cue towards its content, from lexicons and negation: "denied" → deny, "have not
  * confirmed" → not_confirmed, "confirmed" → confirm, "alleged" / "accused" / "claims" / "made the
- * charge" → allege, "may have" / "believes" / "suggested" → hedge, otherwise assert. The cue, the few
- * words before it, and a pronoun-led start of the content ("they have not confirmed …") are read.
+ * charge" / "purports to" → allege, "may have" / "believes" / "suggested" → hedge, otherwise assert.
+ * The cue, the few words before it, and a pronoun-led start of the content ("they have not confirmed
+ * …") are read. A few constructions around the cue come first: a refusal to speak ("did not respond",
+ * "declined to say", "would not confirm") and "found no evidence that" say nothing, so not_confirmed;
+ * "pleaded not guilty" and "called the accusations a fabrication" deny; the impersonal passive "is said
+ * to" / "was reported to" hedges.
  */
 import type { Stance } from './types.ts';
 import { hashWords } from '../text/tokens.ts';
 import type { DocContext, TokenRange } from './attribution-features.ts';
+import { pennTag } from '../text/pos.ts';
 
 const NEGATION = hashWords(['not', 'never', 'no', 't', 'cannot', 'unable', 'neither', 'nor', 'without']);
 const CONFIRM = hashWords([
@@ -22,6 +27,7 @@ const ALLEGE = hashWords([
   'allege', 'alleges', 'alleged', 'alleging', 'allegation', 'allegations', 'accuse', 'accuses', 'accused',
   'accusing', 'accusation', 'claim', 'claims', 'claimed', 'claiming', 'charge', 'charged', 'charges',
   'contend', 'contends', 'contended', 'insist', 'insists', 'insisted', 'blame', 'blamed', 'blames',
+  'purport', 'purports', 'purported', 'purporting',
 ]);
 const HEDGE = hashWords([
   'may', 'might', 'could', 'possibly', 'perhaps', 'suggest', 'suggests', 'suggested', 'suggesting', 'believe',
@@ -32,8 +38,123 @@ const HEDGE = hashWords([
 const PRONOUN = hashWords(['he', 'she', 'they', 'we', 'i', 'it']);
 const AUX = hashWords(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far', 'able', 'unable', 'to']);
 const THAT = hashWords(['that']);
+const TO = hashWords(['to']);
+const NO = hashWords(['no']);
+const AS = hashWords(['as']);
+const NOT = hashWords(['not']);
+const GUILTY = hashWords(['guilty']);
+const INNOCENT = hashWords(['innocent']);
+/** Verbs of speaking that, negated or refused, leave the content unaddressed ("did not respond to"). */
+const SPEAK = hashWords([
+  'respond', 'responded', 'responds', 'comment', 'commented', 'comments', 'say', 'said', 'says', 'answer',
+  'answered', 'reply', 'replied', 'elaborate', 'elaborated', 'discuss', 'discussed', 'specify', 'specified',
+  'disclose', 'disclosed', 'confirm', 'confirmed', 'confirms', 'verify', 'verified',
+]);
+/** Auxiliaries and adverbs between a negation and its verb ("did not immediately respond"). */
+const NEG_AUX = hashWords([
+  'do', 'does', 'did', 'has', 'have', 'had', 'would', 'will', 'could', 'can', 'yet', 'still', 'immediately',
+  'publicly', 'directly', 'officially', 'didn', 'doesn', 'don', 'hasn', 'haven', 'hadn', 'wouldn', 'won',
+  'couldn', 'isn', 'wasn', "'", '’',
+]);
+const DECLINE = hashWords([
+  'decline', 'declines', 'declined', 'declining', 'refuse', 'refuses', 'refused', 'refusing',
+]);
+/** "found no evidence that …", "has seen no sign of …". */
+const FIND = hashWords(['find', 'finds', 'found', 'finding', 'see', 'sees', 'saw', 'seen']);
+const EVIDENCE = hashWords([
+  'evidence', 'sign', 'signs', 'trace', 'traces', 'indication', 'indications', 'proof',
+]);
+const PLEAD = hashWords(['plead', 'pleads', 'pleaded', 'pleading', 'pled']);
+/** Verbs that name what their object is: "called the accusations a fabrication". */
+const NAME_AS = hashWords([
+  'call', 'calls', 'called', 'calling', 'brand', 'brands', 'branded', 'branding', 'label', 'labels',
+  'labelled', 'labeled', 'labelling', 'labeling', 'term', 'termed', 'terms', 'dub', 'dubbed',
+]);
+/** Verbs that take "as": "described the claims as baseless". */
+const DESCRIBE_AS = hashWords([
+  'describe', 'describes', 'described', 'describing', 'characterise', 'characterised', 'characterize',
+  'characterized', 'portray', 'portrays', 'portrayed',
+]);
+/** Particles after "call" that make it another verb ("called for", "called on"). */
+const CALL_PARTICLE = hashWords(['for', 'on', 'upon', 'off', 'in', 'up', 'out', 'back', 'to', 'it']);
+const FALSEHOOD = hashWords([
+  'fabrication', 'fabrications', 'fabricated', 'lie', 'lies', 'false', 'falsehood', 'falsehoods',
+  'baseless', 'groundless', 'unfounded', 'untrue', 'propaganda', 'provocation', 'staged', 'fake',
+  'fiction', 'invented', 'invention', 'slander', 'slanderous', 'libel', 'libellous', 'hoax', 'smear',
+  'nonsense', 'disinformation', 'misinformation', 'sham', 'absurd', 'ridiculous',
+]);
+const CLAUSE_BREAK = hashWords([',', ';', 'which', 'who']);
+const BE = hashWords(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Participles of the impersonal passive: "is said to", "was believed to". */
+const PASSIVE_REPORT = hashWords([
+  'said', 'believed', 'reported', 'thought', 'alleged', 'understood', 'rumoured', 'rumored', 'reputed',
+]);
+
+/** Adverbs between "is" and "said to" ("is widely believed to"). */
+const PASSIVE_ADVERB = hashWords(['widely', 'also', 'now', 'still', 'generally', 'often', 'long', 'commonly', 'further', 'previously']);
+/** A bare verb after "said to" ("is said to remain"), not a noun ("was reported to police"). */
+const BARE_VERB = new Set([pennTag('VB'), pennTag('VBP')]);
 
 const ING = /ing$/iu;
+
+/** Whether a negation stands just before token `i`, past auxiliaries and adverbs ("did not immediately"). */
+function negatedAt(ctx: DocContext, i: number, lo: number): boolean {
+  const L = ctx.tokens.lower;
+  let negated = false;
+  for (let j = i - 1; j >= lo && j >= i - 6; j--) {
+    const w = L[j]!;
+    if (NEGATION.has(w)) negated = true;
+    else if (!NEG_AUX.has(w)) break;
+  }
+  return negated;
+}
+
+/** Whether one of `set` stands among tokens [from, to). */
+function anyIn(ctx: DocContext, set: ReadonlySet<number>, from: number, to: number): number {
+  const L = ctx.tokens.lower;
+  for (let k = from; k < to; k++) if (set.has(L[k]!)) return k;
+  return -1;
+}
+
+/**
+ * The stance a construction around a cue word fixes, or null: a refusal to speak ("did not respond to",
+ * "declined to say", "would not confirm") or "found no evidence that" → not_confirmed, "pleaded not
+ * guilty" and "called the accusations a fabrication" / "described them as baseless" → deny, "is said to"
+ * / "was reported to have" → hedge. The construction's verb is in the cue; the rest may follow it.
+ */
+function construction(ctx: DocContext, cue: TokenRange): Stance | null {
+  const L = ctx.tokens.lower;
+  const lo = ctx.sentStart[cue[0]]!;
+  const hi = ctx.sentEnd[cue[0]]!;
+  for (let i = cue[0]; i < cue[1]; i++) {
+    const w = L[i]!;
+    if (SPEAK.has(w)) {
+      if (negatedAt(ctx, i, lo)) return 'not_confirmed';
+      if (i - 2 >= lo && TO.has(L[i - 1]!) && DECLINE.has(L[i - 2]!)) return 'not_confirmed';
+    }
+    if (DECLINE.has(w) && i + 2 < hi && TO.has(L[i + 1]!) && SPEAK.has(L[i + 2]!)) return 'not_confirmed';
+    if (FIND.has(w) && (NO.has(L[i + 1]!) || negatedAt(ctx, i, lo)) && anyIn(ctx, EVIDENCE, i + 1, Math.min(hi, i + 5)) >= 0) {
+      return 'not_confirmed';
+    }
+    if (PLEAD.has(w) && i + 2 < hi && NOT.has(L[i + 1]!) && GUILTY.has(L[i + 2]!)) return 'deny';
+    if (PLEAD.has(w) && i + 1 < hi && INNOCENT.has(L[i + 1]!)) return 'deny';
+    if (NAME_AS.has(w) && i + 1 < hi && !CALL_PARTICLE.has(L[i + 1]!)) {
+      // the object and its complement, up to a comma or relative clause ("a website called X, which posts fake …")
+      const stop = anyIn(ctx, CLAUSE_BREAK, i + 1, Math.min(hi, i + 10));
+      if (anyIn(ctx, FALSEHOOD, i + 1, stop >= 0 ? stop : Math.min(hi, i + 10)) >= 0) return 'deny';
+    }
+    if (DESCRIBE_AS.has(w)) {
+      const as = anyIn(ctx, AS, i + 1, Math.min(hi, i + 12));
+      if (as >= 0 && anyIn(ctx, FALSEHOOD, as + 1, Math.min(hi, as + 4)) >= 0) return 'deny';
+    }
+    if (PASSIVE_REPORT.has(w) && i + 2 < hi && TO.has(L[i + 1]!) && BARE_VERB.has(ctx.pos[i + 2]!)) {
+      const be = i - 1 >= lo && BE.has(L[i - 1]!);
+      const adverbBe = i - 2 >= lo && PASSIVE_ADVERB.has(L[i - 1]!) && BE.has(L[i - 2]!);
+      if (be || adverbBe) return 'hedge';
+    }
+  }
+  return null;
+}
 
 function classify(ctx: DocContext, from: number, to: number): Stance | null {
   const L = ctx.tokens.lower;
@@ -55,6 +176,8 @@ export function stanceOf(
   ctx: DocContext,
   a: { readonly cue: TokenRange; readonly contents: readonly TokenRange[] },
 ): Stance {
+  const fixed = construction(ctx, a.cue);
+  if (fixed !== null) return fixed;
   const sentStart = ctx.sentStart[a.cue[0]]!;
   const from = Math.max(sentStart, a.cue[0] - 3);
   // only negation and modals may come from before the cue ("has not confirmed", "may have said")

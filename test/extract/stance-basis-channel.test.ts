@@ -1,0 +1,112 @@
+// Unit tests of the stance, basis and channel rules on constructions the lexicons alone misread.
+// Sentences are fictional.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
+import { stanceOf } from '../../src/extract/stance.ts';
+import { basisOf } from '../../src/extract/basis.ts';
+import { channelOf } from '../../src/extract/channel.ts';
+import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
+
+/** Builds a context and the token ranges of the cue and content substrings (first occurrences). */
+function at(text: string, cue: string, content: string): { ctx: DocContext; a: { cue: TokenRange; contents: TokenRange[] } } {
+  const ctx = documentContext(text);
+  const range = (needle: string): TokenRange => {
+    const s = text.indexOf(needle);
+    assert.ok(s >= 0, needle);
+    return [tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + needle.length) + 1];
+  };
+  return { ctx, a: { cue: range(cue), contents: [range(content)] } };
+}
+
+describe('stanceOf', () => {
+  const cases: readonly (readonly [string, string, string, string])[] = [
+    // a refusal to speak says nothing about the content
+    ['The Varn defence ministry did not respond to a request for comment.', 'did not respond to', 'a request for comment', 'not_confirmed'],
+    ['The Varn defence ministry did not immediately respond to questions.', 'respond', 'to questions', 'not_confirmed'],
+    ['He did not comment on the post.', 'did not comment on', 'the post', 'not_confirmed'],
+    ["The council didn't comment on the claim.", 'comment on', 'the claim', 'not_confirmed'],
+    ['A spokesperson for the army declined to say whether the bus existed.', 'declined', 'to say whether the bus existed', 'not_confirmed'],
+    ['The mayor declined to comment.', 'declined to comment', 'The mayor', 'not_confirmed'],
+    ['Major Orsk would not say whether anyone was arrested.', 'say', 'whether anyone was arrested', 'not_confirmed'],
+    ['The monitors found no evidence that the video shows Drelny.', 'found', 'no evidence that the video shows Drelny', 'not_confirmed'],
+    ['Inspectors have seen no sign of the convoy.', 'seen', 'no sign of the convoy', 'not_confirmed'],
+    // denials by naming the accusation false, and a plea
+    ['In a statement, the ministry called the accusations "a fabrication by hostile governments."', 'called', 'the accusations "a fabrication by hostile governments."', 'deny'],
+    ['The army branded the report propaganda.', 'branded', 'the report propaganda', 'deny'],
+    ['The governor described the claims as baseless.', 'described', 'the claims as baseless', 'deny'],
+    ['Colonel Vasko has pleaded not guilty to all counts.', 'has pleaded', 'not guilty to all counts', 'deny'],
+    ['The union called for an inquiry into the fake ballots.', 'called for', 'an inquiry into the fake ballots', 'assert'],
+    ['The witness described the trucks as grey.', 'described', 'the trucks as grey', 'assert'],
+    // "purports to" alleges; the impersonal passive hedges
+    ['A short video purports to show men digging a trench.', 'purports to show', 'men digging a trench', 'allege'],
+    ['The mayor, Dagmar Fell, is said to have ordered an inspection.', 'is said', 'to have ordered an inspection', 'hedge'],
+    ['The gunman was widely reported to be a member of the group.', 'reported', 'to be a member of the group', 'hedge'],
+    ['The theft was reported to police on Monday.', 'was reported', 'to police on Monday', 'assert'],
+    // unchanged readings
+    ['Officials have not confirmed any deaths.', 'confirmed', 'any deaths', 'not_confirmed'],
+    ['The ministry denied that troops entered Velka.', 'denied', 'that troops entered Velka', 'deny'],
+    ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', 'assert'],
+    ['Not far away, the mayor said the bridge was closed.', 'said', 'the bridge was closed', 'assert'],
+  ];
+  for (const [text, cue, content, stance] of cases) {
+    it(`reads "${cue}" in "${text}" as ${stance}`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.equal(stanceOf(ctx, a), stance);
+    });
+  }
+});
+
+describe('basisOf', () => {
+  const cases: readonly (readonly [string, string, string, readonly string[]])[] = [
+    // imagery gives the reason for the claim
+    ['The group said, based on satellite imagery, that the camp had doubled in size.', 'said', 'that the camp had doubled in size', ['imagery']],
+    ['Analysts said an analysis of the footage placed the convoy in Rusk.', 'said', 'an analysis of the footage placed the convoy in Rusk', ['imagery']],
+    ['Satellite imagery shows that a new building was put up in 2023.', 'shows', 'that a new building was put up in 2023', ['imagery']],
+    ['The monitors said the video showed troops near the school.', 'said', 'the video showed troops near the school', ['imagery']],
+    ['"We geolocated the clip to the bridge," the collective posted.', 'posted', '"We geolocated the clip to the bridge,"', ['imagery']],
+    // imagery as the topic, a weapon or a link
+    ['The fact check found no evidence that the video shows events in Drelny.', 'found', 'no evidence that the video shows events in Drelny', []],
+    ['Several pages claimed that the video was recorded last week.', 'claimed', 'that the video was recorded last week', []],
+    ['The army said a government drone had struck the bridge.', 'said', 'a government drone had struck the bridge', []],
+    ['A witness testified by video link that he saw soldiers near the school.', 'testified', 'that he saw soldiers near the school', []],
+    ['Video does not show a mass grave near Drelny, the monitors said.', 'said', 'Video does not show a mass grave near Drelny', []],
+    // forensic findings made, not announced; documents held, not demanded
+    ['The court will hear forensic evidence next week, a spokesperson said.', 'said', 'The court will hear forensic evidence next week', []],
+    ['The pathologist said autopsy results showed gunshot wounds.', 'said', 'autopsy results showed gunshot wounds', ['forensic']],
+    ['The centre called on the government to release the medical records of six detainees.', 'called on', 'the government to release the medical records of six detainees', []],
+    ['Researchers said court documents obtained from lawyers named the guards.', 'said', 'court documents obtained from lawyers named the guards', ['documents']],
+    // the reference article's bases are kept
+    ['The mayor said he heard eyewitness accounts of trucks.', 'said', 'he heard eyewitness accounts of trucks', ['eyewitness']],
+    ['The senator said "credible sources" told him so.', 'said', '"credible sources" told him so', ['credible_sources']],
+    ['The group said it interviewed more than 20 people.', 'said', 'it interviewed more than 20 people', ['interviews']],
+  ];
+  for (const [text, cue, content, basis] of cases) {
+    it(`reads ${JSON.stringify(basis)} from "${text}"`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.deepEqual(basisOf(ctx, a), basis);
+    });
+  }
+});
+
+describe('channelOf', () => {
+  const cases: readonly (readonly [string, string, string, string | null])[] = [
+    ['In an Instagram story, the Varn army later said it was "reviewing" its statement.', 'later said', 'it was "reviewing" its statement', 'an Instagram story'],
+    ['Another resident told local radio that soldiers had closed the bridge.', 'told', 'that soldiers had closed the bridge', 'told local radio'],
+    ['A protected witness testified by video link that he saw soldiers near the school.', 'testified', 'that he saw soldiers near the school', 'by video link'],
+    ['"We geolocated the clip," the collective posted on Mastodon.', 'posted', '"We geolocated the clip,"', 'on Mastodon'],
+    ['Demko wrote on Telegram that his fighters had blown up the bridge.', 'wrote', 'that his fighters had blown up the bridge', 'on Telegram'],
+    ['The press service, in a tweet on Friday, said a drone had struck the bridge.', 'said', 'a drone had struck the bridge', 'a tweet on Friday'],
+    ['The army posted a video showing a burning truck.', 'posted a video showing', 'a burning truck', 'posted a video'],
+    ['The council issued a statement saying the roads were open.', 'saying', 'the roads were open', 'issued a statement'],
+    // a medium put out in a later clause is not this cue's
+    ['The monitors said the shelling went on, and the council later issued a statement.', 'said', 'the shelling went on', null],
+    ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', null],
+  ];
+  for (const [text, cue, content, channel] of cases) {
+    it(`reads ${JSON.stringify(channel)} from "${text}"`, () => {
+      const { ctx, a } = at(text, cue, content);
+      assert.equal(channelOf(ctx, a), channel);
+    });
+  }
+});

@@ -12,6 +12,9 @@ import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 
 const COMMA = hashWord(',');
 const COLON = hashWord(':');
+const SEMICOLON = hashWord(';');
+/** Most words of a label before a colon opening a source ("Fact check: …"). */
+const LABEL_REACH = 4;
 /** Words opening a subordinate clause after a cue ("…, he said, as fighting continued"). */
 const SUBORDINATORS = words(['as', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'amid']);
 const tags = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(pennTag));
@@ -96,6 +99,26 @@ function abbreviationBefore(ctx: DocContext, i: number, floor: number): boolean 
 }
 
 /**
+ * The end of the subject opening a sentence (from `floor`) whose verb a cue at `cue` is coordinated
+ * with ("[Welt] later deleted the post but told …"), or -1: a short noun phrase, then a verb, and
+ * "and" or "but" (with adverbs) right before the cue, with no comma or other verb's subject between.
+ */
+function coordinatedSubject(ctx: DocContext, floor: number, cue: number): number {
+  const t = ctx.tokens;
+  let c = cue - 1;
+  while (c > floor && ctx.pos[c] === ADVERB) c--;
+  if (c <= floor || !COORDINATORS.has(t.lower[c]!)) return -1;
+  let i = floor;
+  while (i < c && i - floor < SUBJECT_WORDS && SUBJECT_TAGS.has(ctx.pos[i]!)) i++;
+  if (i === floor || i >= c) return -1;
+  let v = i;
+  while (v < c && ctx.pos[v] === ADVERB) v++;
+  if (!CLAUSE_VERB_TAGS.has(ctx.pos[v]!)) return -1;
+  for (let j = v; j < c; j++) if (t.lower[j] === COMMA) return -1;
+  return i;
+}
+
+/**
  * A reported attribution ("… said that [residents of the southern district] have seen …") takes the
  * noun phrase opening its clause as its source when it has none, or when the role tagger gave it
  * the reporter's ("She said residents could not verify …" gave "She" to "verify"): the tagger,
@@ -113,6 +136,14 @@ function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | 
   // advising …"), nor an infinitive's or a preposition's ("called on Dean to apologize", "by saying")
   if (source !== undefined && start === a.cue[0] && endsWithIng(ctx, start)) return a;
   if (NO_SUBJECT_TAGS.has(ctx.pos[start]!)) return a;
+  if (reporter === null && source === undefined) {
+    // "Welt later deleted the post but told this outlet …": a cue coordinated with its sentence's verb
+    // shares that verb's subject
+    const subject = passiveCue(ctx, [start, a.cue[1]]) ? -1 : coordinatedSubject(ctx, floor, start);
+    let free = subject > floor;
+    for (const c of a.contents) if (c[0] < subject && c[1] > floor) free = false;
+    if (free) return rawAttribution(a.cue, [[floor, subject]], a.contents, a.confidence);
+  }
   const head = start - 1;
   // (a possessive is no head: "AP's requests" is a noun phrase, not a subject and its verb)
   if (head < 0 || !SUBJECT_HEADS.has(ctx.pos[head]!) || possessiveAt(ctx, head)) return a;
@@ -129,6 +160,7 @@ function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | 
   const before = i > 0 ? t.lower[i - 1]! : THAT;
   const opener =
     i === floor ||
+    before === SEMICOLON ||
     (reporter !== null &&
       (i === reporter[0] || before === THAT || before === COMMA || before === COLON || CLAUSE_OPENERS.has(before)));
   if (!opener || t.lower[i] === OF || timePhrase(ctx, i, start)) return a;
@@ -378,7 +410,8 @@ export const wholeLeftClause: ContentRepair = (ctx, cue, source, contents) => {
   const lo = leftEdge(cue, source);
   const start = ctx.sentStart[cue[0]]!;
   for (const [k, c] of contents.entries()) {
-    if (c[1] > lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) continue;
+    // (a fragment running into the cue is its subject, not a clause: "the vehicle in the video [appeared]")
+    if (c[1] >= lo || lo - c[1] > 2 || c[0] <= start || ctx.sentStart[c[0]] !== start) continue;
     if (t.shape[c[0] - 1] === Shape.punct || t.lower[c[0] - 1] === THAT) continue;
     if (ctx.quotes[c[0]]! - ctx.quotes[start]! > 0) continue;
     // the widened fragment takes in any earlier fragment of the sentence (contents stay disjoint)
@@ -537,18 +570,30 @@ export function invertedSource(ctx: DocContext, cue: TokenRange, contents: reado
 }
 
 /**
- * A cue that the tagger began inside the noun phrase before its verb ("the town's [fire chief said]")
- * starts at the verb; the nouns go back to the source (the role tagger is run on the shorter cue).
+ * A cue that the tagger began inside the noun phrase before its verb ("the town's [fire chief said]",
+ * "the Meridian Open Source [Collective said]", "[the collective posted]") starts at the verb; the
+ * nouns go back to the source (the role tagger is run on the shorter cue).
  */
 export function verbStart(ctx: DocContext, cue: TokenRange): TokenRange {
   const [a, b] = cue;
   const t = ctx.tokens;
+  if (b - a < 2) return cue;
   // tokens are runs of letters, so "town's" is "town" "'" "s"
   const possessive = a > 1 && t.lower[a - 1] === S && (t.lower[a - 2] === APOSTROPHE || t.lower[a - 2] === RIGHT_QUOTE);
-  if (b - a < 2 || a === 0 || !(possessive || MODIFIER_TAGS.has(ctx.pos[a - 1]!))) return cue;
+  if (a > 0 && (possessive || MODIFIER_TAGS.has(ctx.pos[a - 1]!))) {
+    let i = a;
+    while (i < b - 1 && NOMINAL_TAGS.has(ctx.pos[i]!)) i++;
+    if (i > a && VERB_TAGS.has(ctx.pos[i]!)) return [i, b];
+  }
+  // "the Meridian Open Source [Collective said]", "[the collective posted]": a name's last words or
+  // an article and its noun begun in the cue
   let i = a;
-  while (i < b - 1 && NOMINAL_TAGS.has(ctx.pos[i]!)) i++;
-  return i > a && VERB_TAGS.has(ctx.pos[i]!) ? [i, b] : cue;
+  if (t.lower[i] === THE) i++;
+  const article = i > a;
+  // (a headline's capitalised adverb is not a name: "Republicans Finally Confirmed")
+  while (i < b - 1 && NAME_WORD_TAGS.has(ctx.pos[i]!) && (article || capital(t.shape[i]!))) i++;
+  const begun = article ? i > a + 1 : i > a && a > 0 && capital(t.shape[a - 1]!);
+  return begun && FINITE_TAGS.has(ctx.pos[i]!) ? [i, b] : cue;
 }
 
 /** Auxiliaries and modals a cue can open with ("has said", "could not verify", "was reportedly"). */
@@ -616,13 +661,17 @@ export function auxiliaryStart(ctx: DocContext, cue: TokenRange, floor: number, 
 const capital = (shape: number): boolean => shape === Shape.capitalized || shape === Shape.upper;
 
 const ARTICLES = words(['a', 'an', 'the']);
+const THE = hashWord('the');
+/** Tags of a name's or a noun phrase's words. */
+const NAME_WORD_TAGS = tags(['NN', 'NNS', 'NNP', 'NNPS', 'JJ']);
 
 /**
  * Whether the source before a cue ends in an article ("These accusations are a [staged provocation
  * intended]", "Cooper 360 was the [show]"): the cue then began inside a noun phrase, so it is no cue.
  */
 export function articleBeforeCue(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined): boolean {
-  return source !== undefined && source[1] === cue[0] && source[1] - source[0] > 1 && ARTICLES.has(ctx.tokens.lower[cue[0] - 1]!);
+  if (source === undefined || source[1] !== cue[0]) return false;
+  return source[1] - source[0] > 1 && ARTICLES.has(ctx.tokens.lower[cue[0] - 1]!);
 }
 
 /**
@@ -737,6 +786,20 @@ function hasVerb(ctx: DocContext, from: number, to: number, clause = false): boo
   return false;
 }
 
+/** Last words of a genre label before a colon ("Fact check:", "Transcript excerpt:", "UPDATE:"), no speaker. */
+const GENRE_LABELS = words([
+  'check', 'factcheck', 'transcript', 'excerpt', 'summary', 'findings', 'verdict', 'claim', 'correction',
+  'update', 'updated', 'note', 'analysis', 'opinion', 'explainer', 'background', 'context', 'rating', 'related',
+  'breaking', 'exclusive', 'look', 'review', 'byline', 'dateline', 'source', 'sources', 'photo', 'caption',
+  'video', 'audio', 'listen', 'clarification', 'email', 'web', 'website', 'twitter', 'phone', 'fax', 'contact',
+]);
+
+/** Whether a colon cue's source is a genre label ("Fact check: Video does not show …"), not a speaker. */
+export function genreLabel(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined): boolean {
+  const colon = cue[1] - cue[0] === 1 && ctx.tokens.lower[cue[0]] === COLON;
+  return colon && source !== undefined && source[1] === cue[0] && GENRE_LABELS.has(ctx.tokens.lower[source[1] - 1]!);
+}
+
 /** Speech verbs (not "talk" or "talks", nouns as often: "talk turned to Compaq"). */
 const SPEECH_VERBS = words(['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'talked', 'talking']);
 const ADDRESSEE_PREPOSITIONS = words(['to', 'with']);
@@ -794,7 +857,8 @@ export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) =
 
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
- * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), an adverb
+ * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), a label
+ * before a colon ("Fact check: Video" → "Video"), an adverb
  * of the cue ("The Ministry categorically"), a relative pronoun trailing it ("The Mission, which" →
  * "The Mission"), a time phrase taken for it ("…, which last week called …" → "which"; a time phrase
  * alone is no source).
@@ -804,6 +868,14 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
   const [a, b] = source;
   const after = datelineEnd(ctx, ctx.sentStart[a]!);
   if (after > a && after < b) return [after, b];
+  // "Fact check: Video does not show …", "Bill Clinton: Hillary thinks …": a source starts after a
+  // label's colon (a short run of words; not the colon of a title: "a co-author of ''Chick Lit: The New …")
+  for (let i = a + 1; i < b - 1 && i <= a + LABEL_REACH && t.shape[a] !== Shape.punct; i++) {
+    if (t.shape[i] !== Shape.punct) continue;
+    // (not a verse or a time: "Isaiah 45:1")
+    if (t.lower[i] === COLON && t.shape[i + 1] !== Shape.digits) return cleanSource(ctx, [i + 1, b], cue);
+    break;
+  }
   // "The Ministry categorically denies": an adverb before the cue modifies the cue
   if (b - a > 1 && ctx.pos[b - 1] === ADVERB && endsWith(ctx, b - 1, 'ly'))
     return cleanSource(ctx, [a, b - 1], cue);
@@ -962,4 +1034,58 @@ export function wholeAppositiveSubject(
   for (let i = start; i < a; i++) if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
   for (const c of contents) if (c[0] < a && c[1] > start) return source;
   return [start, b];
+}
+
+/** Most words of a transcript's speaker label, with its parenthesis ("HOST (Kiran Vell)"). */
+const LABEL_WORDS = 8;
+const OPEN_PAREN = hashWord('(');
+const CLOSE_PAREN = hashWord(')');
+/** Punctuation left out at a turn's end (a question keeps its mark). */
+const TURN_END_TRIM = words(['.', ',', ';', ':']);
+
+/** The colon after a speaker label opening the paragraph at `p` ("ORUN:", "HOST (Kiran Vell):"), or -1. */
+function labelColon(ctx: DocContext, p: number): number {
+  const t = ctx.tokens;
+  let i = p;
+  while (i < t.count && i - p < 3 && t.shape[i] === Shape.upper && t.end[i]! - t.start[i]! > 1) i++;
+  if (i === p) return -1;
+  if (t.lower[i] === OPEN_PAREN) {
+    const close = i + LABEL_WORDS;
+    while (i < t.count && i < close && t.lower[i] !== CLOSE_PAREN) i++;
+    if (t.lower[i] !== CLOSE_PAREN) return -1;
+    i++;
+  }
+  return i < t.count && t.lower[i] === COLON && ctx.layout.paragraph[i] === ctx.layout.paragraph[p] ? i : -1;
+}
+
+/**
+ * A transcript's turns ("ORUN: We examined eleven bodies. … these people were executed."): a
+ * paragraph opened by an upper-case speaker label and a colon is one attribution, the label its
+ * source and the whole paragraph after the colon its content. The taggers find such a turn's first
+ * sentence at best; attributions inside the turn stay, nested in it.
+ */
+export function speakerTurns(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  const t = ctx.tokens;
+  const paragraph = ctx.layout.paragraph;
+  let out: RawAttribution[] | null = null;
+  for (let p = 0; p < t.count; p++) {
+    if (p > 0 && paragraph[p] === paragraph[p - 1]) continue;
+    // (a transcript quoted whole opens each turn with a quotation mark: "WALLACE: …)
+    const label = ctx.layout.quoteMark[p] === 1 ? p + 1 : p;
+    if (t.shape[label] !== Shape.upper) continue;
+    const colon = labelColon(ctx, label);
+    // not a genre label ("CORRECTION:", "EMAIL:"), nor a headline in capitals ("UN: PEACEKEEPERS PAYING …")
+    if (colon < 0 || GENRE_LABELS.has(t.lower[colon - 1]!) || t.shape[colon + 1] === Shape.upper) continue;
+    let end = colon + 1;
+    while (end < t.count && paragraph[end] === paragraph[p]) end++;
+    while (end > colon + 1 && TURN_END_TRIM.has(t.lower[end - 1]!)) end--;
+    if (end - colon < 3) continue;
+    out ??= [...found];
+    const turn = rawAttribution([colon, colon + 1], [[label, colon]], [[colon + 1, end]], 0.9);
+    const k = out.findIndex((a) => a.cue[0] === colon);
+    if (k >= 0) out[k] = turn;
+    else out.push(turn);
+  }
+  if (out === null) return found;
+  return out.sort((x, y) => x.cue[0] - y.cue[0]);
 }

@@ -30,6 +30,8 @@ import {
   cleanSource,
   colonAfterCue,
   insideName,
+  speakerTurns,
+  genreLabel,
   quotedBy,
   reportedSubjectBefore,
   invertedSource,
@@ -111,7 +113,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     spent += roles.window;
     if (
       roles.contents.length === 0 &&
-      cueTags.margin[cue[0]]! >= RETRY_MARGIN &&
+      cueTags.margin[tagged[0]]! >= RETRY_MARGIN &&
       spent + roles.window + (cues.length - i - 1) * perCue * scale <= budget
     ) {
       // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
@@ -119,11 +121,11 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
       spent += roles.window;
     }
-    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[cue[0]]!);
+    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[tagged[0]]!);
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return reportedSubjects(ctx, withoutMutualContents(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))));
+  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))))));
 }
 
 /**
@@ -202,7 +204,7 @@ function assemble(
     source = cleaned;
     // no content yet is no reason to stop ("…, a prosecutor told the tribunal." gets the clause before),
     // unless the source is itself doubtful (a clause with commas rather than a noun phrase)
-    if (articleBeforeCue(ctx, cue, source)) return null;
+    if (articleBeforeCue(ctx, cue, source) || genreLabel(ctx, cue, source)) return null;
     if (contents.length === 0 && source !== undefined && ctx.commas[source[1]]! > ctx.commas[source[0]]!) return null;
   }
   const auxiliaries = withAuxiliaries(ctx, cue, source, contents);

@@ -423,6 +423,44 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(found.find((a) => a.cue.text === 'said')?.source?.text, "The regional prosecutor's office", summary(found));
   });
 
+  it('reads each turn of a transcript as one attribution to its speaker label, and no label of a genre', () => {
+    const text = [
+      'HOST (Mara Lind): Dr. Orvel, what did your team find at the well?',
+      'ORVEL: We examined six bodies. All of them had been shot at close range. In my opinion they were executed.',
+      'CORRECTION: An earlier version of this transcript misspelled the name of the village.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const shape = summary(found);
+    const turn = found.find((a) => a.source?.text === 'ORVEL');
+    assert.equal(turn?.cue.text, ':', shape);
+    assert.deepEqual(turn?.content.map((c) => c.text), ['We examined six bodies. All of them had been shot at close range. In my opinion they were executed'], shape);
+    assert.equal(found.find((a) => a.source?.text === 'HOST (Mara Lind)')?.content[0]?.text, 'Dr. Orvel, what did your team find at the well?', shape);
+    assert.ok(!found.some((a) => a.source?.text === 'CORRECTION'), shape);
+  });
+
+  it('drops a genre label before a colon, and finds the subject of a coordinated cue and after a semicolon', () => {
+    const text = [
+      'Fact check: Video does not show a mass grave near Orvel',
+      'Welt later deleted the post but told this outlet he still believed that killings had taken place in the area.',
+      "Claims of a second grave remain unverified; the regional ombudsman's office said it was seeking access to the town.",
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const shape = summary(found);
+    assert.ok(!found.some((a) => a.source?.text.startsWith('Fact check')), shape);
+    assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'Welt', shape);
+    assert.equal(found.find((a) => a.cue.text === 'said')?.source?.text, "the regional ombudsman's office", shape);
+  });
+
+  it('starts a cue begun on the last word of a name at its verb, and keeps a subject out of the widened clause', () => {
+    const found = extractAttributions(
+      "Independent analysts at the Orvel Open Source Collective said the burning vehicle in the army's video appeared to be a military truck, not a bus.",
+    );
+    const shape = summary(found);
+    const said = found.find((a) => a.cue.text === 'said');
+    assert.equal(said?.source?.text, 'Independent analysts at the Orvel Open Source Collective', shape);
+    assert.match(said?.content[0]?.text ?? '', /^the burning vehicle/, shape);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

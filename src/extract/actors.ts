@@ -126,6 +126,47 @@ const COORDINATION = /^(?:\s*,)?\s*(?:and|&|as well as|along with|together with)
 const PRONOUNS_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUNS_PLURAL = /^(?:they|them)$/i;
 const RELATIVE_PRONOUN = /^(?:who|which|that)$/i;
+/** A relative clause or its comma at the end of a source: no part of the actor's name ("Relatives of the victims, who travelled …,"). */
+const RELATIVE_TAIL = /(?:\s*,\s*|\s+)(?:who|which|whose)\s[\s\S]*$|[\s,]+$/;
+/**
+ * A lower-case noun phrase ending at a comma at the end of the text: a determiner and up to five words
+ * with no verb-like function word among them ("the manager, who", "a weapons depot, which").
+ */
+const ANTECEDENT_PHRASE =
+  /\b(?:the|a|an|its|his|her|their|one|another|some|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+((?:(?!(?:the|a|an|it|them|him|her|us|me|that|this|to|and|but|or|is|was|were|are|be|been|has|had|have|not|said|says)\s)[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*,\s*$/iu;
+/** Plural people of an organisation before its name: "monitors from the", "researchers at". */
+const MEMBERS_OF = /\b[A-Za-z]+s\s+(?:from|at|of|with)\s+(?:the\s+)?$/;
+/** Words before a title that belong to it ("Deputy Minister", "Acting Mayor", "Vice Chancellor"). */
+const ROLE_PREFIXES: ReadonlySet<string> = new Set(['Deputy', 'Vice', 'Acting', 'Interim', 'Assistant']);
+/** Prepositions that end a description's head phrase ("a woman in the queue" → "woman"). */
+const HEAD_END: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with', 'on', 'near', 'close', 'to', 'who', 'which', 'whose', 'that', 'reached', 'based']);
+/** A cue that asks rather than states (read from a source's channel and cue text). */
+const QUESTION_CUE = /\b(?:ask|asks|asked|asking|question|questioned|questioning|wondered|inquired)\b/i;
+/** A preposition (and article) right before a name: the name sits inside a description ("the leader of the …"). */
+const PREPOSITION_BEFORE = /\b(?:of|for|at|on|in|with|from)\s+(?:the\s+)?$/i;
+/** An indefinite determiner opening a description of one person: "a", "an", "one", "another". */
+const INDEFINITE = /^(?:a|an|one|another)\s/i;
+/** Words that say nothing about which actor a description means ("the same group"). */
+const NEUTRAL_MODIFIERS: ReadonlySet<string> = new Set(['same', 'said', 'aforementioned', 'former']);
+/**
+ * Singular nouns naming one unnamed person ("a protected witness", "one woman"): such a speaker is a
+ * person, so "he" and "she" can reach it.
+ */
+const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner'.split(' '),
+);
+/** Head nouns of unnamed bodies and the type a new actor of that kind gets ("the regional health office"). */
+const DESCRIPTION_TYPES: ReadonlyMap<string, ActorType> = new Map<string, ActorType>([
+  ['ministry', 'state_body'], ['office', 'state_body'], ['department', 'state_body'], ['agency', 'state_body'], ['police', 'state_body'],
+  ['court', 'state_body'], ['tribunal', 'state_body'], ['council', 'state_body'], ['committee', 'state_body'], ['commission', 'state_body'],
+  ['army', 'armed_forces'], ['military', 'armed_forces'], ['militia', 'armed_forces'], ['battalion', 'armed_forces'], ['brigade', 'armed_forces'],
+  ['government', 'government'],
+  ['group', 'organization'], ['organization', 'organization'], ['organisation', 'organization'], ['institution', 'organization'], ['hospital', 'organization'],
+  ['charity', 'ngo'], ['ngo', 'ngo'], ['watchdog', 'ngo'],
+  ['channel', 'media'], ['newspaper', 'media'], ['broadcaster', 'media'], ['outlet', 'media'],
+]);
+/** Heads of civil descriptions ("the organization", "the court") that refer back to the latest such body. */
+const CIVIL_HEADS = /^(?:organi[sz]ation|group|agency|body|ngo|charity|court|tribunal|institution|watchdog|monitor|mission|council|committee|commission)$/;
 /** A capitalised name (with "of", "the", "for", "and" inside) ending at a comma at the end of the text. */
 const ANTECEDENT_NAME = /((?:The\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|the|for|and|\p{Lu}[\p{L}'’.-]*))*)\s*,\s*$/u;
 const DOCUMENT_NOUNS = /^(?:statement|report|letter|release|press release|post|communique|communiqué|message|note|document|filing|complaint|indictment|post|video|findings|study|survey|assessment|update)$/i;
@@ -259,9 +300,53 @@ function isCivilDraft(d: Draft): boolean {
 }
 
 /**
- * Finds the actors of `text` and resolves each attribution's speaker. Never throws; unknown or
- * unresolvable speakers get an actor built from their span, so `speakerOf` is null only for
- * attributions without a source.
+ * True when an actor may be what a description with this head noun refers back to: a ministry, an
+ * office or the police only a government body, an army only armed forces or a government.
+ */
+function fitsHead(head: string, d: Draft): boolean {
+  switch (head) {
+    case 'ministry':
+    case 'department':
+    case 'police':
+      return d.type === 'government' || d.type === 'state_body';
+    case 'office':
+      return d.type === 'government' || d.type === 'state_body' || d.type === 'international_body';
+    case 'army':
+    case 'military':
+      return d.type === 'armed_forces' || d.type === 'government';
+    default:
+      return true;
+  }
+}
+
+/**
+ * True when every modifier of a description is found in the actor's name, role, affiliation or
+ * aliases: "the defence ministry" may be the "Ministry of Defence", never the "Ministry of Justice".
+ */
+function modifiersFit(modifiers: readonly string[], d: Draft): boolean {
+  if (modifiers.length === 0) return true;
+  const words = nameWordsOf(d);
+  for (const m of modifiers) {
+    if (words.includes(m)) continue;
+    if (d.role !== null && d.role.toLowerCase().split(/\s+/).includes(m)) continue;
+    if (d.affiliation !== null && d.affiliation.toLowerCase() === (demonymOfLower(m) ?? m)) continue;
+    let inAlias = false;
+    for (const alias of d.aliases) if (alias.toLowerCase().split(/\s+/).includes(m)) inAlias = true;
+    if (!inAlias) return false;
+  }
+  return true;
+}
+
+/** The country or body a lower-cased demonym names, lower-cased ("russian" → "russia"), or null. */
+function demonymOfLower(word: string): string | null {
+  const capital = word.charAt(0).toUpperCase() + word.slice(1);
+  return demonymOf(capital)?.toLowerCase() ?? null;
+}
+
+/**
+ * Finds the actors of `text` and resolves each attribution's speaker. Never throws; unknown
+ * speakers get an actor built from their span, so `speakerOf` is null only for attributions without
+ * a source and for a bare pronoun ("it", "they", "she", "which") with nothing earlier to refer to.
  *
  * @example
  * const { actors } = extractActors('Mariupol Mayor Vadym Boychenko said…', [], gazetteer);
@@ -597,16 +682,26 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       }
       break;
     }
-    let role: string | null = null;
-    for (const tw of TITLE_FIRST.has(run[k]?.text ?? '') ? TITLE_WORDS : []) {
-      if (tw.every((w, o) => run[k + o]?.text === w) && k + tw.length < run.length) {
-        role = tw.join(' ');
-        k += tw.length;
-        break;
-      }
+    let role = titleAt(run, k);
+    // "Deputy Minister", "Acting Mayor": a prefix word before a title belongs to the role (a listed
+    // title that starts with it, "Deputy Prime Minister", is taken whole above).
+    const lead = run[k]?.text ?? '';
+    if ((role === null || role === lead) && ROLE_PREFIXES.has(lead)) {
+      const next = titleAt(run, k + 1);
+      if (next !== null) role = `${lead} ${next}`;
     }
+    if (role !== null) k += role.split(' ').length;
     if (role === null && affiliation.length > 0) return { role: null, affiliation: null, name: [...run] };
     return { role, affiliation: affiliationName(affiliation), name: run.slice(k) };
+  }
+
+  /** The longest title at token `k` that leaves a name after it, or null. */
+  function titleAt(run: readonly Token[], k: number): string | null {
+    if (!TITLE_FIRST.has(run[k]?.text ?? '')) return null;
+    for (const tw of TITLE_WORDS) {
+      if (tw.every((w, o) => run[k + o]?.text === w) && k + tw.length < run.length) return tw.join(' ');
+    }
+    return null;
   }
 
   function appositive(d: Draft, end: number): void {
@@ -702,8 +797,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // into an empty array, deoptimised this function when a later document first had one.
   const jointSources = new Map<string, string[]>();
   const nameGenders = new Map<Draft, Gender | null>();
+  /** Persons known only by an indefinite description ("A protected witness"). */
+  const unnamedPersons = new Set<Draft>();
   const sorted = inSourceOrder(attributions);
-  const previousSpeakers: { pos: number; actor: Draft; channelText: string }[] = [];
+  /** Resolved sources so far: where each starts and ends (trailing commas and spaces left off), and its actor. */
+  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string }[] = [];
   resolveSpeakers();
 
   // A function of its own, like analyseRun: the first joint source in a run of documents reaches code
@@ -716,10 +814,17 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         continue;
       }
       const d = resolveSpeaker(src.start, src.end, src.text, a);
+      // A pronoun with nothing to refer to stays unresolved: "It", "they" or "which" is no actor.
+      if (d === null) {
+        speakerOf[a.id] = null;
+        continue;
+      }
       speakerOf[a.id] = d.id;
       const joint = coordinated(src.start, src.end, d);
       if (joint.length > 1) jointSources.set(a.id, joint.map((j) => j.id));
-      previousSpeakers.push({ pos: src.start, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
+      let end = src.end;
+      while (end > src.start && (text.charCodeAt(end - 1) === 44 || text.charCodeAt(end - 1) === 32)) end--;
+      previousSpeakers.push({ pos: src.start, end, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
     }
   }
 
@@ -789,7 +894,59 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     return null;
   }
 
-  function resolveSpeaker(start: number, end: number, rawSurface: string, a: Attribution): Draft {
+  /**
+   * What a relative pronoun source refers to ("the Ministry, which …", "monitors from the Kolmer
+   * Institute, who …"): the noun phrase right before its comma — a source resolved there, an actor
+   * named there, or the phrase itself — and only when there is none the latest mention before it
+   * (a person or group for "who"). Null when nothing fits.
+   */
+  function antecedentOf(start: number, person: boolean, a: Attribution): Draft | null {
+    let comma = start;
+    while (comma > 0 && text.charCodeAt(comma - 1) === 32) comma--;
+    if (comma > 0 && text.charCodeAt(comma - 1) === 44) {
+      comma--;
+      let phraseEnd = comma;
+      while (phraseEnd > 0 && text.charCodeAt(phraseEnd - 1) === 32) phraseEnd--;
+      // an earlier source ending at the comma or running on over the pronoun
+      let bySource: Draft | null = null;
+      for (let k = previousSpeakers.length - 1; k >= 0 && bySource === null; k--) {
+        const s = previousSpeakers[k];
+        if (s !== undefined && s.pos < phraseEnd && (s.end === phraseEnd || s.end > start)) bySource = s.actor;
+      }
+      // "who" is that source's speaker ("monitors from the Kolmer Institute, who"); "which" the body
+      // named right before it, not the person of the source ("Ann Lee, the head of the Union, which").
+      if (person && bySource !== null) return bySource;
+      for (let k = firstMentionAtOrAfter(phraseEnd) - 1; k >= 0; k--) {
+        const m = mentionLog[k];
+        if (m === undefined || m.end < phraseEnd - 200) break;
+        if (m.end !== phraseEnd) continue;
+        // "who" after an organisation means its people ("monitors from the Kolmer Institute, who"),
+        // not a person described by their post there ("Ann Lee, director at the Institute, who").
+        if (person ? m.actor.type === 'person' || m.actor.type === 'group' || MEMBERS_OF.test(text.slice(Math.max(0, m.start - 40), m.start)) : m.actor.type !== 'person') return m.actor;
+        break;
+      }
+      if (bySource !== null && bySource.type !== 'person') return bySource;
+      // a lower-case phrase whose head names people or a body ("the manager, who", "a local charity, which")
+      const before = text.slice(Math.max(0, start - 120), start);
+      const phrase = ANTECEDENT_PHRASE.exec(before);
+      const last = (phrase?.[1] ?? '').split(/\s+/).pop()?.toLowerCase() ?? '';
+      if (phrase !== null && (person ? PERSON_NOUNS.has(last) || BARE_GROUP.test(last) || GROUP_NOUNS.has(last) : DESCRIPTION_TYPES.has(last))) {
+        const phraseStart = start - before.length + phrase.index;
+        const d = resolveSpeaker(phraseStart, phraseEnd, text.slice(phraseStart, phraseEnd), a);
+        if (d !== null) return d;
+      }
+    }
+    const latest = latestMention(start, (d) => (person ? d.type === 'person' || d.type === 'group' : d.type !== 'person'));
+    if (latest !== null) return latest;
+    // no mention found: the capitalised name right before the comma ("The Ostland Water Board, which")
+    const before = text.slice(Math.max(0, start - 120), start);
+    const name = ANTECEDENT_NAME.exec(before);
+    if (name === null || name[1] === undefined) return null;
+    const nameStart = start - before.length + name.index;
+    return resolveSpeaker(nameStart, nameStart + name[1].length, name[1], a);
+  }
+
+  function resolveSpeaker(start: number, end: number, rawSurface: string, a: Attribution): Draft | null {
     // A source cut to its determiner ("The" + cue "collective said"): take the words up to the verb.
     let surface = rawSurface;
     if (/^\s*(?:the|its|his|her|their|this|that|a|an)\s*$/i.test(rawSurface) && a.cue.start >= end) {
@@ -797,62 +954,92 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const upTo = lastSpace > 0 ? a.cue.start + lastSpace : a.cue.start;
       if (upTo > end && upTo - start < 60) surface = text.slice(start, upTo);
     }
+    // A relative clause or trailing comma is no part of the speaker ("Relatives of the victims, who …,").
+    const tail = RELATIVE_TAIL.exec(surface);
+    if (tail !== null && tail.index > 0) {
+      surface = surface.slice(0, tail.index);
+      end = Math.min(end, start + tail.index);
+    }
     const inside: (typeof mentionLog)[number][] = [];
     for (let k = firstMentionAtOrAfter(start - 200); k < mentionLog.length; k++) {
       const m = mentionLog[k];
       if (m === undefined || m.start >= end) break;
       if (start < m.end) inside.push(m);
     }
-    const named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
+    let named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
+    if (named !== undefined && (named.actor.type !== 'person' || /^['’]s\b/.test(text.slice(named.end, named.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(start, named.start - 12), named.start)))) {
+      // "The commander of the Black Pine militia, Yaroslav Demko,", "Mr. Lee's spokesman, Ann Ross,":
+      // the person the appositive names, not a body or an owner inside the description before it.
+      const appositive = inside.find((m) => m.actor.type === 'person' && m.start > start && /,\s*$/.test(text.slice(start, m.start)));
+      if (appositive !== undefined) named = appositive;
+    }
     if (named !== undefined) return named.actor;
     const clean = surface.trim().replace(/^(?:the|its|his|her|their)\s+/i, '');
     const lower = clean.toLowerCase();
-    if (RELATIVE_PRONOUN.test(clean)) {
-      // "Kestrava's mayor, Tomas Ardelyan, who has said …", "the Ministry, which last week called …":
-      // the phrase the relative clause hangs on, the latest mention before it (a person for "who")
-      const person = /^who$/i.test(clean);
-      const antecedent = latestMention(start, (d) => (person ? d.type === 'person' || d.type === 'group' : d.type !== 'person'));
-      if (antecedent !== null) return antecedent;
-      // no mention found: the capitalised name right before the comma ("The Ostland Water Board, which")
-      const before = text.slice(Math.max(0, start - 120), start);
-      const name = ANTECEDENT_NAME.exec(before);
-      if (name !== null && name[1] !== undefined) {
-        const nameStart = start - before.length + name.index;
-        return resolveSpeaker(nameStart, nameStart + name[1].length, name[1], a);
-      }
-    }
+    if (RELATIVE_PRONOUN.test(clean)) return antecedentOf(start, /^who$/i.test(clean), a);
     if (PRONOUNS_PERSON.test(clean)) {
       // "she said" prefers the latest woman or person of unknown gender over a nearer man, and vice versa.
       const gender: Gender = /^(?:she|her)$/i.test(clean) ? 'female' : 'male';
-      // When every earlier person is of the other gender the pronoun stays unresolved (an actor of its own).
-      return (
-        latestSpeaker(start, (d) => fitsPronoun(d, gender)) ?? latestMention(start, (d) => fitsPronoun(d, gender)) ?? fallback(surface, 'person', start, end)
-      );
+      // An unnamed person ("A protected witness … He said") as the speaker right before, unless they
+      // only asked a question ("a reporter asked her … She said"); further back, "he" and "she" name
+      // the named people of the story first, and an unnamed one only when no named one fits.
+      const previous = previousSpeakers[previousSpeakers.length - 1];
+      if (previous !== undefined && previous.pos < start && unnamedPersons.has(previous.actor) && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
+      const named = (d: Draft): boolean => fitsPronoun(d, gender) && !unnamedPersons.has(d);
+      const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && unnamedPersons.has(d);
+      // When every earlier person is of the other gender the pronoun stays unresolved.
+      return latestSpeaker(start, named) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed);
     }
-    if (PRONOUNS_PLURAL.test(clean)) {
-      return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person') ?? fallback(surface, 'group', start, end);
+    if (PRONOUNS_PLURAL.test(clean)) return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person');
+    if (/^it$/i.test(clean)) return latestMention(start, isOrgDraft);
+    const words = clean.split(/\s+/);
+    // The head noun ends the words before the first preposition ("a woman in the queue" → "woman");
+    // the words before it are the description's own modifiers.
+    let headAt = 0;
+    while (headAt + 1 < words.length && !HEAD_END.has((words[headAt + 1] ?? '').toLowerCase()) && !(words[headAt] ?? '').endsWith(',')) headAt++;
+    // A capitalised head with words after it is a name ("the Commission on Presidential Debates"),
+    // not a description: its last word is read as before.
+    if (headAt < words.length - 1 && STARTS_CAPITAL.test(words[headAt] ?? '')) headAt = words.length - 1;
+    const head = (words[headAt] ?? lower).toLowerCase();
+    const modifiers: string[] = [];
+    for (let k = 0; k < headAt; k++) {
+      const w = (words[k] ?? '').toLowerCase().replace(/['’]s$/, '');
+      if (w !== '' && !ARTICLES.has(w) && !NEUTRAL_MODIFIERS.has(w)) modifiers.push(w);
     }
-    if (/^it$/i.test(clean)) return latestMention(start, isOrgDraft) ?? fallback(surface, 'organization', start, end);
-    const head = lower.split(/\s+/).pop() ?? lower;
     if (DOCUMENT_NOUNS.test(head) && /^(?:the|its|this|that)\s/i.test(surface.trim())) {
       const byChannel = [...previousSpeakers].reverse().find((s) => s.pos < start && s.channelText.toLowerCase().includes(head));
       if (byChannel !== undefined) return byChannel.actor;
       return latestSpeaker(start, () => true) ?? fallback(surface, 'organization', start, end);
     }
-    if (/^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || orgHeadOf(clean) !== undefined) {
+    const described = /^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || orgHeadOf(clean) !== undefined;
+    if (described) {
       const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
       if (byRole !== null) return byRole;
-      const byName = latestMention(start, (d) => d.type !== 'group' && nameWordsOf(d).includes(head));
+      // "the former president": a person whose role has that head and whose description has its modifiers
+      if (PERSON_NOUNS.has(head)) {
+        const byRoleHead = latestMention(start, (d) => d.type === 'person' && d.role !== null && d.role.toLowerCase().split(/\s+/).includes(head) && modifiersFit(modifiers, d));
+        if (byRoleHead !== null) return byRoleHead;
+      }
+      // Linked back only when the description's own modifiers are in that actor's name or description.
+      const byName = latestMention(start, (d) => d.type !== 'group' && nameWordsOf(d).includes(head) && fitsHead(head, d) && modifiersFit(modifiers, d));
       if (byName !== null) return byName;
-      if (/^(?:organi[sz]ation|group|agency|body|ngo|charity|court|tribunal|institution|watchdog|monitor|mission|office|ministry|council|committee|commission)$/.test(head)) {
-        const speaker = latestSpeaker(start, isCivilDraft);
-        const mentioned = latestMention(start, isCivilDraft);
+      if (CIVIL_HEADS.test(head) || head === 'ministry' || head === 'office') {
+        const fits = (d: Draft): boolean => (head === 'ministry' || head === 'office' ? fitsHead(head, d) : isCivilDraft(d)) && modifiersFit(modifiers, d);
+        const speaker = latestSpeaker(start, fits);
+        const mentioned = latestMention(start, fits);
         const org = speaker !== null && mentioned === speaker ? speaker : mentioned;
         if (org !== null) return org;
       }
       if (/^(?:government|kremlin|administration)$/.test(head)) {
-        const gov = latestMention(start, (d) => d.type === 'government');
+        const gov = latestMention(start, (d) => d.type === 'government' && modifiersFit(modifiers, d));
         if (gov !== null) return gov;
+      }
+      // Otherwise a body of its own, typed by its head ("the regional health office" → a state body).
+      const bodyType = DESCRIPTION_TYPES.get(head);
+      if (bodyType !== undefined && headAt === words.length - 1) {
+        const d = create(`org:${lower}`, { name: clean, type: bodyType, role: null, affiliation: demonymOf(words[0] ?? '') ?? null });
+        mention(d, start, end, surface, false);
+        return d;
       }
     }
     const entries = gazetteer.lookup(clean);
@@ -864,12 +1051,21 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       mention(d, start, end, surface, false);
       return d;
     }
+    // One unnamed person introduced by an indefinite article ("A protected witness", "one woman in the
+    // queue"): a person, of the gender its noun says, whom "he" or "she" can then name. A definite or
+    // bare description ("the former president", "Ohio governor") mostly re-describes someone already
+    // named, and stays a description rather than taking their pronouns.
+    if (PERSON_NOUNS.has(head) && INDEFINITE.test(clean) && headAt <= 4 && !/^\p{Lu}/u.test(words[headAt] ?? '') && !words.slice(0, headAt).some((w) => /^(?:and|or|by)$|,$/i.test(w))) {
+      const d = fallback(clean, 'person', start, end);
+      d.gender ??= head === 'man' ? 'male' : titleGender(head);
+      unnamedPersons.add(d);
+      return d;
+    }
     if (BARE_GROUP.test(clean) || GROUP_RE.test(clean)) {
       GROUP_RE.lastIndex = 0;
       return fallback(clean, 'group', start, end);
     }
     GROUP_RE.lastIndex = 0;
-    const words = clean.split(/\s+/);
     const lastWord = words[words.length - 1] ?? '';
     // A proper name: capitalised, short, its head capitalised and not a plural common noun ("Fighters").
     const proper =
@@ -880,7 +1076,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       words.every((w) => STARTS_CAPITAL.test(w) || CONNECTORS.has(w)) &&
       // A lone capitalised word is a surname only when a reporting verb follows it ("Moulton said").
       (words.length > 1 || SPEECH_VERBS.test(text.slice(end, end + 40)));
-    return fallback(clean, proper ? (words.length > 1 ? 'organization' : 'person') : 'group', start, end);
+    // a title before the name makes it a person's ("Sen. Ann Lee of Ostland")
+    const titledName = TITLE_FIRST.has(words[0] ?? '') && words.every((w) => STARTS_CAPITAL.test(w));
+    return fallback(clean, proper ? (words.length > 1 && !titledName ? 'organization' : 'person') : 'group', start, end);
   }
 
   function fallback(surface: string, type: ActorType, start: number, end: number): Draft {

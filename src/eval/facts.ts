@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CorroborateError } from '../errors.ts';
-import type { Facts } from '../extract/facts.ts';
+import { unnamedPerson, type Facts } from '../extract/facts.ts';
 
 /** The five gold span types. */
 export type FactSpanType = 'Person' | 'Organisation' | 'Location' | 'Temporal' | 'Quantity';
@@ -160,7 +160,8 @@ export function factSpans(facts: Facts, text: string): FactSpan[] {
   }
   for (const a of facts.actors) {
     const type: FactSpanType | null = a.type === 'person' ? 'Person' : ORG_TYPES.has(a.type) ? 'Organisation' : null;
-    if (type === null) continue;
+    // a description of someone unnamed ("a local health official") is no named entity
+    if (type === null || unnamedPerson(a)) continue;
     for (const [s, e] of a.mentions) {
       if (placeSpans.some(([ps, pe]) => ps === s && pe === e)) continue;
       // Only names count: a mention whose head is lower-case ("Russian forces", "he") is not a named entity.

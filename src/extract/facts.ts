@@ -52,12 +52,17 @@ function safely<T>(fallback: T, run: () => T): T {
 /** A person actor named by a description rather than a name: lower-case, opening with a determiner, or with a preposition inside. */
 const UNNAMED_PERSON = /^(?:\p{Ll}|(?:A|An|One|Another|The|Some|Any|Each)\s)|\s(?:in|of|from|at|for|near|with)\s/u;
 
+/** Whether a person actor's name is a description ("a local health official", "A protected witness"), not a name. */
+export function unnamedPerson(actor: Pick<Actor, 'type' | 'name'>): boolean {
+  return actor.type === 'person' && UNNAMED_PERSON.test(actor.name);
+}
+
 /** Lower-cased surnames of the persons (a one-word person is a surname): "clinton", "obama". */
 function surnames(actors: readonly Actor[]): Set<string> {
   const personWords = new Set<string>();
   for (const a of actors) {
     // Not an unnamed person's description ("A judge in Ohio", "woman"): its last word is no surname.
-    if (a.type !== 'person' || UNNAMED_PERSON.test(a.name)) continue;
+    if (a.type !== 'person' || unnamedPerson(a)) continue;
     // Surnames only: first names ("Virginia") are too often places.
     const words = a.name.toLowerCase().split(/\s+/);
     const last = words[words.length - 1] ?? '';

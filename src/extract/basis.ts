@@ -9,6 +9,28 @@ import type { DocContext, TokenRange } from './attribution-features.ts';
 
 /** Pictures as evidence, not as a topic ("the video was recorded …") nor a link ("by video link"). */
 const PICTURE = String.raw`(?:images?|imagery|photographs?|photos?|videos?(?! (?:link|call|conference|platform|game)s?\b)|footage|clips?)`;
+
+/**
+ * A pattern that counts only where the text just before its match does not end in `unless` (what a
+ * lookbehind would say; a leading lookbehind of variable length is tried at every position of the
+ * text, this only where the pattern matches).
+ */
+class Unless {
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly unless: RegExp,
+  ) {}
+
+  test(text: string): boolean {
+    this.pattern.lastIndex = 0;
+    for (let m = this.pattern.exec(text); m !== null; m = this.pattern.exec(text))
+      if (!this.unless.test(text.slice(Math.max(0, m.index - LOOK_BACK), m.index))) return true;
+    return false;
+  }
+}
+/** Characters {@link Unless} reads before a match (its `unless` phrases are shorter). */
+const LOOK_BACK = 80;
+
 /**
  * Imagery is a basis when it is what the claim rests on: after a preposition or verb of analysis
  * ("based on satellite imagery", "analysis of the footage", "using drone photos"), or as the subject
@@ -16,22 +38,31 @@ const PICTURE = String.raw`(?:images?|imagery|photographs?|photos?|videos?(?! (?
  * clause is itself the claim in question ("no evidence that the video shows …", "the video does not
  * show …").
  */
-const IMAGERY = new RegExp(
+const IMAGERY_SOURCE = new RegExp(
   String.raw`\b(?:based on|on the basis of|according to|from|through|using|analy[sz](?:is|ed|ing) of|analy[sz]ed|analy[sz]ing|reviewed|reviewing|examined|examining|studied|citing|cited|drawing on|relying on|geolocated|verified)\s+` +
-    String.raw`(?:(?!(?:that|which|who|where)\b)[\w'’-]+\s+){0,3}?${PICTURE}\b` +
-    '|' +
-    String.raw`(?<!\b(?:evidence|claims?|proof|allegations?|suggestions?|rumou?rs?|whether|if|denied|denies|deny|false(?:ly)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2})` +
-    String.raw`\b${PICTURE}\b(?:\s+(?!(?:not|never|that|which|who|does|did|do)\b)[\w'’,-]+){0,4}?\s+(?:shows?|showed|showing|reveals?|revealed|revealing|depicts?|depicted|depicting|captured|appears? to show|appeared to show|indicates?|indicated|confirms?|confirmed|suggests?|suggested|proves?|proved|supports?|supported|corroborates?|corroborated|tells?|told)\b`,
+    String.raw`(?:(?!(?:that|which|who|where)\b)[\w'’-]+\s+){0,3}?${PICTURE}\b`,
   'iu',
 );
+const IMAGERY_SHOWS = new Unless(
+  new RegExp(
+    String.raw`\b${PICTURE}\b(?:\s+(?!(?:not|never|that|which|who|does|did|do)\b)[\w'’,-]+){0,4}?\s+(?:shows?|showed|showing|reveals?|revealed|revealing|depicts?|depicted|depicting|captured|appears? to show|appeared to show|indicates?|indicated|confirms?|confirmed|suggests?|suggested|proves?|proved|supports?|supported|corroborates?|corroborated|tells?|told)\b`,
+    'giu',
+  ),
+  /\b(?:evidence|claims?|proof|allegations?|suggestions?|rumou?rs?|whether|if|denied|denies|deny|false(?:ly)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2}$/iu,
+);
+const IMAGERY = { test: (text: string): boolean => IMAGERY_SOURCE.test(text) || IMAGERY_SHOWS.test(text) };
 /** Forensic findings, not a hearing or result still to come ("will hear forensic evidence next week"). */
-const FORENSIC =
-  /(?<!\b(?:will|would|shall|to be|expected to|plans? to|going to|awaiting|await|awaits|pending)\s+(?:\w+\s+){0,2})\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/iu;
+const FORENSIC = new Unless(
+  /\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/giu,
+  /\b(?:will|would|shall|to be|expected to|plans? to|going to|awaiting|await|awaits|pending)\s+(?:\w+\s+){0,2}$/iu,
+);
 /** Documents the speaker has, not ones demanded of another ("to release the medical records"). */
-const DOCUMENTS =
-  /(?<!\b(?:release|publish|disclose|provide|produce|submit|declassify|unseal|hand over|turn over|make public|release of|publication of|disclosure of|access to)\s+(?:[\w'’-]+\s+){0,3})\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/iu;
+const DOCUMENTS = new Unless(
+  /\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/giu,
+  /\b(?:release|publish|disclose|provide|produce|submit|declassify|unseal|hand over|turn over|make public|release of|publication of|disclosure of|access to)\s+(?:[\w'’-]+\s+){0,3}$/iu,
+);
 
-const PATTERNS: readonly (readonly [Basis, RegExp])[] = [
+const PATTERNS: readonly (readonly [Basis, { test(text: string): boolean }])[] = [
   ['eyewitness', /\beye-?witness(?:es)?\b|\bwitness(?:es)? (?:have |had )?(?:seen|saw|said|say|reported|described)\b|\bwitnessed\b|\bwitness accounts?\b|\bsaw with (?:their|his|her) own eyes\b/i],
   ['interviews', /\binterview(?:ed|s)? (?:with )?(?:more than |at least |over |nearly |about |some |dozens of |hundreds of )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many)\b|\binterviews with\b|\bspoke (?:to|with) (?:more than |at least )?\d/i],
   ['documents', DOCUMENTS],

@@ -39,11 +39,24 @@ const PUT_OUT = new RegExp(
 /** "told local radio", "told state television": an outlet without a name. */
 const TOLD_MEDIA =
   /\b(?:told|telling|tells|tell)\s+(?:the\s+)?(?:(?:local|state|state-run|state-owned|national|regional|public|private|independent|foreign|international|pro-government|opposition|Western|German|French|Russian|Ukrainian|Israeli|Arab|Turkish|Iranian|Chinese)\s+)(?:radio|television|TV|media|broadcasters?|newspapers?|news agencies|news outlets|outlets)\b/gu;
+/** Words without which {@link TOLD_MEDIA}, {@link LINK} and {@link PUT_OUT} cannot match: cheap first passes. */
+const MEDIA_WORDS = /radio|television|TV|media|broadcaster|newspaper|news agenc|outlet/iu;
+const LINK_WORDS = /link|call|conference|phone/iu;
+const PUT_OUT_WORDS = /posted|published|released|issued|shared|uploaded|put out/iu;
 const WHEN = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
 const TOLD = new RegExp(
   `\\b(?:told|telling|tells|tell)\\s+((?:the\\s+)?${WHEN}(?:[A-Z][\\w&.'’-]*)(?:\\s+(?:of\\s+|and\\s+)?${WHEN}[A-Z][\\w&.'’-]*)*)`,
   'gu',
 );
+/** The patterns read, each with its cheap first pass (null: none). */
+const PASSES: readonly (readonly [RegExp, RegExp | null])[] = [
+  [PREPOSITIONAL, ANY_MEDIUM],
+  [PLATFORM, null],
+  [TOLD, null],
+  [TOLD_MEDIA, MEDIA_WORDS],
+  [LINK, LINK_WORDS],
+  [PUT_OUT, PUT_OUT_WORDS],
+];
 
 /**
  * True when [start, end) of the text lies inside one of the contents. A module function rather than a
@@ -67,8 +80,8 @@ export function channelOf(
   const cueStart = t.start[a.cue[0]]!;
   const cueEnd = t.end[a.cue[1] - 1]!;
   const found: { text: string; start: number; end: number; distance: number }[] = [];
-  for (const re of [PREPOSITIONAL, PLATFORM, TOLD, TOLD_MEDIA, LINK, PUT_OUT]) {
-    if (re === PREPOSITIONAL && !ANY_MEDIUM.test(sentence)) continue;
+  for (const [re, gate] of PASSES) {
+    if (gate !== null && !gate.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
       let text = m[0].trim().replace(/\s+(?:on|of|and|the)$/u, '');

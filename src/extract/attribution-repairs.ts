@@ -766,12 +766,13 @@ const CHANNEL_DETERMINERS = words(['a', 'an', 'its', 'his', 'her', 'their']);
 const HYPHEN = hashWord('-');
 /**
  * Media a cue's own words go out through: channel.ts's media by their last word ("press release" →
- * "release"), without "report", "hearing", "column" and "op-ed", which often name what a content is
- * about ("said the report was false").
+ * "release", "Instagram story" → "story"), without "report", "hearing", "column" and "op-ed", which
+ * often name what a content is about ("said the report was false").
  */
 const MEDIUM_NOUNS = words([
   'statement', 'interview', 'tweet', 'post', 'release', 'conference', 'briefing', 'letter', 'speech', 'video',
-  'address', 'email', 'message', 'filing', 'podcast', 'broadcast', 'appearance', 'testimony',
+  'address', 'email', 'message', 'filing', 'podcast', 'broadcast', 'appearance', 'testimony', 'story', 'livestream',
+  'reel',
 ]);
 
 const VERB_FORM_TAGS = tags(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD']);

@@ -98,6 +98,24 @@ function abbreviationBefore(ctx: DocContext, i: number, floor: number): boolean 
   return i - 2 >= floor && t.lower[i - 1] === DOT && capital(t.shape[i - 2]!) && t.end[i - 2]! - t.start[i - 2]! <= 3;
 }
 
+/** Most words of a relative clause between a subject and its cue. */
+const RELATIVE_WORDS = 12;
+
+/**
+ * The end of a subject opening a sentence (from `floor`) with a relative clause running up to a cue
+ * at `cue` ("[A farmer who lives at the edge of the village] told …"): `cue` when it is one (a short
+ * noun phrase, then "who", or "that" and a verb; no comma or quotation), else -1.
+ */
+function relativeSubject(ctx: DocContext, floor: number, cue: number): number {
+  const t = ctx.tokens;
+  let i = floor;
+  while (i < cue && i - floor < SUBJECT_WORDS && SUBJECT_TAGS.has(ctx.pos[i]!)) i++;
+  if (i === floor || i >= cue || cue - i > RELATIVE_WORDS || (t.lower[i] !== WHO && t.lower[i] !== THAT)) return -1;
+  for (let j = i + 1; j < cue; j++) if (t.shape[j] === Shape.punct) return -1;
+  // ("who" opens a clause whatever the lexicon says of its verb: "who lives", "lives" a noun to it)
+  return t.lower[i] === WHO || hasVerb(ctx, i + 1, cue, true) ? cue : -1;
+}
+
 /**
  * The end of the subject opening a sentence (from `floor`) whose verb a cue at `cue` is coordinated
  * with ("[Welt] later deleted the post but told …"), or -1: a short noun phrase, then a verb, and
@@ -129,6 +147,8 @@ function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | 
   // a source of its own is kept; one wholly outside the reporter's content is the reporter's
   const source = a.sources[0];
   if (source !== undefined && (reporter === null || (source[1] > reporter[0] && source[0] < reporter[1]))) return a;
+  // a passive's subject is not who speaks ("a patrol leader had been told …")
+  if (passiveCue(ctx, a.cue)) return a;
   const t = ctx.tokens;
   const floor = ctx.sentStart[a.cue[0]]!;
   const start = auxiliaryStart(ctx, a.cue, Math.max(reporter === null ? 0 : reporter[0], floor), a.cue[0]);
@@ -138,8 +158,9 @@ function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | 
   if (NO_SUBJECT_TAGS.has(ctx.pos[start]!)) return a;
   if (reporter === null && source === undefined) {
     // "Welt later deleted the post but told this outlet …": a cue coordinated with its sentence's verb
-    // shares that verb's subject
-    const subject = passiveCue(ctx, [start, a.cue[1]]) ? -1 : coordinatedSubject(ctx, floor, start);
+    // shares that verb's subject; "A farmer who lives at the edge of the village told …": a subject
+    // with its relative clause
+    const subject = passiveCue(ctx, [start, a.cue[1]]) ? -1 : Math.max(coordinatedSubject(ctx, floor, start), relativeSubject(ctx, floor, start));
     let free = subject > floor;
     for (const c of a.contents) if (c[0] < subject && c[1] > floor) free = false;
     if (free) return rawAttribution(a.cue, [[floor, subject]], a.contents, a.confidence);
@@ -284,7 +305,7 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
       while (i > a.cue[0] - 3 && i >= 0 && BETWEEN_COORDINATED.has(t.lower[i]!)) i--;
       if (i < 0 || !COORDINATORS.has(t.lower[i]!)) continue;
     }
-    const j = earlierOfSentence(ctx, out, k, i);
+    const j = earlierOfSentence(ctx, out, k, i, !participle);
     if (j < 0) continue;
     const b = out[j]!;
     const source = b.sources[0];
@@ -311,14 +332,23 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
 }
 
 /** The attribution before `k` whose cue ends before token `i` in the same sentence as `k`'s, or -1. */
-function earlierOfSentence(ctx: DocContext, found: readonly RawAttribution[], k: number, i: number): number {
+function earlierOfSentence(ctx: DocContext, found: readonly RawAttribution[], k: number, i: number, coordinated: boolean): number {
   const sentence = ctx.layout.sentence[found[k]!.cue[0]];
   for (let j = k - 1; j >= 0; j--) {
     const b = found[j]!;
     if (ctx.layout.sentence[b.cue[0]] !== sentence) return -1;
-    if (b.cue[1] <= i) return j;
+    // for a coordinated cue, not one inside an earlier cue's content that ends before the coordinator
+    // ("The spokesperson confirmed that a patrol leader had been told …, and said …": the spokesperson's)
+    if (b.cue[1] <= i && !(coordinated && nestedBefore(found, j, i))) return j;
   }
   return -1;
+}
+
+/** Whether attribution `j`'s cue lies inside an earlier attribution's content that ends before token `i`. */
+function nestedBefore(found: readonly RawAttribution[], j: number, i: number): boolean {
+  const cue = found[j]!.cue;
+  for (let m = j - 1; m >= 0 && m >= j - 4; m--) for (const c of found[m]!.contents) if (inside(cue, c) && c[1] <= i) return true;
+  return false;
 }
 
 /** `b` with a last content fragment running past token `i` (a coordinator or comma) ended before it. */
@@ -426,6 +456,30 @@ export const wholeLeftClause: ContentRepair = (ctx, cue, source, contents) => {
 
 /** Cues whose object is whom they address, never what they report ("told reporters"; "said enough" reports). */
 const ADDRESSEE_CUES = words(['told', 'tells', 'informed', 'assured', 'warned']);
+/** Most words of an addressee before a reported clause ("told [us]", "told [the Orvant Courier]"). */
+const ADDRESSEE_WORDS = 4;
+
+/**
+ * "Relatives of six men told us they had identified the bodies …": when the role tagger gave "told"
+ * no content, the clause after its short addressee, to the sentence's end, is the content (a clause:
+ * "that", or a short subject and its finite verb). Returns the fragments (empty when not this shape).
+ */
+export function clauseAfterAddressee(ctx: DocContext, cue: TokenRange): TokenRange[] {
+  const t = ctx.tokens;
+  if (cue[1] - cue[0] !== 1 || !ADDRESSEE_CUES.has(t.lower[cue[0]]!)) return [];
+  let end = ctx.sentEnd[cue[0]]!;
+  if (t.shape[end - 1] === Shape.punct && ctx.layout.quoteMark[end - 1] === 0) end--;
+  for (let i = cue[1] + 1; i <= cue[1] + ADDRESSEE_WORDS && i < end - 1; i++) {
+    if (t.shape[i - 1] === Shape.punct || VERB_FORM_TAGS.has(ctx.pos[i - 1]!)) return [];
+    if (t.lower[i] === THAT) return [[i, end]];
+    // a short subject and its finite verb right after it ("they had identified …")
+    let j = i;
+    while (j < end && j - i < ADDRESSEE_WORDS && SUBJECT_TAGS.has(ctx.pos[j]!)) j++;
+    if (j > i && j < end && FINITE_TAGS.has(ctx.pos[j]!)) return [[i, end]];
+  }
+  return [];
+}
+
 /** Most words of a cue's object and circumstances before its sentence's end ("told [the tribunal on Tuesday]."). */
 const PLAIN_TAIL_WORDS = 8;
 
@@ -480,6 +534,8 @@ const PASSIVE_REPORTS = words([
   'suspected', 'estimated', 'expected', 'considered',
 ]);
 /** Adverbs that report without a source ("The governor reportedly plans …"). */
+/** Participles of a passive whose subject was addressed ("was told", "had been asked"). */
+const ADDRESSED = words(['told', 'asked', 'informed', 'instructed', 'urged', 'advised', 'warned', 'ordered', 'questioned']);
 const REPORT_ADVERBS = words(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'apparently']);
 const IT = hashWord('it');
 
@@ -487,14 +543,19 @@ const IT = hashWord('it');
  * What the phrase before a cue is when it is not who reports: what is reported ("content": "The mayor
  * is said to have ordered …", "The suspect is believed to be …", "The governor reportedly plans …";
  * PolNeAR leaves 14 of 18 "reportedly" and 4 of 5 "is said to" without a source, the subject in the
- * content) or nothing ("none": the empty "It" of "It was reported that …"); null when it is the source.
+ * content) or nothing ("none": the empty "It" of "It was reported that …", the addressee of "X was
+ * told …"); null when it is the source.
  */
 export function reportedSubjectBefore(ctx: DocContext, cue: TokenRange, source: TokenRange): 'content' | 'none' | null {
   const t = ctx.tokens;
   if (source[1] > cue[0]) return null;
   const last = t.lower[cue[1] - 1]!;
   if (REPORT_ADVERBS.has(last)) return 'content';
-  if (!passiveCue(ctx, cue) || !PASSIVE_REPORTS.has(last)) return null;
+  if (!passiveCue(ctx, cue)) return null;
+  // "a patrol leader had been told to turn back", "She was asked about …": the subject is who was
+  // addressed (PolNeAR: 32 of 35 such cues have no source, the others a "by" agent after the cue)
+  for (let i = cue[0]; i < cue[1]; i++) if (ADDRESSED.has(t.lower[i]!)) return 'none';
+  if (!PASSIVE_REPORTS.has(last)) return null;
   if (cue[1] < t.count && t.lower[cue[1]] === TO) return 'content';
   return source[1] - source[0] === 1 && t.lower[source[0]] === IT ? 'none' : null;
 }
@@ -549,16 +610,19 @@ const INVERTED_SOURCE_OPENERS = tags(['DT', 'CD', 'NNP', 'NNPS', 'NNS', 'NN', 'J
 
 /**
  * "The fire was started deliberately, said three residents who escaped the blaze.": when the tagger
- * gave a source-less cue the clause before it and, as a second fragment, the noun phrase after it to
+ * gave a source-less cue the clause before it and, as a further fragment, the noun phrase after it to
  * the sentence's end, that phrase is the (inverted) source. Returns its index among `contents`, or -1.
  */
 export function invertedSource(ctx: DocContext, cue: TokenRange, contents: readonly TokenRange[]): number {
   const t = ctx.tokens;
   if (contents.length < 2 || cue[1] - cue[0] !== 1 || !INVERTING_CUES.has(t.lower[cue[0]]!)) return -1;
-  const k = contents.length - 1;
+  // the fragment right after the cue (a quotation of the next sentence may follow it)
+  let k = 1;
+  while (k < contents.length && contents[k]![0] !== cue[1]) k++;
+  if (k === contents.length) return -1;
   const [a, b] = contents[k]!;
   const before = contents[k - 1]!;
-  if (a !== cue[1] || before[1] > cue[0] - 1 || t.lower[cue[0] - 1] !== COMMA) return -1;
+  if (before[1] > cue[0] - 1 || t.lower[cue[0] - 1] !== COMMA) return -1;
   const end = ctx.sentEnd[cue[0]]!;
   if (b < end - 1 || t.lower[a] === THAT || !INVERTED_SOURCE_OPENERS.has(ctx.pos[a]!)) return -1;
   // a noun phrase, perhaps with a relative clause: no verb before "who" or "that"
@@ -662,6 +726,7 @@ const capital = (shape: number): boolean => shape === Shape.capitalized || shape
 
 const ARTICLES = words(['a', 'an', 'the']);
 const THE = hashWord('the');
+const WHO = hashWord('who');
 /** Tags of a name's or a noun phrase's words. */
 const NAME_WORD_TAGS = tags(['NN', 'NNS', 'NNP', 'NNPS', 'JJ']);
 

@@ -30,6 +30,7 @@ import {
   cleanSource,
   colonAfterCue,
   insideName,
+  clauseAfterAddressee,
   speakerTurns,
   genreLabel,
   quotedBy,
@@ -223,6 +224,7 @@ function assemble(
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));
+  if (contents.length === 0) contents = clauseAfterAddressee(ctx, cue);
   if (contents.length === 0 || nothingAttributed(ctx, cue, contents)) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);
   if (source !== undefined) source = wholeAppositiveSubject(ctx, cue, wholeSourcePhrase(ctx, cue, source, contents), contents);

@@ -461,6 +461,37 @@ describe('extractAttributions on fictional sentences', () => {
     assert.match(said?.content[0]?.text ?? '', /^the burning vehicle/, shape);
   });
 
+  it('gives no source to the addressee of "was told", "and said" its sentence\'s speaker, and a subject across a relative clause', () => {
+    const text = [
+      'The spokesperson confirmed that a patrol leader had been told to turn back "or face the consequences," and said the mission had raised the incident with the liaison officer.',
+      'The mayor said the village was quiet. A farmer who lives at the edge of the village told the priest that soldiers had taken his two sons.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const shape = summary(found);
+    const told = found.find((a) => a.cue.text.endsWith('been told'));
+    assert.ok(told !== undefined, shape);
+    assert.equal(told.source, null, shape);
+    assert.equal(found.find((a) => a.cue.text === 'said' && a.content[0]?.text.startsWith('the mission'))?.source?.text, 'The spokesperson', shape);
+    assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'A farmer who lives at the edge of the village', shape);
+  });
+
+  it('reads the clause after "told us" when the tagger gives none, and an inverted source before a quotation', () => {
+    const text = [
+      'Relatives of six men on the list told us they had identified the bodies of their sons or brothers at the city morgue.',
+      'VELMARA — The fire that destroyed a shelter in Velmara on Saturday night was started deliberately, said three residents who escaped the blaze.',
+      '"They poured something on the door and ran," said Ilse Varro, 54, who has lived at the shelter since last year.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const shape = summary(found);
+    assert.deepEqual(
+      found.find((a) => a.cue.text === 'told')?.content.map((c) => c.text),
+      ['they had identified the bodies of their sons or brothers at the city morgue'],
+      shape,
+    );
+    const fire = found.find((a) => a.content.some((c) => c.text.includes('started deliberately')));
+    assert.equal(fire?.source?.text, 'three residents who escaped the blaze', shape);
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

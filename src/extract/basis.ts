@@ -73,7 +73,7 @@ const PEOPLE_COUNT = String.raw`(?:more than |at least |over |nearly |almost |ab
 const INTERVIEWS = new Unless(
   new RegExp(
     String.raw`\binterviewed (?:${PEOPLE_COUNT}|(?:the|them|residents|survivors|witnesses|people|villagers|families|refugees|relatives|detainees|victims|former|local|displaced)\b)|\binterviews? (?:with )?${PEOPLE_COUNT}|\binterviews with\b|\btestimon(?:y|ies) (?:from|of|by) ${PEOPLE_COUNT}|\b(?:spoke|spoken|speaking|talked|talking) (?:to|with) ${PEOPLE_COUNT}`,
-    'giu',
+    'gi', // no 'u': with it, V8 tries this alternation about fifteen times slower
   ),
   /\b(?:was|were|is|are|been|being|be|when|while)\s+(?:[\w'’-]+\s+)?$/iu,
 );
@@ -101,7 +101,7 @@ const PATTERNS: readonly (readonly [Basis, { test(text: string): boolean }])[] =
 
 /** Cheap first pass: no basis pattern can match text without one of these stems. */
 const TRIGGER =
-  /witness|interview|spoke|testimon|talk|saw|watched|document|record|memo|email|files|paperwork|leak|intercept|imag|photo|video|footage|clip|forensic|autops|exhum|mortem|ballistic|source|rumo|hearsay|hand|heard|statistic|census|data|official|investigat|inquiry|probe/i;
+  /witness|interview|spoke|testimon|talk(?:ed|ing) (?:to|with)|saw|watched|document|record|memo|email|files|paperwork|leak|intercept|imag|photo|video|footage|clip|forensic|autops|exhum|mortem|ballistic|source|rumo|hearsay|hand|heard|statistic|census|data|official|investigat|inquiry|probe/i;
 
 /**
  * A next sentence that says what this attribution rests on: its subject refers back to the source or its

@@ -1,7 +1,8 @@
 /**
  * Channel of an attribution when the text states it: "in a statement released on its Facebook
  * account", "told ABC News", "in an interview with Turkish media", "on Twitter", "in an Instagram
- * story", "told local radio", "by video link", "posted a video". Read from the cue's sentence,
+ * story", "told local radio", "by video link", "posted a video", "in an earlier statement", "in a text
+ * message". Read from the cue's sentence,
  * outside the attribution's content.
  */
 import type { DocContext, TokenRange } from './attribution-features.ts';
@@ -11,11 +12,11 @@ const MEDIUM_NOUNS =
 /** Platforms, as a medium's modifier ("an Instagram story") or a place ("on Mastodon"). */
 const PLATFORMS = 'Twitter|Facebook|Instagram|Telegram|YouTube|TikTok|WhatsApp|Mastodon|Bluesky|Threads|Snapchat|VKontakte|Weibo|LinkedIn';
 const MEDIUM =
-  `(?:(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news |(?:${PLATFORMS}) )*` +
+  `(?:(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news |earlier |later |previous |subsequent |follow-up |second |text |voice |audio |SMS |Signal |(?:${PLATFORMS}) )*` +
   `${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel))`;
 const PREPOSITIONAL = new RegExp(
-  // the medium's own words run on until punctuation or the "that" opening the content
-  `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b(?:(?!\\sthat\\b)[^,.;:"“”()]){0,80}`,
+  // the medium's own words run on until punctuation, the "that" opening the content or a verb of saying
+  `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b(?:(?!\\s(?:that|said|says|told)\\b)[^,.;:"“”()]){0,80}`,
   'giu',
 );
 /**

@@ -6,7 +6,10 @@
  * …") are read. A few constructions around the cue come first: a refusal to speak ("did not respond",
  * "declined to say", "would not confirm") and "found no evidence that" say nothing, so not_confirmed;
  * "pleaded not guilty" and "called the accusations a fabrication" deny; the impersonal passive "is said
- * to" / "was reported to" hedges.
+ * to" / "was reported to" hedges; a negated verb of showing ("the footage does not show") or support
+ * not given ("did not provide evidence") is not_confirmed. A cue inside a question ("asked whether …")
+ * or a claim found unsupported ("no evidence that the video shows …") is asserted by nobody: hedge. A
+ * capitalised "May" past a sentence's start is the month, no modal.
  */
 import type { Stance } from './types.ts';
 import { hashWords } from '../text/tokens.ts';
@@ -21,13 +24,13 @@ const CONFIRM = hashWords([
 const DENY = hashWords([
   'deny', 'denies', 'denied', 'denying', 'denial', 'reject', 'rejects', 'rejected', 'rejecting', 'refute',
   'refuted', 'refutes', 'dismiss', 'dismissed', 'dismisses', 'dispute', 'disputed', 'disputes', 'rebut',
-  'rebutted', 'contradict', 'contradicted',
+  'rebutted', 'contradict', 'contradicted', 'dismissing', 'disputing', 'refuting', 'rebutting', 'contradicting',
 ]);
 const ALLEGE = hashWords([
   'allege', 'alleges', 'alleged', 'alleging', 'allegation', 'allegations', 'accuse', 'accuses', 'accused',
   'accusing', 'accusation', 'claim', 'claims', 'claimed', 'claiming', 'charge', 'charged', 'charges',
   'contend', 'contends', 'contended', 'insist', 'insists', 'insisted', 'blame', 'blamed', 'blames',
-  'purport', 'purports', 'purported', 'purporting',
+  'purport', 'purports', 'purported', 'purporting', 'charging', 'contending', 'insisting', 'blaming',
 ]);
 const HEDGE = hashWords([
   'may', 'might', 'could', 'possibly', 'perhaps', 'suggest', 'suggests', 'suggested', 'suggesting', 'believe',
@@ -95,7 +98,67 @@ const PASSIVE_ADVERB = hashWords(['widely', 'also', 'now', 'still', 'generally',
 /** A bare verb after "said to" ("is said to remain"), not a noun ("was reported to police"). */
 const BARE_VERB = new Set([pennTag('VB'), pennTag('VBP')]);
 
-const ING = /ing$/iu;
+/**
+ * Participles that only report or name, taking their main clause's stance ("made the charge, saying …",
+ * "rejected the count, calling it …", "…, according to"); any other participle ("rejected the account,
+ * arguing that …", "estimate …, citing hospital records") says something of its own.
+ */
+const SAY_ING = hashWords([
+  'saying', 'adding', 'telling', 'stating', 'writing', 'declaring', 'repeating', 'according', 'calling',
+  'describing', 'branding', 'labelling', 'labeling', 'terming', 'dubbing',
+]);
+/** Verbs of showing: negated ("the footage does not show …"), they leave the content unestablished. */
+const SHOW = hashWords([
+  'show', 'shows', 'showed', 'shown', 'showing', 'prove', 'proves', 'proved', 'proven', 'demonstrate',
+  'demonstrates', 'demonstrated', 'establish', 'establishes', 'established',
+]);
+/** Verbs of offering support: "did not provide evidence", "failed to produce proof". */
+const PROVIDE = hashWords([
+  'provide', 'provides', 'provided', 'providing', 'offer', 'offers', 'offered', 'offering', 'present',
+  'presented', 'produce', 'produced', 'give', 'gave', 'given', 'cite', 'cited', 'share', 'shared',
+]);
+/** What a claim's support is: "did not provide evidence", "never cited a source", "did not provide it". */
+const SUPPORT = hashWords([
+  'evidence', 'proof', 'details', 'detail', 'specifics', 'example', 'examples', 'source', 'sources',
+  'documentation', 'documents', 'explanation', 'information', 'data', 'figures', 'names', 'reason', 'reasons',
+  'basis', 'it', 'them', '.', ';',
+]);
+const FAIL = hashWords(['fail', 'fails', 'failed', 'failing']);
+const MAY = hashWords(['may']);
+const IN = hashWords(['in', 'since', 'until', 'of', 'last', 'early', 'mid', 'late', 'next', 'this']);
+/** Verbs whose "whether" / "if" clause is a question, asserted by nobody ("asked whether …"). */
+const ASK = hashWords([
+  'ask', 'asks', 'asked', 'asking', 'wonder', 'wonders', 'wondered', 'wondering', 'question', 'questioned',
+  'questioning', 'inquire', 'inquired', 'enquired',
+]);
+const WHETHER = hashWords(['whether', 'if']);
+/** Where a clause opened before the cue has ended. */
+const CLAUSE_END = hashWords([',', ';', ':', '—', '–', '(', ')']);
+
+/** Whether token `i`, "May", is the month: capitalised and not opening its sentence, or after "in" or before a number. */
+function isMonth(ctx: DocContext, i: number, lo: number): boolean {
+  const t = ctx.tokens;
+  if (t.text.charCodeAt(t.start[i]!) !== 77) return false; // 'M'
+  if (i > lo) return true;
+  const n = t.start[i + 1];
+  const c = n === undefined ? 0 : t.text.charCodeAt(n);
+  return (i > 0 && IN.has(t.lower[i - 1]!)) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Whether the cue stands inside a clause nobody asserts: the question of "asked whether …" or the
+ * claim of "found no evidence that …", opened earlier in its sentence with no clause break between.
+ */
+function unasserted(ctx: DocContext, cue: number, lo: number): boolean {
+  const L = ctx.tokens.lower;
+  for (let j = cue - 1; j > lo && j >= cue - 30; j--) {
+    const w = L[j]!;
+    if (CLAUSE_END.has(w)) return false;
+    if (WHETHER.has(w) && (ASK.has(L[j - 1]!) || (j - 2 >= lo && ASK.has(L[j - 2]!)))) return true;
+    if (THAT.has(w) && EVIDENCE.has(L[j - 1]!) && j - 2 >= lo && (NO.has(L[j - 2]!) || (j - 3 >= lo && NO.has(L[j - 3]!)))) return true;
+  }
+  return false;
+}
 
 /** Whether a negation stands just before token `i`, past auxiliaries and adverbs ("did not immediately"). */
 function negatedAt(ctx: DocContext, i: number, lo: number): boolean {
@@ -136,6 +199,8 @@ function construction(ctx: DocContext, cue: TokenRange): Stance | null {
     if (FIND.has(w) && (NO.has(L[i + 1]!) || negatedAt(ctx, i, lo)) && anyIn(ctx, EVIDENCE, i + 1, Math.min(hi, i + 5)) >= 0) {
       return 'not_confirmed';
     }
+    const supported = SHOW.has(w) || (PROVIDE.has(w) && (i + 1 >= hi || anyIn(ctx, SUPPORT, i + 1, Math.min(hi, i + 5)) >= 0));
+    if (supported && (negatedAt(ctx, i, lo) || (i - 2 >= lo && TO.has(L[i - 1]!) && FAIL.has(L[i - 2]!)))) return 'not_confirmed';
     if (PLEAD.has(w) && i + 2 < hi && NOT.has(L[i + 1]!) && GUILTY.has(L[i + 2]!)) return 'deny';
     if (PLEAD.has(w) && i + 1 < hi && INNOCENT.has(L[i + 1]!)) return 'deny';
     if (NAME_AS.has(w) && i + 1 < hi && !CALL_PARTICLE.has(L[i + 1]!)) {
@@ -156,13 +221,14 @@ function construction(ctx: DocContext, cue: TokenRange): Stance | null {
   return null;
 }
 
-function classify(ctx: DocContext, from: number, to: number): Stance | null {
+function classify(ctx: DocContext, from: number, to: number, lo: number): Stance | null {
   const L = ctx.tokens.lower;
   let negated = false;
   let result: Stance | null = null;
   for (let i = from; i < to; i++) {
     const w = L[i]!;
     if (NEGATION.has(w)) negated = true;
+    else if (MAY.has(w) && isMonth(ctx, i, lo)) continue;
     else if (CONFIRM.has(w)) result = negated ? 'not_confirmed' : 'confirm';
     else if (DENY.has(w)) result = negated ? 'assert' : 'deny';
     else if (result === null && ALLEGE.has(w)) result = 'allege';
@@ -179,14 +245,17 @@ export function stanceOf(
   const fixed = construction(ctx, a.cue);
   if (fixed !== null) return fixed;
   const sentStart = ctx.sentStart[a.cue[0]]!;
+  // a cue inside an unasserted clause: the nearest stance for a claim its source does not make
+  if (unasserted(ctx, a.cue[0], sentStart)) return 'hedge';
   const from = Math.max(sentStart, a.cue[0] - 3);
   // only negation and modals may come from before the cue ("has not confirmed", "may have said")
-  const cueStance = classify(ctx, a.cue[0], a.cue[1]);
-  const pre = classify(ctx, from, a.cue[1]);
+  const cueStance = classify(ctx, a.cue[0], a.cue[1], sentStart);
+  const pre = classify(ctx, from, a.cue[1], sentStart);
   let stance: Stance | null = cueStance ?? (pre === 'hedge' ? 'hedge' : null);
-  if (stance === null && ING.test(ctx.tokens.text.slice(ctx.tokens.start[a.cue[0]], ctx.tokens.end[a.cue[0]]))) {
-    // a participle cue ("…made the charge this week, saying …") takes the stance of its main clause
-    const main = classify(ctx, Math.max(sentStart, a.cue[0] - 30), a.cue[0]);
+  if (stance === null && SAY_ING.has(ctx.tokens.lower[a.cue[0]]!)) {
+    // a reporting participle ("…made the charge this week, saying …") takes the stance of its main
+    // clause; another ("rejected the account, arguing that …") keeps its own
+    const main = classify(ctx, Math.max(sentStart, a.cue[0] - 30), a.cue[0], sentStart);
     if (main !== null && main !== 'assert') stance = main;
   }
   if (cueStance === 'confirm' && pre === 'not_confirmed') stance = 'not_confirmed';
@@ -200,7 +269,7 @@ export function stanceOf(
     const end = Math.min(first[1], subject + 10);
     while (j < end && AUX.has(ctx.tokens.lower[j]!)) j++;
     if (j < end) {
-      const inner = classify(ctx, subject + 1, j + 1);
+      const inner = classify(ctx, subject + 1, j + 1, sentStart);
       if (inner === 'not_confirmed' || inner === 'deny' || inner === 'confirm') stance = inner;
     }
   }

@@ -43,6 +43,25 @@ describe('stanceOf', () => {
     ['The mayor, Dagmar Fell, is said to have ordered an inspection.', 'is said', 'to have ordered an inspection', 'hedge'],
     ['The gunman was widely reported to be a member of the group.', 'reported', 'to be a member of the group', 'hedge'],
     ['The theft was reported to police on Monday.', 'was reported', 'to police on Monday', 'assert'],
+    // a participle keeps its own stance unless it only reports or names ("saying", "calling it")
+    ['Counsel Iva Brenn rejected the charge, arguing that the depot had been used to store shells.', 'arguing', 'that the depot had been used to store shells', 'assert'],
+    ['The Orlan ministry rejected the count, calling it "fabricated by rebel agents."', 'calling', 'it "fabricated by rebel agents."', 'deny'],
+    ['The council made the charge on Monday, saying troops had burned the mill.', 'saying', 'troops had burned the mill', 'allege'],
+    ['Some accounts may have been created last month, according to the Velk Lab.', 'according to', 'Some accounts may have been created last month', 'hedge'],
+    // a negated verb of showing, or support not given, leaves the content unestablished
+    ['Video does not show mass grave near Drelny', 'does not show', 'mass grave near Drelny', 'not_confirmed'],
+    ['The footage does not show the convoy.', 'does not show', 'the convoy', 'not_confirmed'],
+    ['He did not provide evidence to support that claim.', 'did not provide evidence to support', 'that claim', 'not_confirmed'],
+    ['He said the council had a list of names, but did not provide it.', 'did not provide', 'it', 'not_confirmed'],
+    // "May" the month is no modal
+    ['One of them, who left the army in May, said the order came by radio.', 'said', 'the order came by radio', 'assert'],
+    ['A soldier said in May 2024 that the order came by radio.', 'said', 'that the order came by radio', 'assert'],
+    ['The soldiers may have said the order came by radio.', 'said', 'the order came by radio', 'hedge'],
+    // a cue inside a question or a claim found unsupported is asserted by nobody
+    ['Asked whether the mission considered the killings a war crime, Ms. Abara said it was not for the mission to decide.', 'considered', 'the killings a war crime', 'hedge'],
+    ['Asked whether the mission considered the killings a war crime, Ms. Abara said it was not for the mission to decide.', 'said', 'it was not for the mission to decide', 'assert'],
+    ['A reporter asked if the army had said the road was open.', 'had said', 'the road was open', 'hedge'],
+    ['This fact check found no evidence that the video shows events in Drelny.', 'shows', 'events in Drelny', 'hedge'],
     // unchanged readings
     ['Officials have not confirmed any deaths.', 'confirmed', 'any deaths', 'not_confirmed'],
     ['The ministry denied that troops entered Velka.', 'denied', 'that troops entered Velka', 'deny'],
@@ -80,11 +99,35 @@ describe('basisOf', () => {
     ['The mayor said he heard eyewitness accounts of trucks.', 'said', 'he heard eyewitness accounts of trucks', ['eyewitness']],
     ['The senator said "credible sources" told him so.', 'said', '"credible sources" told him so', ['credible_sources']],
     ['The group said it interviewed more than 20 people.', 'said', 'it interviewed more than 20 people', ['interviews']],
+    // counted testimony, people spoken to, people interviewed; not the speaker interviewed by the press
+    ['The group said its estimate was based on testimony from 63 families.', 'said', 'its estimate was based on testimony from 63 families', ['interviews']],
+    ['The mayor, who said he had spoken to more than twenty residents, described the raid.', 'said', 'he had spoken to more than twenty residents', ['interviews']],
+    ['The council said it had interviewed survivors of the fire.', 'said', 'it had interviewed survivors of the fire', ['interviews']],
+    ['The minister, who was interviewed on state radio, said the mill burned.', 'said', 'the mill burned', []],
+    // the speaker's own people saw
+    ['Monitors counted at least 14 destroyed houses and saw fresh graves in the cemetery, she said.', 'said', 'Monitors counted at least 14 destroyed houses and saw fresh graves in the cemetery', ['eyewitness']],
+    ['The mayor said residents had left the village.', 'said', 'residents had left the village', []],
+    // the next sentence lends its basis only when it says what this claim rests on
+    ['The group said 40 houses burned. Its count is based on satellite imagery.', 'said', '40 houses burned', ['imagery']],
+    ['The army said a drone hit the bridge. It posted a video showing a burning bus.', 'said', 'a drone hit the bridge', []],
   ];
   for (const [text, cue, content, basis] of cases) {
     it(`reads ${JSON.stringify(basis)} from "${text}"`, () => {
       const { ctx, a } = at(text, cue, content);
       assert.deepEqual(basisOf(ctx, a), basis);
+    });
+  }
+  // a next sentence opened by a description of the source: only when the source names someone or holds that noun
+  const sourced: readonly (readonly [string, string, string, string, readonly string[]])[] = [
+    ['A report by Orlen Watch claims troops burned the mill. The organization said its researchers interviewed 30 villagers.', 'A report by Orlen Watch', 'claims', 'troops burned the mill', ['interviews']],
+    ['The group, which has documented disappearances since 2019, put the toll at 97. The group said its estimate was based on satellite images.', 'which', 'has documented', 'disappearances since 2019', []],
+  ];
+  for (const [text, source, cue, content, basis] of sourced) {
+    it(`reads ${JSON.stringify(basis)} from "${text}" with source "${source}"`, () => {
+      const { ctx, a } = at(text, cue, content);
+      const s = text.indexOf(source);
+      const sources: TokenRange[] = [[tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + source.length) + 1]];
+      assert.deepEqual(basisOf(ctx, { ...a, sources }), basis);
     });
   }
 });
@@ -99,6 +142,11 @@ describe('channelOf', () => {
     ['The press service, in a tweet on Friday, said a drone had struck the bridge.', 'said', 'a drone had struck the bridge', 'a tweet on Friday'],
     ['The army posted a video showing a burning truck.', 'posted a video showing', 'a burning truck', 'posted a video'],
     ['The council issued a statement saying the roads were open.', 'saying', 'the roads were open', 'issued a statement'],
+    // a medium with a modifier of time, and messages, before the source or inside the cue
+    ['In an earlier statement, the ministry said the operation had been lawful.', 'said', 'the operation had been lawful', 'an earlier statement'],
+    ['In a follow-up post, the collective said the clip was older.', 'said', 'the clip was older', 'a follow-up post'],
+    ['He said in a text message that the men had been detained.', 'said in a text message', 'that the men had been detained', 'a text message'],
+    ['She said in a voice message that the road was closed.', 'said', 'that the road was closed', 'a voice message'],
     // a medium put out in a later clause is not this cue's
     ['The monitors said the shelling went on, and the council later issued a statement.', 'said', 'the shelling went on', null],
     ['The mayor said the bridge was closed.', 'said', 'the bridge was closed', null],

@@ -2,25 +2,13 @@
 // Sentences are fictional.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
 import { stanceOf } from '../../src/extract/stance.ts';
 import { channelOf } from '../../src/extract/channel.ts';
 import { basisOf } from '../../src/extract/basis.ts';
 import { quoteKindOf } from '../../src/extract/attribution-quote.ts';
 import { nest } from '../../src/extract/nesting.ts';
-import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
+import { at } from '../helpers/spans.ts';
 import type { Attribution } from '../../src/extract/types.ts';
-
-/** Builds a context and the token ranges of the cue and content substrings. */
-function at(text: string, cue: string, content: string): { ctx: DocContext; a: { cue: TokenRange; contents: TokenRange[] } } {
-  const ctx = documentContext(text);
-  const range = (needle: string): TokenRange => {
-    const s = text.indexOf(needle);
-    assert.ok(s >= 0, needle);
-    return [tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + needle.length) + 1];
-  };
-  return { ctx, a: { cue: range(cue), contents: [range(content)] } };
-}
 
 describe('stanceOf', () => {
   const cases: readonly (readonly [string, string, string, string])[] = [

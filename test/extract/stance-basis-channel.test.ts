@@ -2,22 +2,11 @@
 // Sentences are fictional.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentContext, type DocContext, type TokenRange } from '../../src/extract/attribution-features.ts';
+import type { TokenRange } from '../../src/extract/attribution-features.ts';
 import { stanceOf } from '../../src/extract/stance.ts';
 import { basisOf } from '../../src/extract/basis.ts';
 import { channelOf } from '../../src/extract/channel.ts';
-import { tokenAtOrAfter, tokenBefore } from '../../src/text/tokens.ts';
-
-/** Builds a context and the token ranges of the cue and content substrings (first occurrences). */
-function at(text: string, cue: string, content: string): { ctx: DocContext; a: { cue: TokenRange; contents: TokenRange[] } } {
-  const ctx = documentContext(text);
-  const range = (needle: string): TokenRange => {
-    const s = text.indexOf(needle);
-    assert.ok(s >= 0, needle);
-    return [tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + needle.length) + 1];
-  };
-  return { ctx, a: { cue: range(cue), contents: [range(content)] } };
-}
+import { at, spanOf } from '../helpers/spans.ts';
 
 describe('stanceOf', () => {
   const cases: readonly (readonly [string, string, string, string])[] = [
@@ -125,8 +114,7 @@ describe('basisOf', () => {
   for (const [text, source, cue, content, basis] of sourced) {
     it(`reads ${JSON.stringify(basis)} from "${text}" with source "${source}"`, () => {
       const { ctx, a } = at(text, cue, content);
-      const s = text.indexOf(source);
-      const sources: TokenRange[] = [[tokenAtOrAfter(ctx.tokens, s), tokenBefore(ctx.tokens, s + source.length) + 1]];
+      const sources: TokenRange[] = [spanOf(ctx, text, source)];
       assert.deepEqual(basisOf(ctx, { ...a, sources }), basis);
     });
   }

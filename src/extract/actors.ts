@@ -40,6 +40,12 @@ interface Draft {
   gender: Gender | null;
   /** The name's words, lower-cased, once {@link nameWordsOf} has been asked (the name never changes). */
   nameWords: readonly string[] | null;
+  /**
+   * Lower-cased words of descriptions set beside the name ("Father Mikael Sorn, the parish priest" →
+   * parish, priest; "A Telegram channel close to the militia, Pine Front" → telegram, channel): a later
+   * "the priest" or "the channel" links back through them. Null when there are none.
+   */
+  described: Set<string> | null;
 }
 
 /**
@@ -134,6 +140,30 @@ const RELATIVE_TAIL = /(?:\s*,\s*|\s+)(?:who|which|whose)\s[\s\S]*$|[\s,]+$/;
  */
 const ANTECEDENT_PHRASE =
   /\b(?:the|a|an|its|his|her|their|one|another|some|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+((?:(?!(?:the|a|an|it|them|him|her|us|me|that|this|to|and|but|or|is|was|were|are|be|been|has|had|have|not|said|says)\s)[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)\s*,\s*$/iu;
+/**
+ * A description set after a name by a comma, with or without an article, ending at punctuation or a
+ * preposition (", the parish priest,", ", spokesperson for the …"): group 1 the phrase, group 2 its head.
+ */
+const APPOSITIVE_DESCRIPTION = /^,\s+(?:(?:the|a|an)\s+)?((?:[a-z][a-z-]+\s+){0,2}([a-z][a-z-]+))(?=\s*[,.;]|\s+(?:of|for|at|with|in|from)\s)/;
+/** What follows a transcript's speaker label at a line's start: a colon, or a name in parentheses and a colon. */
+const TRANSCRIPT_LABEL_AFTER = /^\s*(?:\([^()\n]{1,60}\)\s*)?:/;
+/** A transcript's speaker label as a source: capitals, then perhaps the speaker's name in parentheses ("HOST (Kiran Vell)"). */
+const TRANSCRIPT_LABEL = /^(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*)(?:\s*\(([^()]+)\))?$/u;
+/**
+ * A description's speaker named after it ("the man, who gave his name only as Rustam"): group 1 the name.
+ */
+const NAME_GIVEN_AS =
+  /^\s*,\s*(?:who\s+(?:gave|gives|would\s+only\s+give|asked\s+to\s+be\s+identified\s+only\s+by)\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?(?:as\s+)?|(?:identified|named)\s+only\s+as\s+|who\s+(?:was\s+)?identified\s+only\s+as\s+)(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)/u;
+/** A lower-case description with its article ending at a comma before a name: "A Telegram channel close to the militia, ". */
+const DESCRIPTION_BEFORE_NAME = /^(?:a|an|the)\s+([^,]{1,80}?)\s*,\s*$/i;
+/** A one-thing speaker that "it" can name right after: a body, a document or a medium ("the email", "the press service"). */
+const THING_SPEAKER =
+  /\b(?:statement|report|letter|release|post|communiqu[eé]|message|note|document|filing|complaint|indictment|video|study|survey|assessment|update|email|e-mail|ad|advert|advertisement|paper|lawsuit|suit|article|editorial|memo|book|poll|website|site|page|account|service|office|agency|company|firm|campaign|channel|newspaper|outlet|broadcaster|group|organi[sz]ation|council|committee|commission|ministry|department|court|tribunal|army|militia|government)$/i;
+/**
+ * A sentence's opening up to its verb that is one unnamed person, perhaps with a parenthetical ("A fourth
+ * soldier, still serving, "): group 1 the description, group 2 its head noun.
+ */
+const INDEFINITE_SUBJECT = /^\s*((?:A|An|One|Another)\s+(?:[\p{Ll}-]+\s+){0,3}?(\p{Ll}+))(?:\s*,[^,.;]{1,60},)?\s*$/u;
 /** Plural people of an organisation before its name: "monitors from the", "researchers at". */
 const MEMBERS_OF = /\b[A-Za-z]+s\s+(?:from|at|of|with)\s+(?:the\s+)?$/;
 /** Words before a title that belong to it ("Deputy Minister", "Acting Mayor", "Vice Chancellor"). */
@@ -226,7 +256,7 @@ for (const k of KNOWN_ACTORS) {
 }
 
 /** Head words of {@link ORG_HEADS} as a set: capitalised runs are probed once per token. */
-const ORG_HEAD_WORDS: ReadonlySet<string> = new Set(Object.keys(ORG_HEADS));
+const ORG_HEAD_WORDS: ReadonlySet<string> = new Set([...Object.keys(ORG_HEADS), 'Units']);
 
 const TITLE_WORDS: readonly (readonly string[])[] = TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
 const TITLE_FIRST: ReadonlySet<string> = new Set(TITLE_WORDS.map((t) => t[0] ?? ''));
@@ -236,7 +266,7 @@ function orgType(tokens: readonly string[]): ActorType {
   if (/\b(?:International|United Nations|U\.N\.|UN)\b/.test(words) && /\b(?:Court|Tribunal|Assembly|Council|Commission|Mission|Office)\b/.test(words)) return 'international_body';
   if (/\b(?:City|Regional|Municipal|Village|Town|District|Oblast|Provincial)\s+(?:Council|Administration|Assembly)\b/.test(words)) return 'state_body';
   if (/\bCourt\b/.test(words)) return /\bInternational\b/.test(words) ? 'international_body' : 'state_body';
-  if (/\b(?:Army|Forces|Navy|Brigade|Battalion|Regiment|Militia|Guard|Corps)\b/.test(words)) return 'armed_forces';
+  if (/\b(?:Army|Forces|Navy|Brigade|Battalion|Regiment|Militia|Guard|Corps|Units)\b/.test(words)) return 'armed_forces';
   if (/\bAssembly\b/.test(words)) return /\bGeneral\b/.test(words) ? 'international_body' : 'state_body';
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = orgHeadOf(tokens[i] ?? '');
@@ -329,12 +359,31 @@ function modifiersFit(modifiers: readonly string[], d: Draft): boolean {
   for (const m of modifiers) {
     if (words.includes(m)) continue;
     if (d.role !== null && d.role.toLowerCase().split(/\s+/).includes(m)) continue;
+    if (d.described?.has(m) === true) continue;
     if (d.affiliation !== null && d.affiliation.toLowerCase() === (demonymOfLower(m) ?? m)) continue;
     let inAlias = false;
     for (const alias of d.aliases) if (alias.toLowerCase().split(/\s+/).includes(m)) inAlias = true;
     if (!inAlias) return false;
   }
   return true;
+}
+
+/** A description's words up to its head noun: "telegram channel close to the militia" → "telegram channel". */
+function headPhrase(description: string): string {
+  const words = description.trim().split(/\s+/);
+  let headAt = 0;
+  while (headAt + 1 < words.length && !HEAD_END.has((words[headAt + 1] ?? '').toLowerCase())) headAt++;
+  return words.slice(0, headAt + 1).join(' ');
+}
+
+/** Records a description's own words (not its articles) on an actor: see {@link Draft.described}. */
+function describe(d: Draft, phrase: string): void {
+  for (const w of phrase.toLowerCase().split(/\s+/)) {
+    // an owner is someone else ("the campaign's spokesman" is no campaign)
+    if (w === '' || /['’]s?$/.test(w) || ARTICLES.has(w) || NEUTRAL_MODIFIERS.has(w) || HEAD_END.has(w)) continue;
+    d.described ??= new Set();
+    d.described.add(w);
+  }
 }
 
 /** The country or body a lower-cased demonym names, lower-cased ("russian" → "russia"), or null. */
@@ -377,7 +426,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
     return false;
   };
-  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords'>): Draft => {
+  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords' | 'described'>): Draft => {
     const existing = byKey.get(key);
     if (existing !== undefined) return existing;
     // Built field by field (not spread) so every draft shares one object shape.
@@ -392,6 +441,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       initials: null,
       gender: null,
       nameWords: null,
+      described: null,
     };
     if (d.type === 'person') d.gender = titleGender(d.role);
     if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
@@ -542,7 +592,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (const t of run) words.push(t.text);
     const surface = text.slice(first.start, last.end);
     const headAt = words.findIndex((w) => ORG_HEAD_WORDS.has(w));
-    if (headAt >= 0 && !(run.length === 1 && orgHeadOf(words[0] ?? '') !== undefined && words[0] !== 'Kremlin')) {
+    if (headAt >= 0 && !(run.length === 1 && (orgHeadOf(words[0] ?? '') !== undefined || words[0] === 'Units') && words[0] !== 'Kremlin')) {
       // An organisation, unless the head word is only a title ("Chief Prosecutor Karim Khan").
       const titled = parseTitled(run);
       if (titled === null || titled.role === null || headAt >= run.length - titled.name.length) {
@@ -551,7 +601,14 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const afterLead = words[words[0] === 'The' ? 2 : 1];
         const affiliation =
           lead === undefined ? null : (demonymOf(lead) ?? (isBroadPlace(lead) && afterLead !== undefined && !CONNECTORS.has(afterLead) ? lead : null));
-        const d = create(`org:${name.toLowerCase()}`, { name, type: orgType(words), role: null, affiliation });
+        const key = `org:${name.toLowerCase()}`;
+        // "The Memory Society" after "Sarnak Memory Society": the tail of a name seen before is that body.
+        const whole = byKey.has(key) || !name.includes(' ') ? undefined : drafts.findLast((d) => isOrgDraft(d) && d.mentions.length > 0 && d.name.length > name.length && d.name.endsWith(` ${name}`) && namePrefix(d.name.slice(0, -name.length - 1)));
+        if (whole !== undefined) {
+          mention(whole, first.start, last.end, surface);
+          return;
+        }
+        const d = create(key, { name, type: orgType(words), role: null, affiliation });
         mention(d, first.start, last.end, surface);
         const acr = /^\s*\(([A-Z][A-Za-z.]{1,7})\)/.exec(text.slice(last.end, last.end + 12));
         if (acr?.[1] !== undefined) d.initials = acr[1].replace(/\./g, '');
@@ -615,6 +672,14 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (nameTokens.some((t) => FUNCTION_WORDS.has(t.text.toLowerCase()) || demonymOf(t.text) !== undefined)) return;
       if (titled.role === null && nameTokens.every((t) => isBroadPlace(t.text))) return;
       const name = text.slice(n0.start, n1.end);
+      // "the Lantern Desk": a definite article before an untitled name that opens with no first name
+      // makes it a body, not a person ("the Hillary Clinton campaign" keeps its person; a run holding a
+      // country or large city is left to the places).
+      if (titled.role === null && nameTokens.length >= 2 && /\bthe\s+$/i.test(text.slice(Math.max(0, first.start - 5), first.start)) && nameGender(n0.text) === null && !INITIAL.test(n0.text) && !nameTokens.some((t) => isBroadPlace(t.text))) {
+        const d = create(`org:${surface.toLowerCase()}`, { name: surface, type: 'organization', role: null, affiliation: titled.affiliation });
+        mention(d, first.start, last.end, surface);
+        return;
+      }
       if (nameTokens.length === 1) {
         const known = findPerson(name, n0.start);
         if (known !== null) {
@@ -656,6 +721,19 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         mention(d, first.start, first.end, w);
       }
     }
+  }
+
+  /**
+   * True when the words a longer name has before a shorter one are name words ("Sarnak", "New York"), not
+   * a phrase the capitalised run swept in ("Statement of the", "Addressing", "Internal"), a person's
+   * name ("Hillary Clinton Foundation") or a place below a country ("Florida Democratic Party" is no
+   * "Democratic Party").
+   */
+  function namePrefix(prefix: string): boolean {
+    for (const w of prefix.split(/\s+/)) {
+      if (CONNECTORS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()) || /ing$/.test(w) || writtenLower(w.toLowerCase()) || nameGender(w) !== null) return false;
+    }
+    return !gazetteer.lookup(prefix).some((e) => e.kind !== 'country');
   }
 
   function findPerson(word: string, before: number): Draft | null {
@@ -717,6 +795,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       d.affiliation ??= app[2] ?? null;
       d.gender ??= titleGender(app[1] ?? null);
     }
+    // "Father Mikael Sorn, the parish priest,", "Lucienne Abara, spokesperson for the Mission": the
+    // description's words, for a later "the priest" or "the spokesperson".
+    const described = APPOSITIVE_DESCRIPTION.exec(after);
+    if (described?.[1] !== undefined && PERSON_NOUNS.has(described[2] ?? '')) describe(d, described[1]);
   }
 
   // 3. Acronyms of organisations found above ("HRMMU" after its full name).
@@ -743,8 +825,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const shouting =
           /[A-Z]{2,}(?:['’][A-Z]+)?[\s,'’-]*$/.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^(?:['’][A-Z]+)?[\s,'’-]*[A-Z]{2,}/.test(text.slice(t.end, t.end + 12));
         const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
-        const dateline = /^[\s(]*$/.test(text.slice(lineStart, t.start)) && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
-        if (shouting || dateline || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
+        const lineOpen = /^[\s(]*$/.test(text.slice(lineStart, t.start));
+        const dateline = lineOpen && /^\s*(?:,|—|–|-|\))/.test(text.slice(t.end, t.end + 3));
+        // A transcript's speaker label ("HOST:", "HOST (Kiran Vell):") names a person's part, not a body.
+        const label = lineOpen && TRANSCRIPT_LABEL_AFTER.test(text.slice(t.end, t.end + 64));
+        if (shouting || dateline || label || bare.length < 3 || NOT_ORG_ACRONYMS.has(bare) || isPlace(t.text) || isPlace(bare)) continue;
         if (/^[IVXLC]+$/.test(bare)) continue;
         org = create(`org:${bare.toLowerCase()}`, { name: bare, type: 'organization', role: null, affiliation: null });
       }
@@ -800,13 +885,38 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   /** Persons known only by an indefinite description ("A protected witness"). */
   const unnamedPersons = new Set<Draft>();
   const sorted = inSourceOrder(attributions);
-  /** Resolved sources so far: where each starts and ends (trailing commas and spaces left off), and its actor. */
-  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string }[] = [];
+  /**
+   * Resolved sources so far: where each starts and ends (trailing commas and spaces left off), its
+   * actor, whether it lies inside another attribution's content, and whether it is a transcript's turn label.
+   */
+  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string; inContent: boolean; turn: boolean }[] = [];
+  /** Starts of sources read as a transcript's turn labels ("HOST:", "ORUN:"). */
+  const turnLabels = new Set<number>();
+  /** Transcript speaker labels ("HOST") and the person a label with a name in parentheses gave them. */
+  const labels = new Map<string, Draft>();
+  /** Every attribution's content spans, with the attribution's id. */
+  const contents: { start: number; end: number; id: string }[] = [];
   resolveSpeakers();
+
+  /** True when every mention of `d` lies inside some attribution's content: someone only talked about. */
+  function onlyInContent(d: Draft): boolean {
+    for (const [s, e] of d.mentions) {
+      let inside = false;
+      for (const c of contents) {
+        if (c.start <= s && e <= c.end) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) return false;
+    }
+    return true;
+  }
 
   // A function of its own, like analyseRun: the first joint source in a run of documents reaches code
   // that had never run, which deoptimised the whole of extractActors (a 200 ms recompile) when it was here.
   function resolveSpeakers(): void {
+    for (const a of sorted) for (const c of a.content) contents.push({ start: c.start, end: c.end, id: a.id });
     for (const a of sorted) {
       const src = a.source;
       if (src === null) {
@@ -824,7 +934,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (joint.length > 1) jointSources.set(a.id, joint.map((j) => j.id));
       let end = src.end;
       while (end > src.start && (text.charCodeAt(end - 1) === 44 || text.charCodeAt(end - 1) === 32)) end--;
-      previousSpeakers.push({ pos: src.start, end, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}` });
+      // A source inside another attribution's content ("confirmed that a patrol leader had been told")
+      // is someone the speaker talks about: "she" prefers the speakers of the story itself.
+      let inContent = false;
+      for (const c of contents) if (c.id !== a.id && c.start <= src.start && src.end <= c.end) inContent = true;
+      previousSpeakers.push({ pos: src.start, end, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}`, inContent, turn: turnLabels.has(src.start) });
     }
   }
 
@@ -880,16 +994,22 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   function latestMention(before: number, pred: (d: Draft) => boolean): Draft | null {
     for (let k = firstMentionAtOrAfter(before) - 1; k >= 0; k--) {
       const m = mentionLog[k];
-      if (m === undefined || m.start >= before) continue;
+      // a transcript's turn label is who speaks, never whom "he" or "who" in the text refers to
+      if (m === undefined || m.start >= before || turnLabels.has(m.start)) continue;
       if (pred(m.actor)) return m.actor;
     }
     return null;
   }
 
-  function latestSpeaker(before: number, pred: (d: Draft) => boolean): Draft | null {
+  /**
+   * The latest speaker before `before` that `pred` accepts. With `outside`, a speaker met only inside
+   * another's content is passed over; with `noTurns`, a transcript's turn labels are ("FALLIN: I think
+   * he …" speaks of someone else, never of the host she answers).
+   */
+  function latestSpeaker(before: number, pred: (d: Draft) => boolean, outside = false, noTurns = false): Draft | null {
     for (let k = previousSpeakers.length - 1; k >= 0; k--) {
       const s = previousSpeakers[k];
-      if (s !== undefined && s.pos < before && pred(s.actor)) return s.actor;
+      if (s !== undefined && s.pos < before && !(outside && s.inContent && onlyInContent(s.actor)) && !(noTurns && s.turn) && pred(s.actor)) return s.actor;
     }
     return null;
   }
@@ -966,6 +1086,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (m === undefined || m.start >= end) break;
       if (start < m.end) inside.push(m);
     }
+    // a transcript's turn: capitals opening a line before a colon ("HOST (Kiran Vell): …", "ORUN: …")
+    const label = TRANSCRIPT_LABEL.exec(surface.trim());
+    if (label !== null && /^[\s(]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)) && TRANSCRIPT_LABEL_AFTER.test(text.slice(end, end + 64))) {
+      const byLabel = labelSpeaker(label[1] ?? '', label[2] !== undefined, inside, start, end);
+      turnLabels.add(start);
+      if (byLabel !== null) return byLabel;
+    }
     let named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
     if (named !== undefined && (named.actor.type !== 'person' || /^['’]s\b/.test(text.slice(named.end, named.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(start, named.start - 12), named.start)))) {
       // "The commander of the Black Pine militia, Yaroslav Demko,", "Mr. Lee's spokesman, Ann Ross,":
@@ -973,8 +1100,21 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const appositive = inside.find((m) => m.actor.type === 'person' && m.start > start && /,\s*$/.test(text.slice(start, m.start)));
       if (appositive !== undefined) named = appositive;
     }
-    if (named !== undefined) return named.actor;
+    if (named !== undefined) {
+      // "A Telegram channel close to the militia, Pine Front,": the description before the name is its
+      // own, for a later "the channel".
+      if (named.start > start) {
+        const lead = DESCRIPTION_BEFORE_NAME.exec(text.slice(start, named.start));
+        if (lead?.[1] !== undefined) describe(named.actor, headPhrase(lead[1]));
+      }
+      return named.actor;
+    }
     const clean = surface.trim().replace(/^(?:the|its|his|her|their)\s+/i, '');
+    // "the man, who gave his name only as Rustam": the person that name names.
+    if (/^(?:the|a|an)\s/i.test(surface.trim())) {
+      const given = NAME_GIVEN_AS.exec(text.slice(end, end + 120));
+      if (given?.[1] !== undefined) return givenName(given[1], end + given.index + given[0].length - given[1].length, /\bher\b/.test(given[0]) ? 'female' : /\bhis\b/.test(given[0]) ? 'male' : null, start, end, surface, clean);
+    }
     const lower = clean.toLowerCase();
     if (RELATIVE_PRONOUN.test(clean)) return antecedentOf(start, /^who$/i.test(clean), a);
     if (PRONOUNS_PERSON.test(clean)) {
@@ -983,15 +1123,25 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // An unnamed person ("A protected witness … He said") as the speaker right before, unless they
       // only asked a question ("a reporter asked her … She said"); further back, "he" and "she" name
       // the named people of the story first, and an unnamed one only when no named one fits.
-      const previous = previousSpeakers[previousSpeakers.length - 1];
-      if (previous !== undefined && previous.pos < start && unnamedPersons.has(previous.actor) && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
+      // An unnamed person met only inside another's content ("confirmed that a patrol leader had been
+      // told") is someone talked about: the pronoun looks past them to the speakers of the story.
+      const previous = previousSpeakers.findLast((s) => s.pos < start && !(s.inContent && unnamedPersons.has(s.actor) && onlyInContent(s.actor)));
+      if (previous !== undefined && unnamedPersons.has(previous.actor) && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
+      const subject = sourcelessSubject(start, previous?.pos ?? -1);
+      if (subject !== null && fitsPronoun(subject, gender)) return subject;
       const named = (d: Draft): boolean => fitsPronoun(d, gender) && !unnamedPersons.has(d);
       const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && unnamedPersons.has(d);
       // When every earlier person is of the other gender the pronoun stays unresolved.
-      return latestSpeaker(start, named) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed);
+      return latestSpeaker(start, named, false, true) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed, true) ?? latestSpeaker(start, unnamed);
     }
     if (PRONOUNS_PLURAL.test(clean)) return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person');
-    if (/^it$/i.test(clean)) return latestMention(start, isOrgDraft);
+    if (/^it$/i.test(clean)) {
+      // the speaker right before when it is one body ("The army's press service said … It posted"), else
+      // the latest organisation named
+      const previous = previousSpeakers.findLast((s) => s.pos < start);
+      if (previous !== undefined && (isOrgDraft(previous.actor) || (previous.actor.type === 'group' && THING_SPEAKER.test(previous.actor.name)))) return previous.actor;
+      return latestMention(start, isOrgDraft);
+    }
     const words = clean.split(/\s+/);
     // The head noun ends the words before the first preposition ("a woman in the queue" → "woman");
     // the words before it are the description's own modifiers.
@@ -1016,13 +1166,21 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
       if (byRole !== null) return byRole;
       // "the former president": a person whose role has that head and whose description has its modifiers
-      if (PERSON_NOUNS.has(head)) {
-        const byRoleHead = latestMention(start, (d) => d.type === 'person' && d.role !== null && d.role.toLowerCase().split(/\s+/).includes(head) && modifiersFit(modifiers, d));
+      // or whom an appositive described so ("Father Mikael Sorn, the parish priest" → "the priest")
+      const personHead = PERSON_NOUNS.has(head);
+      if (personHead) {
+        const byRoleHead = latestMention(
+          start,
+          (d) => d.type === 'person' && ((d.role !== null && d.role.toLowerCase().split(/\s+/).includes(head)) || d.described?.has(head) === true) && modifiersFit(modifiers, d),
+        );
         if (byRoleHead !== null) return byRoleHead;
       }
-      // Linked back only when the description's own modifiers are in that actor's name or description.
-      const byName = latestMention(start, (d) => d.type !== 'group' && nameWordsOf(d).includes(head) && fitsHead(head, d) && modifiersFit(modifiers, d));
+      // Linked back only when the description's own modifiers are in that actor's name or description;
+      // a person's noun ("the spokesperson") never to a body named with it ("Office of the Spokesperson").
+      const byName = latestMention(start, (d) => d.type !== 'group' && (!personHead || d.type === 'person') && nameWordsOf(d).includes(head) && fitsHead(head, d) && modifiersFit(modifiers, d));
       if (byName !== null) return byName;
+      const byDescription = latestMention(start, (d) => d.type !== 'person' && d.described?.has(head) === true && modifiersFit(modifiers, d));
+      if (byDescription !== null) return byDescription;
       if (CIVIL_HEADS.test(head) || head === 'ministry' || head === 'office') {
         const fits = (d: Draft): boolean => (head === 'ministry' || head === 'office' ? fitsHead(head, d) : isCivilDraft(d)) && modifiersFit(modifiers, d);
         const speaker = latestSpeaker(start, fits);
@@ -1079,6 +1237,63 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     // a title before the name makes it a person's ("Sen. Ann Lee of Ostland")
     const titledName = TITLE_FIRST.has(words[0] ?? '') && words.every((w) => STARTS_CAPITAL.test(w));
     return fallback(clean, proper ? (words.length > 1 && !titledName ? 'organization' : 'person') : 'group', start, end);
+  }
+
+  /**
+   * The unnamed person opening the sentence of an attribution left without a source, between the
+   * latest speaker (at `after`) and a pronoun at `before` ("A fourth soldier, still serving, disputed
+   * this account. He said …"): a person of their own that the pronoun names. Null when there is none.
+   */
+  function sourcelessSubject(before: number, after: number): Draft | null {
+    let cueStart = -1;
+    for (const a of sorted) {
+      if (a.source === null && a.cue.start > after && a.cue.start < before) cueStart = a.cue.start;
+    }
+    if (cueStart < 0) return null;
+    const sentenceStart = Math.max(text.lastIndexOf('. ', cueStart) + 2, text.lastIndexOf('\n', cueStart) + 1);
+    const lead = INDEFINITE_SUBJECT.exec(text.slice(sentenceStart, cueStart));
+    if (lead?.[1] === undefined || !PERSON_NOUNS.has(lead[2] ?? '')) return null;
+    const phraseStart = sentenceStart + lead.index + (lead[0].length - lead[0].trimStart().length);
+    const d = fallback(lead[1], 'person', phraseStart, phraseStart + lead[1].length);
+    d.gender ??= lead[2] === 'man' ? 'male' : titleGender(lead[2] ?? null);
+    unnamedPersons.add(d);
+    return d;
+  }
+
+  /**
+   * The speaker of a transcript label: for "HOST (Kiran Vell)" the person in parentheses, who takes the
+   * label as role and keeps it for the bare "HOST" of later turns. Null when neither applies (an
+   * all-caps surname, "ORUN", is a mention of its person found in the label itself).
+   */
+  function labelSpeaker(tag: string, withName: boolean, inside: readonly (typeof mentionLog)[number][], start: number, end: number): Draft | null {
+    if (withName) {
+      const person = inside.find((m) => m.actor.type === 'person' && m.start >= start + tag.length);
+      if (person === undefined) return null;
+      person.actor.role ??= tag.charAt(0) + tag.slice(1).toLowerCase();
+      labels.set(tag, person.actor);
+      return person.actor;
+    }
+    if (inside.length > 0) return null;
+    const known = labels.get(tag) ?? findPerson(tag, start);
+    // a label no name was given for is still a person's part ("TAPPER:", "MODERATOR:")
+    if (known === null) {
+      const d = fallback(tag, 'person', start, end);
+      if (!persons.includes(d)) indexPerson(d);
+      return d;
+    }
+    mention(known, start, end, tag, false);
+    return known;
+  }
+
+  /** A person named after a description ("the man, who gave his name only as Rustam"), mentioned at both. */
+  function givenName(name: string, nameStart: number, gender: Gender | null, start: number, end: number, surface: string, description: string): Draft {
+    const d = create(`person:${name.toLowerCase()}`, { name, type: 'person', role: null, affiliation: null });
+    d.gender ??= gender;
+    if (!persons.includes(d)) indexPerson(d);
+    describe(d, headPhrase(description));
+    mention(d, nameStart, nameStart + name.length, name);
+    mention(d, start, end, surface, false);
+    return d;
   }
 
   function fallback(surface: string, type: ActorType, start: number, end: number): Draft {

@@ -28,6 +28,28 @@ function buildAttribution(id: string, doc: string, source: string, cue: string, 
   return { id, source: { start: s, end: s + source.length, text: source, actor: null }, cue: { start: c, end: c + cue.length, text: cue }, content: [], stance: 'assert', quote: 'indirect', channel: null, basis: [], parent: null, confidence: 1 };
 }
 
+/** An attribution whose cue may come before its source ("said the man"), with optional content and no source when `source` is null. */
+function buildAround(id: string, doc: string, source: string | null, cue: string, opts: { from?: number; content?: string } = {}): Attribution {
+  const from = opts.from ?? 0;
+  const s = source === null ? -1 : doc.indexOf(source, from);
+  let c = doc.indexOf(cue, s < 0 ? from : s + (source ?? '').length);
+  if (c < 0) c = doc.indexOf(cue, from);
+  const k = opts.content === undefined ? -1 : doc.indexOf(opts.content, from);
+  const content = opts.content === undefined ? [] : [{ start: k, end: k + opts.content.length, text: opts.content }];
+  return {
+    id,
+    source: source === null ? null : { start: s, end: s + source.length, text: source, actor: null },
+    cue: { start: c, end: c + cue.length, text: cue },
+    content,
+    stance: 'assert',
+    quote: 'indirect',
+    channel: null,
+    basis: [],
+    parent: null,
+    confidence: 1,
+  };
+}
+
 describe('extractActors', () => {
   it('keeps a title and affiliation apart from the name and merges the surname', () => {
     const b = actor('Vadym Boychenko');
@@ -234,6 +256,79 @@ describe('extractActors', () => {
     const unit = 'The leader of the Silver Oak brigade, Ilya Morek, said the bridge fell.';
     const u = extractActors(unit, [buildAttribution('a1', unit, 'The leader of the Silver Oak brigade, Ilya Morek,', 'said')], gazetteer);
     assert.equal(u.actors.find((a) => a.id === u.speakerOf.a1)?.name, 'Ilya Morek', 'not a name inside the description before the appositive');
+  });
+
+  it('gives "she" to the story\'s speaker, not an unnamed person met only inside her content', () => {
+    const doc =
+      'Lina Darov, spokesperson for the Ostel Mission, said a patrol had reached Vask. The spokesperson confirmed that a patrol leader had been told to turn back. Asked about the camps, she said a request remained unanswered.';
+    const atts = [
+      buildAround('a1', doc, 'Lina Darov, spokesperson for the Ostel Mission,', 'said'),
+      buildAround('a2', doc, 'The spokesperson', 'confirmed', { content: 'that a patrol leader had been told to turn back' }),
+      buildAround('a3', doc, 'a patrol leader', 'had been told'),
+      buildAround('a4', doc, 'she', 'said', { from: doc.indexOf('Asked') }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const name = (id: string): string | undefined => r.actors.find((a) => a.id === r.speakerOf[id])?.name;
+    assert.equal(name('a2'), 'Lina Darov', 'the spokesperson the appositive described, not a body');
+    assert.equal(name('a4'), 'Lina Darov');
+  });
+
+  it('gives "he" to the unnamed subject of a sentence left without a source, never to the byline body', () => {
+    const doc = 'An investigation by the Marrow Desk\n\nThree former soldiers told us the street was cleared. A fourth soldier, still serving, disputed this account. He said in a text message that the men were armed.';
+    const atts = [buildAround('a1', doc, 'Three former soldiers', 'told'), buildAround('a2', doc, null, 'disputed'), buildAround('a3', doc, 'He', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a3')?.name, of('a3')?.type], ['A fourth soldier', 'person']);
+    assert.equal(r.actors.find((a) => a.name === 'Marrow Desk')?.type, 'organization', '"the" before an untitled name with no first name makes a body');
+  });
+
+  it('gives "it" to the one body that spoke right before', () => {
+    const doc = 'Ranvik police named a suspect. The Ardavian army\'s press service said the bridge was mined. It posted a video of the blast.';
+    const atts = [buildAround('a1', doc, "The Ardavian army's press service", 'said'), buildAround('a2', doc, 'It', 'posted')];
+    const r = extractActors(doc, atts, gazetteer);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('reads a transcript label with a name in parentheses as that person, and a bare label or surname label after it', () => {
+    const doc = 'An interview with Dr. Sefa Orlun, a pathologist.\n\nHOST (Kiran Vell): What did you find?\n\nORLUN: Eleven bodies.\n\nHOST: Were they soldiers?\n';
+    const atts = [
+      buildAround('a1', doc, 'HOST (Kiran Vell)', ':'),
+      buildAround('a2', doc, 'ORLUN', ':', { from: doc.indexOf('ORLUN') }),
+      buildAround('a3', doc, 'HOST', ':', { from: doc.indexOf('Eleven') }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.role], ['Kiran Vell', 'Host']);
+    assert.equal(of('a2')?.name, 'Sefa Orlun');
+    assert.equal(r.speakerOf.a3, r.speakerOf.a1);
+    assert.ok(!r.actors.some((a) => a.name === 'HOST'), 'a label is no organisation');
+  });
+
+  it('links a description back through an appositive or a name given after it', () => {
+    const doc =
+      'Father Mikael Sorn, the parish priest, said women came in tears. The priest added that one was beaten. "They took them," said the man, who gave his name only as Rustam. A Telegram channel close to the militia, Pine Front, posted a video. The channel claimed the bus was warned.';
+    const atts = [
+      buildAround('a1', doc, 'Father Mikael Sorn, the parish priest,', 'said'),
+      buildAround('a2', doc, 'The priest', 'added'),
+      buildAround('a3', doc, 'the man', 'said', { from: doc.indexOf('They took') }),
+      buildAround('a4', doc, 'A Telegram channel close to the militia, Pine Front,', 'posted'),
+      buildAround('a5', doc, 'The channel', 'claimed'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a2')?.name, 'Mikael Sorn');
+    assert.deepEqual([of('a3')?.name, of('a3')?.type], ['Rustam', 'person']);
+    assert.equal(r.speakerOf.a5, r.speakerOf.a4, `"the channel" is Pine Front, not ${of('a5')?.name}`);
+  });
+
+  it('links the tail of a name seen before to it and keeps an armed group\'s name whole', () => {
+    const doc = 'The Sarnak Memory Society put the toll at 97. The Memory Society said it stood by its findings. The Northern Defence Units said their forces evacuated civilians. The Florida Democratic Party met. The Democratic Party said nothing.';
+    const atts = [buildAround('a1', doc, 'The Memory Society', 'said'), buildAround('a2', doc, 'The Northern Defence Units', 'said'), buildAround('a3', doc, 'The Democratic Party', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a1')?.name, 'Sarnak Memory Society');
+    assert.deepEqual([of('a2')?.name, of('a2')?.type], ['Northern Defence Units', 'armed_forces']);
+    assert.equal(of('a3')?.name, 'Democratic Party', 'a state party is not the party');
   });
 
   it('never throws and keeps offsets inside the text for any input', () => {

@@ -6,6 +6,7 @@ import { extractActors, type ActorResult } from '../../src/extract/actors.ts';
 import { loadGazetteer, type Gazetteer } from '../../src/extract/gazetteer.ts';
 import type { Actor, Attribution } from '../../src/extract/types.ts';
 import { REFERENCE_PATH, referenceAttributions } from './reference-attributions.ts';
+import { attributionOf } from '../helpers/attribution.ts';
 
 let gazetteer: Gazetteer;
 let text: string;
@@ -25,7 +26,7 @@ function actor(name: string): Actor {
 function buildAttribution(id: string, doc: string, source: string, cue: string, from = 0): Attribution {
   const s = doc.indexOf(source, from);
   const c = doc.indexOf(cue, s + source.length);
-  return { id, source: { start: s, end: s + source.length, text: source, actor: null }, cue: { start: c, end: c + cue.length, text: cue }, content: [], stance: 'assert', quote: 'indirect', channel: null, basis: [], parent: null, confidence: 1 };
+  return attributionOf(id, { source: { start: s, end: s + source.length, text: source, actor: null }, cue: { start: c, end: c + cue.length, text: cue }, content: [] });
 }
 
 /** An attribution whose cue may come before its source ("said the man"), with optional content and no source when `source` is null. */
@@ -36,18 +37,11 @@ function buildAround(id: string, doc: string, source: string | null, cue: string
   if (c < 0) c = doc.indexOf(cue, from);
   const k = opts.content === undefined ? -1 : doc.indexOf(opts.content, from);
   const content = opts.content === undefined ? [] : [{ start: k, end: k + opts.content.length, text: opts.content }];
-  return {
-    id,
+  return attributionOf(id, {
     source: source === null ? null : { start: s, end: s + source.length, text: source, actor: null },
     cue: { start: c, end: c + cue.length, text: cue },
     content,
-    stance: 'assert',
-    quote: 'indirect',
-    channel: null,
-    basis: [],
-    parent: null,
-    confidence: 1,
-  };
+  });
 }
 
 describe('extractActors', () => {

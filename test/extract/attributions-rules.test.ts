@@ -8,6 +8,7 @@ import { basisOf } from '../../src/extract/basis.ts';
 import { quoteKindOf } from '../../src/extract/attribution-quote.ts';
 import { nest } from '../../src/extract/nesting.ts';
 import { at } from '../helpers/spans.ts';
+import { attributionOf } from '../helpers/attribution.ts';
 import type { Attribution } from '../../src/extract/types.ts';
 
 describe('stanceOf', () => {
@@ -83,18 +84,8 @@ describe('basisOf', () => {
 
 describe('nest', () => {
   const span = (start: number, end: number): { start: number; end: number; text: string } => ({ start, end, text: '' });
-  const build = (id: string, cue: [number, number], content: [number, number]): Attribution => ({
-    id,
-    source: null,
-    cue: span(...cue),
-    content: [span(...content)],
-    stance: 'assert',
-    quote: 'indirect',
-    channel: null,
-    basis: [],
-    parent: null,
-    confidence: 1,
-  });
+  const build = (id: string, cue: [number, number], content: [number, number]): Attribution =>
+    attributionOf(id, { source: null, cue: span(...cue), content: [span(...content)] });
 
   it('links an attribution to the innermost content containing its cue', () => {
     const outer = build('a1', [0, 4], [5, 100]);

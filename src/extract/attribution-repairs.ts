@@ -1134,8 +1134,11 @@ export function speakerTurns(ctx: DocContext, found: RawAttribution[]): RawAttri
   const t = ctx.tokens;
   const paragraph = ctx.layout.paragraph;
   let out: RawAttribution[] | null = null;
-  for (let p = 0; p < t.count; p++) {
-    if (p > 0 && paragraph[p] === paragraph[p - 1]) continue;
+  // a paragraph opens with a sentence: only sentence starts are looked at
+  const starts = ctx.layout.sentenceStart;
+  for (let n = 0; n < starts.length; n++) {
+    const p = starts[n]!;
+    if (p >= t.count || (p > 0 && paragraph[p] === paragraph[p - 1])) continue;
     // (a transcript quoted whole opens each turn with a quotation mark: "WALLACE: …)
     const label = ctx.layout.quoteMark[p] === 1 ? p + 1 : p;
     if (t.shape[label] !== Shape.upper) continue;

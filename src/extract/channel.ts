@@ -6,6 +6,7 @@
  * outside the attribution's content.
  */
 import type { DocContext, TokenRange } from './attribution-features.ts';
+import { hashWord } from '../text/tokens.ts';
 
 const MEDIUM_NOUNS =
   '(?:statement|interview|tweet|post|press release|news conference|press conference|briefing|letter|speech|video|address|op-ed|column|blog post|email|message|report|filing|court filing|televised address|podcast|broadcast|appearance|hearing|testimony)';
@@ -17,46 +18,52 @@ const MEDIUM =
 const PREPOSITIONAL = new RegExp(
   // the medium's own words run on until punctuation, the "that" opening the content or a verb of saying
   `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b(?:(?!\\s(?:that|said|says|told)\\b)[^,.;:"“”()]){0,80}`,
-  'giu',
+  'gi',
 );
 /**
  * Cheap first pass for {@link PREPOSITIONAL}: every match of it contains a medium noun (same flags,
  * so the same case folding), and four sentences in five name none. The full pattern, which tries its
  * prepositions at every "in", "on" and "at", then runs on the rest only: half the time.
  */
-const ANY_MEDIUM = new RegExp(`${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel)`, 'iu');
+const ANY_MEDIUM = new RegExp(`${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel)`, 'i');
 const PLATFORM = new RegExp(
   `\\b(?:on|via)\\s+(?:${PLATFORMS}|X|social media|(?:its|his|her|their) (?:${PLATFORMS})(?: account| page| channel)?)\\b`,
-  'gu',
+  'g',
 );
 /** A link the speaker spoke over: "testified by video link", "reached by phone". */
-const LINK = /\b(?:by|via|over)\s+(?:a\s+|the\s+)?(?:video[- ]?link|video call|video ?conference|tele(?:phone|conference)|phone|satellite link)\b/giu;
+const LINK = /\b(?:by|via|over)\s+(?:a\s+|the\s+)?(?:video[- ]?link|video call|video ?conference|tele(?:phone|conference)|phone|satellite link)\b/gi;
 /** A medium the cue's verb put out: "posted a video", "issued a statement". */
 const PUT_OUT = new RegExp(
   `\\b(?:posted|published|released|issued|shared|uploaded|put out)\\s+(?:a|an|its|his|her|their)\\s+(?:second |new |short |brief |joint |written |video )*(?:video|statement|post|tweet|message|press release|clip|recording|letter)\\b` +
     `(?:\\s+on\\s+(?:(?:its|his|her|their)\\s+)?(?:${PLATFORMS}|X)(?: account| page| channel)?)?`,
-  'giu',
+  'gi',
 );
 /** "told local radio", "told state television": an outlet without a name. */
 const TOLD_MEDIA =
-  /\b(?:told|telling|tells|tell)\s+(?:the\s+)?(?:(?:local|state|state-run|state-owned|national|regional|public|private|independent|foreign|international|pro-government|opposition|Western|German|French|Russian|Ukrainian|Israeli|Arab|Turkish|Iranian|Chinese)\s+)(?:radio|television|TV|media|broadcasters?|newspapers?|news agencies|news outlets|outlets)\b/gu;
-/** Words without which {@link TOLD_MEDIA}, {@link LINK} and {@link PUT_OUT} cannot match: cheap first passes. */
-const MEDIA_WORDS = /radio|television|TV|media|broadcaster|newspaper|news agenc|outlet/iu;
-const LINK_WORDS = /link|call|conference|phone/iu;
-const PUT_OUT_WORDS = /posted|published|released|issued|shared|uploaded|put out/iu;
+  /\b(?:told|telling|tells|tell)\s+(?:the\s+)?(?:(?:local|state|state-run|state-owned|national|regional|public|private|independent|foreign|international|pro-government|opposition|Western|German|French|Russian|Ukrainian|Israeli|Arab|Turkish|Iranian|Chinese)\s+)(?:radio|television|TV|media|broadcasters?|newspapers?|news agencies|news outlets|outlets)\b/g;
+/**
+ * Words without which {@link TOLD_MEDIA} (bit 1), {@link LINK} (2) and {@link PUT_OUT} (4) cannot
+ * match, by token hash: one set lookup per token of the sentence is a cheaper first pass than a
+ * case-insensitive scan of its text per pattern.
+ */
+const GATE_WORDS = new Map<number, number>([
+  ...['radio', 'television', 'tv', 'media', 'broadcaster', 'broadcasters', 'newspaper', 'newspapers', 'agencies', 'outlets'].map((w) => [hashWord(w), 1] as const),
+  ...['link', 'videolink', 'call', 'conference', 'videoconference', 'teleconference', 'phone', 'telephone'].map((w) => [hashWord(w), 2] as const),
+  ...['posted', 'published', 'released', 'issued', 'shared', 'uploaded', 'put'].map((w) => [hashWord(w), 4] as const),
+]);
 const WHEN = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
 const TOLD = new RegExp(
   `\\b(?:told|telling|tells|tell)\\s+((?:the\\s+)?${WHEN}(?:[A-Z][\\w&.'’-]*)(?:\\s+(?:of\\s+|and\\s+)?${WHEN}[A-Z][\\w&.'’-]*)*)`,
-  'gu',
+  'g',
 );
-/** The patterns read, each with its cheap first pass (null: none). */
-const PASSES: readonly (readonly [RegExp, RegExp | null])[] = [
-  [PREPOSITIONAL, ANY_MEDIUM],
-  [PLATFORM, null],
-  [TOLD, null],
-  [TOLD_MEDIA, MEDIA_WORDS],
-  [LINK, LINK_WORDS],
-  [PUT_OUT, PUT_OUT_WORDS],
+/** The patterns read, each with the {@link GATE_WORDS} bit its sentence must hold (0: none). */
+const PASSES: readonly (readonly [RegExp, number])[] = [
+  [PREPOSITIONAL, 0],
+  [PLATFORM, 0],
+  [TOLD, 0],
+  [TOLD_MEDIA, 1],
+  [LINK, 2],
+  [PUT_OUT, 4],
 ];
 
 /**
@@ -81,16 +88,18 @@ export function channelOf(
   const cueStart = t.start[a.cue[0]]!;
   const cueEnd = t.end[a.cue[1] - 1]!;
   const found: { text: string; start: number; end: number; distance: number }[] = [];
+  let gates = 0;
+  for (let i = s0; i < s1; i++) gates |= GATE_WORDS.get(t.lower[i]!) ?? 0;
   for (const [re, gate] of PASSES) {
-    if (gate !== null && !gate.test(sentence)) continue;
+    if ((gate !== 0 && (gates & gate) === 0) || (re === PREPOSITIONAL && !ANY_MEDIUM.test(sentence))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
-      let text = m[0].trim().replace(/\s+(?:on|of|and|the)$/u, '');
-      if (re === TOLD) text = text.replace(/\s+(?:on|of|and)$/u, '');
+      let text = m[0].trim().replace(/\s+(?:on|of|and|the)$/, '');
+      if (re === TOLD) text = text.replace(/\s+(?:on|of|and)$/, '');
       // a sentence-final period is not part of the outlet's name ("told ABC News."), an initial's is ("U.S.")
       if (text.endsWith('.') && !/(?:^|[\s.])[A-Z]\.$/u.test(text)) text = text.slice(0, -1);
       // "In a statement released …" → "a statement released …"; "on Twitter" keeps its preposition
-      if (re === PREPOSITIONAL) text = text.replace(/^(?:in|on|at|during|through|via)\s+/iu, '');
+      if (re === PREPOSITIONAL) text = text.replace(/^(?:in|on|at|during|through|via)\s+/i, '');
       const start = base + m.index;
       const end = start + m[0].trimEnd().length;
       if (inContent(a.contents, t, start, end)) continue;

@@ -962,7 +962,11 @@ function timePhrase(ctx: DocContext, from: number, to: number): boolean {
   return true;
 }
 
-/** Gives each reported attribution without a source the subject before its cue ({@link withSubject}). */
+/**
+ * Gives a reported attribution without a source of its own (none, or its reporter's) the subject
+ * before its cue, and a story's own source-less attribution the subject opening its sentence
+ * ({@link withSubject}).
+ */
 export function reportedSubjects(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   return found.map((a, k) => {
     const reporter = holder(found, k);

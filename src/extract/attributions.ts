@@ -26,22 +26,22 @@ import { nest } from './nesting.ts';
 import {
   articleBeforeCue,
   auxiliaryStart,
+  clauseAfterAddressee,
   clauseBeforeFinalCue,
   cleanSource,
   colonAfterCue,
-  insideName,
-  clauseAfterAddressee,
-  speakerTurns,
   genreLabel,
-  quotedBy,
-  reportedSubjectBefore,
+  insideName,
   invertedSource,
   nothingAttributed,
   objectOfCue,
+  quotedBy,
   rawAttribution,
   relativeClauseEnd,
+  reportedSubjectBefore,
   reportedSubjects,
   sharedSubjects,
+  speakerTurns,
   verbStart,
   wholeAppositiveSubject,
   wholeContentPhrases,
@@ -129,11 +129,6 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))))));
 }
 
-/**
- * One attribution from a cue and its role tagging: the source fragment nearest the cue, the
- * repairs of attribution-repairs.ts, split quotations; null when no content is left. Kept apart from
- * findAttributions so that loop stays small enough for V8 to inline the taggers into it.
- */
 /** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */
 function withAuxiliaries(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): TokenRange {
   const before = source !== undefined && source[1] <= cue[0];
@@ -143,6 +138,11 @@ function withAuxiliaries(ctx: DocContext, cue: TokenRange, source: TokenRange | 
   return start === cue[0] ? cue : [start, cue[1]];
 }
 
+/**
+ * One attribution from a cue and its role tagging: the source fragment nearest the cue, the
+ * repairs of attribution-repairs.ts, split quotations; null when no content is left. Kept apart from
+ * findAttributions so that loop stays small enough for V8 to inline the taggers into it.
+ */
 function assemble(
   ctx: DocContext,
   found: TokenRange,
@@ -214,12 +214,13 @@ function assemble(
   cue = auxiliaries;
   const quoted = quotedBy(ctx, cue, contents);
   if (quoted !== null) ({ cue, source, contents } = quoted);
-  const subject = source === undefined ? null : reportedSubjectBefore(ctx, cue, source);
-  if (subject !== null) {
-    // "The mayor is said to have ordered …": the subject joins the content; the "It" of "It was reported" goes
-    const before = source!;
+  if (source !== undefined) {
+    // "The mayor is said to have ordered …": the subject joins the content; the "It" of "It was
+    // reported" and the addressee of "was told" go
+    const before = source;
+    const subject = reportedSubjectBefore(ctx, cue, before);
     if (subject === 'content') contents = [before, ...contents.filter((c) => c[0] >= before[1])];
-    source = undefined;
+    if (subject !== null) source = undefined;
   }
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));

@@ -1078,6 +1078,9 @@ export const relativeClauseEnd: ContentRepair = (ctx, cue, source, contents) => 
 
 const NOUN_PHRASE_OPENERS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD']);
 /** Words opening an adverbial before a sentence's subject ("Last week, the director, …"). */
+/** Prepositions of place a subject's phrase runs on through ("filmed in and around Vessel Hill"). */
+const PLACE_PREPOSITIONS = words(['in', 'around', 'at', 'near', 'from', 'inside', 'outside', 'across', 'between', 'within', 'on']);
+const PAST_PARTICIPLE = pennTag('VBN');
 const ADVERBIAL_OPENERS = words([
   'last', 'first', 'earlier', 'later', 'then', 'meanwhile', 'also', 'however', 'yesterday', 'today', 'on', 'in',
   'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'but', 'and', 'so', ...CALENDAR_WORDS,
@@ -1086,8 +1089,9 @@ const ADVERBIAL_OPENERS = words([
 /**
  * "The report, based on photographs, satellite images and interviews with 14 staff members,
  * concluded …": a source the tagger began after a comma inside an appositive, ending in the comma
- * before its cue, is the whole subject from its sentence's start (after a dateline), when no verb
- * of its own, quotation or content lies between.
+ * before its cue — or after a preposition, with no comma before it ("Our analysis of 40 videos filmed
+ * in and around Vessel Hill … shows") — is the whole subject from its sentence's start (after a
+ * dateline), when no verb of its own, quotation or content lies between.
  */
 export function wholeAppositiveSubject(
   ctx: DocContext,
@@ -1098,10 +1102,18 @@ export function wholeAppositiveSubject(
   const t = ctx.tokens;
   const [a, b] = source;
   const sentence = ctx.sentStart[a]!;
-  if (b !== cue[0] || t.lower[b - 1] !== COMMA || a <= sentence || t.lower[a - 1] !== COMMA) return source;
+  if (b !== cue[0] || a <= sentence) return source;
+  // begun after an appositive's comma, or after a preposition inside the subject ("Our analysis of 40
+  // videos filmed in and around [Vessel Hill between 12 and 15 March] shows"; no comma then)
+  const appositive = t.lower[b - 1] === COMMA && t.lower[a - 1] === COMMA;
+  if (!appositive && (!PLACE_PREPOSITIONS.has(t.lower[a - 1]!) || endsWithIng(ctx, cue[0]) || !VERBAL_TAGS.has(ctx.pos[cue[0]]!))) return source;
   const start = datelineEnd(ctx, sentence);
   if (start >= a || !NOUN_PHRASE_OPENERS.has(ctx.pos[start]!) || ADVERBIAL_OPENERS.has(t.lower[start]!)) return source;
-  for (let i = start; i < a; i++) if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
+  for (let i = start; i < a; i++) {
+    if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
+    // (no comma, and no verb but a participle: "videos filmed in …", not "… arrive one day after …")
+    if (!appositive && (t.shape[i] === Shape.punct || (VERB_FORM_TAGS.has(ctx.pos[i]!) && ctx.pos[i] !== PAST_PARTICIPLE))) return source;
+  }
   for (const c of contents) if (c[0] < a && c[1] > start) return source;
   return [start, b];
 }

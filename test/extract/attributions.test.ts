@@ -492,6 +492,13 @@ describe('extractAttributions on fictional sentences', () => {
     assert.equal(fire?.source?.text, 'three residents who escaped the blaze', shape);
   });
 
+  it('takes the whole subject when the tagger began the source inside its place phrase', () => {
+    const found = extractAttributions(
+      'Our analysis of 40 videos filmed in and around Velmara Hill between 12 and 15 March shows that soldiers of the 44th Brigade detained at least 19 unarmed men on Kerem Street.',
+    );
+    assert.equal(found.find((a) => a.cue.text === 'shows')?.source?.text, 'Our analysis of 40 videos filmed in and around Velmara Hill between 12 and 15 March', summary(found));
+  });
+
   it('returns nothing for text without attributions', () => {
     assert.deepEqual(extractAttributions('The river rose overnight. Roads were closed.'), []);
   });

@@ -38,6 +38,8 @@ const FINITE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
 const S = hashWord('s');
 const APOSTROPHE = hashWord("'");
 const RIGHT_QUOTE = hashWord('’');
+/** Whether a token is an apostrophe, straight or curly (tokens are runs of letters: "town" "’" "s"). */
+const apostrophe = (w: number): boolean => w === APOSTROPHE || w === RIGHT_QUOTE;
 
 /**
  * A raw attribution, always built here with its fields in one order: V8 then sees one object shape
@@ -74,7 +76,7 @@ function holder(found: readonly RawAttribution[], k: number): TokenRange | null 
 /** Whether token `i` is the "s" of a noun's possessive ("the prosecutor's office"; not "she's"). */
 function possessiveAt(ctx: DocContext, i: number): boolean {
   const t = ctx.tokens;
-  return i > 1 && t.lower[i] === S && (t.lower[i - 1] === APOSTROPHE || t.lower[i - 1] === RIGHT_QUOTE) && PHRASE_HEAD_TAGS.has(ctx.pos[i - 2]!);
+  return i > 1 && t.lower[i] === S && apostrophe(t.lower[i - 1]!) && PHRASE_HEAD_TAGS.has(ctx.pos[i - 2]!);
 }
 
 /** Whether a cue is passive: a form of "be", then a participle ("were also asked", "was directed at"). */
@@ -98,6 +100,13 @@ function abbreviationBefore(ctx: DocContext, i: number, floor: number): boolean 
   return i - 2 >= floor && t.lower[i - 1] === DOT && capital(t.shape[i - 2]!) && t.end[i - 2]! - t.start[i - 2]! <= 3;
 }
 
+/** The end of the run of subject-phrase words from `from` (before `to`, at most `most` words). */
+function subjectRun(ctx: DocContext, from: number, to: number, most: number): number {
+  let i = from;
+  while (i < to && i - from < most && SUBJECT_TAGS.has(ctx.pos[i]!)) i++;
+  return i;
+}
+
 /** Most words of a relative clause between a subject and its cue. */
 const RELATIVE_WORDS = 12;
 
@@ -108,8 +117,7 @@ const RELATIVE_WORDS = 12;
  */
 function relativeSubject(ctx: DocContext, floor: number, cue: number): number {
   const t = ctx.tokens;
-  let i = floor;
-  while (i < cue && i - floor < SUBJECT_WORDS && SUBJECT_TAGS.has(ctx.pos[i]!)) i++;
+  const i = subjectRun(ctx, floor, cue, SUBJECT_WORDS);
   if (i === floor || i >= cue || cue - i > RELATIVE_WORDS || (t.lower[i] !== WHO && t.lower[i] !== THAT)) return -1;
   for (let j = i + 1; j < cue; j++) if (t.shape[j] === Shape.punct) return -1;
   // ("who" opens a clause whatever the lexicon says of its verb: "who lives", "lives" a noun to it)
@@ -126,8 +134,7 @@ function coordinatedSubject(ctx: DocContext, floor: number, cue: number): number
   let c = cue - 1;
   while (c > floor && ctx.pos[c] === ADVERB) c--;
   if (c <= floor || !COORDINATORS.has(t.lower[c]!)) return -1;
-  let i = floor;
-  while (i < c && i - floor < SUBJECT_WORDS && SUBJECT_TAGS.has(ctx.pos[i]!)) i++;
+  const i = subjectRun(ctx, floor, c, SUBJECT_WORDS);
   if (i === floor || i >= c) return -1;
   let v = i;
   while (v < c && ctx.pos[v] === ADVERB) v++;
@@ -156,11 +163,13 @@ function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | 
   // advising …"), nor an infinitive's or a preposition's ("called on Dean to apologize", "by saying")
   if (source !== undefined && start === a.cue[0] && endsWithIng(ctx, start)) return a;
   if (NO_SUBJECT_TAGS.has(ctx.pos[start]!)) return a;
+  // with the auxiliaries before the cue ("were also [asked]")
+  const passive = passiveCue(ctx, [start, a.cue[1]]);
   if (reporter === null && source === undefined) {
     // "Welt later deleted the post but told this outlet …": a cue coordinated with its sentence's verb
     // shares that verb's subject; "A farmer who lives at the edge of the village told …": a subject
     // with its relative clause
-    const subject = passiveCue(ctx, [start, a.cue[1]]) ? -1 : Math.max(coordinatedSubject(ctx, floor, start), relativeSubject(ctx, floor, start));
+    const subject = passive ? -1 : Math.max(coordinatedSubject(ctx, floor, start), relativeSubject(ctx, floor, start));
     let free = subject > floor;
     for (const c of a.contents) if (c[0] < subject && c[1] > floor) free = false;
     if (free) return rawAttribution(a.cue, [[floor, subject]], a.contents, a.confidence);
@@ -189,7 +198,7 @@ function withSubject(ctx: DocContext, a: RawAttribution, reporter: TokenRange | 
     // a story's own sentence: a verb's subject ("a fear of" is no verb), not one of a passive ("Respondents
     // were asked"), not a phrase already in the content ("The mayor is said to …"), nor the empty "It" of
     // "It seems …"
-    if (!VERBAL_TAGS.has(ctx.pos[a.cue[0]]!) || passiveCue(ctx, [start, a.cue[1]])) return a;
+    if (!VERBAL_TAGS.has(ctx.pos[a.cue[0]]!) || passive) return a;
     if (start - i === 1 && t.lower[i] === IT) return a;
     for (const c of a.contents) if (c[0] < start && c[1] > i) return a;
   }
@@ -473,8 +482,7 @@ export function clauseAfterAddressee(ctx: DocContext, cue: TokenRange): TokenRan
     if (t.shape[i - 1] === Shape.punct || VERB_FORM_TAGS.has(ctx.pos[i - 1]!)) return [];
     if (t.lower[i] === THAT) return [[i, end]];
     // a short subject and its finite verb right after it ("they had identified …")
-    let j = i;
-    while (j < end && j - i < ADDRESSEE_WORDS && SUBJECT_TAGS.has(ctx.pos[j]!)) j++;
+    const j = subjectRun(ctx, i, end, ADDRESSEE_WORDS);
     if (j > i && j < end && FINITE_TAGS.has(ctx.pos[j]!)) return [[i, end]];
   }
   return [];
@@ -643,7 +651,7 @@ export function verbStart(ctx: DocContext, cue: TokenRange): TokenRange {
   const t = ctx.tokens;
   if (b - a < 2) return cue;
   // tokens are runs of letters, so "town's" is "town" "'" "s"
-  const possessive = a > 1 && t.lower[a - 1] === S && (t.lower[a - 2] === APOSTROPHE || t.lower[a - 2] === RIGHT_QUOTE);
+  const possessive = a > 1 && t.lower[a - 1] === S && apostrophe(t.lower[a - 2]!);
   if (a > 0 && (possessive || MODIFIER_TAGS.has(ctx.pos[a - 1]!))) {
     let i = a;
     while (i < b - 1 && NOMINAL_TAGS.has(ctx.pos[i]!)) i++;
@@ -691,9 +699,9 @@ function auxiliary(ctx: DocContext, i: number): boolean {
   const next = t.lower[i + 1]!;
   if (DO_FORMS.has(w)) return NEGATIONS.has(next);
   // "couldn" "’" "t", and the apostrophe and "t" themselves
-  if (CONTRACTED.has(w)) return (next === APOSTROPHE || next === RIGHT_QUOTE) && i + 2 < t.count && t.lower[i + 2] === T;
-  if (w === APOSTROPHE || w === RIGHT_QUOTE) return next === T && i > 0 && CONTRACTED.has(t.lower[i - 1]!);
-  return w === T && i > 1 && (t.lower[i - 1] === APOSTROPHE || t.lower[i - 1] === RIGHT_QUOTE) && CONTRACTED.has(t.lower[i - 2]!);
+  if (CONTRACTED.has(w)) return apostrophe(next) && i + 2 < t.count && t.lower[i + 2] === T;
+  if (apostrophe(w)) return next === T && i > 0 && CONTRACTED.has(t.lower[i - 1]!);
+  return w === T && i > 1 && apostrophe(t.lower[i - 1]!) && CONTRACTED.has(t.lower[i - 2]!);
 }
 
 /**

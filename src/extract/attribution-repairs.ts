@@ -22,6 +22,7 @@ const tags = (names: readonly string[]): ReadonlySet<number> => new Set(names.ma
 const NOUN_PHRASE_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS']);
 const PREPOSITION = pennTag('IN');
 const ADVERB = pennTag('RB');
+const VBG = pennTag('VBG');
 const THAT = hashWord('that');
 /** Tags of the words of a subject noun phrase right before a cue ("residents of the southern district"). */
 const SUBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP']);
@@ -33,6 +34,7 @@ const SUBJECT_WORDS = 8;
 /** Tags of the words a noun phrase's head follows ("the", "town's", "its", "local"). */
 const MODIFIER_TAGS = tags(['DT', 'POS', 'PRP$', 'JJ']);
 const NOMINAL_TAGS = tags(['NN', 'NNS', 'JJ']);
+const NOUN_TAGS = tags(['NN', 'NNS']);
 const VERB_TAGS = tags(['VBD', 'VBZ', 'VBP', 'VB', 'MD']);
 const FINITE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'MD']);
 const S = hashWord('s');
@@ -333,7 +335,10 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
     // declined": "Jan Mott,") or, for a participle, the tagger took it from the clause before (",
     // citing its own count": "nine people" from "…said nine people had been killed")
     const piece = own !== undefined && own[0] >= source[0] && own[1] <= source[1];
-    if (own !== undefined && !piece && !(participle && holds(b.contents, own))) continue;
+    // ("Local media reported that the office had opened a case, citing a source": the tagger's source
+    // ran from the clause's start over its cue)
+    const across = own !== undefined && own[0] <= b.cue[0] && own[1] >= b.cue[1];
+    if (own !== undefined && !piece && !(participle && (across || holds(b.contents, own)))) continue;
     out[k] = rawAttribution(a.cue, [source], a.contents, a.confidence);
     out[j] = endedBefore(ctx, b, i);
   }
@@ -568,8 +573,37 @@ export function reportedSubjectBefore(ctx: DocContext, cue: TokenRange, source: 
   return source[1] - source[0] === 1 && t.lower[source[0]] === IT ? 'none' : null;
 }
 
-const QUOTED = hashWord('quoted');
 const BY = hashWord('by');
+/** Longest "by" agent taken as a source (tokens). */
+const AGENT_WORDS = 8;
+
+/**
+ * The "by" agent of an addressed passive ("investigators had been told [by two survivors] that …"),
+ * who is the source PolNeAR marks (its other 32 of 35 addressed passives have none): the noun phrase
+ * after "by" up to "that", a comma, a quotation or the content. Null when the cue is not of that shape.
+ */
+export function passiveAgent(ctx: DocContext, cue: TokenRange, contents: readonly TokenRange[]): TokenRange | null {
+  const t = ctx.tokens;
+  const [a, b] = cue;
+  if (b + 1 >= t.count || t.lower[b] !== BY || !passiveCue(ctx, cue)) return null;
+  let addressed = false;
+  for (let i = a; i < b; i++) if (ADDRESSED.has(t.lower[i]!)) addressed = true;
+  if (!addressed) return null;
+  const limit = Math.min(ctx.sentEnd[a]!, b + 1 + AGENT_WORDS);
+  let end = b + 1;
+  while (
+    end < limit &&
+    t.lower[end] !== THAT &&
+    t.lower[end] !== COMMA &&
+    ctx.layout.quoteMark[end] === 0 &&
+    !contents.some((c) => c[0] === end)
+  )
+    end++;
+  if (end === b + 1 || end === limit) return null;
+  return [b + 1, end];
+}
+
+const QUOTED = hashWord('quoted');
 const AS = hashWord('as');
 const SAYING_WORDS = words(['saying', 'telling', 'writing', 'stating']);
 
@@ -652,9 +686,13 @@ export function verbStart(ctx: DocContext, cue: TokenRange): TokenRange {
   if (b - a < 2) return cue;
   // tokens are runs of letters, so "town's" is "town" "'" "s"
   const possessive = a > 1 && t.lower[a - 1] === S && apostrophe(t.lower[a - 2]!);
-  if (a > 0 && (possessive || MODIFIER_TAGS.has(ctx.pos[a - 1]!))) {
-    let i = a;
-    while (i < b - 1 && NOMINAL_TAGS.has(ctx.pos[i]!)) i++;
+  const modified = a > 0 && (possessive || MODIFIER_TAGS.has(ctx.pos[a - 1]!));
+  if (modified || (a > 0 && capital(t.shape[a - 1]!))) {
+    // after a name, nouns only ("Exit [polling showed]", not "Mook [further asserted]"); a participle
+    // used as a modifier opens the noun phrase too ("A UN [monitoring team said]")
+    const nominal = modified ? NOMINAL_TAGS : NOUN_TAGS;
+    let i = ctx.pos[a] === VBG && a + 1 < b - 1 && NOUN_TAGS.has(ctx.pos[a + 1]!) ? a + 1 : a;
+    while (i < b - 1 && nominal.has(ctx.pos[i]!)) i++;
     if (i > a && VERB_TAGS.has(ctx.pos[i]!)) return [i, b];
   }
   // "the Meridian Open Source [Collective said]", "[the collective posted]": a name's last words or
@@ -879,7 +917,7 @@ const SPEECH_VERBS = words(['spoke', 'speak', 'speaks', 'speaking', 'spoken', 't
 const ADDRESSEE_PREPOSITIONS = words(['to', 'with']);
 /** Prepositions that open what was spoken of ("spoke about", "talked of"). */
 const TOPIC_PREPOSITIONS = words(['about', 'of']);
-const LABEL_NOUN_TAGS = tags(['NN', 'NNS']);
+
 /** Tags an addressee opens with ("the Daily Courier", "Northgate Daily", "reporters"; not "to hail", a verb the lexicon calls a noun). */
 const ADDRESSEE_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'NNS', 'CD']);
 
@@ -894,7 +932,7 @@ export function nothingAttributed(ctx: DocContext, cue: TokenRange, contents: re
   const t = ctx.tokens;
   for (const c of contents) if (c[0] < cue[1] || hasVerb(ctx, c[0], c[1])) return false;
   if (t.lower[cue[1] - 1] === COLON)
-    return cue[1] - cue[0] === 2 && ctx.sentStart[cue[0]] === 0 && LABEL_NOUN_TAGS.has(ctx.pos[cue[0]]!);
+    return cue[1] - cue[0] === 2 && ctx.sentStart[cue[0]] === 0 && NOUN_TAGS.has(ctx.pos[cue[0]]!);
   if (!SPEECH_VERBS.has(t.lower[cue[0]]!)) return false;
   // the addressee: "to" or "with" and a noun phrase, ending the cue or opening the content
   const to = ADDRESSEE_PREPOSITIONS.has(t.lower[cue[1] - 1]!) ? cue[1] - 1 : contents[0]![0];

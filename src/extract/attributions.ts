@@ -39,6 +39,7 @@ import {
   rawAttribution,
   relativeClauseEnd,
   reportedSubjectBefore,
+  passiveAgent,
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
@@ -222,6 +223,10 @@ function assemble(
     if (subject === 'content') contents = [before, ...contents.filter((c) => c[0] >= before[1])];
     if (subject !== null) source = undefined;
   }
+  // "had been told by two survivors that …": the agent reports
+  const agent = source === undefined ? passiveAgent(ctx, cue, contents) : null;
+  const afterAgent = agent === null ? [] : contents.filter((c) => c[0] >= agent[1]);
+  if (agent !== null && afterAgent.length > 0) [source, contents] = [agent, afterAgent];
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));

@@ -1,0 +1,51 @@
+// Repairs of where a speaker's noun phrase ends and its cue begins, and of a participle's source.
+// Sentences are fictional.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractAttributions } from '../../src/extract/index.ts';
+
+function summary(text: string): string {
+  return JSON.stringify(extractAttributions(text).map((a) => [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)]));
+}
+
+describe('the noun phrase before a cue', () => {
+  it('keeps a participle modifier and its noun in the source after a name ("A UN monitoring team said")', () => {
+    const found = extractAttributions('A UN monitoring team said it was aware of the reports from Velmora.');
+    const said = found.find((a) => a.cue.text === 'said');
+    assert.equal(said?.source?.text, 'A UN monitoring team', JSON.stringify(found.map((a) => a.cue.text)));
+    assert.equal(said?.content[0]?.text, 'it was aware of the reports from Velmora');
+  });
+
+  it('keeps nouns after a name in the source but not an adverb ("Exit polling showed", "Ferrick further alleged")', () => {
+    const text = 'Exit polling showed that turnout in Velmora fell. Ferrick further alleged that the ballots were burned.';
+    const found = extractAttributions(text);
+    const showed = found.find((a) => a.cue.text === 'showed');
+    assert.equal(showed?.source?.text, 'Exit polling', summary(text));
+    const alleged = found.find((a) => a.cue.text.endsWith('alleged'));
+    assert.equal(alleged?.source?.text, 'Ferrick', summary(text));
+  });
+});
+
+describe('a participle after a reporting clause', () => {
+  it('takes the clause’s source, not a span running over the clause’s cue (", citing a source")', () => {
+    const text = "Local media reported that the prosecutor's office in Velmora had opened a criminal case, citing a source in the office.";
+    const citing = extractAttributions(text).find((a) => a.cue.text === 'citing');
+    assert.equal(citing?.source?.text, 'Local media', summary(text));
+    assert.equal(citing?.content[0]?.text, 'a source in the office');
+  });
+});
+
+describe('an addressed passive', () => {
+  it('takes its "by" agent as the source ("had been told by two survivors that …")', () => {
+    const text = 'Ferrick said investigators had been told by two survivors that the men were taken from their homes at dawn.';
+    const told = extractAttributions(text).find((a) => a.cue.text.endsWith('told'));
+    assert.equal(told?.source?.text, 'two survivors', summary(text));
+    assert.deepEqual(told?.content.map((c) => c.text), ['that the men were taken from their homes at dawn']);
+  });
+
+  it('still has no source without an agent ("had been told to leave")', () => {
+    const text = 'Residents of Velmora had been told to leave their homes before the shelling began, the governor said.';
+    const told = extractAttributions(text).find((a) => a.cue.text.endsWith('told'));
+    assert.equal(told === undefined || told.source === null, true, summary(text));
+  });
+});

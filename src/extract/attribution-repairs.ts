@@ -8,6 +8,7 @@
 import type { DocContext, TokenRange } from './attribution-features.ts';
 import type { RawAttribution } from './attributions.ts';
 import { pennTag } from '../text/pos.ts';
+import { LexClass } from '../text/lexicon.ts';
 import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 
 const COMMA = hashWord(',');
@@ -235,6 +236,37 @@ export function withoutParticiplesInSources(ctx: DocContext, found: RawAttributi
     }
     if (inSource) out ??= found.slice(0, k);
     else out?.push(found[k]!);
+  }
+  return out ?? found;
+}
+
+/**
+ * A source that holds a relative clause with a cue of its own ("said [Mira Hask, a vendor who said she
+ * survived …]", "[Weld, who added that …,] said") ends before the relative pronoun, which is the other
+ * attribution's source: the clause tells what the speaker said elsewhere, not who speaks. Only a
+ * clause after a comma in the source: "Voters who said the economy mattered most" is who speaks.
+ */
+export function withoutRelativeClausesInSources(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const a = found[k]!;
+    const s = a.sources[0];
+    let end = -1;
+    for (let j = Math.max(0, k - 3); s !== undefined && j < Math.min(found.length, k + 4); j++) {
+      const r = found[j]!.sources[0];
+      if (j === k || r === undefined || r[0] <= s[0] || !inside(found[j]!.cue, s)) continue;
+      // a clause set off by commas, or after an appositive ("Mira Hask, a vendor who said"), not one
+      // that says who is meant ("Voters who said the economy …")
+      const open = ctx.commas[r[0]]! > ctx.commas[s[0]]!;
+      if (SPEAKER_RELATIVES.has(ctx.tokens.lower[r[0]]!) && open && (end < 0 || r[0] < end)) end = r[0];
+    }
+    if (end < 0) {
+      out?.push(a);
+      continue;
+    }
+    while (end > s![0] + 1 && ctx.tokens.lower[end - 1] === COMMA) end--;
+    out ??= found.slice(0, k);
+    out.push(rawAttribution(a.cue, [[s![0], end], ...a.sources.slice(1)], a.contents, a.confidence));
   }
   return out ?? found;
 }
@@ -564,6 +596,7 @@ export function reportedSubjectBefore(ctx: DocContext, cue: TokenRange, source: 
   if (source[1] > cue[0]) return null;
   const last = t.lower[cue[1] - 1]!;
   if (REPORT_ADVERBS.has(last)) return 'content';
+  if (headlinePassive(ctx, cue)) return 'content';
   if (!passiveCue(ctx, cue)) return null;
   // "a patrol leader had been told to turn back", "She was asked about …": the subject is who was
   // addressed (PolNeAR: 32 of 35 such cues have no source, the others a "by" agent after the cue)
@@ -601,6 +634,29 @@ export function passiveAgent(ctx: DocContext, cue: TokenRange, contents: readonl
     end++;
   if (end === b + 1 || end === limit) return null;
   return [b + 1, end];
+}
+
+/** Participles of a headline's passive ("Dozens reported killed"; "said" never stands so). */
+const HEADLINE_PASSIVES = words(['reported', 'believed', 'thought', 'feared', 'alleged', 'known', 'suspected', 'rumored', 'rumoured']);
+const ADJECTIVE = pennTag('JJ');
+/** Tags that may end a headline's reported state ("killed in …", "missing after …", "dead, …"). */
+const STATE_END_TAGS = tags(['IN', 'TO', 'CC']);
+
+/**
+ * A headline's passive without its "be" ("Dozens reported killed in market strike", "Three feared
+ * dead"): a reporting participle right after its subject, then a participle or adjective that ends its
+ * phrase. The subject is what is reported, not who reports ("The mayor reported dead bodies" is not
+ * of this shape: a noun follows).
+ */
+function headlinePassive(ctx: DocContext, cue: TokenRange): boolean {
+  const t = ctx.tokens;
+  const [a, b] = cue;
+  if (b - a !== 1 || !HEADLINE_PASSIVES.has(t.lower[a]!) || b + 1 > ctx.sentEnd[a]!) return false;
+  // (not a time or manner: "reported early on Monday that …", "reported daily to …")
+  const state = PARTICIPLE_TAGS.has(ctx.pos[b]!) || (ctx.pos[b] === ADJECTIVE && !endsWith(ctx, b, 'ly'));
+  if (!state || TIME_WORDS.has(t.lower[b]!)) return false;
+  const next = b + 1;
+  return next >= ctx.sentEnd[a]! || t.shape[next] === Shape.punct || STATE_END_TAGS.has(ctx.pos[next]!);
 }
 
 const QUOTED = hashWord('quoted');
@@ -818,6 +874,8 @@ const TIME_WORDS = words([
   'afternoon', 'evening', 'night', 'recently', 'previously', 'the', 'a', ...CALENDAR_WORDS,
 ]);
 const RELATIVE_PRONOUNS = words(['who', 'which', 'that']);
+/** Relative pronouns of a clause about a speaker already named ("that" clauses say who is meant). */
+const SPEAKER_RELATIVES = words(['who', 'which']);
 const DASHES = new Set([0x2014, 0x2013, 0x2015]);
 /** Most tokens of a dateline ("KESTRAVA, Lorvania (CPA) —") before its dash. */
 const DATELINE_TOKENS = 12;
@@ -831,10 +889,16 @@ function datelineEnd(ctx: DocContext, start: number): number {
   const lay = ctx.layout;
   if (t.shape[start] !== Shape.upper || (start > 0 && lay.paragraph[start - 1] === lay.paragraph[start])) return start;
   for (let i = start + 1; i < Math.min(t.count - 1, start + DATELINE_TOKENS); i++) {
-    if (t.end[i]! - t.start[i]! === 1 && DASHES.has(t.text.charCodeAt(t.start[i]!))) return i + 1;
+    if (t.end[i]! - t.start[i]! !== 1) continue;
+    const c = t.text.charCodeAt(t.start[i]!);
+    if (DASHES.has(c) || (t.lower[i] === HYPHEN && spaced(t.text, t.start[i]!, t.end[i]!))) return i + 1;
   }
   return start;
 }
+
+/** Whether a token has spaces on both sides (a hyphen standing for a dash: "SARVAN (CPA) - At least …"). */
+const spaced = (text: string, start: number, end: number): boolean =>
+  /\s/.test(text.charAt(start - 1)) && /\s/.test(text.charAt(end));
 
 /**
  * A content fragment that begins inside a wire dateline ("VELMARA, Ostland (NWA) — Police detained …,
@@ -1136,7 +1200,7 @@ const ADVERBIAL_OPENERS = words([
  * "The report, based on photographs, satellite images and interviews with 14 staff members,
  * concluded …": a source the tagger began after a comma inside an appositive, ending in the comma
  * before its cue — or after a preposition, with no comma before it ("Our analysis of 40 videos filmed
- * in and around Vessel Hill … shows") — is the whole subject from its sentence's start (after a
+ * in and around Vessel Hill … shows", "Video verified by CPA shows") — is the whole subject from its sentence's start (after a
  * dateline), when no verb of its own, quotation or content lies between.
  */
 export function wholeAppositiveSubject(
@@ -1152,10 +1216,17 @@ export function wholeAppositiveSubject(
   // begun after an appositive's comma, or after a preposition inside the subject ("Our analysis of 40
   // videos filmed in and around [Vessel Hill between 12 and 15 March] shows"; no comma then)
   const appositive = t.lower[b - 1] === COMMA && t.lower[a - 1] === COMMA;
-  if (!appositive && (!PLACE_PREPOSITIONS.has(t.lower[a - 1]!) || endsWithIng(ctx, cue[0]) || !VERBAL_TAGS.has(ctx.pos[cue[0]]!))) return source;
+  // or after the "by" of a participle ("Satellite images reviewed [by the Halden Observatory] show"),
+  // whose past form the lexicon may read as finite
+  const agent = a - 2 > sentence && t.lower[a - 1] === BY && PARTICIPLE_TAGS.has(ctx.pos[a - 2]!) ? a - 2 : -1;
+  const inner = PLACE_PREPOSITIONS.has(t.lower[a - 1]!) || agent >= 0;
+  // (a reporting verb the lexicon reads as a noun is a verb here: "… show a crater")
+  const verb = VERBAL_TAGS.has(ctx.pos[cue[0]]!) || ctx.lex[cue[0]] === LexClass.reportingVerb;
+  if (!appositive && (!inner || endsWithIng(ctx, cue[0]) || !verb)) return source;
   const start = datelineEnd(ctx, sentence);
   if (start >= a || !NOUN_PHRASE_OPENERS.has(ctx.pos[start]!) || ADVERBIAL_OPENERS.has(t.lower[start]!)) return source;
   for (let i = start; i < a; i++) {
+    if (i === agent) continue;
     if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
     // (no comma, and no verb but a participle: "videos filmed in …", not "… arrive one day after …")
     if (!appositive && (t.shape[i] === Shape.punct || (VERB_FORM_TAGS.has(ctx.pos[i]!) && ctx.pos[i] !== PAST_PARTICIPLE))) return source;

@@ -40,6 +40,7 @@ import {
   relativeClauseEnd,
   reportedSubjectBefore,
   passiveAgent,
+  withoutRelativeClausesInSources,
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
@@ -127,7 +128,8 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))))));
+  const shared = withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)));
+  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared))));
 }
 
 /** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */

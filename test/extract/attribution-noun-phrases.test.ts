@@ -49,3 +49,40 @@ describe('an addressed passive', () => {
     assert.equal(told === undefined || told.source === null, true, summary(text));
   });
 });
+
+describe('wire copy', () => {
+  it('cuts a dateline whose dash is a spaced hyphen from the content ("SARVAN, Ostmark, June 3 (CPA) - …")', () => {
+    const text =
+      'SARVAN, Ostmark, June 3 (CPA) - At least 31 people were killed when a missile struck a market in Sarvan on Monday, local health officials said.';
+    const said = extractAttributions(text).find((a) => a.cue.text === 'said');
+    assert.equal(said?.content[0]?.text, 'At least 31 people were killed when a missile struck a market in Sarvan on Monday', summary(text));
+  });
+
+  it('ends a source before a relative clause with a cue of its own, after an appositive or a comma', () => {
+    const text = [
+      '"There were bodies everywhere," said Mira Hask, a vendor who said she survived because she had gone to fetch water.',
+      'Residents, who said they saw the convoy, told reporters it had turned back before dawn.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    assert.equal(found.find((a) => a.content[0]?.text.startsWith('"There'))?.source?.text, 'Mira Hask, a vendor', summary(text));
+    const survived = found.find((a) => a.content[0]?.text.startsWith('she survived'));
+    assert.equal(survived?.source?.text, 'who', summary(text));
+    assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'Residents', summary(text));
+  });
+
+  it('takes a whole subject with a participle and its "by" agent ("Satellite images … reviewed by the Halden Observatory show")', () => {
+    const text =
+      'Satellite images taken on Tuesday and reviewed by the Halden Observatory show a crater about six metres wide in the middle of the market.';
+    const show = extractAttributions(text).find((a) => a.cue.text === 'show');
+    assert.equal(show?.source?.text, 'Satellite images taken on Tuesday and reviewed by the Halden Observatory', summary(text));
+  });
+
+  it('reads a headline passive without "be" as reported, not as its subject reporting ("Dozens reported killed in …")', () => {
+    const text = 'Dozens reported killed in Sarvan market strike\n\nThe mayor reported daily to the council.';
+    const found = extractAttributions(text);
+    const killed = found.find((a) => a.content.some((c) => c.text.includes('killed')));
+    assert.ok(killed, summary(text));
+    assert.equal(killed.source, null, summary(text));
+    assert.ok(killed.content.some((c) => c.text === 'Dozens'), summary(text));
+  });
+});

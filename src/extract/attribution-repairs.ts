@@ -272,6 +272,40 @@ export function withoutRelativeClausesInSources(ctx: DocContext, found: RawAttri
 }
 
 /**
+ * A relative clause's attribution ends where its main clause resumes: in "Two women who said they had
+ * been detained at the school described beatings", "who said" reports "they had been detained at the
+ * school", not "… described beatings" — a content holding the cue of the attribution whose subject
+ * the relative pronoun continues ends before that cue.
+ */
+export function relativeClauseContents(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const a = found[k]!;
+    const r = a.sources[0];
+    let contents = a.contents;
+    if (r !== undefined && r[1] - r[0] === 1 && SPEAKER_RELATIVES.has(ctx.tokens.lower[r[0]]!)) {
+      for (let j = k + 1; j < Math.min(found.length, k + 4); j++) {
+        const m = found[j]!;
+        const subject = m.sources[0];
+        if (subject === undefined || subject[1] !== r[0] || m.cue[0] <= a.cue[1]) continue;
+        contents = contents.flatMap((c) => {
+          if (!inside(m.cue, c)) return [c];
+          let end = m.cue[0];
+          while (end > c[0] && ctx.tokens.lower[end - 1] === COMMA) end--;
+          return end > c[0] ? [[c[0], end] as const] : [];
+        });
+      }
+    }
+    if (contents === a.contents) out?.push(a);
+    else {
+      out ??= found.slice(0, k);
+      if (contents.length > 0) out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
+    }
+  }
+  return out ?? found;
+}
+
+/**
  * What is left of fragment `c` of attribution `a` (after its cue) once it gives way to `b`, whose cue
  * it holds: the part before `b`'s source and cue, without the comma ("… told investigators [she was
  * advised by Powell], the New York Times reported" — the Times reports the whole, "told" its part).

@@ -41,6 +41,7 @@ import {
   reportedSubjectBefore,
   passiveAgent,
   withoutRelativeClausesInSources,
+  relativeClauseContents,
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
@@ -128,7 +129,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  const shared = withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)));
+  const shared = relativeClauseContents(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))));
   return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared))));
 }
 

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { extractAttributions } from '../../src/extract/index.ts';
 
 function summary(text: string): string {
-  return JSON.stringify(extractAttributions(text).map((a) => [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)]));
+  return JSON.stringify(
+    extractAttributions(text).map((a) => [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)]),
+  );
 }
 
 describe('the noun phrase before a cue', () => {
@@ -17,7 +19,8 @@ describe('the noun phrase before a cue', () => {
   });
 
   it('keeps nouns after a name in the source but not an adverb ("Exit polling showed", "Ferrick further alleged")', () => {
-    const text = 'Exit polling showed that turnout in Velmora fell. Ferrick further alleged that the ballots were burned.';
+    const text =
+      'Exit polling showed that turnout in Velmora fell. Ferrick further alleged that the ballots were burned.';
     const found = extractAttributions(text);
     const showed = found.find((a) => a.cue.text === 'showed');
     assert.equal(showed?.source?.text, 'Exit polling', summary(text));
@@ -28,7 +31,8 @@ describe('the noun phrase before a cue', () => {
 
 describe('a participle after a reporting clause', () => {
   it('takes the clause’s source, not a span running over the clause’s cue (", citing a source")', () => {
-    const text = "Local media reported that the prosecutor's office in Velmora had opened a criminal case, citing a source in the office.";
+    const text =
+      "Local media reported that the prosecutor's office in Velmora had opened a criminal case, citing a source in the office.";
     const citing = extractAttributions(text).find((a) => a.cue.text === 'citing');
     assert.equal(citing?.source?.text, 'Local media', summary(text));
     assert.equal(citing?.content[0]?.text, 'a source in the office');
@@ -37,14 +41,19 @@ describe('a participle after a reporting clause', () => {
 
 describe('an addressed passive', () => {
   it('takes its "by" agent as the source ("had been told by two survivors that …")', () => {
-    const text = 'Ferrick said investigators had been told by two survivors that the men were taken from their homes at dawn.';
+    const text =
+      'Ferrick said investigators had been told by two survivors that the men were taken from their homes at dawn.';
     const told = extractAttributions(text).find((a) => a.cue.text.endsWith('told'));
     assert.equal(told?.source?.text, 'two survivors', summary(text));
-    assert.deepEqual(told?.content.map((c) => c.text), ['that the men were taken from their homes at dawn']);
+    assert.deepEqual(
+      told?.content.map((c) => c.text),
+      ['that the men were taken from their homes at dawn'],
+    );
   });
 
   it('still has no source without an agent ("had been told to leave")', () => {
-    const text = 'Residents of Velmora had been told to leave their homes before the shelling began, the governor said.';
+    const text =
+      'Residents of Velmora had been told to leave their homes before the shelling began, the governor said.';
     const told = extractAttributions(text).find((a) => a.cue.text.endsWith('told'));
     assert.equal(told === undefined || told.source === null, true, summary(text));
   });
@@ -55,7 +64,11 @@ describe('wire copy', () => {
     const text =
       'SARVAN, Ostmark, June 3 (CPA) - At least 31 people were killed when a missile struck a market in Sarvan on Monday, local health officials said.';
     const said = extractAttributions(text).find((a) => a.cue.text === 'said');
-    assert.equal(said?.content[0]?.text, 'At least 31 people were killed when a missile struck a market in Sarvan on Monday', summary(text));
+    assert.equal(
+      said?.content[0]?.text,
+      'At least 31 people were killed when a missile struck a market in Sarvan on Monday',
+      summary(text),
+    );
   });
 
   it('ends a source before a relative clause with a cue of its own, after an appositive or a comma', () => {
@@ -64,17 +77,37 @@ describe('wire copy', () => {
       'Residents, who said they saw the convoy, told reporters it had turned back before dawn.',
     ].join('\n\n');
     const found = extractAttributions(text);
-    assert.equal(found.find((a) => a.content[0]?.text.startsWith('"There'))?.source?.text, 'Mira Hask, a vendor', summary(text));
+    assert.equal(
+      found.find((a) => a.content[0]?.text.startsWith('"There'))?.source?.text,
+      'Mira Hask, a vendor',
+      summary(text),
+    );
     const survived = found.find((a) => a.content[0]?.text.startsWith('she survived'));
     assert.equal(survived?.source?.text, 'who', summary(text));
     assert.equal(found.find((a) => a.cue.text === 'told')?.source?.text, 'Residents', summary(text));
+  });
+
+  it('ends a relative clause’s content where its main clause resumes ("Two women who said … described …")', () => {
+    const text =
+      'Two women who said they had been detained at the school described beatings and electric shocks.';
+    const found = extractAttributions(text);
+    assert.deepEqual(
+      found.find((a) => a.source?.text === 'who')?.content.map((c) => c.text),
+      ['they had been detained at the school'],
+      summary(text),
+    );
+    assert.equal(found.find((a) => a.cue.text === 'described')?.source?.text, 'Two women', summary(text));
   });
 
   it('takes a whole subject with a participle and its "by" agent ("Satellite images … reviewed by the Halden Observatory show")', () => {
     const text =
       'Satellite images taken on Tuesday and reviewed by the Halden Observatory show a crater about six metres wide in the middle of the market.';
     const show = extractAttributions(text).find((a) => a.cue.text === 'show');
-    assert.equal(show?.source?.text, 'Satellite images taken on Tuesday and reviewed by the Halden Observatory', summary(text));
+    assert.equal(
+      show?.source?.text,
+      'Satellite images taken on Tuesday and reviewed by the Halden Observatory',
+      summary(text),
+    );
   });
 
   it('reads a headline passive without "be" as reported, not as its subject reporting ("Dozens reported killed in …")', () => {
@@ -83,6 +116,9 @@ describe('wire copy', () => {
     const killed = found.find((a) => a.content.some((c) => c.text.includes('killed')));
     assert.ok(killed, summary(text));
     assert.equal(killed.source, null, summary(text));
-    assert.ok(killed.content.some((c) => c.text === 'Dozens'), summary(text));
+    assert.ok(
+      killed.content.some((c) => c.text === 'Dozens'),
+      summary(text),
+    );
   });
 });

@@ -1132,6 +1132,15 @@ const PHRASE_REACH = 4;
  * Mexican] government"), or at the first of the capitalised names before a name ("[Ted] Cruz"). An
  * adjective alone before a name ("moderate Kasich") or a noun ("likely negative ones") is left out.
  */
+/** Tags the lexicon gives words of names too ("United Nations", "Armed Forces", "Attorney General"). */
+const NAME_MODIFIER_TAGS = tags(['VBN', 'VBD', 'VBG', 'JJ', 'NN', 'NNS']);
+
+/** Whether token `i` may stand before a name's word read as a verb: its article or a capitalised word of it ("the United"). */
+function nameContinues(ctx: DocContext, i: number): boolean {
+  const tag = ctx.pos[i]!;
+  return DETERMINER_TAGS.has(tag) || (capitalisedWord(ctx, i) && (NAME_TAGS.has(tag) || NAME_MODIFIER_TAGS.has(tag)));
+}
+
 function phraseStart(ctx: DocContext, r: TokenRange, floor: number): number {
   const head = r[0];
   if (!PHRASE_HEAD_TAGS.has(ctx.pos[head]!)) return head;
@@ -1146,8 +1155,19 @@ function phraseStart(ctx: DocContext, r: TokenRange, floor: number): number {
       break;
     }
     const capitalised = capitalisedWord(ctx, i);
-    if (name && names === i + 1 && NAME_TAGS.has(tag) && capitalised) names = i;
-    if (!PHRASE_INNER_TAGS.has(tag) || (name && !capitalised)) break;
+    // a capitalised noun or adjective before a name's words is the name's ("[New York Attorney General]
+    // Eric Schneiderman"), and so is a participle after its article or another of its words ("the
+    // [United] Nations"; not a title's verb: "Actor Who Endorsed Ted Cruz")
+    const nameWord =
+      capitalised &&
+      (NAME_TAGS.has(tag) ||
+        (NAME_MODIFIER_TAGS.has(tag) &&
+          names === i + 1 &&
+          ctx.tokens.shape[i] !== Shape.upper &&
+          i > ctx.sentStart[i]! &&
+          (!VERB_FORM_TAGS.has(tag) || nameContinues(ctx, i - 1))));
+    if (name && names === i + 1 && nameWord) names = i;
+    if ((!PHRASE_INNER_TAGS.has(tag) && !(name && nameWord)) || (name && !capitalised)) break;
   }
   return start < head ? start : names;
 }
@@ -1223,7 +1243,7 @@ export const relativeClauseEnd: ContentRepair = (ctx, cue, source, contents) => 
 const NOUN_PHRASE_OPENERS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD']);
 /** Words opening an adverbial before a sentence's subject ("Last week, the director, …"). */
 /** Prepositions of place a subject's phrase runs on through ("filmed in and around Vessel Hill"). */
-const PLACE_PREPOSITIONS = words(['in', 'around', 'at', 'near', 'from', 'inside', 'outside', 'across', 'between', 'within', 'on']);
+const PLACE_PREPOSITIONS = words(['of', 'in', 'around', 'at', 'near', 'from', 'inside', 'outside', 'across', 'between', 'within', 'on']);
 const PAST_PARTICIPLE = pennTag('VBN');
 const ADVERBIAL_OPENERS = words([
   'last', 'first', 'earlier', 'later', 'then', 'meanwhile', 'also', 'however', 'yesterday', 'today', 'on', 'in',
@@ -1263,7 +1283,9 @@ export function wholeAppositiveSubject(
     if (i === agent) continue;
     if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
     // (no comma, and no verb but a participle: "videos filmed in …", not "… arrive one day after …")
-    if (!appositive && (t.shape[i] === Shape.punct || (VERB_FORM_TAGS.has(ctx.pos[i]!) && ctx.pos[i] !== PAST_PARTICIPLE))) return source;
+    // (a possessive's apostrophe is no punctuation here: "The children's rights office of …")
+    const punct = t.shape[i] === Shape.punct && !(apostrophe(t.lower[i]!) && t.lower[i + 1] === S);
+    if (!appositive && (punct || (VERB_FORM_TAGS.has(ctx.pos[i]!) && ctx.pos[i] !== PAST_PARTICIPLE))) return source;
   }
   for (const c of contents) if (c[0] < a && c[1] > start) return source;
   return [start, b];

@@ -29,6 +29,22 @@ describe('the noun phrase before a cue', () => {
   });
 });
 
+describe('a source begun inside a name or an "of" phrase', () => {
+  it('grows over a name’s capitalised words the lexicon reads as verbs, nouns or adjectives', () => {
+    const text =
+      'The suit, filed by New York Attorney General Eric Sorrel alleging that the fund had defrauded 5,000 donors, was dismissed.';
+    const alleging = extractAttributions(text).find((a) => a.cue.text === 'alleging');
+    assert.equal(alleging?.source?.text, 'New York Attorney General Eric Sorrel', summary(text));
+  });
+
+  it('takes the whole subject over a possessive and "of" ("The children’s rights office of the United Nations said")', () => {
+    const text =
+      "The claims could not be independently verified. The children's rights office of the United Nations said it was aware of the reports.";
+    const said = extractAttributions(text).find((a) => a.cue.text === 'said');
+    assert.equal(said?.source?.text, "The children's rights office of the United Nations", summary(text));
+  });
+});
+
 describe('a participle after a reporting clause', () => {
   it('takes the clause’s source, not a span running over the clause’s cue (", citing a source")', () => {
     const text =

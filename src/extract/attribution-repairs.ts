@@ -305,6 +305,53 @@ export function relativeClauseContents(ctx: DocContext, found: RawAttribution[])
   return out ?? found;
 }
 
+/** Fewest tokens a content keeps before a concession it gives up. */
+const MIN_CONCEDED = 4;
+
+/** Whether a cue holds a reporting verb ("acknowledged", "said"; not "favored", "sought"). */
+function reportingCue(ctx: DocContext, cue: TokenRange): boolean {
+  for (let i = cue[0]; i < cue[1]; i++) if (ctx.lex[i] === LexClass.reportingVerb) return true;
+  return false;
+}
+
+/** Conjunctions opening the writer's concession after a report ("…, though the ministry acknowledged …"). */
+const CONCESSIVES = words(['though', 'although', 'while', 'whereas', 'but']);
+
+/**
+ * A content ends before a concessive clause in which someone else is reported ("According to figures
+ * published by the ministry, 1,900 children remain unaccounted for, though the ministry acknowledged
+ * that …"): the writer weighs the report there; the figures do not say what the ministry acknowledged.
+ * Only after a comma, with the other attribution's source right after the conjunction.
+ */
+export function concessionsOutOfContents(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  const t = ctx.tokens;
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const a = found[k]!;
+    let contents = a.contents;
+    for (let j = k + 1; j < Math.min(found.length, k + 4); j++) {
+      const b = found[j]!;
+      const s = b.sources[0];
+      if (s === undefined || s[0] < 2 || s[1] > b.cue[0] || !reportingCue(ctx, b.cue)) continue;
+      const c = s[0] - 1;
+      if (!CONCESSIVES.has(t.lower[c]!) || t.lower[c - 1] !== COMMA) continue;
+      // a pronoun may be someone inside the report ("…, but he did remember …"): only the speaker's own
+      // ("He claimed …, although he refused …")
+      const own = a.sources[0];
+      const pronoun = s[1] - s[0] === 1 && ctx.lex[s[0]] === LexClass.pronoun;
+      if (pronoun && (own === undefined || own[1] - own[0] !== 1 || t.lower[own[0]] !== t.lower[s[0]])) continue;
+      // (not a concession opening the content: "finds that, while 37 percent say …, 39 percent …")
+      contents = contents.flatMap((r) => (r[0] < c - MIN_CONCEDED && r[1] > s[0] ? [[r[0], c - 1] as const] : [r]));
+    }
+    if (contents === a.contents) out?.push(a);
+    else {
+      out ??= found.slice(0, k);
+      out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
+    }
+  }
+  return out ?? found;
+}
+
 /**
  * What is left of fragment `c` of attribution `a` (after its cue) once it gives way to `b`, whose cue
  * it holds: the part before `b`'s source and cue, without the comma ("… told investigators [she was

@@ -42,6 +42,7 @@ import {
   passiveAgent,
   withoutRelativeClausesInSources,
   relativeClauseContents,
+  concessionsOutOfContents,
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
@@ -129,7 +130,10 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  const shared = relativeClauseContents(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))));
+  const shared = concessionsOutOfContents(
+    ctx,
+    relativeClauseContents(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
+  );
   return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared))));
 }
 

@@ -138,3 +138,25 @@ describe('wire copy', () => {
     );
   });
 });
+
+describe('a concession after a report', () => {
+  it('ends the report before "…, though X acknowledged …" and "…, although he refused …"', () => {
+    const text = [
+      'According to figures published by the Kavro Ministry of Social Policy, more than 1,900 children remain unaccounted for across the region, though the ministry acknowledged that the number included children whose families had fled abroad.',
+      'He claimed that the convoy had been safe, although he refused to say where it was.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const figures = found.find((a) => a.cue.text === 'According to');
+    assert.deepEqual(
+      figures?.content.map((c) => c.text),
+      ['more than 1,900 children remain unaccounted for across the region'],
+      summary(text),
+    );
+    const claimed = found.find((a) => a.cue.text === 'claimed');
+    assert.deepEqual(
+      claimed?.content.map((c) => c.text),
+      ['that the convoy had been safe'],
+      summary(text),
+    );
+  });
+});

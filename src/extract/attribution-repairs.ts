@@ -271,6 +271,57 @@ export function withoutRelativeClausesInSources(ctx: DocContext, found: RawAttri
   return out ?? found;
 }
 
+const WHOSE = hashWord('whose');
+
+/** Whether a relative pronoun lies in a range ("The hacker whose mischief"). */
+function relativeWithin(ctx: DocContext, r: TokenRange): boolean {
+  for (let i = r[0]; i < r[1]; i++) if (SPEAKER_RELATIVES.has(ctx.tokens.lower[i]!) || ctx.tokens.lower[i] === WHOSE) return true;
+  return false;
+}
+
+/**
+ * A source holding the cue of another attribution is cut to what that one leaves it: the part after
+ * the cue when the other reports this one ("[Prosecutors allege that the unit commander, Colonel Ivo
+ * Brandt,] ordered the attack" → "the unit commander, Colonel Ivo Brandt,"), or the other's own source
+ * when the cue is a participle set off inside the subject ("[Western officials, citing intelligence
+ * assessments,] said" → "Western officials").
+ */
+export function sourcesWithoutOtherCues(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  const t = ctx.tokens;
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const a = found[k]!;
+    const s = a.sources[0];
+    let cut: TokenRange | null = null;
+    for (let j = Math.max(0, k - 3); s !== undefined && cut === null && j < Math.min(found.length, k + 4); j++) {
+      const b = found[j]!;
+      if (j === k || !inside(b.cue, s) || b.cue[1] >= s[1]) continue;
+      // only the sentence's own reporter, whose source opens this one ("Prosecutors in Halvern"), not
+      // a clause inside the subject ("Those [who said] the economy mattered split evenly")
+      const own = b.sources[0];
+      // ("Vargas and others [seeking] a status …" is a subject, not a report)
+      if (own === undefined || own[0] !== s[0] || own[1] > b.cue[0] || !reportingCue(ctx, b.cue)) continue;
+      if (holds(b.contents, a.cue)) {
+        // (not a participle or relative clause inside the subject: "judges handling lawsuits [seeking]
+        // information …", "The hacker whose mischief first [revealed] that …")
+        if (endsWithIng(ctx, b.cue[0]) || relativeWithin(ctx, own)) continue;
+        let start = b.cue[1];
+        while (start < s[1] && (t.lower[start] === THAT || t.lower[start] === COMMA)) start++;
+        if (start < s[1]) cut = [start, s[1]];
+      } else if (t.lower[b.cue[0] - 1] === COMMA) {
+        cut = own;
+      }
+    }
+    if (cut === null) {
+      out?.push(a);
+      continue;
+    }
+    out ??= found.slice(0, k);
+    out.push(rawAttribution(a.cue, [cut, ...a.sources.slice(1)], a.contents, a.confidence));
+  }
+  return out ?? found;
+}
+
 /**
  * A relative clause's attribution ends where its main clause resumes: in "Two women who said they had
  * been detained at the school described beatings", "who said" reports "they had been detained at the

@@ -42,6 +42,7 @@ import {
   passiveAgent,
   withoutRelativeClausesInSources,
   relativeClauseContents,
+  sourcesWithoutOtherCues,
   concessionsOutOfContents,
   reportedSubjects,
   sharedSubjects,
@@ -132,7 +133,10 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   if (stats !== undefined) stats.roleTokens += spent;
   const shared = concessionsOutOfContents(
     ctx,
-    relativeClauseContents(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
+    relativeClauseContents(
+      ctx,
+      sourcesWithoutOtherCues(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
+    ),
   );
   return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared))));
 }

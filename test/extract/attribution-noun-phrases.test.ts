@@ -160,3 +160,19 @@ describe('a concession after a report', () => {
     );
   });
 });
+
+describe('a source holding another attribution’s cue', () => {
+  it('starts after the cue of the attribution reporting it, and is a participle’s own subject', () => {
+    const text = [
+      'Prosecutors in Halvern allege that the unit commander, Colonel Ivo Brandt, ordered the attack.',
+      'Western officials, citing intelligence assessments, said they believed the gas had been dropped from a helicopter.',
+      'Vargas and others seeking asylum in Halvern prefer the term "displaced".',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const ordered = found.find((a) => a.cue.text === 'ordered');
+    assert.equal(ordered?.source?.text, 'the unit commander, Colonel Ivo Brandt,', summary(text));
+    assert.equal(found.find((a) => a.cue.text === 'said')?.source?.text, 'Western officials', summary(text));
+    const prefer = found.find((a) => a.cue.text === 'prefer');
+    assert.equal(prefer?.source?.text, 'Vargas and others seeking asylum in Halvern', summary(text));
+  });
+});

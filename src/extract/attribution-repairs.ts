@@ -322,6 +322,80 @@ export function sourcesWithoutOtherCues(ctx: DocContext, found: RawAttribution[]
   return out ?? found;
 }
 
+/** Single quotation marks that open or close a quotation inside a quotation. */
+const INNER_OPEN = new Set([0x27, 0x2018]);
+const INNER_CLOSE = new Set([0x27, 0x2019]);
+/** Objects a speech verb may take before a quotation inside a quotation ("He told me, '…'"). */
+const ADDRESSEE_PRONOUNS = words(['me', 'us', 'him', 'her', 'them', 'you']);
+/** Most words of the speaker before a reporting verb inside a quotation ("My neighbour", "He"), and of its clause. */
+const INNER_SOURCE_WORDS = 4;
+const INNER_CLAUSE_WORDS = 8;
+const INNER_SOURCE_TAGS = tags(['DT', 'PRP', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS']);
+const INNER_BETWEEN_TAGS = tags(['RB', 'MD', 'VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'CC', 'RP', 'IN']);
+const NOUN_BEFORE_TAGS = tags(['DT', 'PRP$', 'POS', 'JJ']);
+
+/** Whether token `i` is an apostrophe inside a word ("they're", "Hillary's"). */
+function innerApostrophe(ctx: DocContext, i: number): boolean {
+  const t = ctx.tokens;
+  return apostrophe(t.lower[i]!) && i > 0 && t.end[i - 1] === t.start[i] && i + 1 < t.count && t.start[i + 1] === t.end[i];
+}
+const COLON_WORD = hashWord(':');
+
+/** The token closing a single quotation opened at `open`, before `end`, or -1 ("'They are taking the men,'"). */
+function innerQuoteEnd(ctx: DocContext, open: number, end: number): number {
+  const t = ctx.tokens;
+  for (let j = open + 2; j < end; j++) {
+    if (!INNER_CLOSE.has(t.text.charCodeAt(t.start[j]!)) || t.end[j]! - t.start[j]! !== 1) continue;
+    // an apostrophe inside a word ("they're", "don't") is glued on both sides
+    const gluedBefore = t.end[j - 1] === t.start[j];
+    const gluedAfter = j + 1 < t.count && t.start[j + 1] === t.end[j] && t.shape[j + 1] !== Shape.punct;
+    if (gluedBefore && !gluedAfter) return j;
+  }
+  return -1;
+}
+
+/**
+ * A speaker's words relayed inside a direct quotation ("“My neighbour ran in and said, ‘They are taking
+ * the men,’” she recalled"): the inner speech verb with its single-quoted words is an attribution of
+ * its own, nested in the quotation, so the origin of a relayed claim is kept. The taggers leave such
+ * cues out (PolNeAR annotates almost none inside quotations).
+ */
+export function quotedReports(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  const t = ctx.tokens;
+  const added: RawAttribution[] = [];
+  const cues = new Set(found.map((a) => a.cue[0]));
+  for (const a of found) {
+    for (const [c0, c1] of a.contents) {
+      if (ctx.layout.quoteMark[c0] !== 1) continue;
+      for (let i = c0 + 2; i < c1 - 3; i++) {
+        // a verb, not a noun ("the term 'neutrality'", "Clinton's question 'Why …'")
+        if (ctx.lex[i] !== LexClass.reportingVerb || cues.has(i) || !VERB_FORM_TAGS.has(ctx.pos[i]!)) continue;
+        if (NOUN_BEFORE_TAGS.has(ctx.pos[i - 1]!) || apostrophe(t.lower[i - 1]!) || t.lower[i - 1] === S) continue;
+        let o = i + 1;
+        if (ADDRESSEE_PRONOUNS.has(t.lower[o]!)) o++;
+        if (t.lower[o] === COMMA || t.lower[o] === COLON_WORD) o++;
+        const opens = INNER_OPEN.has(t.text.charCodeAt(t.start[o]!)) && t.start[o + 1] === t.end[o];
+        if (!opens) continue;
+        const close = innerQuoteEnd(ctx, o, c1);
+        if (close < 0) continue;
+        // the speaker: the noun phrase opening the clause ("He said", "My neighbour ran in and said")
+        let s = i;
+        while (s > c0 + 1 && i - s < INNER_CLAUSE_WORDS && (t.shape[s - 1] !== Shape.punct || innerApostrophe(ctx, s - 1))) s--;
+        let e = s;
+        while (e < i && (INNER_SOURCE_TAGS.has(ctx.pos[e]!) || ctx.lex[e] === LexClass.pronoun)) e++;
+        if (e === s || e - s > INNER_SOURCE_WORDS || RELATIVE_PRONOUNS.has(t.lower[e - 1]!)) continue;
+        // between the speaker and the verb only what a clause's verb phrase holds ("ran in and said")
+        let between = e;
+        while (between < i && INNER_BETWEEN_TAGS.has(ctx.pos[between]!)) between++;
+        if (between < i) continue;
+        added.push(rawAttribution([i, i + 1], [[s, e]], [[o, close + 1]], a.confidence));
+        cues.add(i);
+      }
+    }
+  }
+  return added.length === 0 ? found : [...found, ...added].sort((x, y) => x.cue[0] - y.cue[0]);
+}
+
 /**
  * A relative clause's attribution ends where its main clause resumes: in "Two women who said they had
  * been detained at the school described beatings", "who said" reports "they had been detained at the

@@ -43,6 +43,7 @@ import {
   withoutRelativeClausesInSources,
   relativeClauseContents,
   sourcesWithoutOtherCues,
+  quotedReports,
   concessionsOutOfContents,
   reportedSubjects,
   sharedSubjects,
@@ -138,7 +139,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       sourcesWithoutOtherCues(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
     ),
   );
-  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared))));
+  return quotedReports(ctx, reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared)))));
 }
 
 /** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */

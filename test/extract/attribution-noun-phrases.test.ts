@@ -176,3 +176,34 @@ describe('a source holding another attribution’s cue', () => {
     assert.equal(prefer?.source?.text, 'Vargas and others seeking asylum in Halvern', summary(text));
   });
 });
+
+describe('words relayed inside a quotation', () => {
+  it('are an attribution of their own, nested in the quotation’s, with the speaker opening their clause', () => {
+    const text = [
+      '"My neighbour ran in and said, \'They are taking the men,\'" she recalled. "I told my husband to hide in the well."',
+      '"He was crying. He told me, \'I think they killed them all,\'" the brother-in-law said.',
+      '"We use the term \'displaced\' for them," the mayor said.',
+    ].join('\n\n');
+    const found = extractAttributions(text);
+    const neighbour = found.find((a) => a.source?.text === 'My neighbour');
+    assert.deepEqual(
+      neighbour?.content.map((c) => c.text),
+      ["'They are taking the men,'"],
+      summary(text),
+    );
+    const recalled = found.find((a) => a.cue.text === 'recalled');
+    assert.equal(neighbour?.parent, recalled?.id);
+    const he = found.find((a) => a.source?.text === 'He' && a.cue.text === 'told');
+    assert.deepEqual(
+      he?.content.map((c) => c.text),
+      ["'I think they killed them all,'"],
+      summary(text),
+    );
+    // a noun is no speech verb
+    assert.equal(
+      found.some((a) => a.cue.text === 'term'),
+      false,
+      summary(text),
+    );
+  });
+});

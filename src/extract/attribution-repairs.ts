@@ -339,7 +339,6 @@ function innerApostrophe(ctx: DocContext, i: number): boolean {
   const t = ctx.tokens;
   return apostrophe(t.lower[i]!) && i > 0 && t.end[i - 1] === t.start[i] && i + 1 < t.count && t.start[i + 1] === t.end[i];
 }
-const COLON_WORD = hashWord(':');
 
 /** The token closing a single quotation opened at `open`, before `end`, or -1 ("'They are taking the men,'"). */
 function innerQuoteEnd(ctx: DocContext, open: number, end: number): number {
@@ -373,7 +372,7 @@ export function quotedReports(ctx: DocContext, found: RawAttribution[]): RawAttr
         if (NOUN_BEFORE_TAGS.has(ctx.pos[i - 1]!) || apostrophe(t.lower[i - 1]!) || t.lower[i - 1] === S) continue;
         let o = i + 1;
         if (ADDRESSEE_PRONOUNS.has(t.lower[o]!)) o++;
-        if (t.lower[o] === COMMA || t.lower[o] === COLON_WORD) o++;
+        if (t.lower[o] === COMMA || t.lower[o] === COLON) o++;
         const opens = INNER_OPEN.has(t.text.charCodeAt(t.start[o]!)) && t.start[o + 1] === t.end[o];
         if (!opens) continue;
         const close = innerQuoteEnd(ctx, o, c1);
@@ -746,7 +745,8 @@ function plainTail(ctx: DocContext, from: number, to: number): boolean {
 }
 
 /**
- * "A team of monitors was stopped at a checkpoint, he said.": a cue closing its sentence (or followed
+ * "A team of monitors was stopped at a checkpoint, he said.": a cue closing its sentence (a headline's
+ * too, without its full stop; or followed
  * only by its object and circumstances, "…, a prosecutor told the tribunal on Tuesday.", or by a
  * subordinate clause: "…, he said, as fighting continued") after a comma reports the clause
  * before that comma. When the role tagger found nothing there (and took a quotation of the next
@@ -763,7 +763,9 @@ export const clauseBeforeFinalCue: ContentRepair = (ctx, cue, source, contents) 
   let after = false;
   for (const c of contents) if (c[0] >= hi) after = true;
   const reporting = cue[1] - cue[0] === 1 && ADDRESSEE_CUES.has(t.lower[cue[0]]!);
-  const closes = t.shape[end - 1] === Shape.punct && (end - hi === 1 || ((!after || reporting) && plainTail(ctx, hi, end - 1)));
+  // (a headline has no full stop: "Strike on Velna market kills 12, governor says")
+  const headline = end === hi && t.lower[end - 1] !== COLON && (end === t.count || t.newlineBefore[end] === 1);
+  const closes = headline || (t.shape[end - 1] === Shape.punct && (end - hi === 1 || ((!after || reporting) && plainTail(ctx, hi, end - 1))));
   // "…, the director said, as fighting continued …": a subordinate clause after the cue is not its content
   // (or a participle clause: "…, two people said, speaking on condition of anonymity")
   const subordinate =

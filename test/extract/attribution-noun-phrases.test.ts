@@ -207,3 +207,17 @@ describe('words relayed inside a quotation', () => {
     );
   });
 });
+
+describe('a headline', () => {
+  it('reports its clause before a final cue without a full stop ("Strike on Velna market kills 12, governor says")', () => {
+    const text =
+      'Strike on Velna market kills 12, governor says\n\nA missile hit the market on Monday morning.';
+    const says = extractAttributions(text).find((a) => a.cue.text === 'says');
+    assert.equal(says?.source?.text, 'governor', summary(text));
+    assert.deepEqual(
+      says?.content.map((c) => c.text),
+      ['Strike on Velna market kills 12'],
+      summary(text),
+    );
+  });
+});

@@ -781,6 +781,54 @@ export const clauseBeforeFinalCue: ContentRepair = (ctx, cue, source, contents) 
   return from < lo - 1 ? [[from, lo - 1]] : contents;
 };
 
+/**
+ * "According to the mayor, who cited police figures, 30 bodies were found": when the tagger gives an
+ * opening "According to X" no content, the content is the main clause after X and after a relative
+ * clause set off by commas after X.
+ */
+export function accordingToContent(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined): TokenRange[] {
+  if (source === undefined || source[0] !== cue[1]) return [];
+  return accordingToClause(ctx, cue, source);
+}
+
+/** Most words of the source of an opening "According to". */
+const ACCORDING_SOURCE_WORDS = 10;
+
+/**
+ * An opening "According to" whose content the tagger ran over its source ("According to [the mayor,
+ * who cited police figures, 30 bodies were found]"): the source is the phrase up to the first comma,
+ * the content the main clause ({@link accordingToContent}). Null when not of that shape.
+ */
+export function accordingToSplit(
+  ctx: DocContext,
+  cue: TokenRange,
+  contents: readonly TokenRange[],
+): { source: TokenRange; contents: TokenRange[] } | null {
+  const t = ctx.tokens;
+  if (contents.length !== 1 || contents[0]![0] !== cue[1] || t.lower[cue[0]] !== ACCORDING) return null;
+  let comma = cue[1] + 1;
+  while (comma < contents[0]![1] && comma - cue[1] < ACCORDING_SOURCE_WORDS && t.lower[comma] !== COMMA) comma++;
+  if (t.lower[comma] !== COMMA) return null;
+  const source: TokenRange = [cue[1], comma];
+  const clause = accordingToClause(ctx, cue, source);
+  return clause.length === 0 ? null : { source, contents: clause };
+}
+
+function accordingToClause(ctx: DocContext, cue: TokenRange, source: TokenRange): TokenRange[] {
+  const t = ctx.tokens;
+  if (cue[1] - cue[0] !== 2 || t.lower[cue[0]] !== ACCORDING) return [];
+  const end = ctx.sentEnd[cue[0]]!;
+  let j = source[1];
+  if (t.lower[j] !== COMMA) return [];
+  j++;
+  if (SPEAKER_RELATIVES.has(t.lower[j]!)) {
+    while (j < end && t.lower[j] !== COMMA) j++;
+    j++;
+  }
+  const last = t.shape[end - 1] === Shape.punct ? end - 1 : end;
+  return j < last && hasVerb(ctx, j, last, true) ? [[j, last]] : [];
+}
+
 /** Participles of "X is said to …": the subject is what is reported, not who reports it. */
 const PASSIVE_REPORTS = words([
   'said', 'believed', 'reported', 'thought', 'alleged', 'understood', 'rumored', 'rumoured', 'known', 'claimed',

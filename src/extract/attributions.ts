@@ -44,6 +44,8 @@ import {
   relativeClauseContents,
   sourcesWithoutOtherCues,
   quotedReports,
+  accordingToContent,
+  accordingToSplit,
   concessionsOutOfContents,
   reportedSubjects,
   sharedSubjects,
@@ -236,12 +238,15 @@ function assemble(
     if (subject !== null) source = undefined;
   }
   // "had been told by two survivors that …": the agent reports
+  const according = source === undefined ? accordingToSplit(ctx, cue, contents) : null;
+  if (according !== null) ({ source, contents } = according);
   const agent = source === undefined ? passiveAgent(ctx, cue, contents) : null;
   const afterAgent = agent === null ? [] : contents.filter((c) => c[0] >= agent[1]);
   if (agent !== null && afterAgent.length > 0) [source, contents] = [agent, afterAgent];
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));
+  if (contents.length === 0) contents = accordingToContent(ctx, cue, source);
   if (contents.length === 0) contents = clauseAfterAddressee(ctx, cue);
   if (contents.length === 0 || nothingAttributed(ctx, cue, contents)) return null;
   contents = wholeContentPhrases(ctx, cue, source, contents);

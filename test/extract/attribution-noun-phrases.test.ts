@@ -221,3 +221,16 @@ describe('a headline', () => {
     );
   });
 });
+
+describe('an opening "According to"', () => {
+  it('keeps its source out of the content when a relative clause follows it', () => {
+    const text = 'According to the mayor, who cited police figures, 30 bodies were found in the village.';
+    const according = extractAttributions(text).find((a) => a.cue.text === 'According to');
+    assert.equal(according?.source?.text, 'the mayor', summary(text));
+    assert.deepEqual(
+      according?.content.map((c) => c.text),
+      ['30 bodies were found in the village'],
+      summary(text),
+    );
+  });
+});

@@ -9,6 +9,7 @@ import type { DocContext, TokenRange } from './attribution-features.ts';
 import type { RawAttribution } from './attributions.ts';
 import { pennTag } from '../text/pos.ts';
 import { LexClass } from '../text/lexicon.ts';
+import { passiveVerification } from './verification.ts';
 import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 
 const COMMA = hashWord(',');
@@ -869,26 +870,19 @@ const AGENT_WORDS = 8;
 /**
  * The "by" agent of an addressed passive ("investigators had been told [by two survivors] that …"),
  * who is the source PolNeAR marks (its other 32 of 35 addressed passives have none): the noun phrase
- * after "by" up to "that", a comma, a quotation or the content. Null when the cue is not of that shape.
+ * after "by" up to "that", punctuation or the content. Null when the cue is not of that shape.
  */
 export function passiveAgent(ctx: DocContext, cue: TokenRange, contents: readonly TokenRange[]): TokenRange | null {
   const t = ctx.tokens;
   const [a, b] = cue;
   if (b + 1 >= t.count || t.lower[b] !== BY || !passiveCue(ctx, cue)) return null;
-  let addressed = false;
+  let addressed = passiveVerification(ctx, cue);
   for (let i = a; i < b; i++) if (ADDRESSED.has(t.lower[i]!)) addressed = true;
   if (!addressed) return null;
   const limit = Math.min(ctx.sentEnd[a]!, b + 1 + AGENT_WORDS);
   let end = b + 1;
-  while (
-    end < limit &&
-    t.lower[end] !== THAT &&
-    t.lower[end] !== COMMA &&
-    ctx.layout.quoteMark[end] === 0 &&
-    !contents.some((c) => c[0] === end)
-  )
-    end++;
-  if (end === b + 1 || end === limit) return null;
+  while (end < limit && t.lower[end] !== THAT && t.shape[end] !== Shape.punct && !contents.some((c) => c[0] === end)) end++;
+  if (end === b + 1 || (end === limit && limit < ctx.sentEnd[a]!)) return null;
   return [b + 1, end];
 }
 

@@ -23,6 +23,7 @@ import { channelOf } from './channel.ts';
 import { basisOf } from './basis.ts';
 import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
+import { activeVerificationRoles, passiveVerification, unverifiedSubject, withVerificationCues } from './verification.ts';
 import {
   articleBeforeCue,
   auxiliaryStart,
@@ -101,8 +102,10 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Runs both taggers and returns token-level attributions in cue order (contents never empty). */
 export function findAttributions(ctx: DocContext, models: AttributionModels, stats?: ExtractionStats): RawAttribution[] {
   const cueTags = decodeCues(models.cue, ctx, models.cueStarts, models.cueBias);
-  const cues = cueSpans(cueTags.tags);
-  const prefix = cuePrefix(cues, ctx.tokens.count);
+  const tagged = cueSpans(cueTags.tags);
+  const cues = withVerificationCues(ctx, tagged, cueTags.margin, RETRY_MARGIN);
+  // the role tagger learned where the tagger's own cues lie; cues found by rule are not among them
+  const prefix = cuePrefix(tagged, ctx.tokens.count);
   const perCue = WINDOW_BEFORE + WINDOW_AFTER;
   const need = cues.length * perCue;
   const budget = ROLE_BUDGET_PER_TOKEN * ctx.tokens.count + 1000;
@@ -115,14 +118,14 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     stats.cues += cues.length;
   }
   const out: RawAttribution[] = [];
-  for (const [i, tagged] of cues.entries()) {
-    const cue = verbStart(ctx, tagged);
+  for (const [i, span] of cues.entries()) {
+    const cue = verbStart(ctx, span);
     if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (
       roles.contents.length === 0 &&
-      cueTags.margin[tagged[0]]! >= RETRY_MARGIN &&
+      cueTags.margin[span[0]]! >= RETRY_MARGIN &&
       spent + roles.window + (cues.length - i - 1) * perCue * scale <= budget
     ) {
       // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
@@ -130,7 +133,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
       spent += roles.window;
     }
-    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[tagged[0]]!);
+    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[span[0]]!);
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
@@ -229,7 +232,14 @@ function assemble(
   cue = auxiliaries;
   const quoted = quotedBy(ctx, cue, contents);
   if (quoted !== null) ({ cue, source, contents } = quoted);
-  if (source !== undefined) {
+  // (inside a quotation the role tagger sees the quotation rather than the clause)
+  const active = source === undefined || ctx.layout.inQuote[cue[0]] === 1 ? activeVerificationRoles(ctx, cue) : null;
+  if (active !== null) [source, contents] = [active.source, [active.content]];
+  else if (passiveVerification(ctx, cue)) {
+    // "The claim could not be independently verified (by the mission)": the subject is what is unverified
+    const subject = unverifiedSubject(ctx, cue);
+    if (subject !== null) [source, contents] = [undefined, [subject, ...contents.filter((c) => c[0] >= cue[1])]];
+  } else if (source !== undefined) {
     // "The mayor is said to have ordered …": the subject joins the content; the "It" of "It was
     // reported" and the addressee of "was told" go
     const before = source;
@@ -237,11 +247,12 @@ function assemble(
     if (subject === 'content') contents = [before, ...contents.filter((c) => c[0] >= before[1])];
     if (subject !== null) source = undefined;
   }
-  // "had been told by two survivors that …": the agent reports
   const according = source === undefined ? accordingToSplit(ctx, cue, contents) : null;
   if (according !== null) ({ source, contents } = according);
+  // "had been told by two survivors that …", "could not be confirmed by the mission": the agent reports
   const agent = source === undefined ? passiveAgent(ctx, cue, contents) : null;
-  const afterAgent = agent === null ? [] : contents.filter((c) => c[0] >= agent[1]);
+  const unverified = agent !== null && passiveVerification(ctx, cue);
+  const afterAgent = agent === null ? [] : contents.filter((c) => c[0] >= agent[1] || (unverified && c[1] <= cue[0]));
   if (agent !== null && afterAgent.length > 0) [source, contents] = [agent, afterAgent];
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));

@@ -46,6 +46,11 @@ interface Draft {
    * "the priest" or "the channel" links back through them. Null when there are none.
    */
   described: Set<string> | null;
+  /**
+   * A person known only by an indefinite description ("A protected witness", "one survivor"): whom
+   * "he" or "she" names only as the speaker right before, and whose name is no name (see {@link unnamedPerson}).
+   */
+  unnamed: boolean;
 }
 
 /**
@@ -401,6 +406,18 @@ function demonymOfLower(word: string): string | null {
  * const { actors } = extractActors('Mariupol Mayor Vadym Boychenko said…', [], gazetteer);
  * // actors[0] → { name: 'Vadym Boychenko', type: 'person', role: 'Mayor', affiliation: 'Mariupol', … }
  */
+/** The actor records {@link extractActors} made of unnamed persons' drafts: an internal mark, no field of the contract's `Actor`. */
+const UNNAMED_ACTORS = new WeakSet<Actor>();
+
+/**
+ * Whether an actor record of {@link extractActors} is a person known only by an indefinite description
+ * ("A protected witness", "one survivor"): no name for `eval facts` and no surname. The one place that
+ * says so is the draft's {@link Draft.unnamed}, set where the description is read as a person.
+ */
+export function unnamedPerson(actor: Actor): boolean {
+  return UNNAMED_ACTORS.has(actor);
+}
+
 export function extractActors(text: string, attributions: readonly Attribution[], gazetteer: Gazetteer, tokenized?: readonly Token[]): ActorResult {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
@@ -426,7 +443,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
     return false;
   };
-  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords' | 'described'>): Draft => {
+  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords' | 'described' | 'unnamed'>): Draft => {
     const existing = byKey.get(key);
     if (existing !== undefined) return existing;
     // Built field by field (not spread) so every draft shares one object shape.
@@ -442,6 +459,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       gender: null,
       nameWords: null,
       described: null,
+      unnamed: false,
     };
     if (d.type === 'person') d.gender = titleGender(d.role);
     if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
@@ -882,8 +900,6 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // into an empty array, deoptimised this function when a later document first had one.
   const jointSources = new Map<string, string[]>();
   const nameGenders = new Map<Draft, Gender | null>();
-  /** Persons known only by an indefinite description ("A protected witness"). */
-  const unnamedPersons = new Set<Draft>();
   const sorted = inSourceOrder(attributions);
   /**
    * Resolved sources so far: where each starts and ends (trailing commas and spaces left off), its
@@ -1125,12 +1141,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // the named people of the story first, and an unnamed one only when no named one fits.
       // An unnamed person met only inside another's content ("confirmed that a patrol leader had been
       // told") is someone talked about: the pronoun looks past them to the speakers of the story.
-      const previous = previousSpeakers.findLast((s) => s.pos < start && !(s.inContent && unnamedPersons.has(s.actor) && onlyInContent(s.actor)));
-      if (previous !== undefined && unnamedPersons.has(previous.actor) && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
+      const previous = previousSpeakers.findLast((s) => s.pos < start && !(s.inContent && s.actor.unnamed && onlyInContent(s.actor)));
+      if (previous !== undefined && previous.actor.unnamed && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
       const subject = sourcelessSubject(start, previous?.pos ?? -1);
       if (subject !== null && fitsPronoun(subject, gender)) return subject;
-      const named = (d: Draft): boolean => fitsPronoun(d, gender) && !unnamedPersons.has(d);
-      const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && unnamedPersons.has(d);
+      const named = (d: Draft): boolean => fitsPronoun(d, gender) && !d.unnamed;
+      const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && d.unnamed;
       // When every earlier person is of the other gender the pronoun stays unresolved.
       return latestSpeaker(start, named, false, true) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed, true) ?? latestSpeaker(start, unnamed);
     }
@@ -1216,7 +1232,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (PERSON_NOUNS.has(head) && INDEFINITE.test(clean) && headAt <= 4 && !/^\p{Lu}/u.test(words[headAt] ?? '') && !words.slice(0, headAt).some((w) => /^(?:and|or|by)$|,$/i.test(w))) {
       const d = fallback(clean, 'person', start, end);
       d.gender ??= head === 'man' ? 'male' : titleGender(head);
-      unnamedPersons.add(d);
+      d.unnamed = true;
       return d;
     }
     if (BARE_GROUP.test(clean) || GROUP_RE.test(clean)) {
@@ -1256,7 +1272,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const phraseStart = sentenceStart + lead.index + (lead[0].length - lead[0].trimStart().length);
     const d = fallback(lead[1], 'person', phraseStart, phraseStart + lead[1].length);
     d.gender ??= lead[2] === 'man' ? 'male' : titleGender(lead[2] ?? null);
-    unnamedPersons.add(d);
+    d.unnamed = true;
     return d;
   }
 
@@ -1303,9 +1319,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     return d;
   }
 
-  const actors: Actor[] = drafts
-    .filter((d) => d.mentions.length > 0)
-    .map((d) => ({
+  const actors: Actor[] = [];
+  for (const d of drafts) {
+    if (d.mentions.length === 0) continue;
+    const actor: Actor = {
       id: d.id,
       name: d.name,
       type: d.type,
@@ -1313,7 +1330,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       affiliation: d.affiliation,
       aliases: [...d.aliases],
       mentions: [...d.mentions].sort((x, y) => x[0] - y[0]),
-    }));
+    };
+    if (d.unnamed) UNNAMED_ACTORS.add(actor);
+    actors.push(actor);
+  }
   const nameSpans = [...covered].sort((x, y) => x[0] - y[0]);
   const coSpeakersOf: Record<string, string[]> = Object.fromEntries(jointSources);
   return { actors, speakerOf, coSpeakersOf, nameSpans };

@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractActors, type ActorResult } from '../../src/extract/actors.ts';
+import { extractActors, unnamedPerson, type ActorResult } from '../../src/extract/actors.ts';
 import { loadGazetteer, type Gazetteer } from '../../src/extract/gazetteer.ts';
 import type { Actor, Attribution } from '../../src/extract/types.ts';
 import { REFERENCE_PATH, referenceAttributions } from './reference-attributions.ts';
@@ -218,6 +218,21 @@ describe('extractActors', () => {
     assert.equal(of('a1')?.type, 'person');
     assert.equal(r.speakerOf.a2, r.speakerOf.a1, `"He" is the guard, not ${of('a2')?.name}`);
     assert.equal(r.speakerOf.a5, r.speakerOf.a3, `"She" is the woman, not ${of('a5')?.name}`);
+  });
+
+  it('marks as unnamed exactly the persons read from an indefinite description, not a name that opens lower-case', () => {
+    const doc = 'A protected witness said the cells were full. Later, Ms. van Dijk said the guards had left. One survivor said water ran out.';
+    const atts = [buildAttribution('a1', doc, 'A protected witness', 'said'), buildAttribution('a2', doc, 'Ms. van Dijk', 'said'), buildAttribution('a3', doc, 'One survivor', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual(
+      ['a1', 'a2', 'a3'].map((id) => [of(id)?.name, of(id) !== undefined && unnamedPerson(of(id) as Actor)]),
+      [
+        ['A protected witness', true],
+        ['van Dijk', false],
+        ['One survivor', true],
+      ],
+    );
   });
 
   it('builds no actor from a bare pronoun and never links a later description to one', () => {

@@ -190,6 +190,15 @@ const NEUTRAL_MODIFIERS: ReadonlySet<string> = new Set(['same', 'said', 'aforeme
 const PERSON_NOUNS: ReadonlySet<string> = new Set(
   'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner'.split(' '),
 );
+/** A country's military by its demonym or name: "Tarvessan army", "Ostland armed forces", "Russian navy". */
+const ARMED_FORCES_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?\s(?:army|military|navy|air force|armed forces)$/u;
+
+/** Whether the words after a body named inside a description are a person's noun alone ("official", "army officer"). */
+function personAfter(rest: string): boolean {
+  const words = rest.trim().split(/\s+/);
+  return words.length <= 2 && words.every((w) => /^\p{Ll}+$/u.test(w)) && PERSON_NOUNS.has(words[words.length - 1] ?? '');
+}
+
 /** Head nouns of unnamed bodies and the type a new actor of that kind gets ("the regional health office"). */
 const DESCRIPTION_TYPES: ReadonlyMap<string, ActorType> = new Map<string, ActorType>([
   ['ministry', 'state_body'], ['office', 'state_body'], ['department', 'state_body'], ['agency', 'state_body'], ['police', 'state_body'],
@@ -1110,6 +1119,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (byLabel !== null) return byLabel;
     }
     let named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
+    // "A senior military official", "a regional police officer": a group described in lower case before a
+    // person's noun only says whose the person is; the speaker is that one unnamed person. A named body
+    // ("a State Department spokesman") stays the speaker.
+    if (named !== undefined && named.actor.type !== 'person' && named.start > start && INDEFINITE.test(surface.trim()) && !/\p{Lu}/u.test(text.slice(named.start, named.end)) && personAfter(text.slice(named.end, end))) named = undefined;
     if (named !== undefined && (named.actor.type !== 'person' || /^['’]s\b/.test(text.slice(named.end, named.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(start, named.start - 12), named.start)))) {
       // "The commander of the Black Pine militia, Yaroslav Demko,", "Mr. Lee's spokesman, Ann Ross,":
       // the person the appositive names, not a body or an owner inside the description before it.
@@ -1176,6 +1189,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const byChannel = [...previousSpeakers].reverse().find((s) => s.pos < start && s.channelText.toLowerCase().includes(head));
       if (byChannel !== undefined) return byChannel.actor;
       return latestSpeaker(start, () => true) ?? fallback(surface, 'organization', start, end);
+    }
+    // "Tarvessan army admits", "the Ostland armed forces": a country's military named by its demonym or
+    // name is one body, with or without "the".
+    if (ARMED_FORCES_NAME.test(clean)) {
+      const d = create(`org:${lower}`, { name: clean, type: 'armed_forces', role: null, affiliation: demonymOf(words[0] ?? '') ?? null });
+      mention(d, start, end, surface, false);
+      return d;
     }
     const described = /^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || orgHeadOf(clean) !== undefined;
     if (described) {

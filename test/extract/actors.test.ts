@@ -235,6 +235,26 @@ describe('extractActors', () => {
     );
   });
 
+  it('reads an indefinite person described by a lower-case group as that person, whom "the official" names again', () => {
+    const doc = 'A senior military official said an inquiry had begun. The official said it would take weeks. A regional police officer said fragments were found.';
+    const atts = [buildAttribution('a1', doc, 'A senior military official', 'said'), buildAttribution('a2', doc, 'The official', 'said'), buildAttribution('a3', doc, 'A regional police officer', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ['A senior military official', 'person']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+    assert.deepEqual([of('a3')?.name, of('a3')?.type], ['A regional police officer', 'person']);
+  });
+
+  it('types a country\'s army or armed forces named by its demonym as armed forces, with or without "the"', () => {
+    const doc = 'Tarvessan army admits strike. The Ostlandic armed forces said the raid hit a depot. The army said nothing more.';
+    const atts = [buildAttribution('a1', doc, 'Tarvessan army', 'admits'), buildAttribution('a2', doc, 'The Ostlandic armed forces', 'said'), buildAttribution('a3', doc, 'The army', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ['Tarvessan army', 'armed_forces']);
+    assert.deepEqual([of('a2')?.name, of('a2')?.type], ['Ostlandic armed forces', 'armed_forces']);
+    assert.equal(r.speakerOf.a3, r.speakerOf.a1, '"the army" is the army named before');
+  });
+
   it('builds no actor from a bare pronoun and never links a later description to one', () => {
     const doc = 'It was reported that the dam failed. The vigilante group said it was not involved. They said so twice.';
     const atts = [buildAttribution('a1', doc, 'It', 'was reported'), buildAttribution('a2', doc, 'The vigilante group', 'said'), buildAttribution('a3', doc, 'They', 'said', doc.indexOf('involved'))];

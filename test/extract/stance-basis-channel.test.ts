@@ -51,6 +51,11 @@ describe('stanceOf', () => {
     ['Asked whether the mission considered the killings a war crime, Ms. Abara said it was not for the mission to decide.', 'said', 'it was not for the mission to decide', 'assert'],
     ['A reporter asked if the army had said the road was open.', 'had said', 'the road was open', 'hedge'],
     ['This fact check found no evidence that the video shows events in Drelny.', 'shows', 'events in Drelny', 'hedge'],
+    // a negated "rule out" or "exclude" leaves the content possible: a hedge, in the cue or as the speaker's own verb
+    ['Colonel Rask said he could not rule out that civilians had been present.', 'said', 'he could not rule out that civilians had been present', 'hedge'],
+    ['"We cannot exclude that shoppers were nearby," he told reporters.', 'told', '"We cannot exclude that shoppers were nearby,"', 'hedge'],
+    ['The Orlan army did not rule out a second strike.', 'did not rule out', 'a second strike', 'hedge'],
+    ['Colonel Rask said he had ruled out a second strike.', 'said', 'he had ruled out a second strike', 'assert'],
     // unchanged readings
     ['Officials have not confirmed any deaths.', 'confirmed', 'any deaths', 'not_confirmed'],
     ['The ministry denied that troops entered Velka.', 'denied', 'that troops entered Velka', 'deny'],

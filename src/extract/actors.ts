@@ -188,7 +188,7 @@ const NEUTRAL_MODIFIERS: ReadonlySet<string> = new Set(['same', 'said', 'aforeme
  * person, so "he" and "she" can reach it.
  */
 const PERSON_NOUNS: ReadonlySet<string> = new Set(
-  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner'.split(' '),
+  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner user blogger'.split(' '),
 );
 /** A country's military by its demonym or name: "Tarvessan army", "Ostland armed forces", "Russian navy". */
 const ARMED_FORCES_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?\s(?:army|military|navy|air force|armed forces)$/u;

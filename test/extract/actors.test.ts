@@ -245,6 +245,14 @@ describe('extractActors', () => {
     assert.deepEqual([of('a3')?.name, of('a3')?.type], ['A regional police officer', 'person']);
   });
 
+  it('reads "another user" or "a blogger" as one unnamed person', () => {
+    const doc = 'Another user said on Velkr that her cousin had died. A blogger said the video was old.';
+    const atts = [buildAttribution('a1', doc, 'Another user', 'said'), buildAttribution('a2', doc, 'A blogger', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.type, of('a2')?.type], ['person', 'person']);
+  });
+
   it('types a country\'s army or armed forces named by its demonym as armed forces, with or without "the"', () => {
     const doc = 'Tarvessan army admits strike. The Ostlandic armed forces said the raid hit a depot. The army said nothing more.';
     const atts = [buildAttribution('a1', doc, 'Tarvessan army', 'admits'), buildAttribution('a2', doc, 'The Ostlandic armed forces', 'said'), buildAttribution('a3', doc, 'The army', 'said')];

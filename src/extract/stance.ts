@@ -4,7 +4,7 @@
  * charge" / "purports to" → allege, "may have" / "believes" / "suggested" → hedge, otherwise assert.
  * The cue, the few words before it, and a pronoun-led start of the content ("they have not confirmed
  * …") are read. A few constructions around the cue come first: a refusal to speak ("did not respond",
- * "declined to say", "would not confirm") and "found no evidence that" say nothing, so not_confirmed;
+ * "declined to say", "would not confirm") or to give information ("declined to give a figure") and "found no evidence that" say nothing, so not_confirmed;
  * "pleaded not guilty" and "called the accusations a fabrication" deny; the impersonal passive "is said
  * to" / "was reported to" hedges, and so does a negated "rule out" or "exclude" in the cue or as the
  * verb of the content's pronoun subject ("said he could not rule out that …", "\"We cannot exclude …\""); a negated verb of showing ("the footage does not show") or support
@@ -125,6 +125,12 @@ const SUPPORT = hashWords([
   'basis', 'it', 'them', '.', ';',
 ]);
 const FAIL = hashWords(['fail', 'fails', 'failed', 'failing']);
+/** What a refusal to give withholds as information: "declined to give a figure", "refused to provide details". */
+const WITHHELD = hashWords([
+  'evidence', 'proof', 'details', 'detail', 'specifics', 'documentation', 'documents', 'explanation', 'information',
+  'data', 'figure', 'figures', 'number', 'numbers', 'estimate', 'estimates', 'list', 'tally', 'toll', 'count',
+  'breakdown', 'price', 'timeline', 'names', 'name', 'account', 'comment', 'answer', 'answers',
+]);
 /** "could not rule out", "cannot exclude": the speaker leaves the content possible, a hedge. */
 const RULE = hashWords(['rule', 'rules', 'ruled', 'ruling']);
 const OUT = hashWords(['out']);
@@ -210,6 +216,9 @@ function construction(ctx: DocContext, cue: TokenRange): Stance | null {
       if (i - 2 >= lo && TO.has(L[i - 1]!) && DECLINE.has(L[i - 2]!)) return 'not_confirmed';
     }
     if (DECLINE.has(w) && i + 2 < hi && TO.has(L[i + 1]!) && SPEAK.has(L[i + 2]!)) return 'not_confirmed';
+    // "declined to give a figure", "refused to provide details": information withheld, not a thing
+    // ("refused to give me the credit")
+    if (DECLINE.has(w) && i + 3 < hi && TO.has(L[i + 1]!) && PROVIDE.has(L[i + 2]!) && anyIn(ctx, WITHHELD, i + 3, Math.min(hi, i + 8)) >= 0) return 'not_confirmed';
     if (FIND.has(w) && (NO.has(L[i + 1]!) || negatedAt(ctx, i, lo)) && anyIn(ctx, EVIDENCE, i + 1, Math.min(hi, i + 5)) >= 0) {
       return 'not_confirmed';
     }

@@ -56,6 +56,10 @@ describe('stanceOf', () => {
     ['"We cannot exclude that shoppers were nearby," he told reporters.', 'told', '"We cannot exclude that shoppers were nearby,"', 'hedge'],
     ['The Orlan army did not rule out a second strike.', 'did not rule out', 'a second strike', 'hedge'],
     ['Colonel Rask said he had ruled out a second strike.', 'said', 'he had ruled out a second strike', 'assert'],
+    // a refusal to give information says nothing; a refusal to give a thing is asserted
+    ['Colonel Rask declined to give a figure for the dead.', 'declined', 'to give a figure for the dead', 'not_confirmed'],
+    ['The ministry refused to provide details of the raid.', 'refused', 'to provide details of the raid', 'not_confirmed'],
+    ['The court refused to give him bail.', 'refused', 'to give him bail', 'assert'],
     // unchanged readings
     ['Officials have not confirmed any deaths.', 'confirmed', 'any deaths', 'not_confirmed'],
     ['The ministry denied that troops entered Velka.', 'denied', 'that troops entered Velka', 'deny'],

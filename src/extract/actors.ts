@@ -795,6 +795,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const next = titleAt(run, k + 1);
       if (next !== null) role = `${lead} ${next}`;
     }
+    // "Justice Minister": a title word naming the portfolio of a minister or secretary after it
+    if (role !== null && !role.includes(' ')) {
+      const next = titleAt(run, k + 1);
+      if (next === 'Minister' || next === 'Secretary') role = `${role} ${next}`;
+    }
     if (role !== null) k += role.split(' ').length;
     if (role === null && affiliation.length > 0) return { role: null, affiliation: null, name: [...run] };
     return { role, affiliation: affiliationName(affiliation), name: run.slice(k) };
@@ -1221,7 +1226,9 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const fits = (d: Draft): boolean => (head === 'ministry' || head === 'office' ? fitsHead(head, d) : isCivilDraft(d)) && modifiersFit(modifiers, d);
         const speaker = latestSpeaker(start, fits);
         const mentioned = latestMention(start, fits);
-        const org = speaker !== null && mentioned === speaker ? speaker : mentioned;
+        // the body that spoke, over one only talked about since ("… to open the camp to the Harlow Relief
+        // Society. … The organisation plans …" is the group that has been speaking)
+        const org = speaker !== null && (mentioned === speaker || (mentioned !== null && onlyInContent(mentioned))) ? speaker : mentioned;
         if (org !== null) return org;
       }
       if (/^(?:government|kremlin|administration)$/.test(head)) {
@@ -1334,6 +1341,15 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   function fallback(surface: string, type: ActorType, start: number, end: number): Draft {
     const name = surface.trim() === '' ? 'unknown speaker' : surface.trim();
+    // a capitalised name that would be a group, met before as a body's name ("the fact-checking group
+    // Clearline" … "according to Clearline"), is that body
+    if (type === 'group' && STARTS_CAPITAL.test(name)) {
+      const known = drafts.find((k) => k.name === name && isOrgDraft(k));
+      if (known !== undefined) {
+        mention(known, start, end, surface, false);
+        return known;
+      }
+    }
     const d = create(`${type === 'group' ? 'group' : type === 'person' ? 'person' : 'org'}:${name.toLowerCase()}`, { name, type, role: null, affiliation: null });
     mention(d, start, end, surface, false);
     return d;

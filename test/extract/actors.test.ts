@@ -245,6 +245,38 @@ describe('extractActors', () => {
     assert.deepEqual([of('a3')?.name, of('a3')?.type], ['A regional police officer', 'person']);
   });
 
+  it('keeps "Justice Minister" as a role, not part of the name', () => {
+    const doc = 'Justice Minister Sabine Oduya said the camp was full. Oduya said more.';
+    const atts = [buildAttribution('a1', doc, 'Justice Minister Sabine Oduya', 'said'), buildAttribution('a2', doc, 'Oduya', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.role], ['Sabine Oduya', 'Justice Minister']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('gives "the organisation" to the body that spoke, not one only talked about since', () => {
+    const doc = 'The Harlow Rights Watch said 14 detainees died. Mayor Teodor Hask said the ministers should open the camp to the Harlow Relief Society. The organisation said it would publish its report.';
+    const atts = [
+      buildAttribution('a1', doc, 'The Harlow Rights Watch', 'said'),
+      { ...buildAttribution('a2', doc, 'Mayor Teodor Hask', 'said'), content: [{ start: doc.indexOf('the ministers'), end: doc.indexOf('Society.') + 7, text: 'the ministers should open the camp to the Harlow Relief Society' }] },
+      buildAttribution('a3', doc, 'The organisation', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    assert.equal(r.speakerOf.a3, r.speakerOf.a1);
+  });
+
+  it('reads a lone name that would be a group as the body named so before', () => {
+    const doc = 'The fact-checking group Clearline said the video was filmed in Dunmere. According to Clearline, the metadata showed 10:42 a.m.';
+    const s2 = doc.lastIndexOf('Clearline');
+    const c2 = doc.indexOf('According to');
+    const atts = [
+      buildAttribution('a1', doc, 'The fact-checking group Clearline', 'said'),
+      attributionOf('a2', { source: { start: s2, end: s2 + 9, text: 'Clearline', actor: null }, cue: { start: c2, end: c2 + 12, text: 'According to' }, content: [] }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
   it('reads "another user" or "a blogger" as one unnamed person', () => {
     const doc = 'Another user said on Velkr that her cousin had died. A blogger said the video was old.';
     const atts = [buildAttribution('a1', doc, 'Another user', 'said'), buildAttribution('a2', doc, 'A blogger', 'said')];

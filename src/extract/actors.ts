@@ -190,6 +190,9 @@ const NEUTRAL_MODIFIERS: ReadonlySet<string> = new Set(['same', 'said', 'aforeme
 const PERSON_NOUNS: ReadonlySet<string> = new Set(
   'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner user blogger'.split(' '),
 );
+/** Plural nouns of people whose possessive stands inside an organisation's name ("Women's Network", "Children's Fund"). */
+const POSSESSIVE_NOUNS: ReadonlySet<string> = new Set(['Women', 'Children', 'People', 'Men', 'Mothers', 'Workers', 'Veterans', 'Citizens', 'Farmers', 'Families', 'Victims', 'Prisoners', 'Refugees', 'Journalists', 'Lawyers', 'Soldiers']);
+
 /** A country's military by its demonym or name: "Tarvessan army", "Ostland armed forces", "Russian navy". */
 const ARMED_FORCES_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?\s(?:army|military|navy|air force|armed forces)$/u;
 
@@ -578,6 +581,14 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const cur = tokens[j];
       const nxt = tokens[j + 1];
       if (cur === undefined || nxt === undefined) break;
+      // "Women's Network", "Children's Fund": a plural people's noun with its possessive inside a name
+      if (POSSESSIVE_NOUNS.has(cur.text) && cur.end === nxt.start && (nxt.text === "'s" || nxt.text === '’s')) {
+        const owned = tokens[j + 2];
+        if (owned !== undefined && oneSpace(nxt.end, owned.start) && isCapitalized(owned.text) && !isCovered(owned.start, owned.end)) {
+          j += 2;
+          continue;
+        }
+      }
       if (!oneSpace(cur.end, nxt.start) || isCovered(nxt.start, nxt.end)) break;
       if (isCapitalized(nxt.text)) {
         j++;

@@ -265,6 +265,15 @@ describe('extractActors', () => {
     assert.equal(r.speakerOf.a3, r.speakerOf.a1);
   });
 
+  it('keeps a plural people\'s possessive inside an organisation\'s name, so "the network" links back', () => {
+    const doc = "The Marrow Valley Women's Network said 19 cases were reported. The network said it could not verify every account.";
+    const atts = [buildAttribution('a1', doc, "The Marrow Valley Women's Network", 'said'), buildAttribution('a2', doc, 'The network', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ["Marrow Valley Women's Network", 'ngo']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
   it('reads a lone name that would be a group as the body named so before', () => {
     const doc = 'The fact-checking group Clearline said the video was filmed in Dunmere. According to Clearline, the metadata showed 10:42 a.m.';
     const s2 = doc.lastIndexOf('Clearline');

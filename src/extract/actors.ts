@@ -204,7 +204,7 @@ function personAfter(rest: string): boolean {
 
 /** Head nouns of unnamed bodies and the type a new actor of that kind gets ("the regional health office"). */
 const DESCRIPTION_TYPES: ReadonlyMap<string, ActorType> = new Map<string, ActorType>([
-  ['ministry', 'state_body'], ['office', 'state_body'], ['department', 'state_body'], ['agency', 'state_body'], ['police', 'state_body'],
+  ['ministry', 'state_body'], ['office', 'state_body'], ['directorate', 'state_body'], ['department', 'state_body'], ['agency', 'state_body'], ['police', 'state_body'],
   ['court', 'state_body'], ['tribunal', 'state_body'], ['council', 'state_body'], ['committee', 'state_body'], ['commission', 'state_body'],
   ['army', 'armed_forces'], ['military', 'armed_forces'], ['militia', 'armed_forces'], ['battalion', 'armed_forces'], ['brigade', 'armed_forces'],
   ['government', 'government'],
@@ -1246,8 +1246,19 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const gov = latestMention(start, (d) => d.type === 'government' && modifiersFit(modifiers, d));
         if (gov !== null) return gov;
       }
-      // Otherwise a body of its own, typed by its head ("the regional health office" → a state body).
+      // A bare "the council" after a fuller description of one in the text ("a video shared by the
+      // Dunmere city council"): the body that description names.
       const bodyType = DESCRIPTION_TYPES.get(head);
+      if (bodyType !== undefined && modifiers.length === 0 && words.length <= 2) {
+        const earlier = earlierDescription(head, start);
+        if (earlier !== null) {
+          const d = create(`org:${earlier.name.toLowerCase()}`, { name: earlier.name, type: bodyType, role: null, affiliation: demonymOf(earlier.name.split(' ')[0] ?? '') ?? null });
+          if (!d.mentions.some(([s0]) => s0 === earlier.start)) mention(d, earlier.start, earlier.start + earlier.name.length, earlier.name, false);
+          mention(d, start, end, surface, false);
+          return d;
+        }
+      }
+      // Otherwise a body of its own, typed by its head ("the regional health office" → a state body).
       if (bodyType !== undefined && headAt === words.length - 1) {
         const d = create(`org:${lower}`, { name: clean, type: bodyType, role: null, affiliation: demonymOf(words[0] ?? '') ?? null });
         mention(d, start, end, surface, false);
@@ -1291,6 +1302,23 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     // a title before the name makes it a person's ("Sen. Ann Lee of Ostland")
     const titledName = TITLE_FIRST.has(words[0] ?? '') && words.every((w) => STARTS_CAPITAL.test(w));
     return fallback(clean, proper ? (words.length > 1 && !titledName ? 'organization' : 'person') : 'group', start, end);
+  }
+
+  /**
+   * The latest description before `before` of a body with head noun `head` and words of its own before it
+   * ("the Dunmere city council", "the provincial health directorate"): its words without the article
+   * and where they start. Null when there is none within the 2,000 characters before.
+   */
+  function earlierDescription(head: string, before: number): { name: string; start: number } | null {
+    const from = Math.max(0, before - 2000);
+    const re = new RegExp(String.raw`\bthe\s+((?:\p{Lu}[\p{L}'’-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}'’-]*)\s+${head})\b`, 'gu');
+    let found: { name: string; start: number } | null = null;
+    for (const m of text.slice(from, before).matchAll(re)) {
+      const name = m[1] ?? '';
+      if (name.split(/\s+/).some((w) => ARTICLES.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+      found = { name, start: from + (m.index ?? 0) + m[0].length - name.length };
+    }
+    return found;
   }
 
   /**

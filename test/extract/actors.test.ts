@@ -274,6 +274,15 @@ describe('extractActors', () => {
     assert.equal(r.speakerOf.a2, r.speakerOf.a1);
   });
 
+  it('gives a bare "the council" or "the directorate" the body a fuller description named before', () => {
+    const doc = 'In a video shared by the Dunmere city council, a nurse carries a child. The council said she was on her way to work. Records collected by the provincial health directorate list 118 dead. The directorate cautioned that the toll is higher.';
+    const atts = [buildAttribution('a1', doc, 'The council', 'said'), buildAttribution('a2', doc, 'The directorate', 'cautioned')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ['Dunmere city council', 'state_body']);
+    assert.deepEqual([of('a2')?.name, of('a2')?.type], ['provincial health directorate', 'state_body']);
+  });
+
   it('reads a lone name that would be a group as the body named so before', () => {
     const doc = 'The fact-checking group Clearline said the video was filmed in Dunmere. According to Clearline, the metadata showed 10:42 a.m.';
     const s2 = doc.lastIndexOf('Clearline');

@@ -1382,8 +1382,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const name = surface.trim() === '' ? 'unknown speaker' : surface.trim();
     // a capitalised name that would be a group, met before as a body's name ("the fact-checking group
     // Clearline" … "according to Clearline"), is that body
-    if (type === 'group' && STARTS_CAPITAL.test(name)) {
-      const known = drafts.find((k) => k.name === name && isOrgDraft(k));
+    // and one that would be a group or an organisation, met before as a person's name ("President
+    // Obama" … "according to Obama"; a headline's "Hillary Clinton Slams …"), is that person
+    if ((type === 'group' || type === 'organization') && STARTS_CAPITAL.test(name) && name.length >= 3 && !FUNCTION_WORDS.has(name.toLowerCase()) && !BARE_GROUP.test(name) && !/(?:inos|inas|ians)$/.test(name)) {
+      const known = drafts.find((k) => k.name === name && (k.type === 'person' || (type === 'group' && isOrgDraft(k))));
       if (known !== undefined) {
         mention(known, start, end, surface, false);
         return known;

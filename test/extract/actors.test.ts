@@ -283,6 +283,20 @@ describe('extractActors', () => {
     assert.deepEqual([of('a2')?.name, of('a2')?.type], ['provincial health directorate', 'state_body']);
   });
 
+  it('reads a lone surname that would be a group as the person named so before', () => {
+    const doc = 'The vote was close, President Varek said on Monday. According to Varek, the count took two days.';
+    const s2 = doc.lastIndexOf('Varek');
+    const c2 = doc.indexOf('According to');
+    const atts = [
+      buildAttribution('a1', doc, 'President Varek', 'said'),
+      attributionOf('a2', { source: { start: s2, end: s2 + 5, text: 'Varek', actor: null }, cue: { start: c2, end: c2 + 12, text: 'According to' }, content: [] }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a1')?.type, 'person');
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
   it('reads a lone name that would be a group as the body named so before', () => {
     const doc = 'The fact-checking group Clearline said the video was filmed in Dunmere. According to Clearline, the metadata showed 10:42 a.m.';
     const s2 = doc.lastIndexOf('Clearline');

@@ -158,7 +158,7 @@ const TRANSCRIPT_LABEL = /^(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*)(?:\s*\(([^()]+)\))?$/
  * A description's speaker named after it ("the man, who gave his name only as Rustam"): group 1 the name.
  */
 const NAME_GIVEN_AS =
-  /^\s*,\s*(?:who\s+(?:gave|gives|would\s+only\s+give|asked\s+to\s+be\s+identified\s+only\s+by)\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?(?:as\s+)?|(?:identified|named)\s+only\s+as\s+|who\s+(?:was\s+)?identified\s+only\s+as\s+)(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)/u;
+  /^\s*,\s*(?:who\s+(?:gave|gives|would\s+only\s+give|asked\s+to\s+be\s+identified\s+only\s+by)\s+(?:his|her|their)\s+(?:first\s+)?name(?:\s*,\s*|\s+(?:only\s+)?(?:as\s+)?)|(?:identified|named)\s+only\s+as\s+|who\s+(?:was\s+)?identified\s+only\s+as\s+)(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)/u;
 /** A lower-case description with its article ending at a comma before a name: "A Telegram channel close to the militia, ". */
 const DESCRIPTION_BEFORE_NAME = /^(?:a|an|the)\s+([^,]{1,80}?)\s*,\s*$/i;
 /** A one-thing speaker that "it" can name right after: a body, a document or a medium ("the email", "the press service"). */
@@ -581,13 +581,17 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const cur = tokens[j];
       const nxt = tokens[j + 1];
       if (cur === undefined || nxt === undefined) break;
-      // "Women's Network", "Children's Fund": a plural people's noun with its possessive inside a name
+      // "Women's Network", "Children's Fund", "Farmers' Union": a plural people's noun with its possessive inside a name
       if (POSSESSIVE_NOUNS.has(cur.text) && cur.end === nxt.start && (nxt.text === "'s" || nxt.text === '’s')) {
         const owned = tokens[j + 2];
         if (owned !== undefined && oneSpace(nxt.end, owned.start) && isCapitalized(owned.text) && !isCovered(owned.start, owned.end)) {
           j += 2;
           continue;
         }
+      }
+      if (POSSESSIVE_NOUNS.has(cur.text) && cur.text.endsWith('s') && nxt.start === cur.end + 2 && /^['’] $/.test(text.slice(cur.end, nxt.start)) && isCapitalized(nxt.text) && !isCovered(nxt.start, nxt.end)) {
+        j++;
+        continue;
       }
       if (!oneSpace(cur.end, nxt.start) || isCovered(nxt.start, nxt.end)) break;
       if (isCapitalized(nxt.text)) {
@@ -930,7 +934,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
    * Resolved sources so far: where each starts and ends (trailing commas and spaces left off), its
    * actor, whether it lies inside another attribution's content, and whether it is a transcript's turn label.
    */
-  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string; inContent: boolean; turn: boolean }[] = [];
+  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string; asks: boolean; inContent: boolean; turn: boolean }[] = [];
   /** Starts of sources read as a transcript's turn labels ("HOST:", "ORUN:"). */
   const turnLabels = new Set<number>();
   /** Transcript speaker labels ("HOST") and the person a label with a name in parentheses gave them. */
@@ -979,7 +983,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // is someone the speaker talks about: "she" prefers the speakers of the story itself.
       let inContent = false;
       for (const c of contents) if (c.id !== a.id && c.start <= src.start && src.end <= c.end) inContent = true;
-      previousSpeakers.push({ pos: src.start, end, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}`, inContent, turn: turnLabels.has(src.start) });
+      const channelText = `${a.channel ?? ''} ${a.cue.text}`;
+      // a question asked, not a request ("who asked not to be named", "asked to be identified only by …")
+      const asks = QUESTION_CUE.test(channelText) && !/^\s+(?:not\s+)?to\b/.test(text.slice(a.cue.end, a.cue.end + 8));
+      previousSpeakers.push({ pos: src.start, end, actor: d, channelText, asks, inContent, turn: turnLabels.has(src.start) });
     }
   }
 
@@ -1171,7 +1178,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // An unnamed person met only inside another's content ("confirmed that a patrol leader had been
       // told") is someone talked about: the pronoun looks past them to the speakers of the story.
       const previous = previousSpeakers.findLast((s) => s.pos < start && !(s.inContent && s.actor.unnamed && onlyInContent(s.actor)));
-      if (previous !== undefined && previous.actor.unnamed && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
+      if (previous !== undefined && previous.actor.unnamed && fitsPronoun(previous.actor, gender) && !previous.asks) return previous.actor;
       const subject = sourcelessSubject(start, previous?.pos ?? -1);
       if (subject !== null && fitsPronoun(subject, gender)) return subject;
       const named = (d: Draft): boolean => fitsPronoun(d, gender) && !d.unnamed;
@@ -1384,6 +1391,16 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     // Clearline" … "according to Clearline"), is that body
     // and one that would be a group or an organisation, met before as a person's name ("President
     // Obama" … "according to Obama"; a headline's "Hillary Clinton Slams …"), is that person
+    // "according to Ostwater" after "the Ostwater Institute": the first word of a body's name is that body
+    // (not a person's name or first name, a place, a party word or a plural: "Trump", "Hillary", "Cleveland",
+    // "Republican", "Democrats")
+    if (type === 'group' && /^\p{Lu}[\p{L}-]{2,}[^s]$/u.test(name) && !FUNCTION_WORDS.has(name.toLowerCase()) && !PARTY_WORDS.has(name) && !personsByPart.has(name.toLowerCase()) && nameGender(name) === null && !isPlace(name)) {
+      const whole = drafts.findLast((k) => isOrgDraft(k) && k.mentions.length > 0 && k.name.startsWith(`${name} `));
+      if (whole !== undefined) {
+        mention(whole, start, end, surface, false);
+        return whole;
+      }
+    }
     if ((type === 'group' || type === 'organization') && STARTS_CAPITAL.test(name) && name.length >= 3 && !FUNCTION_WORDS.has(name.toLowerCase()) && !BARE_GROUP.test(name) && !/(?:inos|inas|ians)$/.test(name)) {
       const known = drafts.find((k) => k.name === name && (k.type === 'person' || (type === 'group' && isOrgDraft(k))));
       if (known !== undefined) {

@@ -297,6 +297,51 @@ describe('extractActors', () => {
     assert.equal(r.speakerOf.a2, r.speakerOf.a1);
   });
 
+  it('keeps a plural possessive with a bare apostrophe inside a name, and reads a lone first word of a body\'s name as that body', () => {
+    const doc = "The Kestrel Farmers' Union said 60 members were missing. The union said families were not warned. The Ostwater Institute said the reservoir was full. According to Ostwater, the operator refused to release water.";
+    const s4 = doc.lastIndexOf('Ostwater');
+    const c4 = doc.indexOf('According to');
+    const atts = [
+      buildAttribution('a1', doc, "The Kestrel Farmers' Union", 'said'),
+      buildAttribution('a2', doc, 'The union', 'said'),
+      buildAttribution('a3', doc, 'The Ostwater Institute', 'said'),
+      attributionOf('a4', { source: { start: s4, end: s4 + 8, text: 'Ostwater', actor: null }, cue: { start: c4, end: c4 + 12, text: 'According to' }, content: [] }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ["Kestrel Farmers' Union", 'organization']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+    assert.equal(r.speakerOf.a4, r.speakerOf.a3);
+  });
+
+  it('reads a first name given after a comma as the unnamed speaker\'s name, whom "she" then names', () => {
+    const doc = 'Pavel Oster said the dam was safe. A local resident, who asked to be identified only by her first name, Mira, said the water came at night. "We had no warning," she said.';
+    const atts = [
+      buildAttribution('a1', doc, 'Pavel Oster', 'said'),
+      buildAttribution('a2', doc, 'who', 'asked'),
+      buildAttribution('a3', doc, 'A local resident, who asked to be identified only by her first name, Mira,', 'said'),
+      buildAttribution('a4', doc, 'she', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a3')?.name, 'Mira');
+    assert.equal(r.speakerOf.a4, r.speakerOf.a3);
+  });
+
+  it('reads "asked not to be named" as a request, not a question, so "she" stays with the unnamed speaker', () => {
+    const doc = 'Anna Petrova said the dam was safe. A local woman, who asked not to be named, said the water came at night. "We had no warning," she said.';
+    const atts = [
+      buildAttribution('a1', doc, 'Anna Petrova', 'said'),
+      buildAttribution('a2', doc, 'A local woman, who asked not to be named,', 'said'),
+      buildAttribution('a3', doc, 'who', 'asked'),
+      buildAttribution('a4', doc, 'she', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a2')?.name, 'A local woman');
+    assert.equal(r.speakerOf.a4, r.speakerOf.a2);
+  });
+
   it('reads a lone name that would be a group as the body named so before', () => {
     const doc = 'The fact-checking group Clearline said the video was filmed in Dunmere. According to Clearline, the metadata showed 10:42 a.m.';
     const s2 = doc.lastIndexOf('Clearline');

@@ -301,5 +301,14 @@ export function stanceOf(
       if (inner === 'not_confirmed' || inner === 'deny' || inner === 'confirm') stance = inner;
     }
   }
+  // "told a briefing that the government could not rule out sabotage": the content's own opening verb,
+  // whatever its subject, leaves it possible
+  if (first !== undefined && subject !== undefined && (stance === null || stance === 'assert')) {
+    const end = Math.min(first[1], subject + 8);
+    for (let k = subject + 1; k < end; k++) {
+      if (CLAUSE_END.has(ctx.tokens.lower[k]!) || THAT.has(ctx.tokens.lower[k]!)) break;
+      if (ruledOutAt(ctx, k, subject, first[1])) return 'hedge';
+    }
+  }
   return stance ?? 'assert';
 }

@@ -56,6 +56,8 @@ describe('stanceOf', () => {
     ['"We cannot exclude that shoppers were nearby," he told reporters.', 'told', '"We cannot exclude that shoppers were nearby,"', 'hedge'],
     ['The Orlan army did not rule out a second strike.', 'did not rule out', 'a second strike', 'hedge'],
     ['Colonel Rask said he had ruled out a second strike.', 'said', 'he had ruled out a second strike', 'assert'],
+    ['Minister Oster told a briefing that the government could not rule out sabotage.', 'told', 'that the government could not rule out sabotage', 'hedge'],
+    ['The mayor said the army could not exclude that the dam was hit.', 'said', 'the army could not exclude that the dam was hit', 'hedge'],
     // a refusal to give information says nothing; a refusal to give a thing is asserted
     ['Colonel Rask declined to give a figure for the dead.', 'declined', 'to give a figure for the dead', 'not_confirmed'],
     ['The ministry refused to provide details of the raid.', 'refused', 'to provide details of the raid', 'not_confirmed'],

@@ -46,6 +46,11 @@ interface Draft {
    * "the priest" or "the channel" links back through them. Null when there are none.
    */
   described: Set<string> | null;
+  /**
+   * A person known only by an indefinite description ("A protected witness", "one survivor"): whom
+   * "he" or "she" names only as the speaker right before, and whose name is no name (see {@link unnamedPerson}).
+   */
+  unnamed: boolean;
 }
 
 /**
@@ -153,7 +158,7 @@ const TRANSCRIPT_LABEL = /^(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*)(?:\s*\(([^()]+)\))?$/
  * A description's speaker named after it ("the man, who gave his name only as Rustam"): group 1 the name.
  */
 const NAME_GIVEN_AS =
-  /^\s*,\s*(?:who\s+(?:gave|gives|would\s+only\s+give|asked\s+to\s+be\s+identified\s+only\s+by)\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?(?:as\s+)?|(?:identified|named)\s+only\s+as\s+|who\s+(?:was\s+)?identified\s+only\s+as\s+)(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)/u;
+  /^\s*,\s*(?:who\s+(?:gave|gives|would\s+only\s+give|asked\s+to\s+be\s+identified\s+only\s+by)\s+(?:his|her|their)\s+(?:first\s+)?name(?:\s*,\s*|\s+(?:only\s+)?(?:as\s+)?)|(?:identified|named)\s+only\s+as\s+|who\s+(?:was\s+)?identified\s+only\s+as\s+)(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)/u;
 /** A lower-case description with its article ending at a comma before a name: "A Telegram channel close to the militia, ". */
 const DESCRIPTION_BEFORE_NAME = /^(?:a|an|the)\s+([^,]{1,80}?)\s*,\s*$/i;
 /** A one-thing speaker that "it" can name right after: a body, a document or a medium ("the email", "the press service"). */
@@ -183,11 +188,23 @@ const NEUTRAL_MODIFIERS: ReadonlySet<string> = new Set(['same', 'said', 'aforeme
  * person, so "he" and "she" can reach it.
  */
 const PERSON_NOUNS: ReadonlySet<string> = new Set(
-  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner'.split(' '),
+  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner user blogger'.split(' '),
 );
+/** Plural nouns of people whose possessive stands inside an organisation's name ("Women's Network", "Children's Fund"). */
+const POSSESSIVE_NOUNS: ReadonlySet<string> = new Set(['Women', 'Children', 'People', 'Men', 'Mothers', 'Workers', 'Veterans', 'Citizens', 'Farmers', 'Families', 'Victims', 'Prisoners', 'Refugees', 'Journalists', 'Lawyers', 'Soldiers']);
+
+/** A country's military by its demonym or name: "Tarvessan army", "Ostland armed forces", "Russian navy". */
+const ARMED_FORCES_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?\s(?:army|military|navy|air force|armed forces)$/u;
+
+/** Whether the words after a body named inside a description are a person's noun alone ("official", "army officer"). */
+function personAfter(rest: string): boolean {
+  const words = rest.trim().split(/\s+/);
+  return words.length <= 2 && words.every((w) => /^\p{Ll}+$/u.test(w)) && PERSON_NOUNS.has(words[words.length - 1] ?? '');
+}
+
 /** Head nouns of unnamed bodies and the type a new actor of that kind gets ("the regional health office"). */
 const DESCRIPTION_TYPES: ReadonlyMap<string, ActorType> = new Map<string, ActorType>([
-  ['ministry', 'state_body'], ['office', 'state_body'], ['department', 'state_body'], ['agency', 'state_body'], ['police', 'state_body'],
+  ['ministry', 'state_body'], ['office', 'state_body'], ['directorate', 'state_body'], ['department', 'state_body'], ['agency', 'state_body'], ['police', 'state_body'],
   ['court', 'state_body'], ['tribunal', 'state_body'], ['council', 'state_body'], ['committee', 'state_body'], ['commission', 'state_body'],
   ['army', 'armed_forces'], ['military', 'armed_forces'], ['militia', 'armed_forces'], ['battalion', 'armed_forces'], ['brigade', 'armed_forces'],
   ['government', 'government'],
@@ -401,6 +418,18 @@ function demonymOfLower(word: string): string | null {
  * const { actors } = extractActors('Mariupol Mayor Vadym Boychenko said…', [], gazetteer);
  * // actors[0] → { name: 'Vadym Boychenko', type: 'person', role: 'Mayor', affiliation: 'Mariupol', … }
  */
+/** The actor records {@link extractActors} made of unnamed persons' drafts: an internal mark, no field of the contract's `Actor`. */
+const UNNAMED_ACTORS = new WeakSet<Actor>();
+
+/**
+ * Whether an actor record of {@link extractActors} is a person known only by an indefinite description
+ * ("A protected witness", "one survivor"): no name for `eval facts` and no surname. The one place that
+ * says so is the draft's {@link Draft.unnamed}, set where the description is read as a person.
+ */
+export function unnamedPerson(actor: Actor): boolean {
+  return UNNAMED_ACTORS.has(actor);
+}
+
 export function extractActors(text: string, attributions: readonly Attribution[], gazetteer: Gazetteer, tokenized?: readonly Token[]): ActorResult {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
@@ -426,7 +455,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     for (let k = Math.max(0, s); k < e && k < text.length; k++) if (mask[k] === 1) return true;
     return false;
   };
-  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords' | 'described'>): Draft => {
+  const create = (key: string, init: Omit<Draft, 'id' | 'aliases' | 'mentions' | 'initials' | 'gender' | 'nameWords' | 'described' | 'unnamed'>): Draft => {
     const existing = byKey.get(key);
     if (existing !== undefined) return existing;
     // Built field by field (not spread) so every draft shares one object shape.
@@ -442,6 +471,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       gender: null,
       nameWords: null,
       described: null,
+      unnamed: false,
     };
     if (d.type === 'person') d.gender = titleGender(d.role);
     if (d.type !== 'person' && d.type !== 'group') d.initials = initialsOf(d.name);
@@ -551,6 +581,18 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const cur = tokens[j];
       const nxt = tokens[j + 1];
       if (cur === undefined || nxt === undefined) break;
+      // "Women's Network", "Children's Fund", "Farmers' Union": a plural people's noun with its possessive inside a name
+      if (POSSESSIVE_NOUNS.has(cur.text) && cur.end === nxt.start && (nxt.text === "'s" || nxt.text === '’s')) {
+        const owned = tokens[j + 2];
+        if (owned !== undefined && oneSpace(nxt.end, owned.start) && isCapitalized(owned.text) && !isCovered(owned.start, owned.end)) {
+          j += 2;
+          continue;
+        }
+      }
+      if (POSSESSIVE_NOUNS.has(cur.text) && cur.text.endsWith('s') && nxt.start === cur.end + 2 && /^['’] $/.test(text.slice(cur.end, nxt.start)) && isCapitalized(nxt.text) && !isCovered(nxt.start, nxt.end)) {
+        j++;
+        continue;
+      }
       if (!oneSpace(cur.end, nxt.start) || isCovered(nxt.start, nxt.end)) break;
       if (isCapitalized(nxt.text)) {
         j++;
@@ -768,6 +810,11 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const next = titleAt(run, k + 1);
       if (next !== null) role = `${lead} ${next}`;
     }
+    // "Justice Minister": a title word naming the portfolio of a minister or secretary after it
+    if (role !== null && !role.includes(' ')) {
+      const next = titleAt(run, k + 1);
+      if (next === 'Minister' || next === 'Secretary') role = `${role} ${next}`;
+    }
     if (role !== null) k += role.split(' ').length;
     if (role === null && affiliation.length > 0) return { role: null, affiliation: null, name: [...run] };
     return { role, affiliation: affiliationName(affiliation), name: run.slice(k) };
@@ -882,14 +929,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   // into an empty array, deoptimised this function when a later document first had one.
   const jointSources = new Map<string, string[]>();
   const nameGenders = new Map<Draft, Gender | null>();
-  /** Persons known only by an indefinite description ("A protected witness"). */
-  const unnamedPersons = new Set<Draft>();
   const sorted = inSourceOrder(attributions);
   /**
    * Resolved sources so far: where each starts and ends (trailing commas and spaces left off), its
    * actor, whether it lies inside another attribution's content, and whether it is a transcript's turn label.
    */
-  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string; inContent: boolean; turn: boolean }[] = [];
+  const previousSpeakers: { pos: number; end: number; actor: Draft; channelText: string; asks: boolean; inContent: boolean; turn: boolean }[] = [];
   /** Starts of sources read as a transcript's turn labels ("HOST:", "ORUN:"). */
   const turnLabels = new Set<number>();
   /** Transcript speaker labels ("HOST") and the person a label with a name in parentheses gave them. */
@@ -938,7 +983,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // is someone the speaker talks about: "she" prefers the speakers of the story itself.
       let inContent = false;
       for (const c of contents) if (c.id !== a.id && c.start <= src.start && src.end <= c.end) inContent = true;
-      previousSpeakers.push({ pos: src.start, end, actor: d, channelText: `${a.channel ?? ''} ${a.cue.text}`, inContent, turn: turnLabels.has(src.start) });
+      const channelText = `${a.channel ?? ''} ${a.cue.text}`;
+      // a question asked, not a request ("who asked not to be named", "asked to be identified only by …")
+      const asks = QUESTION_CUE.test(channelText) && !/^\s+(?:not\s+)?to\b/.test(text.slice(a.cue.end, a.cue.end + 8));
+      previousSpeakers.push({ pos: src.start, end, actor: d, channelText, asks, inContent, turn: turnLabels.has(src.start) });
     }
   }
 
@@ -1094,6 +1142,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (byLabel !== null) return byLabel;
     }
     let named = inside.find((m) => m.actor.type !== 'group') ?? inside[0];
+    // "A senior military official", "a regional police officer": a group described in lower case before a
+    // person's noun only says whose the person is; the speaker is that one unnamed person. A named body
+    // ("a State Department spokesman") stays the speaker.
+    if (named !== undefined && named.actor.type !== 'person' && named.start > start && INDEFINITE.test(surface.trim()) && !/\p{Lu}/u.test(text.slice(named.start, named.end)) && personAfter(text.slice(named.end, end))) named = undefined;
     if (named !== undefined && (named.actor.type !== 'person' || /^['’]s\b/.test(text.slice(named.end, named.end + 3)) || PREPOSITION_BEFORE.test(text.slice(Math.max(start, named.start - 12), named.start)))) {
       // "The commander of the Black Pine militia, Yaroslav Demko,", "Mr. Lee's spokesman, Ann Ross,":
       // the person the appositive names, not a body or an owner inside the description before it.
@@ -1125,12 +1177,12 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       // the named people of the story first, and an unnamed one only when no named one fits.
       // An unnamed person met only inside another's content ("confirmed that a patrol leader had been
       // told") is someone talked about: the pronoun looks past them to the speakers of the story.
-      const previous = previousSpeakers.findLast((s) => s.pos < start && !(s.inContent && unnamedPersons.has(s.actor) && onlyInContent(s.actor)));
-      if (previous !== undefined && unnamedPersons.has(previous.actor) && fitsPronoun(previous.actor, gender) && !QUESTION_CUE.test(previous.channelText)) return previous.actor;
+      const previous = previousSpeakers.findLast((s) => s.pos < start && !(s.inContent && s.actor.unnamed && onlyInContent(s.actor)));
+      if (previous !== undefined && previous.actor.unnamed && fitsPronoun(previous.actor, gender) && !previous.asks) return previous.actor;
       const subject = sourcelessSubject(start, previous?.pos ?? -1);
       if (subject !== null && fitsPronoun(subject, gender)) return subject;
-      const named = (d: Draft): boolean => fitsPronoun(d, gender) && !unnamedPersons.has(d);
-      const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && unnamedPersons.has(d);
+      const named = (d: Draft): boolean => fitsPronoun(d, gender) && !d.unnamed;
+      const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && d.unnamed;
       // When every earlier person is of the other gender the pronoun stays unresolved.
       return latestSpeaker(start, named, false, true) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed, true) ?? latestSpeaker(start, unnamed);
     }
@@ -1161,6 +1213,13 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       if (byChannel !== undefined) return byChannel.actor;
       return latestSpeaker(start, () => true) ?? fallback(surface, 'organization', start, end);
     }
+    // "Tarvessan army admits", "the Ostland armed forces": a country's military named by its demonym or
+    // name is one body, with or without "the".
+    if (ARMED_FORCES_NAME.test(clean)) {
+      const d = create(`org:${lower}`, { name: clean, type: 'armed_forces', role: null, affiliation: demonymOf(words[0] ?? '') ?? null });
+      mention(d, start, end, surface, false);
+      return d;
+    }
     const described = /^the\s/i.test(surface.trim()) || /^(?:its|his|her|their)\s/i.test(surface.trim()) || orgHeadOf(clean) !== undefined;
     if (described) {
       const byRole = latestMention(start, (d) => d.role !== null && d.role.toLowerCase() === lower);
@@ -1185,15 +1244,28 @@ export function extractActors(text: string, attributions: readonly Attribution[]
         const fits = (d: Draft): boolean => (head === 'ministry' || head === 'office' ? fitsHead(head, d) : isCivilDraft(d)) && modifiersFit(modifiers, d);
         const speaker = latestSpeaker(start, fits);
         const mentioned = latestMention(start, fits);
-        const org = speaker !== null && mentioned === speaker ? speaker : mentioned;
+        // the body that spoke, over one only talked about since ("… to open the camp to the Harlow Relief
+        // Society. … The organisation plans …" is the group that has been speaking)
+        const org = speaker !== null && (mentioned === speaker || (mentioned !== null && onlyInContent(mentioned))) ? speaker : mentioned;
         if (org !== null) return org;
       }
       if (/^(?:government|kremlin|administration)$/.test(head)) {
         const gov = latestMention(start, (d) => d.type === 'government' && modifiersFit(modifiers, d));
         if (gov !== null) return gov;
       }
-      // Otherwise a body of its own, typed by its head ("the regional health office" → a state body).
+      // A bare "the council" after a fuller description of one in the text ("a video shared by the
+      // Dunmere city council"): the body that description names.
       const bodyType = DESCRIPTION_TYPES.get(head);
+      if (bodyType !== undefined && modifiers.length === 0 && words.length <= 2) {
+        const earlier = earlierDescription(head, start);
+        if (earlier !== null) {
+          const d = create(`org:${earlier.name.toLowerCase()}`, { name: earlier.name, type: bodyType, role: null, affiliation: demonymOf(earlier.name.split(' ')[0] ?? '') ?? null });
+          if (!d.mentions.some(([s0]) => s0 === earlier.start)) mention(d, earlier.start, earlier.start + earlier.name.length, earlier.name, false);
+          mention(d, start, end, surface, false);
+          return d;
+        }
+      }
+      // Otherwise a body of its own, typed by its head ("the regional health office" → a state body).
       if (bodyType !== undefined && headAt === words.length - 1) {
         const d = create(`org:${lower}`, { name: clean, type: bodyType, role: null, affiliation: demonymOf(words[0] ?? '') ?? null });
         mention(d, start, end, surface, false);
@@ -1216,7 +1288,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     if (PERSON_NOUNS.has(head) && INDEFINITE.test(clean) && headAt <= 4 && !/^\p{Lu}/u.test(words[headAt] ?? '') && !words.slice(0, headAt).some((w) => /^(?:and|or|by)$|,$/i.test(w))) {
       const d = fallback(clean, 'person', start, end);
       d.gender ??= head === 'man' ? 'male' : titleGender(head);
-      unnamedPersons.add(d);
+      d.unnamed = true;
       return d;
     }
     if (BARE_GROUP.test(clean) || GROUP_RE.test(clean)) {
@@ -1240,6 +1312,23 @@ export function extractActors(text: string, attributions: readonly Attribution[]
   }
 
   /**
+   * The latest description before `before` of a body with head noun `head` and words of its own before it
+   * ("the Dunmere city council", "the provincial health directorate"): its words without the article
+   * and where they start. Null when there is none within the 2,000 characters before.
+   */
+  function earlierDescription(head: string, before: number): { name: string; start: number } | null {
+    const from = Math.max(0, before - 2000);
+    const re = new RegExp(String.raw`\bthe\s+((?:\p{Lu}[\p{L}'’-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:\p{Ll}[\p{L}-]*|\p{Lu}[\p{L}'’-]*)\s+${head})\b`, 'gu');
+    let found: { name: string; start: number } | null = null;
+    for (const m of text.slice(from, before).matchAll(re)) {
+      const name = m[1] ?? '';
+      if (name.split(/\s+/).some((w) => ARTICLES.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+      found = { name, start: from + (m.index ?? 0) + m[0].length - name.length };
+    }
+    return found;
+  }
+
+  /**
    * The unnamed person opening the sentence of an attribution left without a source, between the
    * latest speaker (at `after`) and a pronoun at `before` ("A fourth soldier, still serving, disputed
    * this account. He said …"): a person of their own that the pronoun names. Null when there is none.
@@ -1256,7 +1345,7 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const phraseStart = sentenceStart + lead.index + (lead[0].length - lead[0].trimStart().length);
     const d = fallback(lead[1], 'person', phraseStart, phraseStart + lead[1].length);
     d.gender ??= lead[2] === 'man' ? 'male' : titleGender(lead[2] ?? null);
-    unnamedPersons.add(d);
+    d.unnamed = true;
     return d;
   }
 
@@ -1298,14 +1387,36 @@ export function extractActors(text: string, attributions: readonly Attribution[]
 
   function fallback(surface: string, type: ActorType, start: number, end: number): Draft {
     const name = surface.trim() === '' ? 'unknown speaker' : surface.trim();
+    // a capitalised name that would be a group, met before as a body's name ("the fact-checking group
+    // Clearline" … "according to Clearline"), is that body
+    // and one that would be a group or an organisation, met before as a person's name ("President
+    // Obama" … "according to Obama"; a headline's "Hillary Clinton Slams …"), is that person
+    // "according to Ostwater" after "the Ostwater Institute": the first word of a body's name is that body
+    // (not a person's name or first name, a place, a party word or a plural: "Trump", "Hillary", "Cleveland",
+    // "Republican", "Democrats")
+    if (type === 'group' && /^\p{Lu}[\p{L}-]{2,}[^s]$/u.test(name) && !FUNCTION_WORDS.has(name.toLowerCase()) && !PARTY_WORDS.has(name) && !personsByPart.has(name.toLowerCase()) && nameGender(name) === null && !isPlace(name)) {
+      const whole = drafts.findLast((k) => isOrgDraft(k) && k.mentions.length > 0 && k.name.startsWith(`${name} `));
+      if (whole !== undefined) {
+        mention(whole, start, end, surface, false);
+        return whole;
+      }
+    }
+    if ((type === 'group' || type === 'organization') && STARTS_CAPITAL.test(name) && name.length >= 3 && !FUNCTION_WORDS.has(name.toLowerCase()) && !BARE_GROUP.test(name) && !/(?:inos|inas|ians)$/.test(name)) {
+      const known = drafts.find((k) => k.name === name && (k.type === 'person' || (type === 'group' && isOrgDraft(k))));
+      if (known !== undefined) {
+        mention(known, start, end, surface, false);
+        return known;
+      }
+    }
     const d = create(`${type === 'group' ? 'group' : type === 'person' ? 'person' : 'org'}:${name.toLowerCase()}`, { name, type, role: null, affiliation: null });
     mention(d, start, end, surface, false);
     return d;
   }
 
-  const actors: Actor[] = drafts
-    .filter((d) => d.mentions.length > 0)
-    .map((d) => ({
+  const actors: Actor[] = [];
+  for (const d of drafts) {
+    if (d.mentions.length === 0) continue;
+    const actor: Actor = {
       id: d.id,
       name: d.name,
       type: d.type,
@@ -1313,7 +1424,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       affiliation: d.affiliation,
       aliases: [...d.aliases],
       mentions: [...d.mentions].sort((x, y) => x[0] - y[0]),
-    }));
+    };
+    if (d.unnamed) UNNAMED_ACTORS.add(actor);
+    actors.push(actor);
+  }
   const nameSpans = [...covered].sort((x, y) => x[0] - y[0]);
   const coSpeakersOf: Record<string, string[]> = Object.fromEntries(jointSources);
   return { actors, speakerOf, coSpeakersOf, nameSpans };

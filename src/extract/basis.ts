@@ -39,10 +39,14 @@ const LOOK_BACK = 80;
  * clause is itself the claim in question ("no evidence that the video shows …", "the video does not
  * show …").
  */
-const IMAGERY_SOURCE = new RegExp(
-  String.raw`\b(?:based on|on the basis of|according to|from|through|using|analy[sz](?:is|ed|ing) of|analy[sz]ed|analy[sz]ing|reviewed|reviewing|examined|examining|studied|citing|cited|drawing on|relying on|geolocated|verified)\s+` +
-    String.raw`(?:(?!(?:that|which|who|where)\b)[\w'’-]+\s+){0,3}?${PICTURE}\b`,
-  'i',
+const IMAGERY_SOURCE = new Unless(
+  new RegExp(
+    String.raw`\b(?:based on|on the basis of|according to|from|through|using|analy[sz](?:is|ed|ing) of|analy[sz]ed|analy[sz]ing|reviewed|reviewing|examined|examining|studied|citing|cited|drawing on|relying on|geolocated|verified)\s+` +
+      String.raw`(?:(?!(?:that|which|who|where)\b)[\w'’-]+\s+){0,3}?${PICTURE}\b`,
+    'gi',
+  ),
+  // a review still going on rests nothing on the pictures yet ("was still reviewing footage")
+  /\b(?:(?:is|are|was|were|be|been)\s+(?:still|currently)|yet to)\s+$/i,
 );
 const IMAGERY_SHOWS = new Unless(
   new RegExp(
@@ -51,7 +55,15 @@ const IMAGERY_SHOWS = new Unless(
   ),
   /\b(?:evidence|claims?|proof|allegations?|suggestions?|rumou?rs?|whether|if|denied|denies|deny|false(?:ly)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2}$/i,
 );
-const IMAGERY = { test: (text: string): boolean => IMAGERY_SOURCE.test(text) || IMAGERY_SHOWS.test(text) };
+/** Pictures someone analysed or published, as the subject of a verb of showing: "Satellite images analysed by the Orbis Group show". */
+const IMAGERY_BY_SHOWS = new Unless(
+  new RegExp(
+    String.raw`\b${PICTURE}\s+(?:analy[sz]ed|obtained|reviewed|verified|geolocated|taken|released|published|provided|shared|collected)\s+by\s+(?:[\w'’-]+\s+){1,5}?(?:shows?|showed|reveals?|revealed|depicts?|depicted|indicates?|indicated|confirms?|confirmed|suggests?|suggested)\b`,
+    'gi',
+  ),
+  /\b(?:evidence|claims?|proof|allegations?|whether|if|denied|denies|deny|false(?:ly)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2}$/i,
+);
+const IMAGERY = { test: (text: string): boolean => IMAGERY_SOURCE.test(text) || IMAGERY_SHOWS.test(text) || IMAGERY_BY_SHOWS.test(text) };
 /** Forensic findings, not a hearing or result still to come ("will hear forensic evidence next week"). */
 const FORENSIC = new Unless(
   /\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/gi,

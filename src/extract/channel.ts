@@ -2,19 +2,20 @@
  * Channel of an attribution when the text states it: "in a statement released on its Facebook
  * account", "told ABC News", "in an interview with Turkish media", "on Twitter", "in an Instagram
  * story", "told local radio", "by video link", "posted a video", "in an earlier statement", "in a text
- * message". Read from the cue's sentence,
+ * message", "in a WhatsApp voice note", "in a livestream", "in a Facebook group", "told a news
+ * conference". Read from the cue's sentence,
  * outside the attribution's content.
  */
 import type { DocContext, TokenRange } from './attribution-features.ts';
 import { hashWord } from '../text/tokens.ts';
 
 const MEDIUM_NOUNS =
-  '(?:statement|interview|tweet|post|press release|news conference|press conference|briefing|letter|speech|video|address|op-ed|column|blog post|email|message|report|filing|court filing|televised address|podcast|broadcast|appearance|hearing|testimony)';
+  '(?:statement|interview|tweet|post|press release|news conference|press conference|briefing|letter|speech|video|address|op-ed|column|blog post|email|message|report|filing|court filing|televised address|podcast|broadcast|live ?stream|live broadcast|voice note|audio note|appearance|hearing|testimony)';
 /** Platforms, as a medium's modifier ("an Instagram story") or a place ("on Mastodon"). */
 const PLATFORMS = 'Twitter|Facebook|Instagram|Telegram|YouTube|TikTok|WhatsApp|Mastodon|Bluesky|Threads|Snapchat|VKontakte|Weibo|LinkedIn';
 const MEDIUM =
   `(?:(?:joint |written |televised |video |radio |television |TV |brief |short |lengthy |recent |new |separate |official |emailed |prepared |press |news |earlier |later |previous |subsequent |follow-up |second |text |voice |audio |SMS |Signal |(?:${PLATFORMS}) )*` +
-  `${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel))`;
+  `${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel|group|chat))`;
 const PREPOSITIONAL = new RegExp(
   // the medium's own words run on until punctuation, the "that" opening the content or a verb of saying
   `\\b(?:in|on|at|during|through|via)\\s+(?:a|an|its|his|her|their|the|one)\\s+${MEDIUM}\\b(?:(?!\\s(?:that|said|says|told)\\b)[^,.;:"“”()]){0,80}`,
@@ -25,7 +26,7 @@ const PREPOSITIONAL = new RegExp(
  * so the same case folding), and four sentences in five name none. The full pattern, which tries its
  * prepositions at every "in", "on" and "at", then runs on the rest only: half the time.
  */
-const ANY_MEDIUM = new RegExp(`${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel)`, 'i');
+const ANY_MEDIUM = new RegExp(`${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel|group|chat)`, 'i');
 const PLATFORM = new RegExp(
   `\\b(?:on|via)\\s+(?:${PLATFORMS}|X|social media|(?:its|his|her|their) (?:${PLATFORMS})(?: account| page| channel)?)\\b`,
   'g',
@@ -41,13 +42,16 @@ const PUT_OUT = new RegExp(
 /** "told local radio", "told state television": an outlet without a name. */
 const TOLD_MEDIA =
   /\b(?:told|telling|tells|tell)\s+(?:the\s+)?(?:(?:local|state|state-run|state-owned|national|regional|public|private|independent|foreign|international|pro-government|opposition|Western|German|French|Russian|Ukrainian|Israeli|Arab|Turkish|Iranian|Chinese)\s+)(?:radio|television|TV|media|broadcasters?|newspapers?|news agencies|news outlets|outlets)\b/g;
+/** "told a news conference", "told a briefing": the occasion spoken at. */
+const TOLD_OCCASION = /\b(?:told|telling|tells|tell)\s+(?:a|an|the|this|that)\s+(?:(?:news|press|televised|online|virtual|weekly|daily|regular|separate)\s+)*(?:conference|briefing|hearing|rally)(?:\s+(?:audience|crowd))?\b/gi;
 /**
- * Words without which {@link TOLD_MEDIA} (bit 1), {@link LINK} (2) and {@link PUT_OUT} (4) cannot
+ * Words without which {@link TOLD_MEDIA} (bit 1), {@link LINK} (2), {@link PUT_OUT} (4) and {@link TOLD_OCCASION} (8) cannot
  * match, by token hash: one set lookup per token of the sentence is a cheaper first pass than a
  * case-insensitive scan of its text per pattern.
  */
 const GATE_WORDS = new Map<number, number>([
   ...['radio', 'television', 'tv', 'media', 'broadcaster', 'broadcasters', 'newspaper', 'newspapers', 'agencies', 'outlets'].map((w) => [hashWord(w), 1] as const),
+  ...['told', 'telling', 'tells', 'tell'].map((w) => [hashWord(w), 8] as const),
   ...['link', 'videolink', 'call', 'conference', 'videoconference', 'teleconference', 'phone', 'telephone'].map((w) => [hashWord(w), 2] as const),
   ...['posted', 'published', 'released', 'issued', 'shared', 'uploaded', 'put'].map((w) => [hashWord(w), 4] as const),
 ]);
@@ -64,6 +68,7 @@ const PASSES: readonly (readonly [RegExp, number])[] = [
   [TOLD_MEDIA, 1],
   [LINK, 2],
   [PUT_OUT, 4],
+  [TOLD_OCCASION, 8],
 ];
 
 /**

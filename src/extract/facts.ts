@@ -7,7 +7,7 @@
  */
 import type { Actor, Attribution, DateMention, ExtractedEvent, Figure, Place } from './types.ts';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.ts';
-import { extractActors } from './actors.ts';
+import { extractActors, unnamedPerson } from './actors.ts';
 import { findPlaces, findUnresolvedPlaces, groupPlaces, type PlaceHit, type UnresolvedPlaceHit } from './places.ts';
 import { findDates, groupDates, type DateHit } from './dates.ts';
 import { extractFigures, type FigurePlace } from './figures.ts';
@@ -49,19 +49,13 @@ function safely<T>(fallback: T, run: () => T): T {
   }
 }
 
-/** A person actor named by a description rather than a name: lower-case, opening with a determiner, or with a preposition inside. */
-const UNNAMED_PERSON = /^(?:\p{Ll}|(?:A|An|One|Another|The|Some|Any|Each)\s)|\s(?:in|of|from|at|for|near|with)\s/u;
-
-/** Whether a person actor's name is a description ("a local health official", "A protected witness"), not a name. */
-export function unnamedPerson(actor: Pick<Actor, 'type' | 'name'>): boolean {
-  return actor.type === 'person' && UNNAMED_PERSON.test(actor.name);
-}
+export { unnamedPerson } from './actors.ts';
 
 /** Lower-cased surnames of the persons (a one-word person is a surname): "clinton", "obama". */
 function surnames(actors: readonly Actor[]): Set<string> {
   const personWords = new Set<string>();
   for (const a of actors) {
-    // Not an unnamed person's description ("A judge in Ohio", "woman"): its last word is no surname.
+    // Not an unnamed person's description ("A judge in Ohio", "one survivor"): its last word is no surname.
     if (a.type !== 'person' || unnamedPerson(a)) continue;
     // Surnames only: first names ("Virginia") are too often places.
     const words = a.name.toLowerCase().split(/\s+/);

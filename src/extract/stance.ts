@@ -4,9 +4,10 @@
  * charge" / "purports to" → allege, "may have" / "believes" / "suggested" → hedge, otherwise assert.
  * The cue, the few words before it, and a pronoun-led start of the content ("they have not confirmed
  * …") are read. A few constructions around the cue come first: a refusal to speak ("did not respond",
- * "declined to say", "would not confirm") and "found no evidence that" say nothing, so not_confirmed;
+ * "declined to say", "would not confirm") or to give information ("declined to give a figure") and "found no evidence that" say nothing, so not_confirmed;
  * "pleaded not guilty" and "called the accusations a fabrication" deny; the impersonal passive "is said
- * to" / "was reported to" hedges; a negated verb of showing ("the footage does not show") or support
+ * to" / "was reported to" hedges, and so does a negated "rule out" or "exclude" in the cue or as the
+ * verb of the content's pronoun subject ("said he could not rule out that …", "\"We cannot exclude …\""); a negated verb of showing ("the footage does not show") or support
  * not given ("did not provide evidence") is not_confirmed. A cue inside a question ("asked whether …")
  * or a claim found unsupported ("no evidence that the video shows …") is asserted by nobody: hedge. A
  * capitalised "May" past a sentence's start is the month, no modal.
@@ -39,7 +40,7 @@ const HEDGE = hashWords([
   'estimated', 'likely', 'probably', 'reportedly', 'apparently', 'unconfirmed', 'guess', 'guessed',
 ]);
 const PRONOUN = hashWords(['he', 'she', 'they', 'we', 'i', 'it']);
-const AUX = hashWords(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far', 'able', 'unable', 'to']);
+const AUX = hashWords(['have', 'has', 'had', 'been', 'be', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'yet', 'independently', 'could', 'can', 'cannot', 'would', 'not', 'n', '’', "'", 't', 'never', 'still', 'so', 'far', 'able', 'unable', 'to']);
 const THAT = hashWords(['that']);
 const TO = hashWords(['to']);
 const NO = hashWords(['no']);
@@ -124,6 +125,18 @@ const SUPPORT = hashWords([
   'basis', 'it', 'them', '.', ';',
 ]);
 const FAIL = hashWords(['fail', 'fails', 'failed', 'failing']);
+/** What a refusal to give withholds as information: "declined to give a figure", "refused to provide details". */
+const WITHHELD = hashWords([
+  'evidence', 'proof', 'details', 'detail', 'specifics', 'documentation', 'documents', 'explanation', 'information',
+  'data', 'figure', 'figures', 'number', 'numbers', 'estimate', 'estimates', 'list', 'tally', 'toll', 'count',
+  'breakdown', 'price', 'timeline', 'names', 'name', 'account', 'comment', 'answer', 'answers',
+]);
+/** "could not rule out", "cannot exclude": the speaker leaves the content possible, a hedge. */
+const RULE = hashWords(['rule', 'rules', 'ruled', 'ruling']);
+const OUT = hashWords(['out']);
+const EXCLUDE = hashWords(['exclude', 'excludes', 'excluded', 'excluding']);
+/** Opening quotation marks before a quote's first word. */
+const OPEN_QUOTE = hashWords(['"', '“', "'", '‘']);
 const MAY = hashWords(['may']);
 const IN = hashWords(['in', 'since', 'until', 'of', 'last', 'early', 'mid', 'late', 'next', 'this']);
 /** Verbs whose "whether" / "if" clause is a question, asserted by nobody ("asked whether …"). */
@@ -172,6 +185,13 @@ function negatedAt(ctx: DocContext, i: number, lo: number): boolean {
   return negated;
 }
 
+/** Whether token `i` opens a negated "rule out" or "exclude" ("could not rule out", "cannot exclude"). */
+function ruledOutAt(ctx: DocContext, i: number, lo: number, hi: number): boolean {
+  const L = ctx.tokens.lower;
+  const verb = (RULE.has(L[i]!) && i + 1 < hi && OUT.has(L[i + 1]!)) || EXCLUDE.has(L[i]!);
+  return verb && negatedAt(ctx, i, lo);
+}
+
 /** Whether one of `set` stands among tokens [from, to). */
 function anyIn(ctx: DocContext, set: ReadonlySet<number>, from: number, to: number): number {
   const L = ctx.tokens.lower;
@@ -196,6 +216,9 @@ function construction(ctx: DocContext, cue: TokenRange): Stance | null {
       if (i - 2 >= lo && TO.has(L[i - 1]!) && DECLINE.has(L[i - 2]!)) return 'not_confirmed';
     }
     if (DECLINE.has(w) && i + 2 < hi && TO.has(L[i + 1]!) && SPEAK.has(L[i + 2]!)) return 'not_confirmed';
+    // "declined to give a figure", "refused to provide details": information withheld, not a thing
+    // ("refused to give me the credit")
+    if (DECLINE.has(w) && i + 3 < hi && TO.has(L[i + 1]!) && PROVIDE.has(L[i + 2]!) && anyIn(ctx, WITHHELD, i + 3, Math.min(hi, i + 8)) >= 0) return 'not_confirmed';
     if (FIND.has(w) && (NO.has(L[i + 1]!) || negatedAt(ctx, i, lo)) && anyIn(ctx, EVIDENCE, i + 1, Math.min(hi, i + 5)) >= 0) {
       return 'not_confirmed';
     }
@@ -212,6 +235,7 @@ function construction(ctx: DocContext, cue: TokenRange): Stance | null {
       const as = anyIn(ctx, AS, i + 1, Math.min(hi, i + 12));
       if (as >= 0 && anyIn(ctx, FALSEHOOD, as + 1, Math.min(hi, as + 4)) >= 0) return 'deny';
     }
+    if (ruledOutAt(ctx, i, lo, hi)) return 'hedge';
     if (PASSIVE_REPORT.has(w) && i + 2 < hi && TO.has(L[i + 1]!) && BARE_VERB.has(ctx.pos[i + 2]!)) {
       const be = i - 1 >= lo && BE.has(L[i - 1]!);
       const adverbBe = i - 2 >= lo && PASSIVE_ADVERB.has(L[i - 1]!) && BE.has(L[i - 2]!);
@@ -262,15 +286,28 @@ export function stanceOf(
   if (cueStance === 'deny' && pre === 'assert') stance = 'assert';
   const first = a.contents[0];
   // the content's subject, after a leading "that" ("said that it had not been able to confirm …")
-  const subject = first !== undefined && THAT.has(ctx.tokens.lower[first[0]]!) && first[1] - first[0] > 1 ? first[0] + 1 : first?.[0];
+  let subject = first !== undefined && THAT.has(ctx.tokens.lower[first[0]]!) && first[1] - first[0] > 1 ? first[0] + 1 : first?.[0];
+  // a quotation's first word ("\"We cannot exclude …\", he said")
+  while (first !== undefined && subject !== undefined && subject + 1 < first[1] && OPEN_QUOTE.has(ctx.tokens.lower[subject]!)) subject++;
   if (first !== undefined && subject !== undefined && (stance === null || stance === 'assert') && PRONOUN.has(ctx.tokens.lower[subject]!)) {
     // "… told ABC News they have not confirmed …": the speaker's own verb carries the stance
     let j = subject + 1;
     const end = Math.min(first[1], subject + 10);
     while (j < end && AUX.has(ctx.tokens.lower[j]!)) j++;
+    // "said he could not rule out that …": the speaker leaves it possible
+    if (j < end && ruledOutAt(ctx, j, subject + 1, first[1])) return 'hedge';
     if (j < end) {
       const inner = classify(ctx, subject + 1, j + 1, sentStart);
       if (inner === 'not_confirmed' || inner === 'deny' || inner === 'confirm') stance = inner;
+    }
+  }
+  // "told a briefing that the government could not rule out sabotage": the content's own opening verb,
+  // whatever its subject, leaves it possible
+  if (first !== undefined && subject !== undefined && (stance === null || stance === 'assert')) {
+    const end = Math.min(first[1], subject + 8);
+    for (let k = subject + 1; k < end; k++) {
+      if (CLAUSE_END.has(ctx.tokens.lower[k]!) || THAT.has(ctx.tokens.lower[k]!)) break;
+      if (ruledOutAt(ctx, k, subject, first[1])) return 'hedge';
     }
   }
   return stance ?? 'assert';

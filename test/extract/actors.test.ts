@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractActors, type ActorResult } from '../../src/extract/actors.ts';
+import { extractActors, unnamedPerson, type ActorResult } from '../../src/extract/actors.ts';
 import { loadGazetteer, type Gazetteer } from '../../src/extract/gazetteer.ts';
 import type { Actor, Attribution } from '../../src/extract/types.ts';
 import { REFERENCE_PATH, referenceAttributions } from './reference-attributions.ts';
@@ -218,6 +218,158 @@ describe('extractActors', () => {
     assert.equal(of('a1')?.type, 'person');
     assert.equal(r.speakerOf.a2, r.speakerOf.a1, `"He" is the guard, not ${of('a2')?.name}`);
     assert.equal(r.speakerOf.a5, r.speakerOf.a3, `"She" is the woman, not ${of('a5')?.name}`);
+  });
+
+  it('marks as unnamed exactly the persons read from an indefinite description, not a name that opens lower-case', () => {
+    const doc = 'A protected witness said the cells were full. Later, Ms. van Dijk said the guards had left. One survivor said water ran out.';
+    const atts = [buildAttribution('a1', doc, 'A protected witness', 'said'), buildAttribution('a2', doc, 'Ms. van Dijk', 'said'), buildAttribution('a3', doc, 'One survivor', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual(
+      ['a1', 'a2', 'a3'].map((id) => [of(id)?.name, of(id) !== undefined && unnamedPerson(of(id) as Actor)]),
+      [
+        ['A protected witness', true],
+        ['van Dijk', false],
+        ['One survivor', true],
+      ],
+    );
+  });
+
+  it('reads an indefinite person described by a lower-case group as that person, whom "the official" names again', () => {
+    const doc = 'A senior military official said an inquiry had begun. The official said it would take weeks. A regional police officer said fragments were found.';
+    const atts = [buildAttribution('a1', doc, 'A senior military official', 'said'), buildAttribution('a2', doc, 'The official', 'said'), buildAttribution('a3', doc, 'A regional police officer', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ['A senior military official', 'person']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+    assert.deepEqual([of('a3')?.name, of('a3')?.type], ['A regional police officer', 'person']);
+  });
+
+  it('keeps "Justice Minister" as a role, not part of the name', () => {
+    const doc = 'Justice Minister Sabine Oduya said the camp was full. Oduya said more.';
+    const atts = [buildAttribution('a1', doc, 'Justice Minister Sabine Oduya', 'said'), buildAttribution('a2', doc, 'Oduya', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.role], ['Sabine Oduya', 'Justice Minister']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('gives "the organisation" to the body that spoke, not one only talked about since', () => {
+    const doc = 'The Harlow Rights Watch said 14 detainees died. Mayor Teodor Hask said the ministers should open the camp to the Harlow Relief Society. The organisation said it would publish its report.';
+    const atts = [
+      buildAttribution('a1', doc, 'The Harlow Rights Watch', 'said'),
+      { ...buildAttribution('a2', doc, 'Mayor Teodor Hask', 'said'), content: [{ start: doc.indexOf('the ministers'), end: doc.indexOf('Society.') + 7, text: 'the ministers should open the camp to the Harlow Relief Society' }] },
+      buildAttribution('a3', doc, 'The organisation', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    assert.equal(r.speakerOf.a3, r.speakerOf.a1);
+  });
+
+  it('keeps a plural people\'s possessive inside an organisation\'s name, so "the network" links back', () => {
+    const doc = "The Marrow Valley Women's Network said 19 cases were reported. The network said it could not verify every account.";
+    const atts = [buildAttribution('a1', doc, "The Marrow Valley Women's Network", 'said'), buildAttribution('a2', doc, 'The network', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ["Marrow Valley Women's Network", 'ngo']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('gives a bare "the council" or "the directorate" the body a fuller description named before', () => {
+    const doc = 'In a video shared by the Dunmere city council, a nurse carries a child. The council said she was on her way to work. Records collected by the provincial health directorate list 118 dead. The directorate cautioned that the toll is higher.';
+    const atts = [buildAttribution('a1', doc, 'The council', 'said'), buildAttribution('a2', doc, 'The directorate', 'cautioned')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ['Dunmere city council', 'state_body']);
+    assert.deepEqual([of('a2')?.name, of('a2')?.type], ['provincial health directorate', 'state_body']);
+  });
+
+  it('reads a lone surname that would be a group as the person named so before', () => {
+    const doc = 'The vote was close, President Varek said on Monday. According to Varek, the count took two days.';
+    const s2 = doc.lastIndexOf('Varek');
+    const c2 = doc.indexOf('According to');
+    const atts = [
+      buildAttribution('a1', doc, 'President Varek', 'said'),
+      attributionOf('a2', { source: { start: s2, end: s2 + 5, text: 'Varek', actor: null }, cue: { start: c2, end: c2 + 12, text: 'According to' }, content: [] }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a1')?.type, 'person');
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('keeps a plural possessive with a bare apostrophe inside a name, and reads a lone first word of a body\'s name as that body', () => {
+    const doc = "The Kestrel Farmers' Union said 60 members were missing. The union said families were not warned. The Ostwater Institute said the reservoir was full. According to Ostwater, the operator refused to release water.";
+    const s4 = doc.lastIndexOf('Ostwater');
+    const c4 = doc.indexOf('According to');
+    const atts = [
+      buildAttribution('a1', doc, "The Kestrel Farmers' Union", 'said'),
+      buildAttribution('a2', doc, 'The union', 'said'),
+      buildAttribution('a3', doc, 'The Ostwater Institute', 'said'),
+      attributionOf('a4', { source: { start: s4, end: s4 + 8, text: 'Ostwater', actor: null }, cue: { start: c4, end: c4 + 12, text: 'According to' }, content: [] }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ["Kestrel Farmers' Union", 'organization']);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+    assert.equal(r.speakerOf.a4, r.speakerOf.a3);
+  });
+
+  it('reads a first name given after a comma as the unnamed speaker\'s name, whom "she" then names', () => {
+    const doc = 'Pavel Oster said the dam was safe. A local resident, who asked to be identified only by her first name, Mira, said the water came at night. "We had no warning," she said.';
+    const atts = [
+      buildAttribution('a1', doc, 'Pavel Oster', 'said'),
+      buildAttribution('a2', doc, 'who', 'asked'),
+      buildAttribution('a3', doc, 'A local resident, who asked to be identified only by her first name, Mira,', 'said'),
+      buildAttribution('a4', doc, 'she', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a3')?.name, 'Mira');
+    assert.equal(r.speakerOf.a4, r.speakerOf.a3);
+  });
+
+  it('reads "asked not to be named" as a request, not a question, so "she" stays with the unnamed speaker', () => {
+    const doc = 'Anna Petrova said the dam was safe. A local woman, who asked not to be named, said the water came at night. "We had no warning," she said.';
+    const atts = [
+      buildAttribution('a1', doc, 'Anna Petrova', 'said'),
+      buildAttribution('a2', doc, 'A local woman, who asked not to be named,', 'said'),
+      buildAttribution('a3', doc, 'who', 'asked'),
+      buildAttribution('a4', doc, 'she', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.equal(of('a2')?.name, 'A local woman');
+    assert.equal(r.speakerOf.a4, r.speakerOf.a2);
+  });
+
+  it('reads a lone name that would be a group as the body named so before', () => {
+    const doc = 'The fact-checking group Clearline said the video was filmed in Dunmere. According to Clearline, the metadata showed 10:42 a.m.';
+    const s2 = doc.lastIndexOf('Clearline');
+    const c2 = doc.indexOf('According to');
+    const atts = [
+      buildAttribution('a1', doc, 'The fact-checking group Clearline', 'said'),
+      attributionOf('a2', { source: { start: s2, end: s2 + 9, text: 'Clearline', actor: null }, cue: { start: c2, end: c2 + 12, text: 'According to' }, content: [] }),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    assert.equal(r.speakerOf.a2, r.speakerOf.a1);
+  });
+
+  it('reads "another user" or "a blogger" as one unnamed person', () => {
+    const doc = 'Another user said on Velkr that her cousin had died. A blogger said the video was old.';
+    const atts = [buildAttribution('a1', doc, 'Another user', 'said'), buildAttribution('a2', doc, 'A blogger', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.type, of('a2')?.type], ['person', 'person']);
+  });
+
+  it('types a country\'s army or armed forces named by its demonym as armed forces, with or without "the"', () => {
+    const doc = 'Tarvessan army admits strike. The Ostlandic armed forces said the raid hit a depot. The army said nothing more.';
+    const atts = [buildAttribution('a1', doc, 'Tarvessan army', 'admits'), buildAttribution('a2', doc, 'The Ostlandic armed forces', 'said'), buildAttribution('a3', doc, 'The army', 'said')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.name, of('a1')?.type], ['Tarvessan army', 'armed_forces']);
+    assert.deepEqual([of('a2')?.name, of('a2')?.type], ['Ostlandic armed forces', 'armed_forces']);
+    assert.equal(r.speakerOf.a3, r.speakerOf.a1, '"the army" is the army named before');
   });
 
   it('builds no actor from a bare pronoun and never links a later description to one', () => {

@@ -20,7 +20,8 @@ import { pennTag } from '../text/pos.ts';
 const NEGATION = hashWords(['not', 'never', 'no', 't', 'cannot', 'unable', 'neither', 'nor', 'without']);
 const CONFIRM = hashWords([
   'confirm', 'confirms', 'confirmed', 'confirming', 'confirmation', 'verify', 'verifies', 'verified', 'verifying',
-  'corroborate', 'corroborated', 'corroborates', 'substantiate', 'substantiated',
+  'corroborate', 'corroborated', 'corroborates', 'substantiate', 'substantiated', 'authenticate', 'authenticated',
+  'authenticates',
 ]);
 const DENY = hashWords([
   'deny', 'denies', 'denied', 'denying', 'denial', 'reject', 'rejects', 'rejected', 'rejecting', 'refute',
@@ -52,7 +53,7 @@ const INNOCENT = hashWords(['innocent']);
 const SPEAK = hashWords([
   'respond', 'responded', 'responds', 'comment', 'commented', 'comments', 'say', 'said', 'says', 'answer',
   'answered', 'reply', 'replied', 'elaborate', 'elaborated', 'discuss', 'discussed', 'specify', 'specified',
-  'disclose', 'disclosed', 'confirm', 'confirmed', 'confirms', 'verify', 'verified',
+  'disclose', 'disclosed', 'confirm', 'confirmed', 'confirms', 'verify', 'verified', 'name', 'identify',
 ]);
 /** Auxiliaries and adverbs between a negation and its verb ("did not immediately respond"). */
 const NEG_AUX = hashWords([

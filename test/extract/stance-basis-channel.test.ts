@@ -17,6 +17,8 @@ describe('stanceOf', () => {
     ["The council didn't comment on the claim.", 'comment on', 'the claim', 'not_confirmed'],
     ['A spokesperson for the army declined to say whether the bus existed.', 'declined', 'to say whether the bus existed', 'not_confirmed'],
     ['The mayor declined to comment.', 'declined to comment', 'The mayor', 'not_confirmed'],
+    ['The prosecutor declined to name the officers.', 'declined', 'to name the officers', 'not_confirmed'],
+    ['The footage could not be independently authenticated.', 'could not be independently authenticated', 'The footage', 'not_confirmed'],
     ['Major Orsk would not say whether anyone was arrested.', 'say', 'whether anyone was arrested', 'not_confirmed'],
     ['The monitors found no evidence that the video shows Drelny.', 'found', 'no evidence that the video shows Drelny', 'not_confirmed'],
     ['Inspectors have seen no sign of the convoy.', 'seen', 'no sign of the convoy', 'not_confirmed'],

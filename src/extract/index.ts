@@ -20,7 +20,7 @@ export { extractFacts, type Facts, type FactsInput } from './facts.ts';
  * Version of the extractor (rules + committed weights). Bump it whenever the output for the same
  * text can change, so stored results can be re-extracted (`corroborate reextract`).
  */
-export const EXTRACTOR_VERSION = 'corroborate-extract/1.9.0';
+export const EXTRACTOR_VERSION = 'corroborate-extract/1.10.0';
 
 /** What {@link extract} needs besides the text. */
 export interface ExtractOptions {

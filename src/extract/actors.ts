@@ -174,7 +174,10 @@ const MEMBERS_OF = /\b[A-Za-z]+s\s+(?:from|at|of|with)\s+(?:the\s+)?$/;
 /** Words before a title that belong to it ("Deputy Minister", "Acting Mayor", "Vice Chancellor"). */
 const ROLE_PREFIXES: ReadonlySet<string> = new Set(['Deputy', 'Vice', 'Acting', 'Interim', 'Assistant']);
 /** Prepositions that end a description's head phrase ("a woman in the queue" → "woman"). */
-const HEAD_END: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with', 'on', 'near', 'close', 'to', 'who', 'which', 'whose', 'that', 'reached', 'based']);
+const HEAD_END: ReadonlySet<string> = new Set([
+  'of', 'in', 'from', 'at', 'for', 'with', 'on', 'near', 'close', 'to', 'who', 'which', 'whose', 'that', 'reached', 'based',
+  'familiar', 'briefed', 'involved', 'knowledgeable',
+]);
 /** A cue that asks rather than states (read from a source's channel and cue text). */
 const QUESTION_CUE = /\b(?:ask|asks|asked|asking|question|questioned|questioning|wondered|inquired)\b/i;
 /** A preposition (and article) right before a name: the name sits inside a description ("the leader of the …"). */
@@ -188,7 +191,7 @@ const NEUTRAL_MODIFIERS: ReadonlySet<string> = new Set(['same', 'said', 'aforeme
  * person, so "he" and "she" can reach it.
  */
 const PERSON_NOUNS: ReadonlySet<string> = new Set(
-  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner user blogger'.split(' '),
+  'witness eyewitness woman man resident official lawyer attorney spokesperson spokesman spokeswoman doctor nurse surgeon paramedic medic commander soldier officer guard farmer teacher student worker volunteer driver survivor victim villager neighbour neighbor mother father son daughter wife husband brother sister boy girl child priest imam journalist reporter activist researcher analyst investigator prosecutor judge diplomat aide adviser advisor source manager director detainee prisoner refugee shopkeeper employee engineer pilot fighter militant captive suspect governor mayor minister president leader chief member owner pensioner user blogger person'.split(' '),
 );
 /** Plural nouns of people whose possessive stands inside an organisation's name ("Women's Network", "Children's Fund"). */
 const POSSESSIVE_NOUNS: ReadonlySet<string> = new Set(['Women', 'Children', 'People', 'Men', 'Mothers', 'Workers', 'Veterans', 'Citizens', 'Farmers', 'Families', 'Victims', 'Prisoners', 'Refugees', 'Journalists', 'Lawyers', 'Soldiers']);

@@ -362,6 +362,20 @@ describe('extractActors', () => {
     assert.deepEqual([of('a1')?.type, of('a2')?.type], ['person', 'person']);
   });
 
+  it('reads "a person familiar with the investigation" as one unnamed person, whom "the official" can name again', () => {
+    const doc =
+      'A person familiar with the investigation said the convoy was stopped. A senior official familiar with the case said lists were kept. The official said the lists were burned.';
+    const atts = [
+      buildAttribution('a1', doc, 'A person familiar with the investigation', 'said'),
+      buildAttribution('a2', doc, 'A senior official familiar with the case', 'said'),
+      buildAttribution('a3', doc, 'The official', 'said'),
+    ];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.deepEqual([of('a1')?.type, of('a2')?.type], ['person', 'person']);
+    assert.equal(of('a3')?.id, of('a2')?.id);
+  });
+
   it('types a country\'s army or armed forces named by its demonym as armed forces, with or without "the"', () => {
     const doc = 'Tarvessan army admits strike. The Ostlandic armed forces said the raid hit a depot. The army said nothing more.';
     const atts = [buildAttribution('a1', doc, 'Tarvessan army', 'admits'), buildAttribution('a2', doc, 'The Ostlandic armed forces', 'said'), buildAttribution('a3', doc, 'The army', 'said')];

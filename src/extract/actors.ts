@@ -351,7 +351,8 @@ function isCivilDraft(d: Draft): boolean {
 
 /**
  * True when an actor may be what a description with this head noun refers back to: a ministry, an
- * office or the police only a government body, an army only armed forces or a government.
+ * office or the police only a government body, an army only armed forces or a government, the
+ * government only a government.
  */
 function fitsHead(head: string, d: Draft): boolean {
   switch (head) {
@@ -364,6 +365,9 @@ function fitsHead(head: string, d: Draft): boolean {
     case 'army':
     case 'military':
       return d.type === 'armed_forces' || d.type === 'government';
+    // not "government forces" or a "government critic"
+    case 'government':
+      return d.type === 'government' || d.type === 'state_body';
     default:
       return true;
   }

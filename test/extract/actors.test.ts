@@ -362,6 +362,14 @@ describe('extractActors', () => {
     assert.deepEqual([of('a1')?.type, of('a2')?.type], ['person', 'person']);
   });
 
+  it('links "the government" back to a government, not to "government forces"', () => {
+    const doc = 'The council blamed government forces for the attack. The government dismissed the accusation.';
+    const atts = [buildAttribution('a1', doc, 'The council', 'blamed'), buildAttribution('a2', doc, 'The government', 'dismissed')];
+    const r = extractActors(doc, atts, gazetteer);
+    const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
+    assert.notEqual(of('a2')?.type, 'armed_forces');
+  });
+
   it('reads "a person familiar with the investigation" as one unnamed person, whom "the official" can name again', () => {
     const doc =
       'A person familiar with the investigation said the convoy was stopped. A senior official familiar with the case said lists were kept. The official said the lists were burned.';

@@ -1182,3 +1182,100 @@ export function speakerTurns(ctx: DocContext, found: RawAttribution[]): RawAttri
   if (out === null) return found;
   return out.sort((x, y) => x.cue[0] - y.cue[0]);
 }
+
+/** Verbs that report a figure with "at" ("put the number of victims at 97", "placed the toll at"). */
+const FIGURE_VERBS = words(['put', 'puts', 'putting', 'placed', 'places', 'placing']);
+/** Nouns of a reported figure ("the death toll", "the number of victims", "the figure"). */
+const FIGURE_NOUNS = words(['number', 'toll', 'figure', 'count', 'tally', 'total', 'estimate', 'casualties', 'losses']);
+/** Prepositions before a reported figure's value ("at 97", "closer to 54,000", "near 300"). */
+const FIGURE_PREPOSITIONS = words(['at', 'near', 'around', 'above', 'below', 'between', 'over', 'under']);
+/** Words before "to" of a figure's value ("closer to 54,000", "up to 300"). */
+const FIGURE_TO = words(['closer', 'close', 'up', 'nearer']);
+const DEFINITE_TAGS = tags(['DT', 'PRP$']);
+const INDEFINITE_ARTICLES = words(['a', 'an']);
+const NUMBER_WORDS = words([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty',
+  'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand',
+  'thousands', 'dozens', 'dozen', 'least', 'more', 'fewer', 'less', 'about', 'nearly', 'almost', 'roughly', 'some',
+]);
+/** Most words between a figure noun and the preposition of its value ("the number [of civilians killed in the raid] at"). */
+const FIGURE_REACH = 10;
+/** Verbs that contest a statement ("disputed this account", "rejected the claims"). */
+const CONTESTING_VERBS = words([
+  'disputed', 'disputes', 'dispute', 'contested', 'contests', 'contest', 'rejected', 'rejects', 'reject', 'denied',
+  'denies', 'deny', 'refuted', 'refutes', 'refute', 'challenged', 'challenges',
+]);
+/** Nouns of what was said, the object of a contesting verb ("this account", "the army's version"). */
+const STATEMENT_NOUNS = words([
+  'account', 'accounts', 'claim', 'claims', 'version', 'versions', 'report', 'reports', 'allegation', 'allegations',
+  'figure', 'figures', 'toll', 'tolls', 'findings', 'assertion', 'assertions', 'characterization', 'characterisation',
+  'statement', 'statements', 'testimony', 'conclusion', 'conclusions', 'estimate', 'estimates', 'accusation',
+  'accusations', 'narrative', 'story', 'charge', 'charges', 'description', 'count',
+]);
+/** Most words of a contested statement's noun phrase ("[the army's official] version"). */
+const STATEMENT_WORDS = 5;
+const CONTESTED_OBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'POS', 'CD']);
+
+/** Whether the tokens after a figure verb at `v` are a figure and its value ("the number of victims at 97"). */
+function figureAfter(ctx: DocContext, v: number, end: number): boolean {
+  const t = ctx.tokens;
+  let noun = -1;
+  // a definite figure ("the number", "its toll"; not "put a number on it")
+  if (!DEFINITE_TAGS.has(ctx.pos[v + 1]!) || INDEFINITE_ARTICLES.has(t.lower[v + 1]!)) return false;
+  for (let i = v + 1; i < Math.min(end, v + 5) && noun < 0; i++) {
+    if (FIGURE_NOUNS.has(t.lower[i]!)) noun = i;
+    else if (!MODIFIER_TAGS.has(ctx.pos[i]!) && !NOMINAL_TAGS.has(ctx.pos[i]!)) return false;
+  }
+  if (noun < 0) return false;
+  for (let i = noun + 1; i < Math.min(end - 1, noun + FIGURE_REACH); i++) {
+    if (t.shape[i] === Shape.punct) return false;
+    if (!FIGURE_PREPOSITIONS.has(t.lower[i]!) && !(t.lower[i] === TO && FIGURE_TO.has(t.lower[i - 1]!))) continue;
+    for (let j = i + 1; j < Math.min(end, i + 4); j++) {
+      if (t.shape[j] === Shape.digits || NUMBER_WORDS.has(t.lower[j]!)) return true;
+      if (t.shape[j] === Shape.punct) break;
+    }
+  }
+  return false;
+}
+
+/** Whether the tokens after a contesting verb at `v` are a statement's noun phrase ("this account") or "that". */
+function statementAfter(ctx: DocContext, v: number, end: number): boolean {
+  const t = ctx.tokens;
+  if (t.lower[v + 1] === THAT) return true;
+  for (let i = v + 1; i < Math.min(end, v + 1 + STATEMENT_WORDS); i++) {
+    if (STATEMENT_NOUNS.has(t.lower[i]!)) return t.lower[i + 1] !== HYPHEN;
+    if (!CONTESTED_OBJECT_TAGS.has(ctx.pos[i]!) && !apostrophe(t.lower[i]!)) return false;
+  }
+  return false;
+}
+
+/**
+ * Cues the tagger misses out of PolNeAR's usual contexts, read from their words: a figure reported
+ * with "put … at" ("Local officials put the number of victims at 97"; PolNeAR: "Subsequent estimates
+ * [put] the figure closer to 54,000 pages") and a verb contesting a statement right after its subject
+ * ("A fourth soldier [disputed] this account."; PolNeAR: "A campaign spokeswoman disputed their
+ * account"). Returns the tagger's cues with these added, in order, and the added ones' starts.
+ */
+export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cues: TokenRange[]; added: ReadonlySet<number> } {
+  const t = ctx.tokens;
+  const added = new Set<number>();
+  let out: TokenRange[] | null = null;
+  let next = 0;
+  for (let v = 1; v < t.count - 2; v++) {
+    while (next < cues.length && cues[next]![1] <= v) next++;
+    if (next < cues.length && cues[next]![0] <= v) continue;
+    const w = t.lower[v]!;
+    const figure = FIGURE_VERBS.has(w);
+    if (!figure && !CONTESTING_VERBS.has(w)) continue;
+    const end = ctx.sentEnd[v]!;
+    // a subject right before the verb (a noun or pronoun, not "to" or an auxiliary: "to put", "was denied")
+    if (v === ctx.sentStart[v] || !SUBJECT_HEADS.has(ctx.pos[v - 1]!) || possessiveAt(ctx, v - 1)) continue;
+    // (a past tense after its subject, which the lexicon often calls a participle: "soldier disputed")
+    if (!(figure ? figureAfter(ctx, v, end) : CLAUSE_VERB_TAGS.has(ctx.pos[v]!) && statementAfter(ctx, v, end))) continue;
+    out ??= [...cues];
+    out.push([v, v + 1]);
+    added.add(v);
+  }
+  if (out === null) return { cues: [...cues], added };
+  return { cues: out.sort((x, y) => x[0] - y[0]), added };
+}

@@ -33,6 +33,7 @@ import {
   genreLabel,
   insideName,
   invertedSource,
+  lexicalCues,
   nothingAttributed,
   objectOfCue,
   quotedBy,
@@ -79,6 +80,8 @@ const ROLE_BUDGET_PER_TOKEN = 12;
 const RETRY_MARGIN = 20;
 /** Added to content scores in that second pass. */
 const RETRY_CONTENT_BIAS = 20;
+/** Cue margin given to a cue read from its words ({@link lexicalCues}): fairly confident. */
+const LEXICAL_CUE_MARGIN = 20;
 
 /** Spans of one attribution as token ranges, before the contract fields are filled in. */
 export interface RawAttribution {
@@ -93,7 +96,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Runs both taggers and returns token-level attributions in cue order (contents never empty). */
 export function findAttributions(ctx: DocContext, models: AttributionModels, stats?: ExtractionStats): RawAttribution[] {
   const cueTags = decodeCues(models.cue, ctx, models.cueStarts, models.cueBias);
-  const cues = cueSpans(cueTags.tags);
+  const { cues, added } = lexicalCues(ctx, cueSpans(cueTags.tags));
   const prefix = cuePrefix(cues, ctx.tokens.count);
   const perCue = WINDOW_BEFORE + WINDOW_AFTER;
   const need = cues.length * perCue;
@@ -108,13 +111,14 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   }
   const out: RawAttribution[] = [];
   for (const [i, tagged] of cues.entries()) {
+    const margin = added.has(tagged[0]) ? LEXICAL_CUE_MARGIN : cueTags.margin[tagged[0]]!;
     const cue = verbStart(ctx, tagged);
     if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (
       roles.contents.length === 0 &&
-      cueTags.margin[tagged[0]]! >= RETRY_MARGIN &&
+      margin >= RETRY_MARGIN &&
       spent + roles.window + (cues.length - i - 1) * perCue * scale <= budget
     ) {
       // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
@@ -122,7 +126,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
       spent += roles.window;
     }
-    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[tagged[0]]!);
+    const one = assemble(ctx, cue, roles, prefix, margin);
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;

@@ -1279,3 +1279,63 @@ export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cue
   if (out === null) return { cues: [...cues], added };
   return { cues: out.sort((x, y) => x[0] - y[0]), added };
 }
+
+/** Most words of one noun phrase of a coordinated list ("the regional police chief"). */
+const CONJUNCT_WORDS = 6;
+const LIST_COORDINATORS = words(['and', 'or']);
+const BASE_VERB = pennTag('VB');
+/** Punctuation ending an infinitive clause after a list (not the dots of "U.S."; dashes too). */
+const CLAUSE_ENDS = words([',', ';', ':']);
+
+/** The end of a noun phrase from `i` (at most {@link CONJUNCT_WORDS} words, a noun or number among them), or -1. */
+function conjunctEnd(ctx: DocContext, i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < CONJUNCT_WORDS && (NOUN_PHRASE_TAGS.has(ctx.pos[j]!) || (apostrophe(ctx.tokens.lower[j]!) && possessiveAt(ctx, j + 1)))) j++;
+  // (with a noun: the lexicon calls some heads adjectives, "the police chief")
+  for (let k = i; k < j; k++) if (PHRASE_HEAD_TAGS.has(ctx.pos[k]!) || ctx.tokens.shape[k] === Shape.digits) return j;
+  return -1;
+}
+
+/**
+ * "The group calls on [the army], the police and the courts to investigate": a content after its cue
+ * that the tagger ended at the comma opening the rest of a coordinated list of noun phrases runs
+ * through the list's last noun phrase ("… and the courts"), and on through an infinitive after it to
+ * the clause's end ("to investigate the killings"). Later fragments inside that stretch join it.
+ */
+export const coordinatedContent: ContentRepair = (ctx, cue, _source, contents) => {
+  const t = ctx.tokens;
+  for (const [k, c] of contents.entries()) {
+    const e = c[1];
+    if (c[0] < cue[1] || e >= t.count || t.lower[e] !== COMMA || ctx.layout.inQuote[e] === 1) continue;
+    if (!PHRASE_HEAD_TAGS.has(ctx.pos[e - 1]!) && t.shape[e - 1] !== Shape.digits) continue;
+    const end = ctx.sentEnd[e]!;
+    // (, noun phrase)+ ,? and|or noun phrase: at least one between (", and Ms. Kell said" is a clause)
+    let i = e;
+    let last = -1;
+    let between = 0;
+    while (i < end && last < 0) {
+      if (t.lower[i] === COMMA) i++;
+      if (LIST_COORDINATORS.has(t.lower[i]!)) {
+        last = between > 0 ? conjunctEnd(ctx, i + 1, end) : -1;
+        if (last < 0) break;
+      } else {
+        const j = conjunctEnd(ctx, i, end);
+        if (j < 0 || (t.lower[j] !== COMMA && !LIST_COORDINATORS.has(t.lower[j]!))) break;
+        between++;
+        i = j;
+      }
+    }
+    if (last < 0) continue;
+    // the list ends the sentence, or an infinitive follows it, taken to the clause's end
+    let to = last;
+    if (t.lower[last] === TO && last + 1 < end && ctx.pos[last + 1] === BASE_VERB) {
+      to = last + 1;
+      while (to < end - 1 && !CLAUSE_ENDS.has(t.lower[to]!) && !DASHES.has(t.text.charCodeAt(t.start[to]!)) && ctx.layout.quoteMark[to] === 0) to++;
+    } else if (last !== end - 1 || t.shape[last] !== Shape.punct) continue;
+    const out: TokenRange[] = contents.slice(0, k);
+    out.push([c[0], to]);
+    for (const d of contents.slice(k + 1)) if (d[0] >= to) out.push(d);
+    return out;
+  }
+  return contents;
+};

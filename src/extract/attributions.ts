@@ -30,6 +30,7 @@ import {
   clauseBeforeFinalCue,
   cleanSource,
   colonAfterCue,
+  coordinatedContent,
   genreLabel,
   insideName,
   invertedSource,
@@ -231,7 +232,7 @@ function assemble(
   contents = withoutTrailingComma(ctx, cue, source, withoutChannelTail(ctx, cue, source, contents));
   if (contents.length === 0) contents = clauseAfterAddressee(ctx, cue);
   if (contents.length === 0 || nothingAttributed(ctx, cue, contents)) return null;
-  contents = wholeContentPhrases(ctx, cue, source, contents);
+  contents = coordinatedContent(ctx, cue, source, wholeContentPhrases(ctx, cue, source, contents));
   if (source !== undefined) source = wholeAppositiveSubject(ctx, cue, wholeSourcePhrase(ctx, cue, source, contents), contents);
   contents = relativeClauseEnd(ctx, cue, source, contents);
   const moved = objectOfCue(ctx, cue, contents);

@@ -24,4 +24,12 @@ describe('extractAttributions (eighth pass)', () => {
     // not a figure reported: "put a number on it"
     assert.equal(shape(extractAttributions('I will put a number on it to give it more meat.'), 'put'), undefined);
   });
+
+  it('takes a coordinated list of noun phrases and the infinitive after it into the content', () => {
+    const found = extractAttributions('The group calls on the army, the police and the courts to investigate the killings.');
+    assert.deepEqual(shape(found, 'calls on')?.[2], ['the army, the police and the courts to investigate the killings'], summary(found));
+    // ", and" after one noun phrase coordinates clauses, not a list
+    const clause = extractAttributions('The council called on the governor, and the mayor said nothing.');
+    assert.deepEqual(shape(clause, 'called on')?.[2], ['the governor'], summary(clause));
+  });
 });

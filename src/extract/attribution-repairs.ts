@@ -1339,3 +1339,41 @@ export const coordinatedContent: ContentRepair = (ctx, cue, _source, contents) =
   }
   return contents;
 };
+
+/** Verbs that open the main predicate after a subject "Claims that …" ("… remain unverified", "… could not be confirmed"). */
+const PREDICATE_VERBS = words([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'could', 'can', 'cannot', 'may', 'might', 'would', 'will',
+  'should', 'must', 'remain', 'remains', 'remained', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed',
+  'surfaced', 'emerged', 'circulated', 'prompted', 'sparked', 'drew', 'proved', 'proves',
+]);
+const NOUN_TAGS = tags(['NN', 'NNS']);
+/** Words a predicate's verb never follows in a clause of its own ("that it was", "and were"). */
+const NOT_BEFORE_PREDICATE = tags(['PRP', 'DT', 'IN', 'CC', 'WDT', 'WP', 'TO', 'MD', 'EX']);
+
+/**
+ * "Claims that the convoy was shelled remain unverified.": a noun cue opening its sentence (after a
+ * determiner or adjectives: "Unconfirmed reports") whose "that" clause is the sentence's subject
+ * reports only that clause; the content ends before the main predicate ("remain unverified"): the
+ * first verb after the clause's own that opens a predicate and is not that of a clause inside it.
+ */
+export const nounClauseEnd: ContentRepair = (ctx, cue, source, contents) => {
+  const t = ctx.tokens;
+  const c = contents[0];
+  if (source !== undefined || contents.length !== 1 || c === undefined || c[0] !== cue[1] || t.lower[c[0]] !== THAT) return contents;
+  if (cue[1] - cue[0] !== 1 || !NOUN_TAGS.has(ctx.pos[cue[0]]!)) return contents;
+  const start = ctx.sentStart[cue[0]]!;
+  for (let i = start; i < cue[0]; i++) if (!MODIFIER_TAGS.has(ctx.pos[i]!)) return contents;
+  // the clause's own verb first, then the main predicate's
+  let verb = c[0] + 1;
+  while (verb < c[1] && !CLAUSE_VERB_TAGS.has(ctx.pos[verb]!)) verb++;
+  for (let i = verb + 2; i < c[1]; i++) {
+    if (t.shape[i] === Shape.punct && ctx.layout.quoteMark[i] === 0) break;
+    if (!PREDICATE_VERBS.has(t.lower[i]!) || NOT_BEFORE_PREDICATE.has(ctx.pos[i - 1]!) || BE_FORMS.has(t.lower[i - 1]!)) continue;
+    // not the verb of a clause reported inside ("… said [the soldiers] were drunk")
+    let j = SUBJECT_HEADS.has(ctx.pos[i - 1]!) ? i : -1;
+    while (j > verb && SUBJECT_TAGS.has(ctx.pos[j - 1]!)) j--;
+    if (j > 0 && j < i && (t.lower[j - 1] === THAT || FINITE_TAGS.has(ctx.pos[j - 1]!) || ctx.pos[j - 1] === BASE_VERB)) continue;
+    return [[c[0], i]];
+  }
+  return contents;
+};

@@ -36,6 +36,7 @@ import {
   invertedSource,
   lexicalCues,
   nothingAttributed,
+  nounClauseEnd,
   objectOfCue,
   quotedBy,
   rawAttribution,
@@ -234,7 +235,7 @@ function assemble(
   if (contents.length === 0 || nothingAttributed(ctx, cue, contents)) return null;
   contents = coordinatedContent(ctx, cue, source, wholeContentPhrases(ctx, cue, source, contents));
   if (source !== undefined) source = wholeAppositiveSubject(ctx, cue, wholeSourcePhrase(ctx, cue, source, contents), contents);
-  contents = relativeClauseEnd(ctx, cue, source, contents);
+  contents = nounClauseEnd(ctx, cue, source, relativeClauseEnd(ctx, cue, source, contents));
   const moved = objectOfCue(ctx, cue, contents);
   if (moved !== null) [cue, contents] = moved;
   if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);

@@ -32,4 +32,12 @@ describe('extractAttributions (eighth pass)', () => {
     const clause = extractAttributions('The council called on the governor, and the mayor said nothing.');
     assert.deepEqual(shape(clause, 'called on')?.[2], ['the governor'], summary(clause));
   });
+
+  it('ends a noun cue\'s "that" clause opening the sentence before the main predicate', () => {
+    const found = extractAttributions('Claims that the convoy was shelled remain unverified.');
+    assert.deepEqual(shape(found, 'Claims'), [null, 'Claims', ['that the convoy was shelled']], summary(found));
+    // a clause reported inside the "that" clause keeps its verb ("said the soldiers were drunk")
+    const inner = extractAttributions('Remarks that the general said the soldiers were drunk are false.');
+    assert.deepEqual(shape(inner, 'Remarks')?.[2], ['that the general said the soldiers were drunk'], summary(inner));
+  });
 });

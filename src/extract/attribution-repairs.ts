@@ -1377,3 +1377,43 @@ export const nounClauseEnd: ContentRepair = (ctx, cue, source, contents) => {
   }
   return contents;
 };
+
+/**
+ * "The regional police, according to a statement on its website, «did not conduct any operation»":
+ * "according to" set off by commas between a subject and its predicate reports the clause around it —
+ * the subject before its comma (from the sentence's start, after a dateline; no verb) and the
+ * predicate after the comma closing its source (a verb first), to the sentence's end — as two
+ * fragments, where the tagger took one side only. Returns `contents` itself when not this shape.
+ */
+function aroundOne(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (source === undefined || source[0] < cue[1] || t.lower[cue[0]] !== ACCORDING || t.lower[cue[0] + 1] !== TO) return contents;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  let end = ctx.sentEnd[cue[0]]!;
+  if (t.shape[end - 1] === Shape.punct && ctx.layout.quoteMark[end - 1] === 0) end--;
+  const close = source[1];
+  if (cue[0] - 1 <= start || t.lower[cue[0] - 1] !== COMMA || t.lower[close] !== COMMA || end - close < 3) return contents;
+  // a subject before (no verb of its own, no quotation closed), its predicate after: a verb first
+  if (ctx.quotes[cue[0]]! - ctx.quotes[start]! > 0 && ctx.layout.inQuote[cue[0]] !== 1) return contents;
+  for (let i = start; i < cue[0] - 1; i++) if (FINITE_TAGS.has(ctx.pos[i]!)) return contents;
+  let v = close + 1;
+  if (ctx.layout.quoteMark[v] === 1) v++;
+  while (v < end && ctx.pos[v] === ADVERB) v++;
+  if (!CLAUSE_VERB_TAGS.has(ctx.pos[v]!)) return contents;
+  for (const c of contents) if (c[0] < start || c[1] > end) return contents;
+  return [
+    [start, cue[0] - 1],
+    [close + 1, end],
+  ];
+}
+
+/**
+ * {@link aroundOne} on each attribution. Run after the quotation fragments are assigned to their
+ * nearest cues: the predicate fragment holds a cue of its own ("rejected"), nested in it.
+ */
+export function aroundAccordingTo(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  return found.map((a) => {
+    const contents = aroundOne(ctx, a.cue, a.sources[0], a.contents);
+    return contents === a.contents ? a : rawAttribution(a.cue, a.sources, contents, a.confidence);
+  });
+}

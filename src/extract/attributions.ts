@@ -24,6 +24,7 @@ import { basisOf } from './basis.ts';
 import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import {
+  aroundAccordingTo,
   articleBeforeCue,
   auxiliaryStart,
   clauseAfterAddressee,
@@ -132,7 +133,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))))));
+  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, aroundAccordingTo(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))))));
 }
 
 /** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */

@@ -40,4 +40,18 @@ describe('extractAttributions (eighth pass)', () => {
     const inner = extractAttributions('Remarks that the general said the soldiers were drunk are false.');
     assert.deepEqual(shape(inner, 'Remarks')?.[2], ['that the general said the soldiers were drunk'], summary(inner));
   });
+
+  it('gives "according to" between a subject and its predicate the clause around it', () => {
+    const found = extractAttributions(
+      'A spokesman for the Interior Ministry, according to the ministry\'s press office, rejected claims of police involvement as «speculation».',
+    );
+    assert.deepEqual(
+      shape(found, 'according to'),
+      ["the ministry's press office", 'according to', ['A spokesman for the Interior Ministry', 'rejected claims of police involvement as «speculation»']],
+      summary(found),
+    );
+    // at the sentence's end it reports the clause before it, as before
+    const final = extractAttributions('Nine men were taken from their homes, according to residents.');
+    assert.deepEqual(shape(final, 'according to')?.[2], ['Nine men were taken from their homes'], summary(final));
+  });
 });

@@ -54,4 +54,13 @@ describe('extractAttributions (eighth pass)', () => {
     const final = extractAttributions('Nine men were taken from their homes, according to residents.');
     assert.deepEqual(shape(final, 'according to')?.[2], ['Nine men were taken from their homes'], summary(final));
   });
+
+  it('reads guillemets as quotation marks: a split quotation with its inverted source', () => {
+    const found = extractAttributions('«They came at four in the morning,» says Marta Kovel, 61, «and they took my son without shoes.»');
+    assert.deepEqual(
+      shape(found, 'says'),
+      ['Marta Kovel, 61,', 'says', ['«They came at four in the morning,»', '«and they took my son without shoes.»']],
+      summary(found),
+    );
+  });
 });

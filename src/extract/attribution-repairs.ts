@@ -884,7 +884,7 @@ const LABEL_NOUN_TAGS = tags(['NN', 'NNS']);
 const ADDRESSEE_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'NNS', 'CD']);
 
 /**
- * Whether nothing is attributed: a speech verb with only an addressee and circumstances after it
+ * Whether nothing is attributed: a lone complementizer "that", a speech verb with only an addressee and circumstances after it
  * ("The mayor spoke to the Daily Courier by satellite phone from a basement"; PolNeAR's "spoke about"
  * has a topic), or a noun label before a colon over the verbless first line of a document
  * ("Preliminary findings: Kestrava brickworks site", a title; PolNeAR's colon cues are verbs:
@@ -892,6 +892,10 @@ const ADDRESSEE_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'NNS', '
  */
 export function nothingAttributed(ctx: DocContext, cue: TokenRange, contents: readonly TokenRange[]): boolean {
   const t = ctx.tokens;
+  // a lone "that" before the cue, another verb's complementizer, is no content ("noting [that] their
+  // accounts were corroborated": not for "were corroborated"); a demonstrative is ("That worries …")
+  const lone = contents.length === 1 && contents[0]![1] - contents[0]![0] === 1 ? contents[0]![0] : -1;
+  if (lone > 0 && lone < cue[0] && t.lower[lone] === THAT && VERB_FORM_TAGS.has(ctx.pos[lone - 1]!)) return true;
   for (const c of contents) if (c[0] < cue[1] || hasVerb(ctx, c[0], c[1])) return false;
   if (t.lower[cue[1] - 1] === COLON)
     return cue[1] - cue[0] === 2 && ctx.sentStart[cue[0]] === 0 && LABEL_NOUN_TAGS.has(ctx.pos[cue[0]]!);
@@ -932,7 +936,8 @@ export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) =
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), a label
- * before a colon ("Fact check: Video" → "Video"), an adverb
+ * before a colon ("Fact check: Video" → "Video"), the clause before a participle ("The tribunal
+ * acquitted Volsky, finding …" → "The tribunal"), an adverb
  * of the cue ("The Ministry categorically"), a relative pronoun trailing it ("The Mission, which" →
  * "The Mission"), a time phrase taken for it ("…, which last week called …" → "which"; a time phrase
  * alone is no source).
@@ -942,6 +947,14 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
   const [a, b] = source;
   const after = datelineEnd(ctx, ctx.sentStart[a]!);
   if (after > a && after < b) return [after, b];
+  // "The tribunal acquitted Volsky on one count, finding that …": a participle's subject is the
+  // clause's subject, not the clause (a source with a verb of its own ends before that verb)
+  if (b === cue[0] - 1 && t.lower[b] === COMMA && endsWithIng(ctx, cue[0]) && ctx.quotes[b]! === ctx.quotes[a]!) {
+    const v = subjectRun(ctx, a, b, SUBJECT_WORDS);
+    // (a past tense the lexicon calls a participle has an object: "acquitted Volsky", not "briefed on")
+    const past = ctx.pos[v] === PAST_PARTICIPLE && v + 1 < b && OBJECT_OPENER_TAGS.has(ctx.pos[v + 1]!);
+    if (v > a && v < b && (FINITE_TAGS.has(ctx.pos[v]!) || past)) return [a, v];
+  }
   // "Fact check: Video does not show …", "Bill Clinton: Hillary thinks …": a source starts after a
   // label's colon (a short run of words; not the colon of a title: "a co-author of ''Chick Lit: The New …")
   for (let i = a + 1; i < b - 1 && i <= a + LABEL_REACH && t.shape[a] !== Shape.punct; i++) {
@@ -1212,6 +1225,11 @@ const STATEMENT_NOUNS = words([
   'statement', 'statements', 'testimony', 'conclusion', 'conclusions', 'estimate', 'estimates', 'accusation',
   'accusations', 'narrative', 'story', 'charge', 'charges', 'description', 'count',
 ]);
+/** Nouns of a finding's footing ("reasonable grounds to believe", "reason to believe"). */
+const GROUNDS = words(['grounds', 'reason', 'reasons']);
+const BELIEF_VERBS = words(['believe', 'suspect', 'conclude', 'think']);
+const GROUNDS_ADJECTIVES = words(['reasonable', 'good', 'strong', 'sufficient', 'substantial', 'serious', 'every', 'no', 'little', 'some']);
+const HAVE_FORMS = words(['has', 'have', 'had', 'having']);
 /** Most words of a contested statement's noun phrase ("[the army's official] version"). */
 const STATEMENT_WORDS = 5;
 const CONTESTED_OBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'POS', 'CD']);
@@ -1254,7 +1272,9 @@ function statementAfter(ctx: DocContext, v: number, end: number): boolean {
  * with "put … at" ("Local officials put the number of victims at 97"; PolNeAR: "Subsequent estimates
  * [put] the figure closer to 54,000 pages") and a verb contesting a statement right after its subject
  * ("A fourth soldier [disputed] this account."; PolNeAR: "A campaign spokeswoman disputed their
- * account"). Returns the tagger's cues with these added, in order, and the added ones' starts.
+ * account"), and a finding's footing ("The Commission [has reasonable grounds to believe] that …", the
+ * commissions of inquiry's standard of proof; a cue the tagger began inside it gives way). Returns
+ * the cues with these added, in order, and the added ones' starts.
  */
 export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cues: TokenRange[]; added: ReadonlySet<number> } {
   const t = ctx.tokens;
@@ -1275,6 +1295,19 @@ export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cue
     out ??= [...cues];
     out.push([v, v + 1]);
     added.add(v);
+  }
+  for (let k = 1; k < t.count - 3; k++) {
+    if (!GROUNDS.has(t.lower[k]!) || t.lower[k + 1] !== TO || !BELIEF_VERBS.has(t.lower[k + 2]!)) continue;
+    // "[has reasonable grounds to believe]", "[had reason to believe]", joining a cue the tagger began in it
+    let a = k;
+    while (a > ctx.sentStart[k]! && GROUNDS_ADJECTIVES.has(t.lower[a - 1]!)) a--;
+    if (a > 0 && HAVE_FORMS.has(t.lower[a - 1]!)) a--;
+    const b = k + 3;
+    if (a === k || b >= t.count) continue;
+    const kept = (out ?? [...cues]).filter((c) => c[1] <= a || c[0] >= b);
+    kept.push([a, b]);
+    out = kept;
+    added.add(a);
   }
   if (out === null) return { cues: [...cues], added };
   return { cues: out.sort((x, y) => x[0] - y[0]), added };
@@ -1347,6 +1380,8 @@ const PREDICATE_VERBS = words([
   'surfaced', 'emerged', 'circulated', 'prompted', 'sparked', 'drew', 'proved', 'proves',
 ]);
 const NOUN_TAGS = tags(['NN', 'NNS']);
+/** Tags a verb's direct object opens with ("acquitted [Volsky]", "shelled [the] town"). */
+const OBJECT_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'CD']);
 /** Words a predicate's verb never follows in a clause of its own ("that it was", "and were"). */
 const NOT_BEFORE_PREDICATE = tags(['PRP', 'DT', 'IN', 'CC', 'WDT', 'WP', 'TO', 'MD', 'EX']);
 

@@ -63,4 +63,26 @@ describe('extractAttributions (eighth pass)', () => {
       summary(found),
     );
   });
+
+  it('reads "has reasonable grounds to believe" as one cue', () => {
+    const found = extractAttributions(
+      'The Commission has reasonable grounds to believe that the Seventh Armoured Brigade deliberately targeted the hospital.',
+    );
+    assert.deepEqual(
+      shape(found, 'has reasonable grounds to believe'),
+      ['The Commission', 'has reasonable grounds to believe', ['that the Seventh Armoured Brigade deliberately targeted the hospital']],
+      summary(found),
+    );
+  });
+
+  it('gives a participle after a clause that clause\'s subject, and no cue a lone "that" of another verb', () => {
+    const found = extractAttributions(
+      'The tribunal acquitted Volsky on one count of pillage, finding that the prosecution had not proved that he knew of the looting.',
+    );
+    assert.equal(found.find((a) => a.cue.text === 'finding')?.source?.text, 'The tribunal', summary(found));
+    const noting = extractAttributions(
+      'The judges said they found the insiders credible, noting that their accounts were corroborated by forensic evidence from three mass graves.',
+    );
+    assert.equal(shape(noting, 'were corroborated'), undefined, summary(noting));
+  });
 });

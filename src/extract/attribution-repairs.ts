@@ -215,15 +215,23 @@ function holds(contents: readonly TokenRange[], r: TokenRange): boolean {
 }
 
 /**
- * A participle set off by a comma inside another attribution's source belongs to that noun phrase ("A
- * former detainee, [identified] only as K., told …"): it is no cue of its own. (Other cues inside
+ * A participle set off by a comma, or right after its noun, inside another attribution's source belongs
+ * to that noun phrase ("A former detainee, [identified] only as K., told …", "according to a statement
+ * [published] on its website"): it is no cue of its own. (Other cues inside
  * sources are often real — "Mr. Obama, who understood that …" — and stay.)
  */
 export function withoutParticiplesInSources(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   let out: RawAttribution[] | null = null;
   for (let k = 0; k < found.length; k++) {
     const cue = found[k]!.cue;
-    const participle = cue[0] > 0 && ctx.tokens.lower[cue[0] - 1] === COMMA && endsWith(ctx, cue[0], 'ed');
+    // after a comma, or right after its noun and ending in a preposition ("according to a statement
+    // [published on] its website"; PolNeAR keeps "An article [written] by …" and "[captured] by")
+    const participle =
+      cue[0] > 0 &&
+      ((ctx.tokens.lower[cue[0] - 1] === COMMA && endsWith(ctx, cue[0], 'ed')) ||
+        (ctx.pos[cue[0]] === PAST_PARTICIPLE &&
+          PHRASE_HEAD_TAGS.has(ctx.pos[cue[0] - 1]!) &&
+          ctx.pos[cue[1] - 1] === PREPOSITION));
     let inSource = false;
     if (participle) {
       for (let j = Math.max(0, k - 3); j < Math.min(found.length, k + 4) && !inSource; j++) {
@@ -1127,8 +1135,15 @@ export function wholeAppositiveSubject(
   // begun after an appositive's comma, or after a preposition inside the subject ("Our analysis of 40
   // videos filmed in and around [Vessel Hill between 12 and 15 March] shows"; no comma then)
   const appositive = t.lower[b - 1] === COMMA && t.lower[a - 1] === COMMA;
-  if (!appositive && (!PLACE_PREPOSITIONS.has(t.lower[a - 1]!) || endsWithIng(ctx, cue[0]) || !VERBAL_TAGS.has(ctx.pos[cue[0]]!))) return source;
   const start = datelineEnd(ctx, sentence);
+  // "[Survivors who travelled to The Hague] welcomed …": begun after a preposition in a relative clause
+  // on the sentence's subject, with no punctuation in it
+  const relative = appositive || !VERBAL_TAGS.has(ctx.pos[cue[0]]!) || endsWithIng(ctx, cue[0]) ? -1 : relativeSubject(ctx, start, cue[0]);
+  if (relative === cue[0] && (ctx.pos[a - 1] === PREPOSITION || t.lower[a - 1] === TO)) {
+    for (const c of contents) if (c[0] < a && c[1] > start) return source;
+    return [start, b];
+  }
+  if (!appositive && (!PLACE_PREPOSITIONS.has(t.lower[a - 1]!) || endsWithIng(ctx, cue[0]) || !VERBAL_TAGS.has(ctx.pos[cue[0]]!))) return source;
   if (start >= a || !NOUN_PHRASE_OPENERS.has(ctx.pos[start]!) || ADVERBIAL_OPENERS.has(t.lower[start]!)) return source;
   for (let i = start; i < a; i++) {
     if (FINITE_TAGS.has(ctx.pos[i]!) || ctx.layout.quoteMark[i]! > 0) return source;
@@ -1451,4 +1466,24 @@ export function aroundAccordingTo(ctx: DocContext, found: RawAttribution[]): Raw
     const contents = aroundOne(ctx, a.cue, a.sources[0], a.contents);
     return contents === a.contents ? a : rawAttribution(a.cue, a.sources, contents, a.confidence);
   });
+}
+
+/**
+ * "A farmer who lives at the edge of the village told reporters the soldiers came at night": when the
+ * tagger gave a source-less "told" only the subject before it (a noun phrase and its relative clause,
+ * from the sentence's start), that subject is the source and the clause after the addressee the
+ * content ({@link clauseAfterAddressee}). Returns the source and contents, or null when not this shape.
+ */
+export function subjectTakenForContent(
+  ctx: DocContext,
+  cue: TokenRange,
+  sources: readonly TokenRange[],
+  contents: readonly TokenRange[],
+): { source: TokenRange; contents: TokenRange[] } | null {
+  const c = contents[0];
+  if (sources.length > 0 || contents.length !== 1 || c === undefined || c[1] !== cue[0]) return null;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  if (c[0] !== start || relativeSubject(ctx, start, cue[0]) !== cue[0]) return null;
+  const after = clauseAfterAddressee(ctx, cue);
+  return after.length === 0 ? null : { source: c, contents: after };
 }

@@ -46,6 +46,7 @@ import {
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
+  subjectTakenForContent,
   verbStart,
   wholeAppositiveSubject,
   wholeContentPhrases,
@@ -173,6 +174,11 @@ function assemble(
     // after it, is the subject — the source — not a piece of the content
     sources = [left];
     contents = contents.slice(1);
+  }
+  const subject = subjectTakenForContent(ctx, cue, sources, contents);
+  if (subject !== null) {
+    sources = [subject.source];
+    contents = subject.contents;
   }
   // sources are contiguous noun phrases: rejoin fragments split by a short gap on one side
   const joined: TokenRange[] = [];

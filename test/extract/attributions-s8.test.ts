@@ -85,4 +85,19 @@ describe('extractAttributions (eighth pass)', () => {
     );
     assert.equal(shape(noting, 'were corroborated'), undefined, summary(noting));
   });
+
+  it('takes a subject with its relative clause whole, and drops a participle inside an "according to" source', () => {
+    const hague = extractAttributions('Survivors who travelled to The Hague welcomed the ruling.');
+    assert.equal(shape(hague, 'welcomed')?.[0], 'Survivors who travelled to The Hague', summary(hague));
+    const farmer = extractAttributions('A farmer who lives at the edge of the village told reporters the soldiers came at night.');
+    assert.deepEqual(
+      shape(farmer, 'told'),
+      ['A farmer who lives at the edge of the village', 'told', ['the soldiers came at night']],
+      summary(farmer),
+    );
+    const police = extractAttributions(
+      'The regional police, according to a statement published on its website, «did not conduct any operation in Vessa».',
+    );
+    assert.equal(shape(police, 'published on'), undefined, summary(police));
+  });
 });

@@ -904,6 +904,9 @@ export function nothingAttributed(ctx: DocContext, cue: TokenRange, contents: re
   // accounts were corroborated": not for "were corroborated"); a demonstrative is ("That worries …")
   const lone = contents.length === 1 && contents[0]![1] - contents[0]![0] === 1 ? contents[0]![0] : -1;
   if (lone > 0 && lone < cue[0] && t.lower[lone] === THAT && VERB_FORM_TAGS.has(ctx.pos[lone - 1]!)) return true;
+  // "the footage [added] to mounting evidence": "added" with only "to …" after it adds a thing, not words
+  // (a speaker's "added to People" has its quotation for content)
+  if (contents.length === 1 && ADDS.has(t.lower[cue[1] - 1]!) && contents[0]![0] === cue[1] && t.lower[cue[1]] === TO) return true;
   for (const c of contents) if (c[0] < cue[1] || hasVerb(ctx, c[0], c[1])) return false;
   if (t.lower[cue[1] - 1] === COLON)
     return cue[1] - cue[0] === 2 && ctx.sentStart[cue[0]] === 0 && LABEL_NOUN_TAGS.has(ctx.pos[cue[0]]!);
@@ -944,7 +947,7 @@ export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) =
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), a label
- * before a colon ("Fact check: Video" → "Video"), the clause before a participle ("The tribunal
+ * before a colon ("Fact check: Video" → "Video"), a headline's "How", the clause before a participle ("The tribunal
  * acquitted Volsky, finding …" → "The tribunal"), an adverb
  * of the cue ("The Ministry categorically"), a relative pronoun trailing it ("The Mission, which" →
  * "The Mission"), a time phrase taken for it ("…, which last week called …" → "which"; a time phrase
@@ -955,6 +958,9 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
   const [a, b] = source;
   const after = datelineEnd(ctx, ctx.sentStart[a]!);
   if (after > a && after < b) return [after, b];
+  // "How a video from Teller Road shows …": a headline's question word is not the speaker's (PolNeAR
+  // has no source opening with one)
+  if (a === ctx.sentStart[a] && b - a > 1 && HEADLINE_QUESTION_WORDS.has(t.lower[a]!)) return cleanSource(ctx, [a + 1, b], cue);
   // "The tribunal acquitted Volsky on one count, finding that …": a participle's subject is the
   // clause's subject, not the clause (a source with a verb of its own ends before that verb)
   if (b === cue[0] - 1 && t.lower[b] === COMMA && endsWithIng(ctx, cue[0]) && ctx.quotes[b]! === ctx.quotes[a]!) {
@@ -1395,6 +1401,9 @@ const PREDICATE_VERBS = words([
   'surfaced', 'emerged', 'circulated', 'prompted', 'sparked', 'drew', 'proved', 'proves',
 ]);
 const NOUN_TAGS = tags(['NN', 'NNS']);
+const ADDS = words(['add', 'adds', 'added', 'adding']);
+/** Question words a headline's subject can open with ("How a video from Teller Road shows …"). */
+const HEADLINE_QUESTION_WORDS = words(['how', 'why']);
 /** Tags a verb's direct object opens with ("acquitted [Volsky]", "shelled [the] town"). */
 const OBJECT_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'CD']);
 /** Words a predicate's verb never follows in a clause of its own ("that it was", "and were"). */

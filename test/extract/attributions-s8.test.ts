@@ -100,4 +100,11 @@ describe('extractAttributions (eighth pass)', () => {
     );
     assert.equal(shape(police, 'published on'), undefined, summary(police));
   });
+
+  it('leaves a headline\'s "How" out of the source, and reads "added to …" with nothing said as no cue', () => {
+    const how = extractAttributions('How a video from Teller Road shows soldiers executing bound men');
+    assert.equal(shape(how, 'shows')?.[0], 'a video from Teller Road', summary(how));
+    const added = extractAttributions('Human rights groups said the footage added to mounting evidence of summary executions in the region.');
+    assert.equal(shape(added, 'added'), undefined, summary(added));
+  });
 });

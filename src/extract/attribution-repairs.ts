@@ -1283,7 +1283,7 @@ function statementAfter(ctx: DocContext, v: number, end: number): boolean {
   if (t.lower[v + 1] === THAT) return true;
   for (let i = v + 1; i < Math.min(end, v + 1 + STATEMENT_WORDS); i++) {
     if (STATEMENT_NOUNS.has(t.lower[i]!)) return t.lower[i + 1] !== HYPHEN;
-    if (!CONTESTED_OBJECT_TAGS.has(ctx.pos[i]!) && !apostrophe(t.lower[i]!)) return false;
+    if (!CONTESTED_OBJECT_TAGS.has(ctx.pos[i]!) && !apostrophe(t.lower[i]!) && !possessiveAt(ctx, i)) return false;
   }
   return false;
 }
@@ -1293,7 +1293,8 @@ function statementAfter(ctx: DocContext, v: number, end: number): boolean {
  * with "put … at" ("Local officials put the number of victims at 97"; PolNeAR: "Subsequent estimates
  * [put] the figure closer to 54,000 pages") and a verb contesting a statement right after its subject
  * ("A fourth soldier [disputed] this account."; PolNeAR: "A campaign spokeswoman disputed their
- * account"), and a finding's footing ("The Commission [has reasonable grounds to believe] that …", the
+ * account") or coordinated with an earlier cue ("said it respected the court but [disputed] its
+ * findings"), and a finding's footing ("The Commission [has reasonable grounds to believe] that …", the
  * commissions of inquiry's standard of proof; a cue the tagger began inside it gives way). Returns
  * the cues with these added, in order, and the added ones' starts.
  */
@@ -1309,8 +1310,10 @@ export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cue
     const figure = FIGURE_VERBS.has(w);
     if (!figure && !CONTESTING_VERBS.has(w)) continue;
     const end = ctx.sentEnd[v]!;
-    // a subject right before the verb (a noun or pronoun, not "to" or an auxiliary: "to put", "was denied")
-    if (v === ctx.sentStart[v] || !SUBJECT_HEADS.has(ctx.pos[v - 1]!) || possessiveAt(ctx, v - 1)) continue;
+    // a subject right before the verb (a noun or pronoun, not "to" or an auxiliary: "to put", "was denied"),
+    // or "and"/"but" after an earlier cue of the sentence, whose subject it shares ("said … but disputed")
+    const coordinated = !figure && COORDINATORS.has(t.lower[v - 1]!) && next > 0 && cues[next - 1]![0] >= ctx.sentStart[v]!;
+    if (!coordinated && (v === ctx.sentStart[v] || !SUBJECT_HEADS.has(ctx.pos[v - 1]!) || possessiveAt(ctx, v - 1))) continue;
     // (a past tense after its subject, which the lexicon often calls a participle: "soldier disputed")
     if (!(figure ? figureAfter(ctx, v, end) : CLAUSE_VERB_TAGS.has(ctx.pos[v]!) && statementAfter(ctx, v, end))) continue;
     out ??= [...cues];

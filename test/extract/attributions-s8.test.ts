@@ -107,4 +107,12 @@ describe('extractAttributions (eighth pass)', () => {
     const added = extractAttributions('Human rights groups said the footage added to mounting evidence of summary executions in the region.');
     assert.equal(shape(added, 'added'), undefined, summary(added));
   });
+
+  it('reads a contesting verb coordinated with an earlier cue as a sibling cue sharing its source', () => {
+    const found = extractAttributions(
+      "The government of Kessaria said it respected the independence of the court but disputed the tribunal's findings.",
+    );
+    assert.deepEqual(shape(found, 'disputed'), ['The government of Kessaria', 'disputed', ["the tribunal's findings"]], summary(found));
+    assert.deepEqual(shape(found, 'said')?.[2], ['it respected the independence of the court'], summary(found));
+  });
 });

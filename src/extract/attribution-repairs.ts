@@ -1499,3 +1499,53 @@ export function subjectTakenForContent(
   const after = clauseAfterAddressee(ctx, cue);
   return after.length === 0 ? null : { source: c, contents: after };
 }
+
+/** Tags of the words of a source between "as" and its cue ("as [pro-government accounts] claimed"). */
+const AS_SOURCE_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP', 'FW']);
+/** Verb tags a cue after its "as" source opens with ("claimed", "had claimed", "reported"). */
+const AS_CUE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'VBN', 'MD']);
+const WELL = hashWord('well');
+
+/**
+ * "The video was filmed in Branovac, not in the region as pro-government accounts claimed.": a cue
+ * closing its sentence after "as" and its subject reports the clause before "as"; the subject is its
+ * source (the tagger began the cue on the subject's nouns, or left "as" in the content). Returns the
+ * repaired cue, source and contents, or null when the attribution is not of this shape.
+ */
+export function asReporter(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: readonly TokenRange[],
+): { cue: TokenRange; source: TokenRange; contents: TokenRange[] } | null {
+  const t = ctx.tokens;
+  if (source !== undefined && source[1] > cue[0]) return null;
+  const start = ctx.sentStart[cue[0]]!;
+  // the cue's verb, after any nouns the tagger began it on
+  let v = cue[0];
+  while (v < cue[1] - 1 && NOMINAL_TAGS.has(ctx.pos[v]!)) v++;
+  if (!AS_CUE_TAGS.has(ctx.pos[v]!) && !auxiliary(ctx, v)) return null;
+  if (source !== undefined && source[1] !== cue[0]) return null;
+  // a passive's subject is not who reports ("aides cheered as she was announced the winner")
+  if (passiveCue(ctx, [v, cue[1]])) return null;
+  const word = (k: number): boolean => AS_SOURCE_TAGS.has(ctx.pos[k]!) || t.lower[k] === HYPHEN || possessiveAt(ctx, k);
+  let i = v;
+  while (i > start && word(i - 1) && t.lower[i - 1] !== AS) i--;
+  const as = i - 1;
+  // (not "as well as others similar to the one reported")
+  if (as <= start + 1 || t.lower[as] !== AS || i === v || t.lower[as - 1] === WELL) return null;
+  // a reporting verb without an object ("as he congratulated Donald Trump" is a time clause) at the
+  // sentence's end, circumstances at most ("as the mayor said on Monday")
+  const end = ctx.sentEnd[cue[0]]!;
+  if (!INVERTING_CUES.has(t.lower[cue[1] - 1]!) || t.shape[end - 1] !== Shape.punct || !plainTail(ctx, cue[1], end - 1)) return null;
+  if (cue[1] < end - 1 && ctx.pos[cue[1]] !== PREPOSITION && ctx.pos[cue[1]] !== ADVERB && !TIME_WORDS.has(t.lower[cue[1]]!)) return null;
+  let last = as;
+  while (last > start + 1 && t.lower[last - 1] === COMMA) last--;
+  const kept: TokenRange[] = [];
+  for (const c of contents) {
+    if (c[1] <= last) kept.push(c);
+    else if (c[0] < last) kept.push([c[0], last]);
+  }
+  if (kept.length === 0) kept.push([datelineEnd(ctx, start), last]);
+  return { cue: [v, cue[1]], source: [i, v], contents: kept };
+}

@@ -26,6 +26,7 @@ import { nest } from './nesting.ts';
 import {
   aroundAccordingTo,
   articleBeforeCue,
+  asReporter,
   auxiliaryStart,
   clauseAfterAddressee,
   clauseBeforeFinalCue,
@@ -225,7 +226,7 @@ function assemble(
   // the source before the cue gives up the auxiliaries it had taken
   if (source !== undefined && source[0] < auxiliaries[0] && source[1] > auxiliaries[0]) source = [source[0], auxiliaries[0]];
   cue = auxiliaries;
-  const quoted = quotedBy(ctx, cue, contents);
+  const quoted = quotedBy(ctx, cue, contents) ?? asReporter(ctx, cue, source, contents);
   if (quoted !== null) ({ cue, source, contents } = quoted);
   if (source !== undefined) {
     // "The mayor is said to have ordered …": the subject joins the content; the "It" of "It was

@@ -115,4 +115,15 @@ describe('extractAttributions (eighth pass)', () => {
     assert.deepEqual(shape(found, 'disputed'), ['The government of Kessaria', 'disputed', ["the tribunal's findings"]], summary(found));
     assert.deepEqual(shape(found, 'said')?.[2], ['it respected the independence of the court'], summary(found));
   });
+
+  it('reads "…, as X claimed." as X reporting the clause before "as"', () => {
+    const found = extractAttributions('The video was filmed in Branovac, not in the neighbouring region as pro-government accounts claimed.');
+    assert.deepEqual(
+      shape(found, 'claimed'),
+      ['pro-government accounts', 'claimed', ['The video was filmed in Branovac, not in the neighbouring region']],
+      summary(found),
+    );
+    const mayor = extractAttributions('The city was largely destroyed, as the mayor said on Monday.');
+    assert.deepEqual(shape(mayor, 'said'), ['the mayor', 'said', ['The city was largely destroyed']], summary(mayor));
+  });
 });

@@ -1449,7 +1449,8 @@ export const nounClauseEnd: ContentRepair = (ctx, cue, source, contents) => {
  */
 function aroundOne(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): readonly TokenRange[] {
   const t = ctx.tokens;
-  if (source === undefined || source[0] < cue[1] || t.lower[cue[0]] !== ACCORDING || t.lower[cue[0] + 1] !== TO) return contents;
+  if (source !== undefined && (t.lower[cue[0]] !== ACCORDING || t.lower[cue[0] + 1] !== TO)) return parentheticalTail(ctx, cue, source, contents);
+  if (source === undefined || source[0] < cue[1]) return contents;
   const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
   let end = ctx.sentEnd[cue[0]]!;
   if (t.shape[end - 1] === Shape.punct && ctx.layout.quoteMark[end - 1] === 0) end--;
@@ -1470,7 +1471,39 @@ function aroundOne(ctx: DocContext, cue: TokenRange, source: TokenRange | undefi
 }
 
 /**
- * {@link aroundOne} on each attribution. Run after the quotation fragments are assigned to their
+ * "The men were detained, the mayor says, by soldiers from the garrison.": a speech verb and its source
+ * set off by commas inside a clause report the clause's words on both sides; when the tagger took the
+ * words before only, the rest of the clause after the closing comma, opened by a preposition, joins
+ * as a second fragment.
+ */
+function parentheticalTail(ctx: DocContext, cue: TokenRange, source: TokenRange, contents: readonly TokenRange[]): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (cue[1] - cue[0] !== 1 || !INVERTING_CUES.has(t.lower[cue[0]]!) || ctx.layout.inQuote[cue[0]] === 1) return contents;
+  const lo = Math.min(cue[0], source[0]);
+  const hi = Math.max(cue[1], source[1]);
+  if (source[1] !== cue[0] && source[0] !== cue[1]) return contents;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  let end = ctx.sentEnd[cue[0]]!;
+  if (t.shape[end - 1] === Shape.punct && ctx.layout.quoteMark[end - 1] === 0) end--;
+  if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || t.lower[hi] !== COMMA || end - hi < 3) return contents;
+  let right = false;
+  for (const c of contents) {
+    if (c[0] < start || c[1] > lo - 1) return contents;
+    if (c[1] === lo - 1) right = true;
+  }
+  const first = t.lower[hi + 1]!;
+  if (!right || ctx.pos[hi + 1] !== PREPOSITION || SUBORDINATORS.has(first) || CLAUSE_OPENERS.has(first) || NOT_CONTINUING.has(first)) return contents;
+  // not how the words went out or were given ("…, she wrote, on Facebook", "…, he said, on condition of anonymity")
+  if (CHANNEL_PREPOSITIONS.has(first) || first === ON) {
+    if (end - hi <= 5 && !hasVerb(ctx, hi + 1, end)) return contents;
+    if (t.lower[hi + 2] === CONDITION) return contents;
+  }
+  return [...contents, [hi + 1, end]];
+}
+
+/**
+ * {@link aroundOne} (and, for a speech verb set off by commas, {@link parentheticalTail}) on each
+ * attribution. Run after the quotation fragments are assigned to their
  * nearest cues: the predicate fragment holds a cue of its own ("rejected"), nested in it.
  */
 export function aroundAccordingTo(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
@@ -1505,6 +1538,10 @@ const AS_SOURCE_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD
 /** Verb tags a cue after its "as" source opens with ("claimed", "had claimed", "reported"). */
 const AS_CUE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'VBN', 'MD']);
 const WELL = hashWord('well');
+/** Prepositions after a parenthetical cue that open no continuation of its clause ("until it went bankrupt"). */
+const NOT_CONTINUING = words(['according', 'until', 'unless', 'despite', 'like', 'than']);
+const ON = hashWord('on');
+const CONDITION = hashWord('condition');
 
 /**
  * "The video was filmed in Branovac, not in the region as pro-government accounts claimed.": a cue

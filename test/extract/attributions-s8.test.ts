@@ -126,4 +126,11 @@ describe('extractAttributions (eighth pass)', () => {
     const mayor = extractAttributions('The city was largely destroyed, as the mayor said on Monday.');
     assert.deepEqual(shape(mayor, 'said'), ['the mayor', 'said', ['The city was largely destroyed']], summary(mayor));
   });
+
+  it('gives a parenthetical "…, the mayor says, …" the clause\'s words after it too', () => {
+    const found = extractAttributions('The men were detained, the mayor says, by soldiers from the garrison.');
+    assert.deepEqual(shape(found, 'says')?.[2], ['The men were detained', 'by soldiers from the garrison'], summary(found));
+    const channel = extractAttributions('The family had been travelling together, wrote Osman Lebel, their nephew, on Facebook.');
+    assert.ok(!summary(channel).includes('"on Facebook"'), summary(channel));
+  });
 });

@@ -1341,13 +1341,17 @@ export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cue
 const CONJUNCT_WORDS = 6;
 const LIST_COORDINATORS = words(['and', 'or']);
 const BASE_VERB = pennTag('VB');
+/** Tags of an infinitive's verb after "to" (the lexicon calls some adjectives or nouns: "to open", "to probe"). */
+const INFINITIVE_TAGS = tags(['VB', 'VBP', 'JJ', 'NN']);
 /** Punctuation ending an infinitive clause after a list (not the dots of "U.S."; dashes too). */
 const CLAUSE_ENDS = words([',', ';', ':']);
 
 /** The end of a noun phrase from `i` (at most {@link CONJUNCT_WORDS} words, a noun or number among them), or -1. */
 function conjunctEnd(ctx: DocContext, i: number, end: number): number {
   let j = i;
-  while (j < end && j - i < CONJUNCT_WORDS && (NOUN_PHRASE_TAGS.has(ctx.pos[j]!) || (apostrophe(ctx.tokens.lower[j]!) && possessiveAt(ctx, j + 1)))) j++;
+  // (with a possessive: "the prosecutor's office", tokens "prosecutor" "'" "s" "office")
+  const word = (k: number): boolean => NOUN_PHRASE_TAGS.has(ctx.pos[k]!) || possessiveAt(ctx, k) || (apostrophe(ctx.tokens.lower[k]!) && possessiveAt(ctx, k + 1));
+  while (j < end && j - i < CONJUNCT_WORDS + 2 && word(j)) j++;
   // (with a noun: the lexicon calls some heads adjectives, "the police chief")
   for (let k = i; k < j; k++) if (PHRASE_HEAD_TAGS.has(ctx.pos[k]!) || ctx.tokens.shape[k] === Shape.digits) return j;
   return -1;
@@ -1385,7 +1389,7 @@ export const coordinatedContent: ContentRepair = (ctx, cue, _source, contents) =
     if (last < 0) continue;
     // the list ends the sentence, or an infinitive follows it, taken to the clause's end
     let to = last;
-    if (t.lower[last] === TO && last + 1 < end && ctx.pos[last + 1] === BASE_VERB) {
+    if (t.lower[last] === TO && last + 1 < end && INFINITIVE_TAGS.has(ctx.pos[last + 1]!) && t.shape[last + 1] === Shape.lower) {
       to = last + 1;
       while (to < end - 1 && !CLAUSE_ENDS.has(t.lower[to]!) && !DASHES.has(t.text.charCodeAt(t.start[to]!)) && ctx.layout.quoteMark[to] === 0) to++;
     } else if (last !== end - 1 || t.shape[last] !== Shape.punct) continue;

@@ -28,6 +28,14 @@ describe('extractAttributions (eighth pass)', () => {
   it('takes a coordinated list of noun phrases and the infinitive after it into the content', () => {
     const found = extractAttributions('The group calls on the army, the police and the courts to investigate the killings.');
     assert.deepEqual(shape(found, 'calls on')?.[2], ['the army, the police and the courts to investigate the killings'], summary(found));
+    const possessive = extractAttributions(
+      "Relatives of the dead called on the assembly, the courts and the prosecutor's office to open criminal proceedings.",
+    );
+    assert.deepEqual(
+      shape(possessive, 'called on')?.[2],
+      ["the assembly, the courts and the prosecutor's office to open criminal proceedings"],
+      summary(possessive),
+    );
     // ", and" after one noun phrase coordinates clauses, not a list
     const clause = extractAttributions('The council called on the governor, and the mayor said nothing.');
     assert.deepEqual(shape(clause, 'called on')?.[2], ['the governor'], summary(clause));

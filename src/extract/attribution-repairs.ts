@@ -1590,3 +1590,75 @@ export function asReporter(
   if (kept.length === 0) kept.push([datelineEnd(ctx, start), last]);
   return { cue: [v, cue[1]], source: [i, v], contents: kept };
 }
+
+/** Most words of one comma-separated noun phrase of an inverted source ("its chair", "Leontine Abara"). */
+const APPOSITIVE_WORDS = 6;
+
+/** The start of a noun phrase ending at `end` and opened right after a comma, or -1. */
+function nounPhraseAfterComma(ctx: DocContext, end: number, floor: number): number {
+  const t = ctx.tokens;
+  let i = end;
+  while (i > floor && end - i < APPOSITIVE_WORDS && (SUBJECT_TAGS.has(ctx.pos[i - 1]!) || possessiveAt(ctx, i - 1) || apostrophe(t.lower[i - 1]!))) i--;
+  if (i === end || i <= floor || t.lower[i - 1] !== COMMA) return -1;
+  for (let k = i; k < end; k++) if (PHRASE_HEAD_TAGS.has(ctx.pos[k]!)) return i;
+  return -1;
+}
+
+/**
+ * "The mission has reasonable grounds to believe that …, its chair, Leontine Abara, told a news
+ * conference.": a source-less reporting verb after a comma whose content runs on into it through one
+ * or two noun phrases set off by commas (a name and its title) takes them as its (inverted) source, and
+ * the clause before them as its content. Returns the source and contents, or null when not this shape.
+ */
+export function appositiveSourceBefore(
+  ctx: DocContext,
+  cue: TokenRange,
+  contents: readonly TokenRange[],
+): { source: TokenRange; contents: TokenRange[] } | null {
+  const t = ctx.tokens;
+  const n = contents.length;
+  const last = contents[n - 1];
+  if (last === undefined || cue[1] - cue[0] !== 1 || !INVERTING_CUES.has(t.lower[cue[0]]!) || t.lower[cue[0] - 1] !== COMMA) return null;
+  if (last[1] < cue[0] - 1 || last[1] > cue[0] || ctx.layout.inQuote[cue[0] - 1] === 1) return null;
+  const start = last[0];
+  const first = nounPhraseAfterComma(ctx, cue[0] - 1, start);
+  if (first < 0) return null;
+  // a title before the name ("its chair, Leontine Abara"), when a clause is left before both
+  const second = nounPhraseAfterComma(ctx, first - 1, start);
+  const from = second > 0 && hasVerb(ctx, start, second - 1, true) ? second : first;
+  if (!hasVerb(ctx, start, from - 1, true)) return null;
+  const out = contents.slice(0, n - 1);
+  out.push([start, from - 1]);
+  return { source: [from, cue[0] - 1], contents: out };
+}
+
+/**
+ * A reported attribution's content never runs into its reporter's source: "The mission has reasonable
+ * grounds to believe [that … died in custody], its chair, Leontine Abara, told …" — the fragment of
+ * the cue inside the reporter's content ends before the reporter's source (and the comma before it).
+ */
+export function withoutReporterSource(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const b = found[k]!;
+    let contents: TokenRange[] | null = null;
+    for (let j = Math.max(0, k - 4); j < Math.min(found.length, k + 5); j++) {
+      const a = found[j]!;
+      const s = a.sources[0];
+      if (j === k || s === undefined || s[0] < b.cue[1] || !holds(a.contents, b.cue)) continue;
+      const list: TokenRange[] = contents ?? [...b.contents];
+      for (const [m, c] of list.entries()) {
+        if (c[0] >= s[0] || c[1] <= s[0]) continue;
+        let end = s[0];
+        while (end > c[0] + 1 && ctx.tokens.lower[end - 1] === COMMA) end--;
+        list[m] = [c[0], end];
+        contents = list;
+      }
+    }
+    if (contents !== null) {
+      out ??= found.slice(0, k);
+      out.push(rawAttribution(b.cue, b.sources, contents, b.confidence));
+    } else out?.push(b);
+  }
+  return out ?? found;
+}

@@ -25,6 +25,7 @@ import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import {
   aroundAccordingTo,
+  appositiveSourceBefore,
   articleBeforeCue,
   asReporter,
   auxiliaryStart,
@@ -57,6 +58,7 @@ import {
   withoutDateline,
   withoutMutualContents,
   withoutParticiplesInSources,
+  withoutReporterSource,
   withoutTrailingComma,
 } from './attribution-repairs.ts';
 
@@ -135,7 +137,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  return reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, aroundAccordingTo(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))))));
+  return reportedSubjects(ctx, withoutReporterSource(ctx, withoutMutualContents(ctx, speakerTurns(ctx, aroundAccordingTo(ctx, assignFragments(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out))))))));
 }
 
 /** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */
@@ -204,6 +206,16 @@ function assemble(
     if (k >= 0) {
       joined.push(contents[k]!);
       contents = contents.filter((_, i) => i !== k);
+    }
+  }
+  // (a clause and the name after it all taken for the source, with no content, is the same shape)
+  const whole = contents.length === 0 && joined.length === 1;
+  if (joined.length === 0 || whole) {
+    const apposed = appositiveSourceBefore(ctx, cue, whole ? joined : contents);
+    if (apposed !== null) {
+      joined.length = 0;
+      joined.push(apposed.source);
+      contents = apposed.contents;
     }
   }
   for (const s of joined) {

@@ -141,4 +141,16 @@ describe('extractAttributions (eighth pass)', () => {
     const channel = extractAttributions('The family had been travelling together, wrote Osman Lebel, their nephew, on Facebook.');
     assert.ok(!summary(channel).includes('"on Facebook"'), summary(channel));
   });
+
+  it('takes a name and title set off by commas before a source-less "told" as its source, out of the reported content', () => {
+    const found = extractAttributions(
+      'The mission has reasonable grounds to believe that at least 40 detainees died in custody, its chair, Leontine Abara, told a news conference.',
+    );
+    assert.deepEqual(
+      shape(found, 'told'),
+      ['its chair, Leontine Abara', 'told', ['The mission has reasonable grounds to believe that at least 40 detainees died in custody']],
+      summary(found),
+    );
+    assert.deepEqual(shape(found, 'has reasonable grounds to believe')?.[2], ['that at least 40 detainees died in custody'], summary(found));
+  });
 });

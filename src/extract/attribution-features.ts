@@ -8,7 +8,7 @@
  */
 import { layout, type Layout } from '../text/sentences.ts';
 import { LEX_CLASS } from '../text/lexicon.ts';
-import { Shape, TokenKind, tokenize, type TokenTable } from '../text/tokens.ts';
+import { hashWord, Shape, TokenKind, tokenize, type TokenTable } from '../text/tokens.ts';
 import { PosGuess, readPosLexicon } from '../text/pos.ts';
 import * as model from './attribution-model.ts';
 import type { LinearModel } from './attribution-model.ts';
@@ -145,6 +145,9 @@ function words(): Map<number, number> {
   return out;
 }
 
+const LEFT_QUOTE = hashWord('“');
+const RIGHT_QUOTE = hashWord('”');
+
 /** Builds the per-document context (tokens, layout, lexicon classes, prefix counts). */
 export function documentContext(text: string): DocContext {
   const tokens = tokenize(text);
@@ -164,6 +167,12 @@ export function documentContext(text: string): DocContext {
   for (let i = 0; i < n; i++) {
     if (lay.quoteMark[i] === 1 || (lay.inQuote[i] === 1 && (i === 0 || lay.inQuote[i - 1] === 0))) region++;
     quoteId[i] = lay.inQuote[i] === 1 ? region : 0;
+    // guillemets read as the curly quotes the models were trained on («…» in translated and European copy)
+    if (tokens.kind[i] === TokenKind.punct) {
+      const c = text.charCodeAt(tokens.start[i]!);
+      if (c === 0xab) tokens.lower[i] = LEFT_QUOTE;
+      else if (c === 0xbb) tokens.lower[i] = RIGHT_QUOTE;
+    }
     const w = known.get(tokens.lower[i]!) ?? 0;
     lex[i] = w & 15;
     pos[i] = (w & 16) === 0 ? guessPos(text, tokens, i) : (w >>> 5) & 63;

@@ -219,15 +219,23 @@ function holds(contents: readonly TokenRange[], r: TokenRange): boolean {
 }
 
 /**
- * A participle set off by a comma inside another attribution's source belongs to that noun phrase ("A
- * former detainee, [identified] only as K., told …"): it is no cue of its own. (Other cues inside
+ * A participle set off by a comma, or right after its noun, inside another attribution's source belongs
+ * to that noun phrase ("A former detainee, [identified] only as K., told …", "according to a statement
+ * [published] on its website"): it is no cue of its own. (Other cues inside
  * sources are often real — "Mr. Obama, who understood that …" — and stay.)
  */
 export function withoutParticiplesInSources(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   let out: RawAttribution[] | null = null;
   for (let k = 0; k < found.length; k++) {
     const cue = found[k]!.cue;
-    const participle = cue[0] > 0 && ctx.tokens.lower[cue[0] - 1] === COMMA && endsWith(ctx, cue[0], 'ed');
+    // after a comma, or right after its noun and ending in a preposition ("according to a statement
+    // [published on] its website"; PolNeAR keeps "An article [written] by …" and "[captured] by")
+    const participle =
+      cue[0] > 0 &&
+      ((ctx.tokens.lower[cue[0] - 1] === COMMA && endsWith(ctx, cue[0], 'ed')) ||
+        (ctx.pos[cue[0]] === PAST_PARTICIPLE &&
+          PHRASE_HEAD_TAGS.has(ctx.pos[cue[0] - 1]!) &&
+          ctx.pos[cue[1] - 1] === PREPOSITION));
     let inSource = false;
     if (participle) {
       for (let j = Math.max(0, k - 3); j < Math.min(found.length, k + 4) && !inSource; j++) {
@@ -1236,7 +1244,7 @@ const TOPIC_PREPOSITIONS = words(['about', 'of']);
 const ADDRESSEE_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'NNS', 'CD']);
 
 /**
- * Whether nothing is attributed: a speech verb with only an addressee and circumstances after it
+ * Whether nothing is attributed: a lone complementizer "that", a speech verb with only an addressee and circumstances after it
  * ("The mayor spoke to the Daily Courier by satellite phone from a basement"; PolNeAR's "spoke about"
  * has a topic), or a noun label before a colon over the verbless first line of a document
  * ("Preliminary findings: Kestrava brickworks site", a title; PolNeAR's colon cues are verbs:
@@ -1244,6 +1252,13 @@ const ADDRESSEE_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'NNS', '
  */
 export function nothingAttributed(ctx: DocContext, cue: TokenRange, contents: readonly TokenRange[]): boolean {
   const t = ctx.tokens;
+  // a lone "that" before the cue, another verb's complementizer, is no content ("noting [that] their
+  // accounts were corroborated": not for "were corroborated"); a demonstrative is ("That worries …")
+  const lone = contents.length === 1 && contents[0]![1] - contents[0]![0] === 1 ? contents[0]![0] : -1;
+  if (lone > 0 && lone < cue[0] && t.lower[lone] === THAT && VERB_FORM_TAGS.has(ctx.pos[lone - 1]!)) return true;
+  // "the footage [added] to mounting evidence": "added" with only "to …" after it adds a thing, not words
+  // (a speaker's "added to People" has its quotation for content)
+  if (contents.length === 1 && ADDS.has(t.lower[cue[1] - 1]!) && contents[0]![0] === cue[1] && t.lower[cue[1]] === TO) return true;
   for (const c of contents) if (c[0] < cue[1] || hasVerb(ctx, c[0], c[1])) return false;
   if (t.lower[cue[1] - 1] === COLON)
     return cue[1] - cue[0] === 2 && ctx.sentStart[cue[0]] === 0 && NOUN_TAGS.has(ctx.pos[cue[0]]!);
@@ -1284,7 +1299,8 @@ export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) =
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), a label
- * before a colon ("Fact check: Video" → "Video"), an adverb
+ * before a colon ("Fact check: Video" → "Video"), a headline's "How", the clause before a participle ("The tribunal
+ * acquitted Volsky, finding …" → "The tribunal"), an adverb
  * of the cue ("The Ministry categorically"), a relative pronoun trailing it ("The Mission, which" →
  * "The Mission"), a time phrase taken for it ("…, which last week called …" → "which"; a time phrase
  * alone is no source).
@@ -1294,6 +1310,17 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
   const [a, b] = source;
   const after = datelineEnd(ctx, ctx.sentStart[a]!);
   if (after > a && after < b) return [after, b];
+  // "How a video from Teller Road shows …": a headline's question word is not the speaker's (PolNeAR
+  // has no source opening with one)
+  if (a === ctx.sentStart[a] && b - a > 1 && HEADLINE_QUESTION_WORDS.has(t.lower[a]!)) return cleanSource(ctx, [a + 1, b], cue);
+  // "The tribunal acquitted Volsky on one count, finding that …": a participle's subject is the
+  // clause's subject, not the clause (a source with a verb of its own ends before that verb)
+  if (b === cue[0] - 1 && t.lower[b] === COMMA && endsWithIng(ctx, cue[0]) && ctx.quotes[b]! === ctx.quotes[a]!) {
+    const v = subjectRun(ctx, a, b, SUBJECT_WORDS);
+    // (a past tense the lexicon calls a participle has an object: "acquitted Volsky", not "briefed on")
+    const past = ctx.pos[v] === PAST_PARTICIPLE && v + 1 < b && OBJECT_OPENER_TAGS.has(ctx.pos[v + 1]!);
+    if (v > a && v < b && (FINITE_TAGS.has(ctx.pos[v]!) || past)) return [a, v];
+  }
   // "Fact check: Video does not show …", "Bill Clinton: Hillary thinks …": a source starts after a
   // label's colon (a short run of words; not the colon of a title: "a co-author of ''Chick Lit: The New …")
   for (let i = a + 1; i < b - 1 && i <= a + LABEL_REACH && t.shape[a] !== Shape.punct; i++) {
@@ -1492,8 +1519,15 @@ export function wholeAppositiveSubject(
   const inner = PLACE_PREPOSITIONS.has(t.lower[a - 1]!) || agent >= 0;
   // (a reporting verb the lexicon reads as a noun is a verb here: "… show a crater")
   const verb = VERBAL_TAGS.has(ctx.pos[cue[0]]!) || ctx.lex[cue[0]] === LexClass.reportingVerb;
-  if (!appositive && (!inner || endsWithIng(ctx, cue[0]) || !verb)) return source;
   const start = datelineEnd(ctx, sentence);
+  // "[Survivors who travelled to The Hague] welcomed …": begun after a preposition in a relative clause
+  // on the sentence's subject, with no punctuation in it
+  const relative = appositive || !VERBAL_TAGS.has(ctx.pos[cue[0]]!) || endsWithIng(ctx, cue[0]) ? -1 : relativeSubject(ctx, start, cue[0]);
+  if (relative === cue[0] && (ctx.pos[a - 1] === PREPOSITION || t.lower[a - 1] === TO)) {
+    for (const c of contents) if (c[0] < a && c[1] > start) return source;
+    return [start, b];
+  }
+  if (!appositive && (!inner || endsWithIng(ctx, cue[0]) || !verb)) return source;
   if (start >= a || !NOUN_PHRASE_OPENERS.has(ctx.pos[start]!) || ADVERBIAL_OPENERS.has(t.lower[start]!)) return source;
   for (let i = start; i < a; i++) {
     if (i === agent) continue;
@@ -1562,4 +1596,449 @@ export function speakerTurns(ctx: DocContext, found: RawAttribution[]): RawAttri
   }
   if (out === null) return found;
   return out.sort((x, y) => x.cue[0] - y.cue[0]);
+}
+
+/** Verbs that report a figure with "at" ("put the number of victims at 97", "placed the toll at"). */
+const FIGURE_VERBS = words(['put', 'puts', 'putting', 'placed', 'places', 'placing']);
+/** Nouns of a reported figure ("the death toll", "the number of victims", "the figure"). */
+const FIGURE_NOUNS = words(['number', 'toll', 'figure', 'count', 'tally', 'total', 'estimate', 'casualties', 'losses']);
+/** Prepositions before a reported figure's value ("at 97", "closer to 54,000", "near 300"). */
+const FIGURE_PREPOSITIONS = words(['at', 'near', 'around', 'above', 'below', 'between', 'over', 'under']);
+/** Words before "to" of a figure's value ("closer to 54,000", "up to 300"). */
+const FIGURE_TO = words(['closer', 'close', 'up', 'nearer']);
+const DEFINITE_TAGS = tags(['DT', 'PRP$']);
+const INDEFINITE_ARTICLES = words(['a', 'an']);
+const NUMBER_WORDS = words([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty',
+  'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand',
+  'thousands', 'dozens', 'dozen', 'least', 'more', 'fewer', 'less', 'about', 'nearly', 'almost', 'roughly', 'some',
+]);
+/** Most words between a figure noun and the preposition of its value ("the number [of civilians killed in the raid] at"). */
+const FIGURE_REACH = 10;
+/** Verbs that contest a statement ("disputed this account", "rejected the claims"). */
+const CONTESTING_VERBS = words([
+  'disputed', 'disputes', 'dispute', 'contested', 'contests', 'contest', 'rejected', 'rejects', 'reject', 'denied',
+  'denies', 'deny', 'refuted', 'refutes', 'refute', 'challenged', 'challenges',
+]);
+/** Nouns of what was said, the object of a contesting verb ("this account", "the army's version"). */
+const STATEMENT_NOUNS = words([
+  'account', 'accounts', 'claim', 'claims', 'version', 'versions', 'report', 'reports', 'allegation', 'allegations',
+  'figure', 'figures', 'toll', 'tolls', 'findings', 'assertion', 'assertions', 'characterization', 'characterisation',
+  'statement', 'statements', 'testimony', 'conclusion', 'conclusions', 'estimate', 'estimates', 'accusation',
+  'accusations', 'narrative', 'story', 'charge', 'charges', 'description', 'count',
+]);
+/** Nouns of a finding's footing ("reasonable grounds to believe", "reason to believe"). */
+const GROUNDS = words(['grounds', 'reason', 'reasons']);
+const BELIEF_VERBS = words(['believe', 'suspect', 'conclude', 'think']);
+const GROUNDS_ADJECTIVES = words(['reasonable', 'good', 'strong', 'sufficient', 'substantial', 'serious', 'every', 'no', 'little', 'some']);
+const HAVE_FORMS = words(['has', 'have', 'had', 'having']);
+/** Most words of a contested statement's noun phrase ("[the army's official] version"). */
+const STATEMENT_WORDS = 5;
+const CONTESTED_OBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'POS', 'CD']);
+
+/** Whether the tokens after a figure verb at `v` are a figure and its value ("the number of victims at 97"). */
+function figureAfter(ctx: DocContext, v: number, end: number): boolean {
+  const t = ctx.tokens;
+  let noun = -1;
+  // a definite figure ("the number", "its toll"; not "put a number on it")
+  if (!DEFINITE_TAGS.has(ctx.pos[v + 1]!) || INDEFINITE_ARTICLES.has(t.lower[v + 1]!)) return false;
+  for (let i = v + 1; i < Math.min(end, v + 5) && noun < 0; i++) {
+    if (FIGURE_NOUNS.has(t.lower[i]!)) noun = i;
+    else if (!MODIFIER_TAGS.has(ctx.pos[i]!) && !NOMINAL_TAGS.has(ctx.pos[i]!)) return false;
+  }
+  if (noun < 0) return false;
+  for (let i = noun + 1; i < Math.min(end - 1, noun + FIGURE_REACH); i++) {
+    if (t.shape[i] === Shape.punct) return false;
+    if (!FIGURE_PREPOSITIONS.has(t.lower[i]!) && !(t.lower[i] === TO && FIGURE_TO.has(t.lower[i - 1]!))) continue;
+    for (let j = i + 1; j < Math.min(end, i + 4); j++) {
+      if (t.shape[j] === Shape.digits || NUMBER_WORDS.has(t.lower[j]!)) return true;
+      if (t.shape[j] === Shape.punct) break;
+    }
+  }
+  return false;
+}
+
+/** Whether the tokens after a contesting verb at `v` are a statement's noun phrase ("this account") or "that". */
+function statementAfter(ctx: DocContext, v: number, end: number): boolean {
+  const t = ctx.tokens;
+  if (t.lower[v + 1] === THAT) return true;
+  for (let i = v + 1; i < Math.min(end, v + 1 + STATEMENT_WORDS); i++) {
+    if (STATEMENT_NOUNS.has(t.lower[i]!)) return t.lower[i + 1] !== HYPHEN;
+    if (!CONTESTED_OBJECT_TAGS.has(ctx.pos[i]!) && !apostrophe(t.lower[i]!) && !possessiveAt(ctx, i)) return false;
+  }
+  return false;
+}
+
+/**
+ * Cues the tagger misses out of PolNeAR's usual contexts, read from their words: a figure reported
+ * with "put … at" ("Local officials put the number of victims at 97"; PolNeAR: "Subsequent estimates
+ * [put] the figure closer to 54,000 pages") and a verb contesting a statement right after its subject
+ * ("A fourth soldier [disputed] this account."; PolNeAR: "A campaign spokeswoman disputed their
+ * account") or coordinated with an earlier cue ("said it respected the court but [disputed] its
+ * findings"), and a finding's footing ("The Commission [has reasonable grounds to believe] that …", the
+ * commissions of inquiry's standard of proof; a cue the tagger began inside it gives way). Returns
+ * the cues with these added, in order, and the added ones' starts.
+ */
+export function lexicalCues(ctx: DocContext, cues: readonly TokenRange[]): { cues: TokenRange[]; added: ReadonlySet<number> } {
+  const t = ctx.tokens;
+  const added = new Set<number>();
+  let out: TokenRange[] | null = null;
+  let next = 0;
+  for (let v = 1; v < t.count - 2; v++) {
+    while (next < cues.length && cues[next]![1] <= v) next++;
+    if (next < cues.length && cues[next]![0] <= v) continue;
+    const w = t.lower[v]!;
+    const figure = FIGURE_VERBS.has(w);
+    if (!figure && !CONTESTING_VERBS.has(w)) continue;
+    const end = ctx.sentEnd[v]!;
+    // a subject right before the verb (a noun or pronoun, not "to" or an auxiliary: "to put", "was denied"),
+    // or "and"/"but" after an earlier cue of the sentence, whose subject it shares ("said … but disputed")
+    const coordinated = !figure && COORDINATORS.has(t.lower[v - 1]!) && next > 0 && cues[next - 1]![0] >= ctx.sentStart[v]!;
+    if (!coordinated && (v === ctx.sentStart[v] || !SUBJECT_HEADS.has(ctx.pos[v - 1]!) || possessiveAt(ctx, v - 1))) continue;
+    // (a past tense after its subject, which the lexicon often calls a participle: "soldier disputed")
+    if (!(figure ? figureAfter(ctx, v, end) : CLAUSE_VERB_TAGS.has(ctx.pos[v]!) && statementAfter(ctx, v, end))) continue;
+    out ??= [...cues];
+    out.push([v, v + 1]);
+    added.add(v);
+  }
+  for (let k = 1; k < t.count - 3; k++) {
+    if (!GROUNDS.has(t.lower[k]!) || t.lower[k + 1] !== TO || !BELIEF_VERBS.has(t.lower[k + 2]!)) continue;
+    // "[has reasonable grounds to believe]", "[had reason to believe]", joining a cue the tagger began in it
+    let a = k;
+    while (a > ctx.sentStart[k]! && GROUNDS_ADJECTIVES.has(t.lower[a - 1]!)) a--;
+    if (a > 0 && HAVE_FORMS.has(t.lower[a - 1]!)) a--;
+    const b = k + 3;
+    if (a === k || b >= t.count) continue;
+    const kept = (out ?? [...cues]).filter((c) => c[1] <= a || c[0] >= b);
+    kept.push([a, b]);
+    out = kept;
+    added.add(a);
+  }
+  if (out === null) return { cues: [...cues], added };
+  return { cues: out.sort((x, y) => x[0] - y[0]), added };
+}
+
+/** Most words of one noun phrase of a coordinated list ("the regional police chief"). */
+const CONJUNCT_WORDS = 6;
+const LIST_COORDINATORS = words(['and', 'or']);
+const BASE_VERB = pennTag('VB');
+/** Tags of an infinitive's verb after "to" (the lexicon calls some adjectives or nouns: "to open", "to probe"). */
+const INFINITIVE_TAGS = tags(['VB', 'VBP', 'JJ', 'NN']);
+/** Punctuation ending an infinitive clause after a list (not the dots of "U.S."; dashes too). */
+const CLAUSE_ENDS = words([',', ';', ':']);
+
+/** The end of a noun phrase from `i` (at most {@link CONJUNCT_WORDS} words, a noun or number among them), or -1. */
+function conjunctEnd(ctx: DocContext, i: number, end: number): number {
+  let j = i;
+  // (with a possessive: "the prosecutor's office", tokens "prosecutor" "'" "s" "office")
+  const word = (k: number): boolean => NOUN_PHRASE_TAGS.has(ctx.pos[k]!) || possessiveAt(ctx, k) || (apostrophe(ctx.tokens.lower[k]!) && possessiveAt(ctx, k + 1));
+  while (j < end && j - i < CONJUNCT_WORDS + 2 && word(j)) j++;
+  // (with a noun: the lexicon calls some heads adjectives, "the police chief")
+  for (let k = i; k < j; k++) if (PHRASE_HEAD_TAGS.has(ctx.pos[k]!) || ctx.tokens.shape[k] === Shape.digits) return j;
+  return -1;
+}
+
+/**
+ * "The group calls on [the army], the police and the courts to investigate": a content after its cue
+ * that the tagger ended at the comma opening the rest of a coordinated list of noun phrases runs
+ * through the list's last noun phrase ("… and the courts"), and on through an infinitive after it to
+ * the clause's end ("to investigate the killings"). Later fragments inside that stretch join it.
+ */
+export const coordinatedContent: ContentRepair = (ctx, cue, _source, contents) => {
+  const t = ctx.tokens;
+  for (const [k, c] of contents.entries()) {
+    const e = c[1];
+    if (c[0] < cue[1] || e >= t.count || t.lower[e] !== COMMA || ctx.layout.inQuote[e] === 1) continue;
+    if (!PHRASE_HEAD_TAGS.has(ctx.pos[e - 1]!) && t.shape[e - 1] !== Shape.digits) continue;
+    const end = ctx.sentEnd[e]!;
+    // (, noun phrase)+ ,? and|or noun phrase: at least one between (", and Ms. Kell said" is a clause)
+    let i = e;
+    let last = -1;
+    let between = 0;
+    while (i < end && last < 0) {
+      if (t.lower[i] === COMMA) i++;
+      if (LIST_COORDINATORS.has(t.lower[i]!)) {
+        last = between > 0 ? conjunctEnd(ctx, i + 1, end) : -1;
+        if (last < 0) break;
+      } else {
+        const j = conjunctEnd(ctx, i, end);
+        if (j < 0 || (t.lower[j] !== COMMA && !LIST_COORDINATORS.has(t.lower[j]!))) break;
+        between++;
+        i = j;
+      }
+    }
+    if (last < 0) continue;
+    // the list ends the sentence, or an infinitive follows it, taken to the clause's end
+    let to = last;
+    if (t.lower[last] === TO && last + 1 < end && INFINITIVE_TAGS.has(ctx.pos[last + 1]!) && t.shape[last + 1] === Shape.lower) {
+      to = last + 1;
+      while (to < end - 1 && !CLAUSE_ENDS.has(t.lower[to]!) && !DASHES.has(t.text.charCodeAt(t.start[to]!)) && ctx.layout.quoteMark[to] === 0) to++;
+    } else if (last !== end - 1 || t.shape[last] !== Shape.punct) continue;
+    const out: TokenRange[] = contents.slice(0, k);
+    out.push([c[0], to]);
+    for (const d of contents.slice(k + 1)) if (d[0] >= to) out.push(d);
+    return out;
+  }
+  return contents;
+};
+
+/** Verbs that open the main predicate after a subject "Claims that …" ("… remain unverified", "… could not be confirmed"). */
+const PREDICATE_VERBS = words([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'could', 'can', 'cannot', 'may', 'might', 'would', 'will',
+  'should', 'must', 'remain', 'remains', 'remained', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed',
+  'surfaced', 'emerged', 'circulated', 'prompted', 'sparked', 'drew', 'proved', 'proves',
+]);
+const ADDS = words(['add', 'adds', 'added', 'adding']);
+/** Question words a headline's subject can open with ("How a video from Teller Road shows …"). */
+const HEADLINE_QUESTION_WORDS = words(['how', 'why']);
+/** Tags a verb's direct object opens with ("acquitted [Volsky]", "shelled [the] town"). */
+const OBJECT_OPENER_TAGS = tags(['DT', 'PRP$', 'PRP', 'NNP', 'NNPS', 'CD']);
+/** Words a predicate's verb never follows in a clause of its own ("that it was", "and were"). */
+const NOT_BEFORE_PREDICATE = tags(['PRP', 'DT', 'IN', 'CC', 'WDT', 'WP', 'TO', 'MD', 'EX']);
+
+/**
+ * "Claims that the convoy was shelled remain unverified.": a noun cue opening its sentence (after a
+ * determiner or adjectives: "Unconfirmed reports") whose "that" clause is the sentence's subject
+ * reports only that clause; the content ends before the main predicate ("remain unverified"): the
+ * first verb after the clause's own that opens a predicate and is not that of a clause inside it.
+ */
+export const nounClauseEnd: ContentRepair = (ctx, cue, source, contents) => {
+  const t = ctx.tokens;
+  const c = contents[0];
+  if (source !== undefined || contents.length !== 1 || c === undefined || c[0] !== cue[1] || t.lower[c[0]] !== THAT) return contents;
+  if (cue[1] - cue[0] !== 1 || !NOUN_TAGS.has(ctx.pos[cue[0]]!)) return contents;
+  const start = ctx.sentStart[cue[0]]!;
+  for (let i = start; i < cue[0]; i++) if (!MODIFIER_TAGS.has(ctx.pos[i]!)) return contents;
+  // the clause's own verb first, then the main predicate's
+  let verb = c[0] + 1;
+  while (verb < c[1] && !CLAUSE_VERB_TAGS.has(ctx.pos[verb]!)) verb++;
+  for (let i = verb + 2; i < c[1]; i++) {
+    if (t.shape[i] === Shape.punct && ctx.layout.quoteMark[i] === 0) break;
+    if (!PREDICATE_VERBS.has(t.lower[i]!) || NOT_BEFORE_PREDICATE.has(ctx.pos[i - 1]!) || BE_FORMS.has(t.lower[i - 1]!)) continue;
+    // not the verb of a clause reported inside ("… said [the soldiers] were drunk")
+    let j = SUBJECT_HEADS.has(ctx.pos[i - 1]!) ? i : -1;
+    while (j > verb && SUBJECT_TAGS.has(ctx.pos[j - 1]!)) j--;
+    if (j > 0 && j < i && (t.lower[j - 1] === THAT || FINITE_TAGS.has(ctx.pos[j - 1]!) || ctx.pos[j - 1] === BASE_VERB)) continue;
+    return [[c[0], i]];
+  }
+  return contents;
+};
+
+/**
+ * "The regional police, according to a statement on its website, «did not conduct any operation»":
+ * "according to" set off by commas between a subject and its predicate reports the clause around it —
+ * the subject before its comma (from the sentence's start, after a dateline; no verb) and the
+ * predicate after the comma closing its source (a verb first), to the sentence's end — as two
+ * fragments, where the tagger took one side only. Returns `contents` itself when not this shape.
+ */
+function aroundOne(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (source !== undefined && (t.lower[cue[0]] !== ACCORDING || t.lower[cue[0] + 1] !== TO)) return parentheticalTail(ctx, cue, source, contents);
+  if (source === undefined || source[0] < cue[1]) return contents;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  let end = ctx.sentEnd[cue[0]]!;
+  if (t.shape[end - 1] === Shape.punct && ctx.layout.quoteMark[end - 1] === 0) end--;
+  const close = source[1];
+  if (cue[0] - 1 <= start || t.lower[cue[0] - 1] !== COMMA || t.lower[close] !== COMMA || end - close < 3) return contents;
+  // a subject before (no verb of its own, no quotation closed), its predicate after: a verb first
+  if (ctx.quotes[cue[0]]! - ctx.quotes[start]! > 0 && ctx.layout.inQuote[cue[0]] !== 1) return contents;
+  for (let i = start; i < cue[0] - 1; i++) if (FINITE_TAGS.has(ctx.pos[i]!)) return contents;
+  let v = close + 1;
+  if (ctx.layout.quoteMark[v] === 1) v++;
+  while (v < end && ctx.pos[v] === ADVERB) v++;
+  if (!CLAUSE_VERB_TAGS.has(ctx.pos[v]!)) return contents;
+  for (const c of contents) if (c[0] < start || c[1] > end) return contents;
+  return [
+    [start, cue[0] - 1],
+    [close + 1, end],
+  ];
+}
+
+/**
+ * "The men were detained, the mayor says, by soldiers from the garrison.": a speech verb and its source
+ * set off by commas inside a clause report the clause's words on both sides; when the tagger took the
+ * words before only, the rest of the clause after the closing comma, opened by a preposition, joins
+ * as a second fragment.
+ */
+function parentheticalTail(ctx: DocContext, cue: TokenRange, source: TokenRange, contents: readonly TokenRange[]): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (cue[1] - cue[0] !== 1 || !INVERTING_CUES.has(t.lower[cue[0]]!) || ctx.layout.inQuote[cue[0]] === 1) return contents;
+  const lo = Math.min(cue[0], source[0]);
+  const hi = Math.max(cue[1], source[1]);
+  if (source[1] !== cue[0] && source[0] !== cue[1]) return contents;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  let end = ctx.sentEnd[cue[0]]!;
+  if (t.shape[end - 1] === Shape.punct && ctx.layout.quoteMark[end - 1] === 0) end--;
+  if (lo - 1 <= start || t.lower[lo - 1] !== COMMA || t.lower[hi] !== COMMA || end - hi < 3) return contents;
+  let right = false;
+  for (const c of contents) {
+    if (c[0] < start || c[1] > lo - 1) return contents;
+    if (c[1] === lo - 1) right = true;
+  }
+  const first = t.lower[hi + 1]!;
+  if (!right || ctx.pos[hi + 1] !== PREPOSITION || SUBORDINATORS.has(first) || CLAUSE_OPENERS.has(first) || NOT_CONTINUING.has(first)) return contents;
+  // not how the words went out or were given ("…, she wrote, on Facebook", "…, he said, on condition of anonymity")
+  if (CHANNEL_PREPOSITIONS.has(first) || first === ON) {
+    if (end - hi <= 5 && !hasVerb(ctx, hi + 1, end)) return contents;
+    if (t.lower[hi + 2] === CONDITION) return contents;
+  }
+  return [...contents, [hi + 1, end]];
+}
+
+/**
+ * {@link aroundOne} (and, for a speech verb set off by commas, {@link parentheticalTail}) on each
+ * attribution. Run after the quotation fragments are assigned to their
+ * nearest cues: the predicate fragment holds a cue of its own ("rejected"), nested in it.
+ */
+export function aroundAccordingTo(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  return found.map((a) => {
+    const contents = aroundOne(ctx, a.cue, a.sources[0], a.contents);
+    return contents === a.contents ? a : rawAttribution(a.cue, a.sources, contents, a.confidence);
+  });
+}
+
+/**
+ * "A farmer who lives at the edge of the village told reporters the soldiers came at night": when the
+ * tagger gave a source-less "told" only the subject before it (a noun phrase and its relative clause,
+ * from the sentence's start), that subject is the source and the clause after the addressee the
+ * content ({@link clauseAfterAddressee}). Returns the source and contents, or null when not this shape.
+ */
+export function subjectTakenForContent(
+  ctx: DocContext,
+  cue: TokenRange,
+  sources: readonly TokenRange[],
+  contents: readonly TokenRange[],
+): { source: TokenRange; contents: TokenRange[] } | null {
+  const c = contents[0];
+  if (sources.length > 0 || contents.length !== 1 || c === undefined || c[1] !== cue[0]) return null;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  if (c[0] !== start || relativeSubject(ctx, start, cue[0]) !== cue[0]) return null;
+  const after = clauseAfterAddressee(ctx, cue);
+  return after.length === 0 ? null : { source: c, contents: after };
+}
+
+/** Tags of the words of a source between "as" and its cue ("as [pro-government accounts] claimed"). */
+const AS_SOURCE_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP', 'FW']);
+/** Verb tags a cue after its "as" source opens with ("claimed", "had claimed", "reported"). */
+const AS_CUE_TAGS = tags(['VBD', 'VBZ', 'VBP', 'VBN', 'MD']);
+const WELL = hashWord('well');
+/** Prepositions after a parenthetical cue that open no continuation of its clause ("until it went bankrupt"). */
+const NOT_CONTINUING = words(['according', 'until', 'unless', 'despite', 'like', 'than']);
+const ON = hashWord('on');
+const CONDITION = hashWord('condition');
+
+/**
+ * "The video was filmed in Branovac, not in the region as pro-government accounts claimed.": a cue
+ * closing its sentence after "as" and its subject reports the clause before "as"; the subject is its
+ * source (the tagger began the cue on the subject's nouns, or left "as" in the content). Returns the
+ * repaired cue, source and contents, or null when the attribution is not of this shape.
+ */
+export function asReporter(
+  ctx: DocContext,
+  cue: TokenRange,
+  source: TokenRange | undefined,
+  contents: readonly TokenRange[],
+): { cue: TokenRange; source: TokenRange; contents: TokenRange[] } | null {
+  const t = ctx.tokens;
+  if (source !== undefined && source[1] > cue[0]) return null;
+  const start = ctx.sentStart[cue[0]]!;
+  // the cue's verb, after any nouns the tagger began it on
+  let v = cue[0];
+  while (v < cue[1] - 1 && NOMINAL_TAGS.has(ctx.pos[v]!)) v++;
+  if (!AS_CUE_TAGS.has(ctx.pos[v]!) && !auxiliary(ctx, v)) return null;
+  if (source !== undefined && source[1] !== cue[0]) return null;
+  // a passive's subject is not who reports ("aides cheered as she was announced the winner")
+  if (passiveCue(ctx, [v, cue[1]])) return null;
+  const word = (k: number): boolean => AS_SOURCE_TAGS.has(ctx.pos[k]!) || t.lower[k] === HYPHEN || possessiveAt(ctx, k);
+  let i = v;
+  while (i > start && word(i - 1) && t.lower[i - 1] !== AS) i--;
+  const as = i - 1;
+  // (not "as well as others similar to the one reported")
+  if (as <= start + 1 || t.lower[as] !== AS || i === v || t.lower[as - 1] === WELL) return null;
+  // a reporting verb without an object ("as he congratulated Donald Trump" is a time clause) at the
+  // sentence's end, circumstances at most ("as the mayor said on Monday")
+  const end = ctx.sentEnd[cue[0]]!;
+  if (!INVERTING_CUES.has(t.lower[cue[1] - 1]!) || t.shape[end - 1] !== Shape.punct || !plainTail(ctx, cue[1], end - 1)) return null;
+  if (cue[1] < end - 1 && ctx.pos[cue[1]] !== PREPOSITION && ctx.pos[cue[1]] !== ADVERB && !TIME_WORDS.has(t.lower[cue[1]]!)) return null;
+  let last = as;
+  while (last > start + 1 && t.lower[last - 1] === COMMA) last--;
+  const kept: TokenRange[] = [];
+  for (const c of contents) {
+    if (c[1] <= last) kept.push(c);
+    else if (c[0] < last) kept.push([c[0], last]);
+  }
+  if (kept.length === 0) kept.push([datelineEnd(ctx, start), last]);
+  return { cue: [v, cue[1]], source: [i, v], contents: kept };
+}
+
+/** Most words of one comma-separated noun phrase of an inverted source ("its chair", "Leontine Abara"). */
+const APPOSITIVE_WORDS = 6;
+
+/** The start of a noun phrase ending at `end` and opened right after a comma, or -1. */
+function nounPhraseAfterComma(ctx: DocContext, end: number, floor: number): number {
+  const t = ctx.tokens;
+  let i = end;
+  while (i > floor && end - i < APPOSITIVE_WORDS && (SUBJECT_TAGS.has(ctx.pos[i - 1]!) || possessiveAt(ctx, i - 1) || apostrophe(t.lower[i - 1]!))) i--;
+  if (i === end || i <= floor || t.lower[i - 1] !== COMMA) return -1;
+  for (let k = i; k < end; k++) if (PHRASE_HEAD_TAGS.has(ctx.pos[k]!)) return i;
+  return -1;
+}
+
+/**
+ * "The mission has reasonable grounds to believe that …, its chair, Leontine Abara, told a news
+ * conference.": a source-less reporting verb after a comma whose content runs on into it through one
+ * or two noun phrases set off by commas (a name and its title) takes them as its (inverted) source, and
+ * the clause before them as its content. Returns the source and contents, or null when not this shape.
+ */
+export function appositiveSourceBefore(
+  ctx: DocContext,
+  cue: TokenRange,
+  contents: readonly TokenRange[],
+): { source: TokenRange; contents: TokenRange[] } | null {
+  const t = ctx.tokens;
+  const n = contents.length;
+  const last = contents[n - 1];
+  if (last === undefined || cue[1] - cue[0] !== 1 || !INVERTING_CUES.has(t.lower[cue[0]]!) || t.lower[cue[0] - 1] !== COMMA) return null;
+  if (last[1] < cue[0] - 1 || last[1] > cue[0] || ctx.layout.inQuote[cue[0] - 1] === 1) return null;
+  const start = last[0];
+  const first = nounPhraseAfterComma(ctx, cue[0] - 1, start);
+  if (first < 0) return null;
+  // a title before the name ("its chair, Leontine Abara"), when a clause is left before both
+  const second = nounPhraseAfterComma(ctx, first - 1, start);
+  const from = second > 0 && hasVerb(ctx, start, second - 1, true) ? second : first;
+  if (!hasVerb(ctx, start, from - 1, true)) return null;
+  const out = contents.slice(0, n - 1);
+  out.push([start, from - 1]);
+  return { source: [from, cue[0] - 1], contents: out };
+}
+
+/**
+ * A reported attribution's content never runs into its reporter's source: "The mission has reasonable
+ * grounds to believe [that … died in custody], its chair, Leontine Abara, told …" — the fragment of
+ * the cue inside the reporter's content ends before the reporter's source (and the comma before it).
+ */
+export function withoutReporterSource(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const b = found[k]!;
+    let contents: TokenRange[] | null = null;
+    for (let j = Math.max(0, k - 4); j < Math.min(found.length, k + 5); j++) {
+      const a = found[j]!;
+      const s = a.sources[0];
+      if (j === k || s === undefined || s[0] < b.cue[1] || !holds(a.contents, b.cue)) continue;
+      const list: TokenRange[] = contents ?? [...b.contents];
+      for (const [m, c] of list.entries()) {
+        if (c[0] >= s[0] || c[1] <= s[0]) continue;
+        let end = s[0];
+        while (end > c[0] + 1 && ctx.tokens.lower[end - 1] === COMMA) end--;
+        list[m] = [c[0], end];
+        contents = list;
+      }
+    }
+    if (contents !== null) {
+      out ??= found.slice(0, k);
+      out.push(rawAttribution(b.cue, b.sources, contents, b.confidence));
+    } else out?.push(b);
+  }
+  return out ?? found;
 }

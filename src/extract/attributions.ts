@@ -25,16 +25,22 @@ import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import { activeVerificationRoles, passiveVerification, unverifiedSubject, withVerificationCues } from './verification.ts';
 import {
+  aroundAccordingTo,
+  appositiveSourceBefore,
   articleBeforeCue,
+  asReporter,
   auxiliaryStart,
   clauseAfterAddressee,
   clauseBeforeFinalCue,
   cleanSource,
   colonAfterCue,
+  coordinatedContent,
   genreLabel,
   insideName,
   invertedSource,
+  lexicalCues,
   nothingAttributed,
+  nounClauseEnd,
   objectOfCue,
   quotedBy,
   rawAttribution,
@@ -51,6 +57,7 @@ import {
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
+  subjectTakenForContent,
   verbStart,
   wholeAppositiveSubject,
   wholeContentPhrases,
@@ -60,6 +67,7 @@ import {
   withoutDateline,
   withoutMutualContents,
   withoutParticiplesInSources,
+  withoutReporterSource,
   withoutTrailingComma,
 } from './attribution-repairs.ts';
 
@@ -88,6 +96,8 @@ const ROLE_BUDGET_PER_TOKEN = 12;
 const RETRY_MARGIN = 20;
 /** Added to content scores in that second pass. */
 const RETRY_CONTENT_BIAS = 20;
+/** Cue margin given to a cue read from its words ({@link lexicalCues}): fairly confident. */
+const LEXICAL_CUE_MARGIN = 20;
 
 /** Spans of one attribution as token ranges, before the contract fields are filled in. */
 export interface RawAttribution {
@@ -102,10 +112,11 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Runs both taggers and returns token-level attributions in cue order (contents never empty). */
 export function findAttributions(ctx: DocContext, models: AttributionModels, stats?: ExtractionStats): RawAttribution[] {
   const cueTags = decodeCues(models.cue, ctx, models.cueStarts, models.cueBias);
-  const tagged = cueSpans(cueTags.tags);
-  const cues = withVerificationCues(ctx, tagged, cueTags.margin, RETRY_MARGIN);
-  // the role tagger learned where the tagger's own cues lie; cues found by rule are not among them
-  const prefix = cuePrefix(tagged, ctx.tokens.count);
+  const { cues: lexical, added } = lexicalCues(ctx, cueSpans(cueTags.tags));
+  const cues = withVerificationCues(ctx, lexical, cueTags.margin, RETRY_MARGIN);
+  // the role tagger's features see the other cues the taggers and word rules found; verification cues
+  // found by rule stay out of them (their quotation's own cue keeps its content)
+  const prefix = cuePrefix(lexical, ctx.tokens.count);
   const perCue = WINDOW_BEFORE + WINDOW_AFTER;
   const need = cues.length * perCue;
   const budget = ROLE_BUDGET_PER_TOKEN * ctx.tokens.count + 1000;
@@ -119,13 +130,14 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   }
   const out: RawAttribution[] = [];
   for (const [i, span] of cues.entries()) {
+    const margin = added.has(span[0]) ? LEXICAL_CUE_MARGIN : cueTags.margin[span[0]]!;
     const cue = verbStart(ctx, span);
     if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (
       roles.contents.length === 0 &&
-      cueTags.margin[span[0]]! >= RETRY_MARGIN &&
+      margin >= RETRY_MARGIN &&
       spent + roles.window + (cues.length - i - 1) * perCue * scale <= budget
     ) {
       // a confident cue whose content lost out to a neighbouring cue's ("…, a source said"): decode again
@@ -133,7 +145,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale, RETRY_CONTENT_BIAS);
       spent += roles.window;
     }
-    const one = assemble(ctx, cue, roles, prefix, cueTags.margin[span[0]]!);
+    const one = assemble(ctx, cue, roles, prefix, margin);
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
@@ -144,7 +156,10 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
       sourcesWithoutOtherCues(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
     ),
   );
-  return quotedReports(ctx, reportedSubjects(ctx, withoutMutualContents(ctx, speakerTurns(ctx, assignFragments(ctx, shared)))));
+  return quotedReports(
+    ctx,
+    reportedSubjects(ctx, withoutReporterSource(ctx, withoutMutualContents(ctx, speakerTurns(ctx, aroundAccordingTo(ctx, assignFragments(ctx, shared)))))),
+  );
 }
 
 /** The cue with the auxiliaries before it ({@link auxiliaryStart}), never reaching into the source's first word or a content. */
@@ -185,6 +200,11 @@ function assemble(
     sources = [left];
     contents = contents.slice(1);
   }
+  const subject = subjectTakenForContent(ctx, cue, sources, contents);
+  if (subject !== null) {
+    sources = [subject.source];
+    contents = subject.contents;
+  }
   // sources are contiguous noun phrases: rejoin fragments split by a short gap on one side
   const joined: TokenRange[] = [];
   for (const s of sources) {
@@ -210,6 +230,16 @@ function assemble(
       contents = contents.filter((_, i) => i !== k);
     }
   }
+  // (a clause and the name after it all taken for the source, with no content, is the same shape)
+  const whole = contents.length === 0 && joined.length === 1;
+  if (joined.length === 0 || whole) {
+    const apposed = appositiveSourceBefore(ctx, cue, whole ? joined : contents);
+    if (apposed !== null) {
+      joined.length = 0;
+      joined.push(apposed.source);
+      contents = apposed.contents;
+    }
+  }
   for (const s of joined) {
     const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
     const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];
@@ -230,7 +260,7 @@ function assemble(
   // the source before the cue gives up the auxiliaries it had taken
   if (source !== undefined && source[0] < auxiliaries[0] && source[1] > auxiliaries[0]) source = [source[0], auxiliaries[0]];
   cue = auxiliaries;
-  const quoted = quotedBy(ctx, cue, contents);
+  const quoted = quotedBy(ctx, cue, contents) ?? asReporter(ctx, cue, source, contents);
   if (quoted !== null) ({ cue, source, contents } = quoted);
   // (inside a quotation the role tagger sees the quotation rather than the clause)
   const active = source === undefined || ctx.layout.inQuote[cue[0]] === 1 ? activeVerificationRoles(ctx, cue) : null;
@@ -260,9 +290,9 @@ function assemble(
   if (contents.length === 0) contents = accordingToContent(ctx, cue, source);
   if (contents.length === 0) contents = clauseAfterAddressee(ctx, cue);
   if (contents.length === 0 || nothingAttributed(ctx, cue, contents)) return null;
-  contents = wholeContentPhrases(ctx, cue, source, contents);
+  contents = coordinatedContent(ctx, cue, source, wholeContentPhrases(ctx, cue, source, contents));
   if (source !== undefined) source = wholeAppositiveSubject(ctx, cue, wholeSourcePhrase(ctx, cue, source, contents), contents);
-  contents = relativeClauseEnd(ctx, cue, source, contents);
+  contents = nounClauseEnd(ctx, cue, source, relativeClauseEnd(ctx, cue, source, contents));
   const moved = objectOfCue(ctx, cue, contents);
   if (moved !== null) [cue, contents] = moved;
   if (contents.length === 1) contents = withSplitQuote(ctx, cue, source, contents[0]!, prefix);

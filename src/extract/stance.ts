@@ -99,6 +99,7 @@ const PASSIVE_REPORT = hashWords([
 const PASSIVE_ADVERB = hashWords(['widely', 'also', 'now', 'still', 'generally', 'often', 'long', 'commonly', 'further', 'previously']);
 /** A bare verb after "said to" ("is said to remain"), not a noun ("was reported to police"). */
 const BARE_VERB = new Set([pennTag('VB'), pennTag('VBP')]);
+const NOUN = new Set([pennTag('NN'), pennTag('NNS')]);
 
 /**
  * Participles that only report or name, taking their main clause's stance ("made the charge, saying …",
@@ -200,6 +201,31 @@ function anyIn(ctx: DocContext, set: ReadonlySet<number>, from: number, to: numb
   return -1;
 }
 
+const GROUNDS = hashWords(['grounds']);
+const BELIEVE = hashWords(['believe']);
+/** Words saying a claim stands unchecked ("remain unverified"). */
+const UNVERIFIED = hashWords(['unverified', 'unconfirmed', 'unsubstantiated', 'uncorroborated']);
+/** Most words between a claim's content and the predicate that leaves it unchecked. */
+const PREDICATE_REACH = 6;
+
+/**
+ * A claim whose sentence goes on to say it is unchecked ("Claims that the convoy was shelled [remain
+ * unverified]", "… could not be confirmed"): not_confirmed, read after the last content fragment when
+ * the cue is a noun opening the claim; null otherwise.
+ */
+function unverifiedPredicate(ctx: DocContext, a: { readonly cue: TokenRange; readonly contents: readonly TokenRange[] }): Stance | null {
+  const last = a.contents[a.contents.length - 1];
+  // (a verb's speaker asserts whatever the writer says of it after: "said X, a claim that remains unverified")
+  if (last === undefined || last[0] < a.cue[1] || a.cue[1] - a.cue[0] !== 1 || !NOUN.has(ctx.pos[a.cue[0]]!)) return null;
+  const L = ctx.tokens.lower;
+  const hi = Math.min(ctx.sentEnd[a.cue[0]]!, last[1] + PREDICATE_REACH);
+  for (let i = last[1]; i < hi; i++) {
+    if (UNVERIFIED.has(L[i]!)) return 'not_confirmed';
+    if (CONFIRM.has(L[i]!) && negatedAt(ctx, i, last[1])) return 'not_confirmed';
+  }
+  return null;
+}
+
 /**
  * The stance a construction around a cue word fixes, or null: a refusal to speak ("did not respond to",
  * "declined to say", "would not confirm") or "found no evidence that" → not_confirmed, "pleaded not
@@ -225,6 +251,8 @@ function construction(ctx: DocContext, cue: TokenRange): Stance | null {
     }
     const supported = SHOW.has(w) || (PROVIDE.has(w) && (i + 1 >= hi || anyIn(ctx, SUPPORT, i + 1, Math.min(hi, i + 5)) >= 0));
     if (supported && (negatedAt(ctx, i, lo) || (i - 2 >= lo && TO.has(L[i - 1]!) && FAIL.has(L[i - 2]!)))) return 'not_confirmed';
+    // "has reasonable grounds to believe": an inquiry's standard of proof, a finding short of proof
+    if (GROUNDS.has(w) && i + 2 < hi && TO.has(L[i + 1]!) && BELIEVE.has(L[i + 2]!)) return 'allege';
     if (PLEAD.has(w) && i + 2 < hi && NOT.has(L[i + 1]!) && GUILTY.has(L[i + 2]!)) return 'deny';
     if (PLEAD.has(w) && i + 1 < hi && INNOCENT.has(L[i + 1]!)) return 'deny';
     if (NAME_AS.has(w) && i + 1 < hi && !CALL_PARTICLE.has(L[i + 1]!)) {
@@ -267,7 +295,7 @@ export function stanceOf(
   ctx: DocContext,
   a: { readonly cue: TokenRange; readonly contents: readonly TokenRange[] },
 ): Stance {
-  const fixed = construction(ctx, a.cue);
+  const fixed = construction(ctx, a.cue) ?? unverifiedPredicate(ctx, a);
   if (fixed !== null) return fixed;
   const sentStart = ctx.sentStart[a.cue[0]]!;
   // a cue inside an unasserted clause: the nearest stance for a claim its source does not make

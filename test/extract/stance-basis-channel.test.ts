@@ -18,6 +18,9 @@ describe('stanceOf', () => {
     ['A spokesperson for the army declined to say whether the bus existed.', 'declined', 'to say whether the bus existed', 'not_confirmed'],
     ['The mayor declined to comment.', 'declined to comment', 'The mayor', 'not_confirmed'],
     ['The prosecutor declined to name the officers.', 'declined', 'to name the officers', 'not_confirmed'],
+    // a claim the sentence goes on to call unchecked; an inquiry's standard of proof
+    ['Claims that the convoy was shelled remain unverified.', 'Claims', 'that the convoy was shelled', 'not_confirmed'],
+    ['The Commission has reasonable grounds to believe that the militia executed 14 men.', 'has reasonable grounds to believe', 'that the militia executed 14 men', 'allege'],
     ['The footage could not be independently authenticated.', 'could not be independently authenticated', 'The footage', 'not_confirmed'],
     ['Major Orsk would not say whether anyone was arrested.', 'say', 'whether anyone was arrested', 'not_confirmed'],
     ['The monitors found no evidence that the video shows Drelny.', 'found', 'no evidence that the video shows Drelny', 'not_confirmed'],

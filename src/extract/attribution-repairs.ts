@@ -584,7 +584,7 @@ export function sharedSubjects(ctx: DocContext, found: RawAttribution[]): RawAtt
     // ("Local media reported that the office had opened a case, citing a source": the tagger's source
     // ran from the clause's start over its cue)
     const across = own !== undefined && own[0] <= b.cue[0] && own[1] >= b.cue[1];
-    if (own !== undefined && !piece && !(participle && (across || holds(b.contents, own)))) continue;
+    if (own !== undefined && !piece && !across && !(participle && holds(b.contents, own))) continue;
     out[k] = rawAttribution(a.cue, [source], a.contents, a.confidence);
     out[j] = endedBefore(ctx, b, i);
   }

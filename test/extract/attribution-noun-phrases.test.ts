@@ -234,3 +234,12 @@ describe('an opening "According to"', () => {
     );
   });
 });
+
+describe('a cue coordinated with an earlier one', () => {
+  it('takes the earlier cue’s source when its own ran over that cue ("… put the death toll at 31, …, and said …")', () => {
+    const text =
+      'The Ostmark Health Directorate put the death toll at 31, including nine children, and said 74 people had been wounded.';
+    const said = extractAttributions(text).find((a) => a.cue.text === 'said');
+    assert.equal(said?.source?.text, 'The Ostmark Health Directorate', summary(text));
+  });
+});

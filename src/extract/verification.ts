@@ -74,20 +74,26 @@ const AUXILIARIES = words([
  * ("unable to independently verify", "not be confirmed"; the auxiliaries before join later).
  */
 export function verificationCues(ctx: DocContext): TokenRange[] {
-  const t = ctx.tokens;
   const out: TokenRange[] = [];
-  for (let i = 1; i < t.count; i++) {
-    if (!VERIFY.has(t.lower[i]!)) continue;
-    let j = i - 1;
-    while (j > 0 && i - j <= REACH && BETWEEN.has(t.lower[j]!)) j--;
-    const contracted = t.lower[j] === T && j > 1 && APOSTROPHES.has(t.lower[j - 1]!);
-    if (!NEGATIONS.has(t.lower[j]!) && !contracted) continue;
-    // "couldn't": the negation starts at the auxiliary it is glued to; the auxiliaries before join
-    let start = contracted ? j - 2 : j;
-    while (start > 0 && j - start < 2 && AUXILIARIES.has(t.lower[start - 1]!)) start--;
-    if (ctx.layout.sentence[start] === ctx.layout.sentence[i]) out.push([start, i + 1]);
+  for (let i = 1; i < ctx.tokens.count; i++) {
+    const cue = verificationCueAt(ctx, i);
+    if (cue !== null) out.push(cue);
   }
   return out;
+}
+
+/** The verification cue ending at the verb token `i` ({@link verificationCues}), or null. */
+function verificationCueAt(ctx: DocContext, i: number): TokenRange | null {
+  const t = ctx.tokens;
+  if (!VERIFY.has(t.lower[i]!)) return null;
+  let j = i - 1;
+  while (j > 0 && i - j <= REACH && BETWEEN.has(t.lower[j]!)) j--;
+  const contracted = t.lower[j] === T && j > 1 && APOSTROPHES.has(t.lower[j - 1]!);
+  if (!NEGATIONS.has(t.lower[j]!) && !contracted) return null;
+  // "couldn't": the negation starts at the auxiliary it is glued to; the auxiliaries before join
+  let start = contracted ? j - 2 : j;
+  while (start > 0 && j - start < 2 && AUXILIARIES.has(t.lower[start - 1]!)) start--;
+  return ctx.layout.sentence[start] === ctx.layout.sentence[i] ? [start, i + 1] : null;
 }
 
 const DETERMINERS = words(['the', 'these', 'those', 'this', 'that', 'such', 'their', 'his', 'her', 'its']);
@@ -152,7 +158,7 @@ export function passiveVerification(ctx: DocContext, cue: TokenRange): boolean {
     ))
       return false;
   }
-  return verificationCues(ctx).some(([, e]) => e === cue[1]);
+  return verificationCueAt(ctx, last) !== null;
 }
 
 /**

@@ -64,11 +64,30 @@ const IMAGERY_BY_SHOWS = new Unless(
   /\b(?:evidence|claims?|proof|allegations?|whether|if|denied|denies|deny|false(?:ly)?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2}$/i,
 );
 const IMAGERY = { test: (text: string): boolean => IMAGERY_SOURCE.test(text) || IMAGERY_SHOWS.test(text) || IMAGERY_BY_SHOWS.test(text) };
-/** Forensic findings, not a hearing or result still to come ("will hear forensic evidence next week"). */
-const FORENSIC = new Unless(
-  /\b(?:forensic|autops(?:y|ies)|exhum(?:ed|ation)|post-mortem|ballistic)\b/gi,
+/** Forensic work whose findings a claim can rest on ("autopsies", "forensic evidence", "ballistic analysis"). */
+const FORENSIC_WORK = String.raw`(?:forensic (?:evidence|examinations?|analys[ie]s|findings|tests?|testing|reports?|experts?|pathologists?|teams?|investigators?|work)|autops(?:y|ies)|post-mortems?(?: examinations?)?|ballistic (?:analys[ie]s|tests?|evidence|reports?|experts?)|ballistics (?:analys[ie]s|tests?|evidence|reports?|experts?)|exhumations?|exhumed (?:bodies|remains))`;
+/**
+ * Forensic findings are a basis when they are what the claim rests on, as imagery is: after a preposition
+ * or verb of reliance ("based on autopsies", "according to forensic evidence", "citing post-mortem
+ * examinations") or as the subject of a verb of finding ("autopsies showed", "the forensic team found");
+ * not the topic of the story ("the grave contained fighters", "staging the exhumation") nor a result
+ * still to come ("will hear forensic evidence next week", "pathologists would need weeks to establish").
+ */
+const FORENSIC_SOURCE = new Unless(
+  new RegExp(
+    String.raw`\b(?:based on|on the basis of|according to|from|through|citing|cited|drawing on|relying on|following|after)\s+(?:[\w'’-]+\s+){0,3}?${FORENSIC_WORK}\b`,
+    'gi',
+  ),
   /\b(?:will|would|shall|to be|expected to|plans? to|going to|awaiting|await|awaits|pending)\s+(?:\w+\s+){0,2}$/i,
 );
+const FORENSIC_FOUND = new Unless(
+  new RegExp(
+    String.raw`\b${FORENSIC_WORK}\b(?:\s+(?!(?:not|never|that|which|who|does|did|do|will|would)\b)[\w'’,-]+){0,4}?\s+(?:shows?|showed|shown|found|finds|revealed|reveals?|indicated|indicates?|confirmed|confirms?|established|establishes|suggested|suggests?|concluded|concludes|determined|determines|pointed|points)\b`,
+    'gi',
+  ),
+  /\b(?:will|would|shall|to be|expected to|plans? to|going to|awaiting|await|awaits|pending|evidence|claims?|whether|if)\s+(?:\w+\s+){0,2}$/i,
+);
+const FORENSIC = { test: (text: string): boolean => FORENSIC_SOURCE.test(text) || FORENSIC_FOUND.test(text) };
 /** Documents the speaker has, not ones demanded of another ("to release the medical records"). */
 const DOCUMENTS = new Unless(
   /\b(?:documents?|records|memos?|emails|files|paperwork|leaked|intercepted (?:calls|communications))\b/gi,
@@ -173,5 +192,12 @@ export function basisOf(
   const out: Basis[] = [];
   if (!TRIGGER.test(text)) return out;
   for (const [basis, re] of PATTERNS) if (re.test(text)) out.push(basis);
+  // a forensic body or expert speaking reports its findings ("Forensic investigators said that …")
+  const source = a.sources?.[0];
+  if (!out.includes('forensic') && source !== undefined && FORENSIC_SPEAKER.test(t.text.slice(t.start[source[0]], t.end[source[1] - 1])))
+    out.splice(PATTERNS.findIndex(([b]) => b === 'forensic'), 0, 'forensic');
   return out;
 }
+
+/** A speaker whose findings are forensic: "Forensic investigators", "the Halden Forensic Institute", "a pathologist". */
+const FORENSIC_SPEAKER = /\bforensic\b|\b(?:coroners?|pathologists?|medical examiners?)\b/i;

@@ -89,6 +89,10 @@ describe('basisOf', () => {
     ['Satellite imagery shows that a new building was put up in 2023.', 'shows', 'that a new building was put up in 2023', ['imagery']],
     ['The monitors said the video showed troops near the school.', 'said', 'the video showed troops near the school', ['imagery']],
     ['"We geolocated the clip to the bridge," the collective posted.', 'posted', '"We geolocated the clip to the bridge,"', ['imagery']],
+    // forensic findings the claim rests on, not the story's topic or a missile
+    ['The prosecutor said autopsies showed the men had been shot at close range.', 'said', 'autopsies showed the men had been shot at close range', ['forensic']],
+    ['Its spokesman said that the grave contained fighters and accused officials of staging the exhumation.', 'said', 'that the grave contained fighters', []],
+    ['Lawmakers said the ballistic missile program would be sanctioned.', 'said', 'the ballistic missile program would be sanctioned', []],
     // imagery as the topic, a weapon or a link
     ['The fact check found no evidence that the video shows events in Drelny.', 'found', 'no evidence that the video shows events in Drelny', []],
     ['Several pages claimed that the video was recorded last week.', 'claimed', 'that the video was recorded last week', []],

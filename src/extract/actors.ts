@@ -1191,7 +1191,10 @@ export function extractActors(text: string, attributions: readonly Attribution[]
       const named = (d: Draft): boolean => fitsPronoun(d, gender) && !d.unnamed;
       const unnamed = (d: Draft): boolean => fitsPronoun(d, gender) && d.unnamed;
       // When every earlier person is of the other gender the pronoun stays unresolved.
-      return latestSpeaker(start, named, false, true) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed, true) ?? latestSpeaker(start, unnamed);
+      const found = latestSpeaker(start, named, false, true) ?? latestMention(start, named) ?? latestSpeaker(start, unnamed, true) ?? latestSpeaker(start, unnamed);
+      // the pronoun tells the person's gender to later ones ("Salako … He said … she said" is not Salako)
+      if (found !== null && found.type === 'person') found.gender ??= gender;
+      return found;
     }
     if (PRONOUNS_PLURAL.test(clean)) return latestSpeaker(start, (d) => d.type !== 'person') ?? latestMention(start, (d) => d.type !== 'person');
     if (/^it$/i.test(clean)) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { extractActors, unnamedPerson, type ActorResult } from '../../src/extract/actors.ts';
+import { extract } from '../../src/extract/index.ts';
 import { loadGazetteer, type Gazetteer } from '../../src/extract/gazetteer.ts';
 import type { Actor, Attribution } from '../../src/extract/types.ts';
 import { REFERENCE_PATH, referenceAttributions } from './reference-attributions.ts';
@@ -360,6 +361,17 @@ describe('extractActors', () => {
     const r = extractActors(doc, atts, gazetteer);
     const of = (id: string): Actor | undefined => r.actors.find((a) => a.id === r.speakerOf[id]);
     assert.deepEqual([of('a1')?.type, of('a2')?.type], ['person', 'person']);
+  });
+
+  it('learns a person’s gender from the pronoun that named them ("Salako … He said … she said" is not Salako)', () => {
+    const doc = 'Mayor Idris Salako of Dabe district told the Gazette by telephone that survivors described gunmen arriving on motorcycles shortly before dawn and firing at people as they fled toward the river. "The residents tell me they came from the east, maybe forty of them, and they shot anyone who ran," Salako said. "Women and children are among the dead."\n\nSalako said residents had counted 14 bodies and that at least 20 people were being treated for gunshot wounds and burns at the district clinic in Mado. He said several people were still missing, including two teachers.\n\nA resident who escaped with her three children, Amina Bello, said the attackers shouted that the village had been "helping the soldiers." "I hid in the maize field and watched them burn my neighbour\'s house," she said.';
+    const x = extract(doc, { published: '2024-05-01' });
+    const speaker = (source: string): string | undefined => {
+      const a = x.attributions.find((t) => t.source?.text === source);
+      return x.actors.find((actor) => actor.id === a?.source?.actor)?.name;
+    };
+    assert.equal(speaker('He'), 'Salako');
+    assert.equal(speaker('she'), 'Amina Bello');
   });
 
   it('links "the government" back to a government, not to "government forces"', () => {

@@ -748,8 +748,12 @@ const PLAIN_TAIL_WORDS = 8;
  */
 function plainTail(ctx: DocContext, from: number, to: number): boolean {
   if (to - from > PLAIN_TAIL_WORDS) return false;
-  for (let i = from; i < to; i++)
-    if (ctx.tokens.shape[i] === Shape.punct || ctx.tokens.lower[i] === THAT || VERB_FORM_TAGS.has(ctx.pos[i]!)) return false;
+  for (let i = from; i < to; i++) {
+    if (ctx.tokens.shape[i] === Shape.punct || ctx.tokens.lower[i] === THAT) return false;
+    // a participle after its noun modifies it ("in a report [released] today", "a statement issued on Friday")
+    const modifier = i > from && PARTICIPLE_TAGS.has(ctx.pos[i]!) && NOUN_TAGS.has(ctx.pos[i - 1]!);
+    if (VERB_FORM_TAGS.has(ctx.pos[i]!) && !modifier) return false;
+  }
   return true;
 }
 

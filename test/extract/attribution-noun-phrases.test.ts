@@ -247,9 +247,13 @@ describe('a cue coordinated with an earlier one', () => {
 describe('a final cue with a medium after it', () => {
   it('reports the clause before it when the medium has a participle ("…, Justice Watch said in a report released today.")', () => {
     const text =
-      "SAN ELIAS, 14 May — Security forces tortured hundreds of people held in unofficial detention sites during last year's crackdown, Justice Watch International said in a report released today.";
+      "SAN ELIAS, 14 May — Security forces in the Republic of Caldera tortured and ill-treated hundreds of people held in unofficial detention sites during last year's protest crackdown, Justice Watch International said in a report released today.";
     const said = extractAttributions(text).find((a) => a.cue.text.startsWith('said'));
     assert.equal(said?.source?.text, 'Justice Watch International', summary(text));
-    assert.match(said?.content[0]?.text ?? '', /^Security forces tortured .* crackdown$/, summary(text));
+    assert.match(
+      said?.content[0]?.text ?? '',
+      /^Security forces in the Republic of Caldera .* crackdown$/,
+      summary(text),
+    );
   });
 });

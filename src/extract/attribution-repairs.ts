@@ -1459,9 +1459,27 @@ export const wholeContentPhrases: ContentRepair = (ctx, cue, source, contents) =
 
 /** A source begun inside a noun phrase ("Access to the southern [district] has …"), grown the same way. */
 export function wholeSourcePhrase(ctx: DocContext, cue: TokenRange, source: TokenRange, contents: readonly TokenRange[]): TokenRange {
-  const s = phraseStart(ctx, source, growFloor(ctx, cue, source, undefined, contents));
-  return s === source[0] ? source : [s, source[1]];
+  const floor = growFloor(ctx, cue, source, undefined, contents);
+  const s = phraseStart(ctx, source, floor);
+  if (s !== source[0]) return [s, source[1]];
+  const c = compoundStart(ctx, source[0], floor);
+  return c === source[0] ? source : [c, source[1]];
 }
+
+/**
+ * The start of a phrase begun inside a hyphenated compound ("One 23-year-[old student]"): the whole
+ * compound and the determiners, numbers and adjectives before it.
+ */
+function compoundStart(ctx: DocContext, from: number, floor: number): number {
+  const t = ctx.tokens;
+  let i = from;
+  while (i - 2 >= floor && t.lower[i - 1] === HYPHEN && t.end[i - 1] === t.start[i] && t.end[i - 2] === t.start[i - 1]) i -= 2;
+  if (i === from) return from;
+  for (let k = 0; k < 2 && i > floor && (COMPOUND_LEAD_TAGS.has(ctx.pos[i - 1]!) || COMPOUND_LEAD_WORDS.has(t.lower[i - 1]!)); k++) i--;
+  return i;
+}
+const COMPOUND_LEAD_TAGS = tags(['DT', 'CD', 'JJ', 'PRP$']);
+const COMPOUND_LEAD_WORDS = words(['one', 'another', 'a', 'an', 'the']);
 
 /** Tags of a main clause's verb resuming after a relative clause (", did not respond"). */
 

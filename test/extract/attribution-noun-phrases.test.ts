@@ -45,6 +45,15 @@ describe('a source begun inside a name or an "of" phrase', () => {
   });
 });
 
+describe('a source begun inside a hyphenated compound', () => {
+  it('takes the whole compound and its determiner ("One 23-year-[old student] said")', () => {
+    const text =
+      'Former detainees told Justice Watch that interrogators demanded the names of protest organisers. One 23-year-old student said he was hung from his wrists for hours and given electric shocks.';
+    const said = extractAttributions(text).find((a) => a.cue.text === 'said');
+    assert.equal(said?.source?.text, 'One 23-year-old student', summary(text));
+  });
+});
+
 describe('a participle after a reporting clause', () => {
   it('takes the clause’s source, not a span running over the clause’s cue (", citing a source")', () => {
     const text =

@@ -465,6 +465,9 @@ export function extractAttributions(text: string, options: AttributionOptions = 
   const byId = new Map(nested.map((a) => [a.id, a]));
   return nested.map((a) => {
     const parent = a.parent === null ? undefined : byId.get(a.parent);
-    return parent !== undefined && a.channel !== null && a.channel === parent.channel ? { ...a, channel: null } : a;
+    // nor one outside its reporter's content ("told the Gazette by telephone that survivors described …":
+    // the telephone is the mayor's)
+    const outside = parent !== undefined && a.channel !== null && !parent.content.some((c) => c.text.includes(a.channel!));
+    return parent !== undefined && a.channel !== null && (a.channel === parent.channel || outside) ? { ...a, channel: null } : a;
   });
 }

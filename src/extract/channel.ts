@@ -28,9 +28,16 @@ const PREPOSITIONAL = new RegExp(
  */
 const ANY_MEDIUM = new RegExp(`${MEDIUM_NOUNS}|(?:${PLATFORMS}) (?:story|stories|live ?stream|reel|group|chat)`, 'i');
 const PLATFORM = new RegExp(
-  `\\b(?:on|via)\\s+(?:${PLATFORMS}|X|social media|(?:its|his|her|their) (?:${PLATFORMS})(?: account| page| channel)?)\\b`,
+  `\\b(?:on|via)\\s+(?:${PLATFORMS}|X|social media|(?:its|his|her|their) (?:${PLATFORMS})(?: account| page| channel)?` +
+    // "on the group's Telegram channel", "on the ministry's official Facebook page"
+    `|the [\\w-]+['’]s (?:official )?(?:${PLATFORMS}) (?:account|page|channel|feed))\\b`,
   'g',
 );
+/** Added to the distance of {@link TOLD_PRESS}: a medium or an outlet named nearby wins over it. */
+const PRESS_PENALTY = 60;
+/** "told reporters", "told journalists at the site": the press, without an outlet's name. */
+const TOLD_PRESS =
+  /\b(?:told|telling|tells|tell)\s+(?:reporters|journalists|the press)\b(?:\s+(?:at the (?:site|scene)|in (?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}-]+\b))?/gu;
 /** A link the speaker spoke over: "testified by video link", "reached by phone". */
 const LINK = /\b(?:by|via|over)\s+(?:a\s+|the\s+)?(?:video[- ]?link|video call|video ?conference|tele(?:phone|conference)|phone|satellite link)\b/gi;
 /** A medium the cue's verb put out: "posted a video", "issued a statement". */
@@ -69,6 +76,7 @@ const PASSES: readonly (readonly [RegExp, number])[] = [
   [LINK, 2],
   [PUT_OUT, 4],
   [TOLD_OCCASION, 8],
+  [TOLD_PRESS, 8],
 ];
 
 /**
@@ -111,7 +119,8 @@ export function channelOf(
       const distance = end <= cueStart ? cueStart - end : Math.max(0, start - cueEnd);
       // "issued a statement saying …": the cue's own verb or one just before it, not a later clause's
       if (re === PUT_OUT && (start > cueEnd || distance > 80)) continue;
-      found.push({ text, start, end, distance });
+      // "told reporters" only when no medium is named ("told reporters in a WhatsApp voice note")
+      found.push({ text, start, end, distance: re === TOLD_PRESS ? distance + PRESS_PENALTY : distance });
     }
   }
   // a match inside a longer one ("on its Facebook account" in "a statement released on its …") yields

@@ -266,3 +266,13 @@ describe('a final cue with a medium after it', () => {
     );
   });
 });
+
+describe('a nested attribution’s channel', () => {
+  it('is none when the channel lies outside its reporter’s content ("told the Gazette by telephone that survivors described …")', () => {
+    const text = 'The mayor told the Gazette by telephone that survivors described gunmen arriving at dawn.';
+    const found = extractAttributions(text);
+    const described = found.find((a) => a.cue.text === 'described');
+    assert.ok(described?.parent, summary(text));
+    assert.equal(described?.channel, null);
+  });
+});

@@ -338,6 +338,44 @@ export function stanceOf(
       if (CLAUSE_END.has(ctx.tokens.lower[k]!) || THAT.has(ctx.tokens.lower[k]!)) break;
       if (ruledOutAt(ctx, k, subject, first[1])) return 'hedge';
     }
+    const opening = openingStance(ctx, subject, end);
+    if (opening !== null) return opening;
   }
   return stance ?? 'assert';
 }
+
+/** "These are lies", "This is a fabrication": a content opening by calling the claim false. */
+const DEMONSTRATIVE = hashWords(['this', 'that', 'these', 'those', 'it', 'such', 'claims', 'allegations', 'accusations', 'reports']);
+const COPULA = hashWords(['is', 'are', 'was', 'were']);
+/** Verbs of finding out a content's subject can deny having done ("could not yet determine who …"). */
+const DETERMINE = hashWords(['determine', 'determined', 'establish', 'established', 'ascertain', 'ascertained']);
+/** What makes a negated finding-out an inability, not a wish ("could not yet determine", not "shouldn't determine"). */
+const ABLE = hashWords(['could', 'can', 'cannot', 'unable', 'yet', 'able']);
+/** Modal perfects of a possibility ("may have been engaged elsewhere"). */
+const POSSIBLE = hashWords(['may', 'might']);
+const HAVE_BE = hashWords(['have', 'be']);
+
+/**
+ * The stance of a content's own opening clause, or null: calling the claim false ("These are lies
+ * designed to …") denies; "we have seen no evidence" and "could not yet determine" say nothing
+ * (not_confirmed); "may have been", "might be" leave it possible (hedge). Read over the clause's first
+ * words, up to a comma or "that".
+ */
+function openingStance(ctx: DocContext, subject: number, end: number): Stance | null {
+  const L = ctx.tokens.lower;
+  if (DEMONSTRATIVE.has(L[subject]!) && subject + 1 < end && COPULA.has(L[subject + 1]!)) {
+    let k = subject + 2;
+    if (k < end && ARTICLES.has(L[k]!)) k++;
+    // (not an evaluation of what follows: "It is absurd that you had …")
+    if (k < end && FALSEHOOD.has(L[k]!) && !THAT.has(L[k + 1]!)) return 'deny';
+  }
+  for (let k = subject; k < end; k++) {
+    if (CLAUSE_END.has(L[k]!) || THAT.has(L[k]!)) break;
+    if (NO.has(L[k]!) && k + 1 < end && EVIDENCE.has(L[k + 1]!) && k > subject && SEEN.has(L[k - 1]!)) return 'not_confirmed';
+    if (DETERMINE.has(L[k]!) && negatedAt(ctx, k, subject) && anyIn(ctx, ABLE, Math.max(subject, k - 4), k) >= 0) return 'not_confirmed';
+    if (POSSIBLE.has(L[k]!) && k + 1 < end && HAVE_BE.has(L[k + 1]!) && !NOT.has(L[k + 1]!)) return 'hedge';
+  }
+  return null;
+}
+const ARTICLES = hashWords(['a', 'an', 'all']);
+const SEEN = hashWords(['seen', 'found', 'see', 'find', 'saw']);

@@ -18,6 +18,13 @@ describe('stanceOf', () => {
     ['A spokesperson for the army declined to say whether the bus existed.', 'declined', 'to say whether the bus existed', 'not_confirmed'],
     ['The mayor declined to comment.', 'declined to comment', 'The mayor', 'not_confirmed'],
     ['The prosecutor declined to name the officers.', 'declined', 'to name the officers', 'not_confirmed'],
+    // the content's own opening clause: a possibility, an inability to find out, a claim called false
+    ["The army said troops 'may have been engaged elsewhere' at the time.", 'said', "troops 'may have been engaged elsewhere' at the time", 'hedge'],
+    ['The commission said it could not yet determine who fired the missiles.', 'said', 'it could not yet determine who fired the missiles', 'not_confirmed'],
+    ['"These are lies designed to cover up their crimes," he wrote.', 'wrote', '"These are lies designed to cover up their crimes,"', 'deny'],
+    ['"We have seen no evidence of that," the official said.', 'said', '"We have seen no evidence of that,"', 'not_confirmed'],
+    ['"It is absurd that you had 400 delegates before the race," he said.', 'said', '"It is absurd that you had 400 delegates before the race,"', 'assert'],
+    ['"Zip codes should not determine destiny," she said.', 'said', '"Zip codes should not determine destiny,"', 'assert'],
     // a claim the sentence goes on to call unchecked; an inquiry's standard of proof
     ['Claims that the convoy was shelled remain unverified.', 'Claims', 'that the convoy was shelled', 'not_confirmed'],
     ['The Commission has reasonable grounds to believe that the militia executed 14 men.', 'has reasonable grounds to believe', 'that the militia executed 14 men', 'allege'],

@@ -1296,6 +1296,13 @@ export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) =
   return contents;
 };
 
+/** Adjectives that judge or count a noun cue rather than name its source ("Unconfirmed reports", "Conflicting accounts"). */
+const JUDGING_ADJECTIVES = words([
+  'unconfirmed', 'unverified', 'unsubstantiated', 'uncorroborated', 'conflicting', 'contradictory', 'initial',
+  'preliminary', 'early', 'earlier', 'later', 'recent', 'new', 'fresh', 'further', 'separate', 'repeated',
+  'persistent', 'widespread', 'numerous', 'multiple', 'several', 'credible', 'false', 'anonymous', 'unnamed', 'other',
+]);
+
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), a label
@@ -1339,6 +1346,9 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
     // "The Mission in Lorvania, which said last week …, said": the clause ends before the cue
     if (r === b - 1) return [a, r - 1];
   }
+  // "Unconfirmed reports that …": an adjective judging a noun cue is no one's name
+  if (b - a === 1 && b === cue[0] && cue[1] - cue[0] === 1 && JUDGING_ADJECTIVES.has(t.lower[a]!) && NOUN_TAGS.has(ctx.pos[cue[0]]!))
+    return undefined;
   if (!timePhrase(ctx, a, b)) return source;
   return a > 0 && RELATIVE_PRONOUNS.has(t.lower[a - 1]!) ? [a - 1, a] : undefined;
 }
@@ -2041,4 +2051,50 @@ export function withoutReporterSource(ctx: DocContext, found: RawAttribution[]):
     } else out?.push(b);
   }
   return out ?? found;
+}
+
+/** Words a trial's pleadings are named by after "closing"/"opening" ("in closing arguments"). */
+const PLEADINGS = words(['argument', 'arguments', 'submission', 'submissions']);
+const PLEADING_OPENERS = words(['closing', 'opening']);
+const DOUBT = hashWord('doubt');
+const DOUBT_IDIOM = words(['reasonable', 'beyond', 'without']);
+const DENY_FORMS = words(['deny', 'denies', 'denied', 'denying']);
+/** Things withheld from someone ("were denied [medical care]", "denied them [access]"): no claim denied. */
+const WITHHELD = words([
+  'access', 'entry', 'bail', 'care', 'treatment', 'food', 'water', 'medicine', 'medication', 'visa', 'visas',
+  'permission', 'passage', 'parole', 'counsel', 'visits', 'visitation', 'asylum', 'right', 'rights', 'justice',
+  'burial', 'shelter', 'aid', 'assistance', 'sleep', 'contact', 'representation', 'trial', 'release', 'lawyers',
+]);
+/** Tags of the words between "denied" and the thing withheld ("denied [the prisoners] access", "denied [a fair] trial"). */
+const WITHHELD_BEFORE = tags(['DT', 'JJ', 'PRP', 'PRP$', 'NNS', 'NN', 'CD']);
+const WITHHELD_REACH = 4;
+const SHOW_FORMS = words(['show', 'shows', 'showed', 'shown', 'showing']);
+const LITTLE = words(['no', 'little', 'any']);
+/** A demeanour shown ("showed no emotion as …"), not evidence shown. */
+const DEMEANOUR = words(['emotion', 'emotions', 'remorse', 'regret', 'reaction', 'expression', 'contrition', 'feeling', 'feelings']);
+
+/**
+ * Whether a cue the tagger found is a word of an idiom that reports nothing: a trial's "closing
+ * arguments", "beyond reasonable doubt", a demeanour shown ("showed no emotion as …"), and a thing
+ * withheld from someone ("were denied medical care", "denied the prisoners access to lawyers") rather
+ * than a claim denied.
+ */
+export function idiomCue(ctx: DocContext, cue: TokenRange): boolean {
+  const t = ctx.tokens;
+  const a = cue[0];
+  const w = t.lower[a]!;
+  if (a > 0 && PLEADINGS.has(w) && PLEADING_OPENERS.has(t.lower[a - 1]!)) return true;
+  if (a > 0 && w === DOUBT && DOUBT_IDIOM.has(t.lower[a - 1]!)) return true;
+  // the cue's own verb may follow its auxiliaries ("were denied")
+  let v = a;
+  while (v < cue[1] - 1 && !DENY_FORMS.has(t.lower[v]!) && !SHOW_FORMS.has(t.lower[v]!)) v++;
+  if (v + 2 < t.count && SHOW_FORMS.has(t.lower[v]!) && LITTLE.has(t.lower[v + 1]!) && DEMEANOUR.has(t.lower[v + 2]!)) return true;
+  if (!DENY_FORMS.has(t.lower[v]!)) return false;
+  const end = Math.min(ctx.sentEnd[v]!, v + 1 + WITHHELD_REACH);
+  for (let i = v + 1; i < end; i++) {
+    // (not the subject of a clause denied: "denied the aid was diverted")
+    if (WITHHELD.has(t.lower[i]!)) return i + 1 >= t.count || !FINITE_TAGS.has(ctx.pos[i + 1]!);
+    if (!WITHHELD_BEFORE.has(ctx.pos[i]!) || t.lower[i] === THAT) return false;
+  }
+  return false;
 }

@@ -36,6 +36,7 @@ import {
   colonAfterCue,
   coordinatedContent,
   genreLabel,
+  idiomCue,
   insideName,
   invertedSource,
   lexicalCues,
@@ -132,7 +133,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   for (const [i, span] of cues.entries()) {
     const margin = added.has(span[0]) ? LEXICAL_CUE_MARGIN : cueTags.margin[span[0]]!;
     const cue = verbStart(ctx, span);
-    if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix)) continue;
+    if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix) || idiomCue(ctx, cue)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (

@@ -2098,3 +2098,40 @@ export function idiomCue(ctx: DocContext, cue: TokenRange): boolean {
   }
   return false;
 }
+
+/** Most words of a relative clause set off by commas between a subject and its cue. */
+const SET_OFF_RELATIVE_WORDS = 25;
+
+/**
+ * "A resident of the village, who spoke on condition of anonymity because he feared reprisals, told
+ * …": the subject opening the sentence, with the relative clause set off by commas that ends right
+ * before the cue, is the source — not a pronoun inside the clause (the fragment nearest the cue) nor a
+ * span cut off inside it. Returns the subject through the clause's closing comma's word, or null when
+ * the source fragments `found` are not this shape.
+ */
+export function subjectOverRelative(ctx: DocContext, cue: TokenRange, found: readonly TokenRange[]): TokenRange | null {
+  const t = ctx.tokens;
+  const close = cue[0] - 1;
+  if (close < 1 || t.lower[close] !== COMMA || ctx.layout.inQuote[cue[0]] === 1) return null;
+  let first: TokenRange | undefined;
+  for (const s of found) if (s[1] <= cue[0] && (first === undefined || s[0] < first[0])) first = s;
+  if (first === undefined) return null;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  if (first[0] !== start) return null;
+  // a noun phrase, its comma, then "who" or "which" (prepositions inside the phrase: "A nurse at the clinic")
+  let i = first[0];
+  while (i < close && (SUBJECT_TAGS.has(ctx.pos[i]!) || (i > first[0] && ctx.pos[i] === PREPOSITION)) && t.lower[i] !== COMMA) i++;
+  if (i === first[0] || t.lower[i] !== COMMA || !SPEAKER_RELATIVES.has(t.lower[i + 1]!)) return null;
+  if (close - i > SET_OFF_RELATIVE_WORDS || ctx.quotes[close] !== ctx.quotes[first[0]]) return null;
+  // one clause (no comma inside it), and the tagger's fragments reach into it — a pronoun inside it, or
+  // the subject cut off inside it; fragments that end before the clause ("Clinton") are PolNeAR's style
+  for (let j = i + 1; j < close; j++) if (t.lower[j] === COMMA) return null;
+  let into = false;
+  for (const s of found) {
+    if (s[1] > close) return null;
+    if (s[1] > i + 1) into = true;
+  }
+  if (!into) return null;
+  const whole: TokenRange = [first[0], close];
+  return found.length === 1 && found[0]![1] === close ? null : whole;
+}

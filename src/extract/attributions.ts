@@ -51,6 +51,7 @@ import {
   withoutRelativeClausesInSources,
   relativeClauseContents,
   sourcesWithoutOtherCues,
+  subjectOverRelative,
   quotedReports,
   accordingToContent,
   accordingToSplit,
@@ -241,6 +242,9 @@ function assemble(
       contents = apposed.contents;
     }
   }
+  // "A resident, who spoke … because he feared reprisals, told": the subject, not "he"
+  const overRelative = subjectOverRelative(ctx, cue, joined);
+  if (overRelative !== null) joined.splice(0, joined.length, overRelative);
   for (const s of joined) {
     const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
     const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];

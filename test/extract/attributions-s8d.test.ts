@@ -40,4 +40,15 @@ describe('extractAttributions (eighth pass, helper D)', () => {
     const claim = extractAttributions('The ministry denied that its troops entered Orvel.');
     assert.deepEqual(shape(claim, 'denied'), ['The ministry', 'denied', ['that its troops entered Orvel']], summary(claim));
   });
+
+  it('gives a cue the subject before a relative clause set off by commas, not a pronoun inside the clause', () => {
+    const found = extractAttributions(
+      'A resident of the village, who spoke on condition of anonymity because he feared reprisals, told the Harrow Courier that soldiers burned three houses.',
+    );
+    assert.equal(shape(found, 'told')?.[0], 'A resident of the village, who spoke on condition of anonymity because he feared reprisals', summary(found));
+    const teacher = extractAttributions(
+      'A teacher in the town, who spoke on condition of anonymity because she feared arrest, told the Courier that the militia shot two boys.',
+    );
+    assert.equal(shape(teacher, 'told')?.[0], 'A teacher in the town, who spoke on condition of anonymity because she feared arrest', summary(teacher));
+  });
 });

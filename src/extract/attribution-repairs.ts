@@ -1896,13 +1896,36 @@ function parentheticalTail(ctx: DocContext, cue: TokenRange, source: TokenRange,
 }
 
 /**
+ * "The village was searched — but not, he says, by the police.": a speech verb and its source set off
+ * by commas report the words from the dash before them on, not the clause before the dash, which the
+ * writer states. Returns `contents` itself when no fragment ending at the opening comma holds a dash.
+ */
+function afterDash(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (source === undefined || (source[1] !== cue[0] && source[0] !== cue[1])) return contents;
+  const lo = Math.min(cue[0], source[0]);
+  const hi = Math.max(cue[1], source[1]);
+  if (lo < 1 || t.lower[lo - 1] !== COMMA || t.lower[hi] !== COMMA || ctx.layout.inQuote[cue[0]] === 1) return contents;
+  let out: TokenRange[] | null = null;
+  for (const [k, c] of contents.entries()) {
+    let d = -1;
+    if (c[1] === lo - 1) for (let i = c[1] - 1; i > c[0] && d < 0; i--) if (DASHES.has(t.text.charCodeAt(t.start[i]!))) d = i;
+    if (d > c[0] && d + 1 < c[1]) {
+      out ??= contents.slice(0, k);
+      out.push([d + 1, c[1]]);
+    } else out?.push(c);
+  }
+  return out ?? contents;
+}
+
+/**
  * {@link aroundOne} (and, for a speech verb set off by commas, {@link parentheticalTail}) on each
  * attribution. Run after the quotation fragments are assigned to their
  * nearest cues: the predicate fragment holds a cue of its own ("rejected"), nested in it.
  */
 export function aroundAccordingTo(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   return found.map((a) => {
-    const contents = aroundOne(ctx, a.cue, a.sources[0], a.contents);
+    const contents = afterDash(ctx, a.cue, a.sources[0], aroundOne(ctx, a.cue, a.sources[0], a.contents));
     return contents === a.contents ? a : rawAttribution(a.cue, a.sources, contents, a.confidence);
   });
 }

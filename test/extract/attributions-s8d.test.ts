@@ -51,4 +51,9 @@ describe('extractAttributions (eighth pass, helper D)', () => {
     );
     assert.equal(shape(teacher, 'told')?.[0], 'A teacher in the town, who spoke on condition of anonymity because she feared arrest', summary(teacher));
   });
+
+  it('starts the words before a speech verb set off by commas after a dash ("— but not, he says, by the police")', () => {
+    const found = extractAttributions('Three houses in Orvel were burned — but not, he says, by the soldiers.');
+    assert.deepEqual(shape(found, 'says'), ['he', 'says', ['but not', 'by the soldiers']], summary(found));
+  });
 });

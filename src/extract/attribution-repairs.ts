@@ -1300,6 +1300,13 @@ export const withoutChannelTail: ContentRepair = (ctx, cue, _source, contents) =
   return contents;
 };
 
+/** Adjectives that judge or count a noun cue rather than name its source ("Unconfirmed reports", "Conflicting accounts"). */
+const JUDGING_ADJECTIVES = words([
+  'unconfirmed', 'unverified', 'unsubstantiated', 'uncorroborated', 'conflicting', 'contradictory', 'initial',
+  'preliminary', 'early', 'earlier', 'later', 'recent', 'new', 'fresh', 'further', 'separate', 'repeated',
+  'persistent', 'widespread', 'numerous', 'multiple', 'several', 'credible', 'false', 'anonymous', 'unnamed', 'other',
+]);
+
 /**
  * Repairs a source span the role tagger got wrong in common shapes of news copy: a wire dateline glued
  * to it ("KESTRAVA, Lorvania (CPA) — Forensic investigators" → "Forensic investigators"), a label
@@ -1343,6 +1350,9 @@ export function cleanSource(ctx: DocContext, source: TokenRange, cue: TokenRange
     // "The Mission in Lorvania, which said last week …, said": the clause ends before the cue
     if (r === b - 1) return [a, r - 1];
   }
+  // "Unconfirmed reports that …": an adjective judging a noun cue is no one's name
+  if (b - a === 1 && b === cue[0] && cue[1] - cue[0] === 1 && JUDGING_ADJECTIVES.has(t.lower[a]!) && NOUN_TAGS.has(ctx.pos[cue[0]]!))
+    return undefined;
   if (!timePhrase(ctx, a, b)) return source;
   return a > 0 && RELATIVE_PRONOUNS.has(t.lower[a - 1]!) ? [a - 1, a] : undefined;
 }
@@ -1908,13 +1918,36 @@ function parentheticalTail(ctx: DocContext, cue: TokenRange, source: TokenRange,
 }
 
 /**
+ * "The village was searched — but not, he says, by the police.": a speech verb and its source set off
+ * by commas report the words from the dash before them on, not the clause before the dash, which the
+ * writer states. Returns `contents` itself when no fragment ending at the opening comma holds a dash.
+ */
+function afterDash(ctx: DocContext, cue: TokenRange, source: TokenRange | undefined, contents: readonly TokenRange[]): readonly TokenRange[] {
+  const t = ctx.tokens;
+  if (source === undefined || (source[1] !== cue[0] && source[0] !== cue[1])) return contents;
+  const lo = Math.min(cue[0], source[0]);
+  const hi = Math.max(cue[1], source[1]);
+  if (lo < 1 || t.lower[lo - 1] !== COMMA || t.lower[hi] !== COMMA || ctx.layout.inQuote[cue[0]] === 1) return contents;
+  let out: TokenRange[] | null = null;
+  for (const [k, c] of contents.entries()) {
+    let d = -1;
+    if (c[1] === lo - 1) for (let i = c[1] - 1; i > c[0] && d < 0; i--) if (DASHES.has(t.text.charCodeAt(t.start[i]!))) d = i;
+    if (d > c[0] && d + 1 < c[1]) {
+      out ??= contents.slice(0, k);
+      out.push([d + 1, c[1]]);
+    } else out?.push(c);
+  }
+  return out ?? contents;
+}
+
+/**
  * {@link aroundOne} (and, for a speech verb set off by commas, {@link parentheticalTail}) on each
  * attribution. Run after the quotation fragments are assigned to their
  * nearest cues: the predicate fragment holds a cue of its own ("rejected"), nested in it.
  */
 export function aroundAccordingTo(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   return found.map((a) => {
-    const contents = aroundOne(ctx, a.cue, a.sources[0], a.contents);
+    const contents = afterDash(ctx, a.cue, a.sources[0], aroundOne(ctx, a.cue, a.sources[0], a.contents));
     return contents === a.contents ? a : rawAttribution(a.cue, a.sources, contents, a.confidence);
   });
 }
@@ -2063,4 +2096,87 @@ export function withoutReporterSource(ctx: DocContext, found: RawAttribution[]):
     } else out?.push(b);
   }
   return out ?? found;
+}
+
+/** Words a trial's pleadings are named by after "closing"/"opening" ("in closing arguments"). */
+const PLEADINGS = words(['argument', 'arguments', 'submission', 'submissions']);
+const PLEADING_OPENERS = words(['closing', 'opening']);
+const DOUBT = hashWord('doubt');
+const DOUBT_IDIOM = words(['reasonable', 'beyond', 'without']);
+const DENY_FORMS = words(['deny', 'denies', 'denied', 'denying']);
+/** Things withheld from someone ("were denied [medical care]", "denied them [access]"): no claim denied. */
+const WITHHELD = words([
+  'access', 'entry', 'bail', 'care', 'treatment', 'food', 'water', 'medicine', 'medication', 'visa', 'visas',
+  'permission', 'passage', 'parole', 'counsel', 'visits', 'visitation', 'asylum', 'right', 'rights', 'justice',
+  'burial', 'shelter', 'aid', 'assistance', 'sleep', 'contact', 'representation', 'trial', 'release', 'lawyers',
+]);
+/** Tags of the words between "denied" and the thing withheld ("denied [the prisoners] access", "denied [a fair] trial"). */
+const WITHHELD_BEFORE = tags(['DT', 'JJ', 'PRP', 'PRP$', 'NNS', 'NN', 'CD']);
+const WITHHELD_REACH = 4;
+const SHOW_FORMS = words(['show', 'shows', 'showed', 'shown', 'showing']);
+const LITTLE = words(['no', 'little', 'any']);
+/** A demeanour shown ("showed no emotion as …"), not evidence shown. */
+const DEMEANOUR = words(['emotion', 'emotions', 'remorse', 'regret', 'reaction', 'expression', 'contrition', 'feeling', 'feelings']);
+
+/**
+ * Whether a cue the tagger found is a word of an idiom that reports nothing: a trial's "closing
+ * arguments", "beyond reasonable doubt", a demeanour shown ("showed no emotion as …"), and a thing
+ * withheld from someone ("were denied medical care", "denied the prisoners access to lawyers") rather
+ * than a claim denied.
+ */
+export function idiomCue(ctx: DocContext, cue: TokenRange): boolean {
+  const t = ctx.tokens;
+  const a = cue[0];
+  const w = t.lower[a]!;
+  if (a > 0 && PLEADINGS.has(w) && PLEADING_OPENERS.has(t.lower[a - 1]!)) return true;
+  if (a > 0 && w === DOUBT && DOUBT_IDIOM.has(t.lower[a - 1]!)) return true;
+  // the cue's own verb may follow its auxiliaries ("were denied")
+  let v = a;
+  while (v < cue[1] - 1 && !DENY_FORMS.has(t.lower[v]!) && !SHOW_FORMS.has(t.lower[v]!)) v++;
+  if (v + 2 < t.count && SHOW_FORMS.has(t.lower[v]!) && LITTLE.has(t.lower[v + 1]!) && DEMEANOUR.has(t.lower[v + 2]!)) return true;
+  if (!DENY_FORMS.has(t.lower[v]!)) return false;
+  const end = Math.min(ctx.sentEnd[v]!, v + 1 + WITHHELD_REACH);
+  for (let i = v + 1; i < end; i++) {
+    // (not the subject of a clause denied: "denied the aid was diverted")
+    if (WITHHELD.has(t.lower[i]!)) return i + 1 >= t.count || !FINITE_TAGS.has(ctx.pos[i + 1]!);
+    if (!WITHHELD_BEFORE.has(ctx.pos[i]!) || t.lower[i] === THAT) return false;
+  }
+  return false;
+}
+
+/** Most words of a relative clause set off by commas between a subject and its cue. */
+const SET_OFF_RELATIVE_WORDS = 25;
+
+/**
+ * "A resident of the village, who spoke on condition of anonymity because he feared reprisals, told
+ * …": the subject opening the sentence, with the relative clause set off by commas that ends right
+ * before the cue, is the source — not a pronoun inside the clause (the fragment nearest the cue) nor a
+ * span cut off inside it. Returns the subject through the clause's closing comma's word, or null when
+ * the source fragments `found` are not this shape.
+ */
+export function subjectOverRelative(ctx: DocContext, cue: TokenRange, found: readonly TokenRange[]): TokenRange | null {
+  const t = ctx.tokens;
+  const close = cue[0] - 1;
+  if (close < 1 || t.lower[close] !== COMMA || ctx.layout.inQuote[cue[0]] === 1) return null;
+  let first: TokenRange | undefined;
+  for (const s of found) if (s[1] <= cue[0] && (first === undefined || s[0] < first[0])) first = s;
+  if (first === undefined) return null;
+  const start = datelineEnd(ctx, ctx.sentStart[cue[0]]!);
+  if (first[0] !== start) return null;
+  // a noun phrase, its comma, then "who" or "which" (prepositions inside the phrase: "A nurse at the clinic")
+  let i = first[0];
+  while (i < close && (SUBJECT_TAGS.has(ctx.pos[i]!) || (i > first[0] && ctx.pos[i] === PREPOSITION)) && t.lower[i] !== COMMA) i++;
+  if (i === first[0] || t.lower[i] !== COMMA || !SPEAKER_RELATIVES.has(t.lower[i + 1]!)) return null;
+  if (close - i > SET_OFF_RELATIVE_WORDS || ctx.quotes[close] !== ctx.quotes[first[0]]) return null;
+  // one clause (no comma inside it), and the tagger's fragments reach into it — a pronoun inside it, or
+  // the subject cut off inside it; fragments that end before the clause ("Clinton") are PolNeAR's style
+  for (let j = i + 1; j < close; j++) if (t.lower[j] === COMMA) return null;
+  let into = false;
+  for (const s of found) {
+    if (s[1] > close) return null;
+    if (s[1] > i + 1) into = true;
+  }
+  if (!into) return null;
+  const whole: TokenRange = [first[0], close];
+  return found.length === 1 && found[0]![1] === close ? null : whole;
 }

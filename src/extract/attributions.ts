@@ -36,6 +36,7 @@ import {
   colonAfterCue,
   coordinatedContent,
   genreLabel,
+  idiomCue,
   insideName,
   invertedSource,
   lexicalCues,
@@ -50,6 +51,7 @@ import {
   withoutRelativeClausesInSources,
   relativeClauseContents,
   sourcesWithoutOtherCues,
+  subjectOverRelative,
   quotedReports,
   accordingToContent,
   accordingToSplit,
@@ -132,7 +134,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   for (const [i, span] of cues.entries()) {
     const margin = added.has(span[0]) ? LEXICAL_CUE_MARGIN : cueTags.margin[span[0]]!;
     const cue = verbStart(ctx, span);
-    if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix)) continue;
+    if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix) || idiomCue(ctx, cue)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
     spent += roles.window;
     if (
@@ -240,6 +242,9 @@ function assemble(
       contents = apposed.contents;
     }
   }
+  // "A resident, who spoke … because he feared reprisals, told": the subject, not "he"
+  const overRelative = subjectOverRelative(ctx, cue, joined);
+  if (overRelative !== null) joined.splice(0, joined.length, overRelative);
   for (const s of joined) {
     const d = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
     const best = source === undefined ? Infinity : source[1] <= cue[0] ? cue[0] - source[1] : source[0] - cue[1];

@@ -405,6 +405,37 @@ export function quotedReports(ctx: DocContext, found: RawAttribution[]): RawAttr
 }
 
 /**
+ * The content of a source-less cue opening its sentence ends before the source of the sentence's main
+ * attribution when it runs into that source but not its cue ("Asked about reports that the unit did not respond, [a military spokesman, Major
+ * Tunde Okafor,] said …": the question ends at the comma before the spokesman).
+ */
+export function contentsBeforeOtherSources(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const a = found[k]!;
+    let contents = a.contents;
+    // a source-less cue opening its sentence, the main clause's speaker after it ("Asked about …, X said")
+    const opening = a.sources.length === 0 && a.cue[0] === ctx.sentStart[a.cue[0]];
+    for (let j = k + 1; opening && j < Math.min(found.length, k + 4); j++) {
+      const s = found[j]!.sources[0];
+      if (s === undefined || s[1] > found[j]!.cue[0] || ctx.sentStart[s[0]] !== ctx.sentStart[a.cue[0]]) continue;
+      contents = contents.flatMap((c) => {
+        if (c[0] < a.cue[1] || !(c[0] < s[0] && s[0] < c[1] && c[1] <= found[j]!.cue[0])) return [c];
+        let end = s[0];
+        while (end > c[0] && ctx.tokens.lower[end - 1] === COMMA) end--;
+        return end > c[0] ? [[c[0], end] as const] : [];
+      });
+    }
+    if (contents === a.contents) out?.push(a);
+    else {
+      out ??= found.slice(0, k);
+      if (contents.length > 0) out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
+    }
+  }
+  return out ?? found;
+}
+
+/**
  * A relative clause's attribution ends where its main clause resumes: in "Two women who said they had
  * been detained at the school described beatings", "who said" reports "they had been detained at the
  * school", not "… described beatings" — a content holding the cue of the attribution whose subject

@@ -56,6 +56,7 @@ import {
   accordingToContent,
   accordingToSplit,
   concessionsOutOfContents,
+  contentsBeforeOtherSources,
   reportedSubjects,
   sharedSubjects,
   speakerTurns,
@@ -151,11 +152,14 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
     if (one !== null) out.push(one);
   }
   if (stats !== undefined) stats.roleTokens += spent;
-  const shared = concessionsOutOfContents(
+  const shared = contentsBeforeOtherSources(
     ctx,
-    relativeClauseContents(
+    concessionsOutOfContents(
       ctx,
-      sourcesWithoutOtherCues(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
+      relativeClauseContents(
+        ctx,
+        sourcesWithoutOtherCues(ctx, withoutRelativeClausesInSources(ctx, withoutParticiplesInSources(ctx, sharedSubjects(ctx, out)))),
+      ),
     ),
   );
   return quotedReports(

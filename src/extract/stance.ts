@@ -147,6 +147,7 @@ const ASK = hashWords([
   'questioning', 'inquire', 'inquired', 'enquired',
 ]);
 const WHETHER = hashWords(['whether', 'if']);
+const ASKED = hashWords(['asked', 'questioned', 'pressed']);
 /** Where a clause opened before the cue has ended. */
 const CLAUSE_END = hashWords([',', ';', ':', '—', '–', '(', ')']);
 
@@ -297,6 +298,8 @@ export function stanceOf(
 ): Stance {
   const fixed = construction(ctx, a.cue) ?? unverifiedPredicate(ctx, a);
   if (fixed !== null) return fixed;
+  // a question put to someone ("Asked about reports that …, the spokesman said"): nobody asserts it
+  if (ASKED.has(ctx.tokens.lower[a.cue[0]]!) && a.cue[0] === ctx.sentStart[a.cue[0]]) return 'hedge';
   const sentStart = ctx.sentStart[a.cue[0]]!;
   // a cue inside an unasserted clause: the nearest stance for a claim its source does not make
   if (unasserted(ctx, a.cue[0], sentStart)) return 'hedge';

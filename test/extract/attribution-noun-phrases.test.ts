@@ -276,3 +276,17 @@ describe('a nested attribution’s channel', () => {
     assert.equal(described?.channel, null);
   });
 });
+
+describe('an opening question', () => {
+  it('ends before the main clause’s speaker ("Asked about …, a military spokesman, Major Tunde Okafor, said …")', () => {
+    const text =
+      'Asked about reports that an army unit did not respond to calls for help, a military spokesman, Major Tunde Okafor, said the unit had been deployed elsewhere.';
+    const asked = extractAttributions(text).find((a) => a.cue.text.startsWith('Asked'));
+    assert.deepEqual(
+      asked?.content.map((c) => c.text),
+      ['reports that an army unit did not respond to calls for help'],
+      summary(text),
+    );
+    assert.equal(asked?.stance, 'hedge');
+  });
+});

@@ -18,6 +18,8 @@ describe('stanceOf', () => {
     ['A spokesperson for the army declined to say whether the bus existed.', 'declined', 'to say whether the bus existed', 'not_confirmed'],
     ['The mayor declined to comment.', 'declined to comment', 'The mayor', 'not_confirmed'],
     ['The prosecutor declined to name the officers.', 'declined', 'to name the officers', 'not_confirmed'],
+    // a question put to the speaker
+    ['Asked about the convoy, the minister said it had turned back.', 'Asked about', 'the convoy', 'hedge'],
     // the content's own opening clause: a possibility, an inability to find out, a claim called false
     ["The army said troops 'may have been engaged elsewhere' at the time.", 'said', "troops 'may have been engaged elsewhere' at the time", 'hedge'],
     ['The commission said it could not yet determine who fired the missiles.', 'said', 'it could not yet determine who fired the missiles', 'not_confirmed'],

@@ -410,9 +410,7 @@ export function quotedReports(ctx: DocContext, found: RawAttribution[]): RawAttr
  * Tunde Okafor,] said …": the question ends at the comma before the spokesman).
  */
 export function contentsBeforeOtherSources(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
-  let out: RawAttribution[] | null = null;
-  for (let k = 0; k < found.length; k++) {
-    const a = found[k]!;
+  return withContents(found, (a, k) => {
     let contents = a.contents;
     // a source-less cue opening its sentence, the main clause's speaker after it ("Asked about …, X said")
     const opening = a.sources.length === 0 && a.cue[0] === ctx.sentStart[a.cue[0]];
@@ -426,6 +424,19 @@ export function contentsBeforeOtherSources(ctx: DocContext, found: RawAttributio
         return end > c[0] ? [[c[0], end] as const] : [];
       });
     }
+    return contents;
+  });
+}
+
+/**
+ * `found` with each attribution's contents replaced by what `repair` returns for it (the attribution
+ * dropped when none are left); the same array when nothing changes.
+ */
+function withContents(found: RawAttribution[], repair: (a: RawAttribution, k: number) => readonly TokenRange[]): RawAttribution[] {
+  let out: RawAttribution[] | null = null;
+  for (let k = 0; k < found.length; k++) {
+    const a = found[k]!;
+    const contents = repair(a, k);
     if (contents === a.contents) out?.push(a);
     else {
       out ??= found.slice(0, k);
@@ -442,31 +453,23 @@ export function contentsBeforeOtherSources(ctx: DocContext, found: RawAttributio
  * the relative pronoun continues ends before that cue.
  */
 export function relativeClauseContents(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
-  let out: RawAttribution[] | null = null;
-  for (let k = 0; k < found.length; k++) {
-    const a = found[k]!;
+  return withContents(found, (a, k) => {
     const r = a.sources[0];
     let contents = a.contents;
-    if (r !== undefined && r[1] - r[0] === 1 && SPEAKER_RELATIVES.has(ctx.tokens.lower[r[0]]!)) {
-      for (let j = k + 1; j < Math.min(found.length, k + 4); j++) {
-        const m = found[j]!;
-        const subject = m.sources[0];
-        if (subject === undefined || subject[1] !== r[0] || m.cue[0] <= a.cue[1]) continue;
-        contents = contents.flatMap((c) => {
-          if (!inside(m.cue, c)) return [c];
-          let end = m.cue[0];
-          while (end > c[0] && ctx.tokens.lower[end - 1] === COMMA) end--;
-          return end > c[0] ? [[c[0], end] as const] : [];
-        });
-      }
+    if (r === undefined || r[1] - r[0] !== 1 || !SPEAKER_RELATIVES.has(ctx.tokens.lower[r[0]]!)) return contents;
+    for (let j = k + 1; j < Math.min(found.length, k + 4); j++) {
+      const m = found[j]!;
+      const subject = m.sources[0];
+      if (subject === undefined || subject[1] !== r[0] || m.cue[0] <= a.cue[1]) continue;
+      contents = contents.flatMap((c) => {
+        if (!inside(m.cue, c)) return [c];
+        let end = m.cue[0];
+        while (end > c[0] && ctx.tokens.lower[end - 1] === COMMA) end--;
+        return end > c[0] ? [[c[0], end] as const] : [];
+      });
     }
-    if (contents === a.contents) out?.push(a);
-    else {
-      out ??= found.slice(0, k);
-      if (contents.length > 0) out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
-    }
-  }
-  return out ?? found;
+    return contents;
+  });
 }
 
 /** Fewest tokens a content keeps before a concession it gives up. */
@@ -489,9 +492,7 @@ const CONCESSIVES = words(['though', 'although', 'while', 'whereas', 'but']);
  */
 export function concessionsOutOfContents(ctx: DocContext, found: RawAttribution[]): RawAttribution[] {
   const t = ctx.tokens;
-  let out: RawAttribution[] | null = null;
-  for (let k = 0; k < found.length; k++) {
-    const a = found[k]!;
+  return withContents(found, (a, k) => {
     let contents = a.contents;
     for (let j = k + 1; j < Math.min(found.length, k + 4); j++) {
       const b = found[j]!;
@@ -507,13 +508,8 @@ export function concessionsOutOfContents(ctx: DocContext, found: RawAttribution[
       // (not a concession opening the content: "finds that, while 37 percent say …, 39 percent …")
       contents = contents.flatMap((r) => (r[0] < c - MIN_CONCEDED && r[1] > s[0] ? [[r[0], c - 1] as const] : [r]));
     }
-    if (contents === a.contents) out?.push(a);
-    else {
-      out ??= found.slice(0, k);
-      out.push(rawAttribution(a.cue, a.sources, contents, a.confidence));
-    }
-  }
-  return out ?? found;
+    return contents;
+  });
 }
 
 /**

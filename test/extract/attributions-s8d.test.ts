@@ -2,18 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractAttributions } from '../../src/extract/attributions.ts';
-import type { Attribution } from '../../src/extract/types.ts';
-
-/** Source, cue and contents of each attribution, for an assertion's message. */
-function summary(found: readonly Attribution[]): string {
-  return JSON.stringify(found.map((a) => [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)]));
-}
-
-/** [source, cue, contents] of the attribution whose cue is `cue`, or undefined. */
-function shape(found: readonly Attribution[], cue: string): [string | null, string, string[]] | undefined {
-  const a = found.find((x) => x.cue.text === cue);
-  return a === undefined ? undefined : [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)];
-}
+import { shape, summary } from '../helpers/attribution.ts';
 
 describe('extractAttributions (eighth pass, helper D)', () => {
   it('gives a noun cue opened by an evaluative adjective no source', () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractAttributions } from '../../src/extract/attributions.ts';
 import { extract, EXTRACTOR_VERSION } from '../../src/extract/index.ts';
+import { summary } from '../helpers/attribution.ts';
 import type { Attribution } from '../../src/extract/types.ts';
 
 const REFERENCE = readFileSync(
@@ -21,9 +22,6 @@ function find(source: RegExp, content: RegExp): Attribution {
 }
 
 /** Source, cue and contents of each attribution, for an assertion's message. */
-function summary(found: readonly Attribution[]): string {
-  return JSON.stringify(found.map((a) => [a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)]));
-}
 
 describe('extractAttributions on the reference article', () => {
   it('keeps offsets and texts consistent', () => {

@@ -640,6 +640,22 @@ export function extractActors(text: string, attributions: readonly Attribution[]
     const words: string[] = [];
     for (const t of run) words.push(t.text);
     const surface = text.slice(first.start, last.end);
+    // "Mayor Idris Salako of Dabe", "Chief Prosecutor Karim Khan of the ICC": a titled person with a full
+    // name before "of" is that person, of the place or body after it (not a body named "… of …")
+    const ofAt = words.indexOf('of');
+    if (ofAt >= 3 && ofAt < run.length - 1) {
+      const before = run.slice(0, ofAt);
+      const titled = parseTitled(before);
+      if (titled !== null && titled.role !== null && titled.name.length >= 2) {
+        const logged = mentionLog.length;
+        analyseRun(before);
+        const named = mentionLog.length > logged ? mentionLog[mentionLog.length - 1]?.actor : undefined;
+        if (named?.type === 'person') {
+          named.affiliation ??= text.slice(run[ofAt + 1]!.start, last.end).replace(/^the\s+/i, '');
+          return;
+        }
+      }
+    }
     const headAt = words.findIndex((w) => ORG_HEAD_WORDS.has(w));
     if (headAt >= 0 && !(run.length === 1 && (orgHeadOf(words[0] ?? '') !== undefined || words[0] === 'Units') && words[0] !== 'Kremlin')) {
       // An organisation, unless the head word is only a title ("Chief Prosecutor Karim Khan").

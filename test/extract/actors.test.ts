@@ -370,8 +370,18 @@ describe('extractActors', () => {
       const a = x.attributions.find((t) => t.source?.text === source);
       return x.actors.find((actor) => actor.id === a?.source?.actor)?.name;
     };
-    assert.equal(speaker('He'), 'Salako');
+    assert.equal(speaker('He'), 'Idris Salako');
     assert.equal(speaker('she'), 'Amina Bello');
+  });
+
+  it('reads a titled person with a full name before "of" as that person, of the place after it', () => {
+    const doc = 'Mayor Idris Salako of Dabe district said the village was attacked. Salako said 14 people died. The Bank of Ostland said rates would rise.';
+    const x = extract(doc, { published: '2024-05-01' });
+    const of = (source: string) => x.actors.find((a) => a.id === x.attributions.find((t) => t.source?.text === source)?.source?.actor);
+    const mayor = of('Mayor Idris Salako of Dabe district');
+    assert.deepEqual([mayor?.name, mayor?.type, mayor?.role, mayor?.affiliation], ['Idris Salako', 'person', 'Mayor', 'Dabe']);
+    assert.equal(of('Salako')?.id, mayor?.id);
+    assert.equal(of('The Bank of Ostland')?.type !== 'person', true);
   });
 
   it('links "the government" back to a government, not to "government forces"', () => {

@@ -9,7 +9,7 @@ import type { DocContext, TokenRange } from './attribution-features.ts';
 import type { RawAttribution } from './attributions.ts';
 import { pennTag } from '../text/pos.ts';
 import { LexClass } from '../text/lexicon.ts';
-import { passiveVerification } from './verification.ts';
+import { passiveVerification, SUBJECT_TAGS } from './verification.ts';
 import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 
 const COMMA = hashWord(',');
@@ -26,8 +26,7 @@ const PREPOSITION = pennTag('IN');
 const ADVERB = pennTag('RB');
 const VBG = pennTag('VBG');
 const THAT = hashWord('that');
-/** Tags of the words of a subject noun phrase right before a cue ("residents of the southern district"). */
-const SUBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS', 'PRP']);
+/** Heads of a subject noun phrase right before a cue; its words' tags are {@link SUBJECT_TAGS}. */
 const SUBJECT_HEADS = tags(['NN', 'NNS', 'NNP', 'NNPS', 'PRP']);
 const OF = hashWord('of');
 /** Most words of such a subject. */
@@ -339,7 +338,6 @@ const ADDRESSEE_PRONOUNS = words(['me', 'us', 'him', 'her', 'them', 'you']);
 /** Most words of the speaker before a reporting verb inside a quotation ("My neighbour", "He"), and of its clause. */
 const INNER_SOURCE_WORDS = 4;
 const INNER_CLAUSE_WORDS = 8;
-const INNER_SOURCE_TAGS = tags(['DT', 'PRP', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS']);
 const INNER_BETWEEN_TAGS = tags(['RB', 'MD', 'VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'CC', 'RP', 'IN']);
 const NOUN_BEFORE_TAGS = tags(['DT', 'PRP$', 'POS', 'JJ']);
 
@@ -390,7 +388,7 @@ export function quotedReports(ctx: DocContext, found: RawAttribution[]): RawAttr
         let s = i;
         while (s > c0 + 1 && i - s < INNER_CLAUSE_WORDS && (t.shape[s - 1] !== Shape.punct || innerApostrophe(ctx, s - 1))) s--;
         let e = s;
-        while (e < i && (INNER_SOURCE_TAGS.has(ctx.pos[e]!) || ctx.lex[e] === LexClass.pronoun)) e++;
+        while (e < i && (SUBJECT_TAGS.has(ctx.pos[e]!) || ctx.lex[e] === LexClass.pronoun)) e++;
         if (e === s || e - s > INNER_SOURCE_WORDS || RELATIVE_PRONOUNS.has(t.lower[e - 1]!)) continue;
         // between the speaker and the verb only what a clause's verb phrase holds ("ran in and said")
         let between = e;

@@ -6,10 +6,8 @@
  * The taggers then find their sources and contents like any other cue's.
  */
 import type { DocContext, TokenRange } from './attribution-features.ts';
-import { hashWord, Shape } from '../text/tokens.ts';
+import { hashWord, hashWords as words, Shape } from '../text/tokens.ts';
 import { pennTag } from '../text/pos.ts';
-
-const words = (list: readonly string[]): ReadonlySet<number> => new Set(list.map(hashWord));
 
 /** Verbs of checking a claim, in every form a negated or passive clause gives them. */
 const VERIFY = words([
@@ -144,21 +142,13 @@ export function withVerificationCues(
 
 const BE = words(['be', 'been', 'being', 'is', 'was', 'are', 'were']);
 
-/** Whether a cue is a passive verification ("could not be independently verified"). */
+/** Whether a cue is a passive verification ("could not be verified", "be independently verified"). */
 export function passiveVerification(ctx: DocContext, cue: TokenRange): boolean {
-  const t = ctx.tokens;
+  const L = ctx.tokens.lower;
   const last = cue[1] - 1;
-  if (!VERIFY.has(t.lower[last]!) || !PARTICIPLES.has(t.lower[last]!) || !BE.has(t.lower[last - 1]!)) {
-    // (an adverb may stand between: "be independently verified")
-    if (!(
-      last > 1 &&
-      BE.has(t.lower[last - 2]!) &&
-      BETWEEN.has(t.lower[last - 1]!) &&
-      PARTICIPLES.has(t.lower[last]!)
-    ))
-      return false;
-  }
-  return verificationCueAt(ctx, last) !== null;
+  if (!PARTICIPLES.has(L[last]!)) return false;
+  const be = BE.has(L[last - 1]!) || (last > 1 && BETWEEN.has(L[last - 1]!) && BE.has(L[last - 2]!));
+  return be && verificationCueAt(ctx, last) !== null;
 }
 
 /**
@@ -186,8 +176,12 @@ const SEMICOLON = hashWord(';');
 const CLAUSE_JOINERS = words(['but', 'and', 'although', 'though', 'while', 'whereas', 'yet']);
 const PARTICIPLES = words(['verified', 'confirmed', 'authenticated', 'corroborated', 'substantiated']);
 
-/** Tags of a subject's words before an active verification ("[at this stage we] cannot confirm"). */
-const SUBJECT_TAGS = new Set(
+/**
+ * Tags of the words of a subject noun phrase right before its verb ("residents of the southern
+ * district", "[at this stage we] cannot confirm", "[My neighbour] ran in and said"); the repairs of
+ * attribution-repairs.ts read the same set.
+ */
+export const SUBJECT_TAGS: ReadonlySet<number> = new Set(
   ['DT', 'PRP', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'CD', 'POS'].map(pennTag),
 );
 const PERSONAL_PRONOUN = pennTag('PRP');

@@ -25,8 +25,10 @@ import { quoteKindOf } from './attribution-quote.ts';
 import { nest } from './nesting.ts';
 import { activeVerificationRoles, passiveVerification, unverifiedSubject, withVerificationCues } from './verification.ts';
 import {
-  aroundAccordingTo,
+  accordingToContent,
+  accordingToSplit,
   appositiveSourceBefore,
+  aroundAccordingTo,
   articleBeforeCue,
   asReporter,
   auxiliaryStart,
@@ -34,6 +36,8 @@ import {
   clauseBeforeFinalCue,
   cleanSource,
   colonAfterCue,
+  concessionsOutOfContents,
+  contentsBeforeOtherSources,
   coordinatedContent,
   genreLabel,
   idiomCue,
@@ -43,23 +47,18 @@ import {
   nothingAttributed,
   nounClauseEnd,
   objectOfCue,
+  passiveAgent,
   quotedBy,
+  quotedReports,
   rawAttribution,
+  relativeClauseContents,
   relativeClauseEnd,
   reportedSubjectBefore,
-  passiveAgent,
-  withoutRelativeClausesInSources,
-  relativeClauseContents,
-  sourcesWithoutOtherCues,
-  subjectOverRelative,
-  quotedReports,
-  accordingToContent,
-  accordingToSplit,
-  concessionsOutOfContents,
-  contentsBeforeOtherSources,
   reportedSubjects,
   sharedSubjects,
+  sourcesWithoutOtherCues,
   speakerTurns,
+  subjectOverRelative,
   subjectTakenForContent,
   verbStart,
   wholeAppositiveSubject,
@@ -70,6 +69,7 @@ import {
   withoutDateline,
   withoutMutualContents,
   withoutParticiplesInSources,
+  withoutRelativeClausesInSources,
   withoutReporterSource,
   withoutTrailingComma,
 } from './attribution-repairs.ts';
@@ -99,8 +99,8 @@ const ROLE_BUDGET_PER_TOKEN = 12;
 const RETRY_MARGIN = 20;
 /** Added to content scores in that second pass. */
 const RETRY_CONTENT_BIAS = 20;
-/** Cue margin given to a cue read from its words ({@link lexicalCues}): fairly confident. */
-const LEXICAL_CUE_MARGIN = 20;
+/** Cue margin given to a cue read by rule ({@link lexicalCues}, {@link withVerificationCues}): fairly confident. */
+const RULE_CUE_MARGIN = 20;
 
 /** Spans of one attribution as token ranges, before the contract fields are filled in. */
 export interface RawAttribution {
@@ -115,11 +115,14 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Runs both taggers and returns token-level attributions in cue order (contents never empty). */
 export function findAttributions(ctx: DocContext, models: AttributionModels, stats?: ExtractionStats): RawAttribution[] {
   const cueTags = decodeCues(models.cue, ctx, models.cueStarts, models.cueBias);
-  const { cues: lexical, added } = lexicalCues(ctx, cueSpans(cueTags.tags));
-  const cues = withVerificationCues(ctx, lexical, cueTags.margin, RETRY_MARGIN);
+  const lexical = lexicalCues(ctx, cueSpans(cueTags.tags));
+  const verification = withVerificationCues(ctx, lexical.cues);
+  const cues = verification.cues;
+  // cues read by rule have no tagger margin of their own: they count as fairly confident
+  const byRule = new Set([...lexical.added, ...verification.added]);
   // the role tagger's features see the other cues the taggers and word rules found; verification cues
   // found by rule stay out of them (their quotation's own cue keeps its content)
-  const prefix = cuePrefix(lexical, ctx.tokens.count);
+  const prefix = cuePrefix(lexical.cues, ctx.tokens.count);
   const perCue = WINDOW_BEFORE + WINDOW_AFTER;
   const need = cues.length * perCue;
   const budget = ROLE_BUDGET_PER_TOKEN * ctx.tokens.count + 1000;
@@ -133,7 +136,7 @@ export function findAttributions(ctx: DocContext, models: AttributionModels, sta
   }
   const out: RawAttribution[] = [];
   for (const [i, span] of cues.entries()) {
-    const margin = added.has(span[0]) ? LEXICAL_CUE_MARGIN : cueTags.margin[span[0]]!;
+    const margin = byRule.has(span[0]) ? RULE_CUE_MARGIN : cueTags.margin[span[0]]!;
     const cue = verbStart(ctx, span);
     if (insideName(ctx, cue) || colonAfterCue(ctx, cue, prefix) || idiomCue(ctx, cue)) continue;
     let roles = tagRoles(models.role, ctx, cue, prefix, undefined, scale);
@@ -273,8 +276,9 @@ function assemble(
   if (quoted !== null) ({ cue, source, contents } = quoted);
   // (inside a quotation the role tagger sees the quotation rather than the clause)
   const active = source === undefined || ctx.layout.inQuote[cue[0]] === 1 ? activeVerificationRoles(ctx, cue) : null;
+  const passive = passiveVerification(ctx, cue);
   if (active !== null) [source, contents] = [active.source, [active.content]];
-  else if (passiveVerification(ctx, cue)) {
+  else if (passive) {
     // "The claim could not be independently verified (by the mission)": the subject is what is unverified
     const subject = unverifiedSubject(ctx, cue);
     if (subject !== null) [source, contents] = [undefined, [subject, ...contents.filter((c) => c[0] >= cue[1])]];
@@ -290,8 +294,7 @@ function assemble(
   if (according !== null) ({ source, contents } = according);
   // "had been told by two survivors that …", "could not be confirmed by the mission": the agent reports
   const agent = source === undefined ? passiveAgent(ctx, cue, contents) : null;
-  const unverified = agent !== null && passiveVerification(ctx, cue);
-  const afterAgent = agent === null ? [] : contents.filter((c) => c[0] >= agent[1] || (unverified && c[1] <= cue[0]));
+  const afterAgent = agent === null ? [] : contents.filter((c) => c[0] >= agent[1] || (passive && c[1] <= cue[0]));
   if (agent !== null && afterAgent.length > 0) [source, contents] = [agent, afterAgent];
   contents = wholeLeftClause(ctx, cue, source, contents);
   contents = withoutDateline(ctx, cue, source, clauseBeforeFinalCue(ctx, cue, source, contents));

@@ -113,31 +113,27 @@ const CLAIM_NOUNS = words([
 
 /**
  * The tagger's cue spans with the verification cues it missed added (in order, none overlapping a
- * tagged cue), and the margins of the added ones raised to `margin` so a missing content is looked
- * for again as for a confident cue.
+ * tagged cue), and the first tokens of the added ones, which have no tagger margin of their own.
  */
 export function withVerificationCues(
   ctx: DocContext,
-  cues: TokenRange[],
-  margins: Float32Array,
-  margin: number,
-): TokenRange[] {
+  cues: readonly TokenRange[],
+): { cues: TokenRange[]; added: number[] } {
   const extra = verificationCues(ctx).filter(([s, e]) => !cues.some(([a, b]) => a < e && s < b));
-  if (extra.length === 0) return cues;
+  if (extra.length === 0) return { cues: [...cues], added: [] };
   const t = ctx.tokens;
-  // a claim noun the tagger took for a cue, right before the auxiliary, is the unverified subject
-  // ("The [claim] could not be independently verified")
+  // a claim noun the tagger took for a cue is the unverified subject: right before the auxiliary ("The
+  // [claim] could not be independently verified"), or opening the sentence ("[Claims] that the convoy
+  // was shelled could not …")
   const subjects = new Set<number>();
   for (const [s] of extra) {
-    // right before the auxiliary, or opening the sentence ("[Claims] that the convoy was shelled could not …")
     if (s > 0 && CLAIM_NOUNS.has(t.lower[s - 1]!)) subjects.add(s - 1);
     let k = ctx.sentStart[s]!;
     if (DETERMINERS.has(t.lower[k]!)) k++;
     if (k < s && CLAIM_NOUNS.has(t.lower[k]!)) subjects.add(k);
   }
-  for (const [s] of extra) margins[s] = Math.max(margins[s]!, margin);
   const kept = cues.filter(([a, b]) => !(b - a === 1 && subjects.has(a)));
-  return [...kept, ...extra].sort((x, y) => x[0] - y[0]);
+  return { cues: [...kept, ...extra].sort((x, y) => x[0] - y[0]), added: extra.map(([s]) => s) };
 }
 
 const BE = words(['be', 'been', 'being', 'is', 'was', 'are', 'were']);

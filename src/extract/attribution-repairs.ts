@@ -339,7 +339,6 @@ const ADDRESSEE_PRONOUNS = words(['me', 'us', 'him', 'her', 'them', 'you']);
 const INNER_SOURCE_WORDS = 4;
 const INNER_CLAUSE_WORDS = 8;
 const INNER_BETWEEN_TAGS = tags(['RB', 'MD', 'VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'CC', 'RP', 'IN']);
-const NOUN_BEFORE_TAGS = tags(['DT', 'PRP$', 'POS', 'JJ']);
 
 /** Whether token `i` is an apostrophe inside a word ("they're", "Hillary's"). */
 function innerApostrophe(ctx: DocContext, i: number): boolean {
@@ -376,7 +375,7 @@ export function quotedReports(ctx: DocContext, found: RawAttribution[]): RawAttr
       for (let i = c0 + 2; i < c1 - 3; i++) {
         // a verb, not a noun ("the term 'neutrality'", "Clinton's question 'Why …'")
         if (ctx.lex[i] !== LexClass.reportingVerb || cues.has(i) || !VERB_FORM_TAGS.has(ctx.pos[i]!)) continue;
-        if (NOUN_BEFORE_TAGS.has(ctx.pos[i - 1]!) || apostrophe(t.lower[i - 1]!) || t.lower[i - 1] === S) continue;
+        if (MODIFIER_TAGS.has(ctx.pos[i - 1]!) || apostrophe(t.lower[i - 1]!) || t.lower[i - 1] === S) continue;
         let o = i + 1;
         if (ADDRESSEE_PRONOUNS.has(t.lower[o]!)) o++;
         if (t.lower[o] === COMMA || t.lower[o] === COLON) o++;
@@ -1663,7 +1662,6 @@ const FIGURE_NOUNS = words(['number', 'toll', 'figure', 'count', 'tally', 'total
 const FIGURE_PREPOSITIONS = words(['at', 'near', 'around', 'above', 'below', 'between', 'over', 'under']);
 /** Words before "to" of a figure's value ("closer to 54,000", "up to 300"). */
 const FIGURE_TO = words(['closer', 'close', 'up', 'nearer']);
-const DEFINITE_TAGS = tags(['DT', 'PRP$']);
 const INDEFINITE_ARTICLES = words(['a', 'an']);
 const NUMBER_WORDS = words([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty',
@@ -1691,14 +1689,13 @@ const GROUNDS_ADJECTIVES = words(['reasonable', 'good', 'strong', 'sufficient', 
 const HAVE_FORMS = words(['has', 'have', 'had', 'having']);
 /** Most words of a contested statement's noun phrase ("[the army's official] version"). */
 const STATEMENT_WORDS = 5;
-const CONTESTED_OBJECT_TAGS = tags(['DT', 'PRP$', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'POS', 'CD']);
 
 /** Whether the tokens after a figure verb at `v` are a figure and its value ("the number of victims at 97"). */
 function figureAfter(ctx: DocContext, v: number, end: number): boolean {
   const t = ctx.tokens;
   let noun = -1;
   // a definite figure ("the number", "its toll"; not "put a number on it")
-  if (!DEFINITE_TAGS.has(ctx.pos[v + 1]!) || INDEFINITE_ARTICLES.has(t.lower[v + 1]!)) return false;
+  if (!DETERMINER_TAGS.has(ctx.pos[v + 1]!) || INDEFINITE_ARTICLES.has(t.lower[v + 1]!)) return false;
   for (let i = v + 1; i < Math.min(end, v + 5) && noun < 0; i++) {
     if (FIGURE_NOUNS.has(t.lower[i]!)) noun = i;
     else if (!MODIFIER_TAGS.has(ctx.pos[i]!) && !NOMINAL_TAGS.has(ctx.pos[i]!)) return false;
@@ -1721,7 +1718,7 @@ function statementAfter(ctx: DocContext, v: number, end: number): boolean {
   if (t.lower[v + 1] === THAT) return true;
   for (let i = v + 1; i < Math.min(end, v + 1 + STATEMENT_WORDS); i++) {
     if (STATEMENT_NOUNS.has(t.lower[i]!)) return t.lower[i + 1] !== HYPHEN;
-    if (!CONTESTED_OBJECT_TAGS.has(ctx.pos[i]!) && !apostrophe(t.lower[i]!) && !possessiveAt(ctx, i)) return false;
+    if (!NOUN_PHRASE_TAGS.has(ctx.pos[i]!) && !apostrophe(t.lower[i]!) && !possessiveAt(ctx, i)) return false;
   }
   return false;
 }
